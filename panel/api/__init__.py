@@ -1,0 +1,38 @@
+"""The mobile REST API (flask-smorest) under /api/v1, its OpenAPI document and docs page."""
+from __future__ import annotations
+
+from http import HTTPStatus
+
+import swagger_ui_bundle
+from flask import Flask, jsonify, send_from_directory
+
+from panel.api import auth, me, receipts
+from panel.extensions import api
+from panel.services.errors import PanelError
+
+
+def init_app(app: Flask) -> None:
+    api.init_app(app, spec_kwargs={"components": {"securitySchemes": {
+        "bearerAuth": {"type": "http", "scheme": "bearer"}}}})
+    for blueprint in (auth.blp, me.blp, receipts.blp):
+        api.register_blueprint(blueprint)
+    app.register_error_handler(PanelError, _panel_error)
+    app.add_url_rule("/api/docs/static/<path:filename>", "api_docs_static", _docs_static)
+
+
+def _panel_error(error: PanelError):
+    """A service's refusal, in flask-smorest's error shape."""
+    body = {"code": error.status, "status": HTTPStatus(error.status).phrase,
+            "message": error.message}
+    if error.errors:
+        body["errors"] = error.errors
+    response = jsonify(body)
+    response.status_code = error.status
+    if error.status == 401:
+        response.headers["WWW-Authenticate"] = "Bearer"
+    return response
+
+
+def _docs_static(filename: str):
+    """Swagger UI's files, served from the PyPI package so the docs work offline."""
+    return send_from_directory(swagger_ui_bundle.swagger_ui_path, filename)

@@ -1,0 +1,47 @@
+"""Joining and logging in: register with an invite, token, refresh, logout."""
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from panel.api.schemas import LoginSchema, RefreshSchema, RegisterSchema, TokenPairSchema
+from panel.api.security import BEARER, bearer_token, current_panelist
+from panel.services import auth
+
+blp = Blueprint("auth", __name__, url_prefix="/api/v1/auth", description="Joining and login")
+
+
+@blp.route("/register")
+class Register(MethodView):
+    @blp.arguments(RegisterSchema)
+    @blp.response(201, TokenPairSchema)
+    def post(self, body):
+        """Join the panel with an invite code and your consents."""
+        return auth.register(body["invite_code"], body["email"], body["password"],
+                             body["display_name"], body["consents"])
+
+
+@blp.route("/token")
+class Token(MethodView):
+    @blp.arguments(LoginSchema)
+    @blp.response(200, TokenPairSchema)
+    def post(self, body):
+        """Log in with email and password."""
+        return auth.login(body["email"], body["password"])
+
+
+@blp.route("/refresh")
+class Refresh(MethodView):
+    @blp.arguments(RefreshSchema)
+    @blp.response(200, TokenPairSchema)
+    def post(self, body):
+        """Swap a refresh token for a new token pair."""
+        return auth.refresh(body["refresh_token"])
+
+
+@blp.route("/logout")
+class Logout(MethodView):
+    @blp.response(204)
+    @blp.doc(security=BEARER)
+    def post(self):
+        """End this login: the access token and its refresh token stop working."""
+        current_panelist()
+        auth.logout(bearer_token())

@@ -1,0 +1,122 @@
+"""Marshmallow schemas of the mobile API (see API.md)."""
+from __future__ import annotations
+
+import marshmallow as ma
+from flask_smorest.fields import Upload
+
+from panel.services import consents
+
+RECEIPT_STATUSES = ["queued", "processing", "accepted", "needs_review", "rejected", "removed",
+                    "withdrawn"]
+
+
+class Money(ma.fields.Decimal):
+    def __init__(self, **kwargs):
+        super().__init__(places=2, as_string=True, **kwargs)
+
+
+class ConsentSchema(ma.Schema):
+    purpose = ma.fields.String(dump_only=True)
+    granted = ma.fields.Boolean(dump_only=True)
+    version = ma.fields.String(dump_only=True)
+    updated_at = ma.fields.DateTime(attribute="recorded_at", dump_only=True)
+
+
+class PanelistSchema(ma.Schema):
+    id = ma.fields.String(dump_only=True)
+    email = ma.fields.Email(dump_only=True)
+    display_name = ma.fields.String(dump_only=True, allow_none=True)
+    status = ma.fields.String(dump_only=True)
+    joined_at = ma.fields.DateTime(dump_only=True)
+    consents = ma.fields.Method("current_consents", dump_only=True)
+
+    def current_consents(self, panelist):
+        return ConsentSchema(many=True).dump(consents.current(panelist))
+
+
+class RegisterSchema(ma.Schema):
+    invite_code = ma.fields.String(required=True, validate=ma.validate.Length(1, 64))
+    email = ma.fields.Email(required=True, validate=ma.validate.Length(max=320))
+    password = ma.fields.String(required=True, load_only=True,
+                                validate=ma.validate.Length(10, 200))
+    display_name = ma.fields.String(load_default=None, validate=ma.validate.Length(1, 100))
+    consents = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Boolean(),
+                              required=True)
+
+
+class LoginSchema(ma.Schema):
+    email = ma.fields.Email(required=True, validate=ma.validate.Length(max=320))
+    password = ma.fields.String(required=True, load_only=True,
+                                validate=ma.validate.Length(1, 200))
+
+
+class RefreshSchema(ma.Schema):
+    refresh_token = ma.fields.String(required=True, validate=ma.validate.Length(1, 200))
+
+
+class TokenPairSchema(ma.Schema):
+    access_token = ma.fields.String(dump_only=True)
+    refresh_token = ma.fields.String(dump_only=True)
+    token_type = ma.fields.String(dump_only=True)
+    expires_in = ma.fields.Integer(dump_only=True)
+    panelist = ma.fields.Nested(PanelistSchema, dump_only=True)
+
+
+class UploadSchema(ma.Schema):
+    image = ma.fields.List(Upload(), required=True,
+                           metadata={"description": "The pages of one receipt, top to bottom."})
+
+
+class ReceiptQuerySchema(ma.Schema):
+    status = ma.fields.String(validate=ma.validate.OneOf(RECEIPT_STATUSES))
+
+
+class ItemSchema(ma.Schema):
+    description = ma.fields.String()
+    quantity = ma.fields.Decimal(as_string=True)
+    unit_price = Money(allow_none=True)
+    amount = Money()
+
+
+class RedactionSchema(ma.Schema):
+    category = ma.fields.String()
+    action = ma.fields.String()
+    count = ma.fields.Integer()
+
+
+class EventSchema(ma.Schema):
+    at = ma.fields.DateTime()
+    status = ma.fields.String()
+    step = ma.fields.String(allow_none=True)
+    reason = ma.fields.String(allow_none=True)
+
+
+class ReceiptSchema(ma.Schema):
+    id = ma.fields.String(dump_only=True)
+    status = ma.fields.String(dump_only=True)
+    status_reason = ma.fields.String(dump_only=True, allow_none=True)
+    submitted_at = ma.fields.DateTime(dump_only=True)
+    processed_at = ma.fields.DateTime(dump_only=True, allow_none=True)
+    merchant = ma.fields.Method("merchant_of", dump_only=True, allow_none=True)
+    purchase_date = ma.fields.Date(dump_only=True, allow_none=True)
+    currency = ma.fields.String(dump_only=True, allow_none=True)
+    subtotal = Money(dump_only=True, allow_none=True)
+    tax = Money(dump_only=True, allow_none=True)
+    total = Money(dump_only=True, allow_none=True)
+    items = ma.fields.List(ma.fields.Nested(ItemSchema), dump_only=True)
+    redactions = ma.fields.List(ma.fields.Nested(RedactionSchema), dump_only=True)
+    period = ma.fields.String(dump_only=True)
+    counts_toward_reward = ma.fields.Method("counts", dump_only=True)
+    image_url = ma.fields.Method("image_url_of", dump_only=True, allow_none=True)
+    timeline = ma.fields.List(ma.fields.Nested(EventSchema), dump_only=True)
+
+    def merchant_of(self, receipt):
+        return {"name": receipt.merchant_name} if receipt.merchant_name else None
+
+    def counts(self, receipt):
+        return receipt.status == "accepted"
+
+    def image_url_of(self, receipt):
+        if not receipt.redacted_image_key:
+            return None
+        return f"/api/v1/receipts/{receipt.id}/image"

@@ -1,0 +1,28 @@
+"""Bearer-token authentication for the mobile API."""
+from __future__ import annotations
+
+from flask import g, request
+
+from panel.models import Panelist
+from panel.services import auth
+from panel.services.errors import Unauthorized
+
+BEARER = [{"bearerAuth": []}]
+
+
+def bearer_token() -> str | None:
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer":
+        return None
+    return token.strip() or None
+
+
+def current_panelist() -> Panelist:
+    """The panelist the request's access token belongs to, or a 401."""
+    if "panelist" not in g:
+        token = bearer_token()
+        g.panelist = auth.authenticate(token) if token else None
+    if g.panelist is None:
+        raise Unauthorized("Log in first: send a valid access token as 'Authorization: Bearer'.")
+    return g.panelist

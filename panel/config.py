@@ -1,0 +1,78 @@
+"""Configuration from the environment, with defaults that need no server (see API.md)."""
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+
+def _secret_key(instance: Path) -> str:
+    """The SECRET_KEY, or one generated once into ``instance/secret_key``."""
+    path = instance / "secret_key"
+    if not path.exists():
+        instance.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as out:
+            out.write(secrets.token_urlsafe(48))
+    return path.read_text().strip()
+
+
+def _int(name: str, default: int) -> int:
+    return int(os.environ.get(name, default))
+
+
+def from_environment(instance_path: str) -> dict:
+    instance = Path(instance_path)
+    broker = os.environ.get("CELERY_BROKER_URL") or None
+    return {
+        "SECRET_KEY": os.environ.get("SECRET_KEY"),
+        "SQLALCHEMY_DATABASE_URI": os.environ.get(
+            "DATABASE_URL", f"sqlite:///{instance / 'panel.sqlite3'}"),
+        "STORAGE_BACKEND": os.environ.get("STORAGE_BACKEND", "local"),
+        "STORAGE_DIR": os.environ.get("STORAGE_DIR", str(instance / "storage")),
+        "S3_BUCKET": os.environ.get("S3_BUCKET"),
+        "S3_ENDPOINT_URL": os.environ.get("S3_ENDPOINT_URL"),
+        "S3_SSE": os.environ.get("S3_SSE") or None,
+        "S3_KMS_KEY_ID": os.environ.get("S3_KMS_KEY_ID") or None,
+        "CELERY_BROKER_URL": broker,
+        # The embedded worker runs when no broker is configured ("auto"), or as forced.
+        "EMBEDDED_WORKER": os.environ.get("EMBEDDED_WORKER", "auto"),
+        "WORKER_POLL_SECONDS": float(os.environ.get("WORKER_POLL_SECONDS", 2)),
+        "JOB_LEASE_SECONDS": _int("JOB_LEASE_SECONDS", 120),
+        "JOB_MAX_ATTEMPTS": _int("JOB_MAX_ATTEMPTS", 3),
+        "BROKER_VISIBILITY_TIMEOUT": _int("BROKER_VISIBILITY_TIMEOUT", 3600),
+        "ACCESS_TOKEN_SECONDS": _int("ACCESS_TOKEN_SECONDS", 3600),
+        "REFRESH_TOKEN_SECONDS": _int("REFRESH_TOKEN_SECONDS", 30 * 24 * 3600),
+        "INVITE_DAYS": _int("INVITE_DAYS", 30),
+        "UPLOAD_MAX_IMAGE_BYTES": _int("UPLOAD_MAX_IMAGE_BYTES", 15 * 1024 * 1024),
+        "UPLOAD_MAX_PAGES": _int("UPLOAD_MAX_PAGES", 6),
+        "UPLOAD_MAX_PIXELS": _int("UPLOAD_MAX_PIXELS", 40_000_000),
+        "RECEIPT_MAX_AGE_DAYS": _int("RECEIPT_MAX_AGE_DAYS", 90),
+        "PANEL_TIMEZONE": os.environ.get("PANEL_TIMEZONE", "Europe/Berlin"),
+        "OCR_LANGUAGES": os.environ.get("OCR_LANGUAGES", "deu+eng"),
+    }
+
+
+def finish(config: dict, instance_path: str) -> None:
+    """Settings derived from others, applied after any overrides."""
+    if not config.get("SECRET_KEY"):
+        config["SECRET_KEY"] = _secret_key(Path(instance_path))
+    config.setdefault(
+        "MAX_CONTENT_LENGTH",
+        config["UPLOAD_MAX_IMAGE_BYTES"] * config["UPLOAD_MAX_PAGES"] + 64 * 1024)
+    config.update({
+        "API_TITLE": "Receipt panel API",
+        "API_VERSION": "v1",
+        "OPENAPI_VERSION": "3.0.3",
+        "OPENAPI_URL_PREFIX": "/api",
+        "OPENAPI_JSON_PATH": "openapi.json",
+        "OPENAPI_SWAGGER_UI_PATH": "docs",
+        "OPENAPI_SWAGGER_UI_URL": "/api/docs/static/",
+        "SQLALCHEMY_ENGINE_OPTIONS": _engine_options(config["SQLALCHEMY_DATABASE_URI"]),
+    })
+
+
+def _engine_options(url: str) -> dict:
+    if url.startswith("sqlite"):
+        return {"connect_args": {"timeout": 30, "check_same_thread": False}}
+    return {"pool_pre_ping": True}

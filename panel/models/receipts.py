@@ -1,0 +1,106 @@
+"""Receipts and what the pipeline learned of them (only ever the redacted result)."""
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import Date, Float, ForeignKey, Index, Integer, Numeric, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from panel.db import Base, UtcDateTime, id_column, utcnow
+
+Money = Numeric(12, 2)
+
+
+class Receipt(Base):
+    __tablename__ = "receipts"
+    __table_args__ = (
+        Index("ix_receipts_panelist_submitted", "panelist_id", "submitted_at"),
+        Index("ix_receipts_status_lease", "status", "lease_expires_at"),
+    )
+
+    id: Mapped[str] = id_column()
+    panelist_id: Mapped[str] = mapped_column(ForeignKey("panelists.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(16), default="queued")
+    status_reason: Mapped[str | None] = mapped_column(String(40))
+    submitted_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    processed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    period: Mapped[str] = mapped_column(String(7))
+    page_count: Mapped[int] = mapped_column(Integer)
+    # Job bookkeeping: the row is the job.
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    lease_expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    lease_owner: Mapped[str | None] = mapped_column(String(36))
+    redacted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    redacted_image_key: Mapped[str | None] = mapped_column(String(200))
+    # What parsing found, after redaction.
+    merchant_name: Mapped[str | None] = mapped_column(String(200))
+    purchase_date: Mapped[date | None] = mapped_column(Date)
+    currency: Mapped[str | None] = mapped_column(String(3))
+    subtotal: Mapped[Decimal | None] = mapped_column(Money)
+    tax: Mapped[Decimal | None] = mapped_column(Money)
+    total: Mapped[Decimal | None] = mapped_column(Money)
+    parse_confidence: Mapped[float | None] = mapped_column(Float)
+
+    items: Mapped[list["ReceiptItem"]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="ReceiptItem.position")
+    redactions: Mapped[list["ReceiptRedaction"]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True)
+    timeline: Mapped[list["ReceiptEvent"]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True,
+        order_by="ReceiptEvent.sequence")
+
+
+class ReceiptItem(Base):
+    __tablename__ = "receipt_items"
+
+    id: Mapped[str] = id_column()
+    receipt_id: Mapped[str] = mapped_column(
+        ForeignKey("receipts.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    description: Mapped[str] = mapped_column(String(200))
+    quantity: Mapped[Decimal] = mapped_column(Numeric(10, 3))
+    unit_price: Mapped[Decimal | None] = mapped_column(Money)
+    amount: Mapped[Decimal] = mapped_column(Money)
+
+
+class ReceiptRedaction(Base):
+    """What redaction took out: category, action and count, never the text itself."""
+
+    __tablename__ = "receipt_redactions"
+
+    id: Mapped[str] = id_column()
+    receipt_id: Mapped[str] = mapped_column(
+        ForeignKey("receipts.id", ondelete="CASCADE"), index=True)
+    category: Mapped[str] = mapped_column(String(40))
+    action: Mapped[str] = mapped_column(String(20))
+    count: Mapped[int] = mapped_column(Integer)
+
+
+class ReceiptEvent(Base):
+    """One row of a receipt's timeline: a status change or a pipeline step."""
+
+    __tablename__ = "receipt_events"
+
+    id: Mapped[str] = id_column()
+    receipt_id: Mapped[str] = mapped_column(
+        ForeignKey("receipts.id", ondelete="CASCADE"), index=True)
+    sequence: Mapped[int] = mapped_column(Integer, default=0)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    status: Mapped[str] = mapped_column(String(16))
+    step: Mapped[str | None] = mapped_column(String(20))
+    reason: Mapped[str | None] = mapped_column(String(40))
+
+
+class IdempotencyKey(Base):
+    """A mutating request a phone may retry: the same key returns the first result."""
+
+    __tablename__ = "idempotency_keys"
+    __table_args__ = (UniqueConstraint("panelist_id", "scope", "key"),)
+
+    id: Mapped[str] = id_column()
+    panelist_id: Mapped[str] = mapped_column(ForeignKey("panelists.id", ondelete="CASCADE"))
+    scope: Mapped[str] = mapped_column(String(40))
+    key: Mapped[str] = mapped_column(String(200))
+    resource_id: Mapped[str] = mapped_column(String(36))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)

@@ -1,0 +1,149 @@
+"""Invitations, registration and bearer tokens.
+
+Tokens are 256-bit random strings; only their SHA-256 hashes are stored. Invite codes are
+80-bit random codes, also stored only as hashes, bound to the invited email.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from flask import current_app
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+
+from panel.db import db, new_id, utcnow
+from panel.models import AuthToken, Invite, Panelist
+from panel.services import consents
+from panel.services.errors import Conflict, Invalid, Unauthorized
+
+_hasher = PasswordHasher()
+# A real hash of a random password, verified when the email is unknown so that timing
+# does not tell whether an account exists.
+_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
+
+
+@dataclass
+class TokenPair:
+    access_token: str
+    refresh_token: str
+    expires_in: int
+    panelist: Panelist
+    token_type: str = "Bearer"
+
+
+def digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def _normalise_code(code: str) -> str:
+    return code.replace("-", "").replace(" ", "").upper()
+
+
+def create_invite(email: str) -> str:
+    """Issue an invite for ``email`` and return its code (shown once, stored hashed)."""
+    raw = base64.b32encode(secrets.token_bytes(10)).decode()
+    code = "-".join(raw[i:i + 4] for i in range(0, 16, 4))
+    days = current_app.config["INVITE_DAYS"]
+    db.session.add(Invite(email=normalise_email(email), code_hash=digest(_normalise_code(code)),
+                          expires_at=utcnow() + timedelta(days=days)))
+    db.session.commit()
+    return code
+
+
+def register(invite_code: str, email: str, password: str, display_name: str | None,
+             choices: dict[str, bool]) -> TokenPair:
+    email = normalise_email(email)
+    invite = db.session.scalar(select(Invite).where(
+        Invite.code_hash == digest(_normalise_code(invite_code))))
+    if invite is None or invite.email != email or invite.used_at or invite.expires_at < utcnow():
+        raise Invalid("This invite code is not valid for this email address, has expired or "
+                      "was already used.", {"invite_code": ["Invalid invite code."]})
+    if not choices.get("receipts"):
+        raise Invalid("Joining the panel needs your consent to share receipts.",
+                      {"consents": {"receipts": ["Consent to 'receipts' is required."]}})
+    if db.session.scalar(select(Panelist.id).where(Panelist.email == email)):
+        raise Conflict("An account with this email address already exists.")
+    claimed = db.session.execute(update(Invite).where(
+        Invite.id == invite.id, Invite.used_at.is_(None)).values(used_at=utcnow()))
+    if claimed.rowcount != 1:
+        raise Invalid("This invite code was already used.", {"invite_code": ["Already used."]})
+    panelist = Panelist(email=email, password_hash=_hasher.hash(password),
+                        display_name=display_name)
+    db.session.add(panelist)
+    consents.record_choices(panelist, choices)
+    pair = _issue(panelist)
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        raise Conflict("An account with this email address already exists.") from None
+    return pair
+
+
+def login(email: str, password: str) -> TokenPair:
+    panelist = db.session.scalar(select(Panelist).where(
+        Panelist.email == normalise_email(email)))
+    try:
+        _hasher.verify(panelist.password_hash if panelist else _DUMMY_HASH, password)
+    except (VerificationError, InvalidHashError):
+        panelist = None
+    if panelist is None:
+        raise Unauthorized("The email address or password is not right.")
+    pair = _issue(panelist)
+    db.session.commit()
+    return pair
+
+
+def refresh(refresh_token: str) -> TokenPair:
+    """Swap a refresh token for a new pair; the old refresh token stops working."""
+    token = _live_token(refresh_token, "refresh")
+    if token is None:
+        raise Unauthorized("This refresh token is not valid. Please log in again.")
+    token.revoked_at = utcnow()
+    pair = _issue(db.session.get(Panelist, token.panelist_id), token.session_id)
+    db.session.commit()
+    return pair
+
+
+def logout(access_token: str) -> None:
+    """Revoke every token of the session the access token belongs to."""
+    token = _live_token(access_token, "access")
+    if token is not None:
+        db.session.execute(update(AuthToken).where(
+            AuthToken.session_id == token.session_id, AuthToken.revoked_at.is_(None)
+        ).values(revoked_at=utcnow()))
+        db.session.commit()
+
+
+def authenticate(access_token: str) -> Panelist | None:
+    token = _live_token(access_token, "access")
+    return db.session.get(Panelist, token.panelist_id) if token else None
+
+
+def _live_token(secret: str, kind: str) -> AuthToken | None:
+    return db.session.scalar(select(AuthToken).where(
+        AuthToken.token_hash == digest(secret), AuthToken.kind == kind,
+        AuthToken.revoked_at.is_(None), AuthToken.expires_at > utcnow()))
+
+
+def _issue(panelist: Panelist, session_id: str | None = None) -> TokenPair:
+    session_id = session_id or new_id()
+    config = current_app.config
+    access, refresh_secret = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
+    now = utcnow()
+    for kind, secret, seconds in (("access", access, config["ACCESS_TOKEN_SECONDS"]),
+                                  ("refresh", refresh_secret, config["REFRESH_TOKEN_SECONDS"])):
+        db.session.add(AuthToken(panelist=panelist, session_id=session_id, kind=kind,
+                                 token_hash=digest(secret),
+                                 expires_at=now + timedelta(seconds=seconds)))
+    return TokenPair(access, refresh_secret, config["ACCESS_TOKEN_SECONDS"], panelist)

@@ -1,0 +1,108 @@
+"""Submitting and reading receipts. The original photo is stored before the row is
+committed, and the job is queued only after the commit, so a 202 is never lost."""
+from __future__ import annotations
+
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from flask import current_app
+from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
+
+from panel import tasks
+from panel.extensions import storage_for
+from panel.db import db, new_id, utcnow
+from panel.models import IdempotencyKey, Panelist, Receipt, ReceiptEvent
+from panel.services import uploads
+from panel.services.errors import Forbidden, NotFound
+
+IDEMPOTENCY_WINDOW = timedelta(hours=24)
+
+
+def original_key(receipt_id: str, page: int) -> str:
+    return f"originals/{receipt_id}/{page}.jpg"
+
+
+def original_prefix(receipt_id: str) -> str:
+    return f"originals/{receipt_id}/"
+
+
+def submit(panelist: Panelist, pages: list[bytes], idempotency_key: str | None) -> Receipt:
+    if panelist.status != "active":
+        raise Forbidden("You have left the panel, so new receipts cannot be shared.")
+    if idempotency_key and (earlier := _replay(panelist, idempotency_key)):
+        return earlier
+    clean = uploads.check_pages(pages, _limits())
+    receipt = Receipt(id=new_id(), panelist_id=panelist.id, page_count=len(clean),
+                      submitted_at=utcnow(), status="queued")
+    receipt.period = period_of(receipt)
+    storage = storage_for()
+    for number, data in enumerate(clean, 1):
+        storage.put(original_key(receipt.id, number), data)
+    db.session.add(receipt)
+    db.session.add(ReceiptEvent(receipt_id=receipt.id, sequence=0, status="queued"))
+    if idempotency_key:
+        db.session.add(IdempotencyKey(panelist_id=panelist.id, scope="receipts",
+                                      key=idempotency_key, resource_id=receipt.id))
+    try:
+        db.session.commit()
+    except IntegrityError:  # a concurrent retry with the same key won
+        db.session.rollback()
+        storage.delete_prefix(original_prefix(receipt.id))
+        return _replay(panelist, idempotency_key)
+    tasks.enqueue(receipt.id)
+    return receipt
+
+
+def _replay(panelist: Panelist, key: str) -> Receipt | None:
+    """The receipt a same-key request made within the window; older keys are forgotten."""
+    record = db.session.scalar(select(IdempotencyKey).where(
+        IdempotencyKey.panelist_id == panelist.id, IdempotencyKey.scope == "receipts",
+        IdempotencyKey.key == key))
+    if record is None:
+        return None
+    if record.created_at < utcnow() - IDEMPOTENCY_WINDOW:
+        db.session.execute(delete(IdempotencyKey).where(IdempotencyKey.id == record.id))
+        db.session.commit()
+        return None
+    return db.session.get(Receipt, record.resource_id)
+
+
+def period_of(receipt: Receipt) -> str:
+    """The reward month a receipt belongs to: its submission time in the panel's zone."""
+    zone = ZoneInfo(current_app.config["PANEL_TIMEZONE"])
+    return receipt.submitted_at.astimezone(zone).strftime("%Y-%m")
+
+
+def _limits() -> uploads.UploadLimits:
+    config = current_app.config
+    return uploads.UploadLimits(config["UPLOAD_MAX_IMAGE_BYTES"], config["UPLOAD_MAX_PAGES"],
+                                config["UPLOAD_MAX_PIXELS"])
+
+
+def page_for(panelist: Panelist, status: str | None, page: int,
+             page_size: int) -> tuple[list[Receipt], int]:
+    """One page of the panelist's receipts, newest first, and how many there are in all."""
+    where = [Receipt.panelist_id == panelist.id]
+    if status:
+        where.append(Receipt.status == status)
+    total = db.session.scalar(select(func.count()).select_from(Receipt).where(*where))
+    items = db.session.scalars(
+        select(Receipt).where(*where).order_by(Receipt.submitted_at.desc(), Receipt.id.desc())
+        .limit(page_size).offset((page - 1) * page_size))
+    return list(items), total
+
+
+def get_for(panelist: Panelist, receipt_id: str) -> Receipt:
+    """The panelist's own receipt; anyone else's is simply not found."""
+    receipt = db.session.get(Receipt, receipt_id)
+    if receipt is None or receipt.panelist_id != panelist.id:
+        raise NotFound("No such receipt.")
+    return receipt
+
+
+def redacted_image(panelist: Panelist, receipt_id: str) -> bytes:
+    receipt = get_for(panelist, receipt_id)
+    if not receipt.redacted_image_key:
+        raise NotFound("This receipt has no redacted image (yet).")
+    return storage_for().get(receipt.redacted_image_key)

@@ -1,0 +1,29 @@
+"""The Celery app, set up as in Flask's own Celery pattern: tasks run in an app context."""
+from __future__ import annotations
+
+from celery import Celery, Task
+from flask import Flask
+
+
+def celery_init_app(app: Flask) -> Celery:
+    class FlaskTask(Task):
+        def __call__(self, *args, **kwargs):
+            with app.app_context():
+                return self.run(*args, **kwargs)
+
+    celery_app = Celery(app.name, task_cls=FlaskTask)
+    celery_app.conf.update(
+        broker_url=app.config["CELERY_BROKER_URL"] or "memory://",
+        task_acks_late=True,
+        task_reject_on_worker_lost=True,
+        worker_prefetch_multiplier=1,
+        task_ignore_result=True,
+        broker_connection_retry_on_startup=True,
+        broker_transport_options={
+            "visibility_timeout": app.config["BROKER_VISIBILITY_TIMEOUT"]},
+        beat_schedule={"requeue-waiting-receipts": {
+            "task": "panel.requeue_waiting_receipts", "schedule": 60.0}},
+    )
+    celery_app.set_default()
+    app.extensions["celery"] = celery_app
+    return celery_app

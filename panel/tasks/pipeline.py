@@ -1,0 +1,86 @@
+"""One receipt's way from original photo to redacted record: an ordered list of small,
+named steps. Each step is recorded on the receipt's timeline and is safe to run again; any
+step may stop the job with an outcome. Work before redaction is redone after a crash (the
+original is still stored); once redaction is committed, the original is gone and later steps
+work from the stored, redacted result only."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Callable
+
+from flask import current_app
+
+from panel.db import db, utcnow
+from panel.models import Receipt
+from panel.tasks import claims, steps
+from panel.tasks.steps import Stop
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    run: Callable[["steps.Job"], None]
+    before_redaction: bool
+
+
+STEPS = [
+    Step("load", steps.load, True),
+    Step("ocr", steps.read_text, True),
+    Step("parse", steps.parse, True),
+    Step("redact", steps.redact, True),
+    Step("check", steps.check, False),
+]
+
+
+@dataclass
+class Result:
+    """What the caller should do: nothing (final or held elsewhere), or retry later."""
+
+    retry_in: float | None = None
+    outcome: str | None = None
+
+
+def process_receipt(receipt_id: str) -> Result:
+    receipt = claims.claim(receipt_id)
+    if receipt is None:
+        return Result(retry_in=claims.seconds_until_free(receipt_id))
+    if receipt.attempts > current_app.config["JOB_MAX_ATTEMPTS"]:
+        return _finish(steps.Job(receipt), Stop("rejected", "processing_failed"))
+    job = steps.Job(receipt)
+    step = None
+    try:
+        for step in STEPS:
+            if step.before_redaction and receipt.redacted_at is not None:
+                continue
+            if not claims.renew(receipt):
+                return Result()  # another worker took over after our lease ran out
+            claims.add_event(receipt, "processing", step=step.name)
+            db.session.commit()
+            step.run(job)
+    except Stop as stop:
+        return _finish(job, stop)
+    except Exception:
+        db.session.rollback()
+        log.exception("receipt %s failed in step %s (attempt %s)", receipt_id,
+                      step.name if step else None, receipt.attempts)
+        retry_in = 5.0 * 2 ** receipt.attempts
+        claims.release(receipt, retry_in)
+        return Result(retry_in=retry_in)
+    return _finish(job, Stop("accepted"))
+
+
+def _finish(job: "steps.Job", outcome: Stop) -> Result:
+    receipt: Receipt = job.receipt
+    steps.forget_originals(receipt)
+    receipt.status, receipt.status_reason = outcome.status, outcome.reason
+    receipt.processed_at = utcnow()
+    receipt.lease_owner = receipt.lease_expires_at = None
+    claims.add_event(receipt, outcome.status, step="finish", reason=outcome.reason)
+    db.session.commit()
+    log.info("receipt %s finished: %s %s", receipt.id, outcome.status, outcome.reason or "")
+    return Result(outcome=outcome.status)
+
+

@@ -1,0 +1,159 @@
+"""The pipeline's steps. Each takes the job, does one thing, and may raise ``Stop``."""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from flask import current_app
+from PIL import Image
+from sqlalchemy import select
+
+import ocr
+import redaction
+from ocr.types import OcrPage, ParsedReceipt
+from panel.db import db, utcnow
+from panel.extensions import storage_for
+from panel.models import Receipt, ReceiptItem, ReceiptRedaction
+from panel.storage import StoredObjectMissing
+
+MIN_CONFIDENCE = 0.6
+COUNTED_STATUSES = ("accepted", "needs_review")
+
+
+class Stop(Exception):
+    """Ends the job with a final status and a stable reason code."""
+
+    def __init__(self, status: str, reason: str | None = None):
+        super().__init__(status, reason)
+        self.status, self.reason = status, reason
+
+
+@dataclass
+class Job:
+    receipt: Receipt
+    pages: list[Image.Image] = field(default_factory=list)
+    image: Image.Image | None = None
+    page: OcrPage | None = None
+    parsed: ParsedReceipt | None = None
+
+
+def engine() -> ocr.OcrEngine:
+    return ocr.TesseractEngine(lang=current_app.config["OCR_LANGUAGES"])
+
+
+def original_keys(receipt: Receipt) -> list[str]:
+    return [f"originals/{receipt.id}/{n}.jpg" for n in range(1, receipt.page_count + 1)]
+
+
+def load(job: Job) -> None:
+    storage = storage_for()
+    try:
+        blobs = [storage.get(key) for key in original_keys(job.receipt)]
+    except StoredObjectMissing:
+        raise Stop("rejected", "image_missing") from None
+    job.pages = [Image.open(io.BytesIO(blob)).convert("RGB") for blob in blobs]
+
+
+def read_text(job: Job) -> None:
+    job.image = ocr.prepare(job.pages)
+    job.page = engine().read(job.image)
+
+
+def parse(job: Job) -> None:
+    job.parsed = ocr.parse(job.page, today=job.receipt.submitted_at.date())
+
+
+def redact(job: Job) -> None:
+    """Decide, apply and verify redaction; store only the result; then drop the original."""
+    policy = redaction.Policy()
+    decision = policy.decide(redaction.analyze(job.page, job.parsed), job.page)
+    counts = list(decision.counts)
+    if not decision.remove_receipt:
+        painted, widened = _paint_verified(job, policy, decision)
+        if painted is None:
+            counts = [("unverifiable", "receipt_removed", 1)]
+        else:
+            counts += widened
+            _keep_redacted(job, decision, painted)
+    _record_redactions(job.receipt, counts)
+    job.receipt.redacted_at = utcnow()
+    db.session.commit()
+    forget_originals(job.receipt)
+
+
+def _paint_verified(job: Job, policy, decision):
+    """Paint, read the painted image again, and widen once over anything still readable.
+
+    Returns the painted image and the extra counts, or (None, []) if something sensitive
+    stays readable even then: such a receipt is removed rather than stored.
+    """
+    painted = redaction.paint(job.image, decision)
+    leaks = redaction.verify(painted, engine())
+    if not leaks:
+        return painted, []
+    widened = policy.decide(leaks, engine().read(painted))
+    painted = redaction.paint(painted, widened)
+    if widened.remove_receipt or redaction.verify(painted, engine()):
+        return None, []
+    return painted, list(widened.counts)
+
+
+def _keep_redacted(job: Job, decision, painted: Image.Image) -> None:
+    page, parsed = redaction.redact_receipt(job.page, job.parsed, decision)
+    receipt = job.receipt
+    out = io.BytesIO()
+    painted.save(out, format="JPEG", quality=85)
+    key = f"redacted/{receipt.id}.jpg"
+    storage_for().put(key, out.getvalue())
+    receipt.redacted_image_key = key
+    receipt.merchant_name = parsed.merchant
+    receipt.purchase_date = parsed.purchase_date
+    receipt.currency = parsed.currency
+    receipt.subtotal, receipt.tax, receipt.total = parsed.subtotal, parsed.tax, parsed.total
+    receipt.parse_confidence = min(parsed.confidence.values(), default=0.0)
+    receipt.items = [
+        ReceiptItem(position=n, description=item.description[:200], quantity=item.quantity,
+                    unit_price=item.unit_price, amount=item.amount)
+        for n, item in enumerate(parsed.items)]
+
+
+def _record_redactions(receipt: Receipt, counts) -> None:
+    totals: dict[tuple[str, str], int] = {}
+    for category, action, count in counts:
+        totals[(category, action)] = totals.get((category, action), 0) + count
+    receipt.redactions = [ReceiptRedaction(category=c, action=a, count=n)
+                          for (c, a), n in sorted(totals.items())]
+
+
+def forget_originals(receipt: Receipt) -> None:
+    storage_for().delete_prefix(f"originals/{receipt.id}/")
+
+
+def check(job: Job) -> None:
+    """Decide the outcome from what was stored after redaction."""
+    receipt = job.receipt
+    removed = [r for r in receipt.redactions if r.action == "receipt_removed"]
+    if removed:  # nothing of it was kept: no image, no items, no fields
+        raise Stop("removed", removed[0].category)
+    if receipt.total is None and not receipt.items and receipt.merchant_name is None:
+        raise Stop("rejected", "unreadable")
+    if _is_duplicate(receipt):
+        raise Stop("rejected", "duplicate")
+    max_age = timedelta(days=current_app.config["RECEIPT_MAX_AGE_DAYS"])
+    if receipt.purchase_date and receipt.purchase_date < (receipt.submitted_at - max_age).date():
+        raise Stop("rejected", "too_old")
+    if receipt.total is None:
+        raise Stop("needs_review", "total_not_found")
+    if (receipt.parse_confidence or 0.0) < MIN_CONFIDENCE:
+        raise Stop("needs_review", "low_confidence")
+
+
+def _is_duplicate(receipt: Receipt) -> bool:
+    if None in (receipt.merchant_name, receipt.purchase_date, receipt.total):
+        return False
+    return db.session.scalar(select(Receipt.id).where(
+        Receipt.id != receipt.id, Receipt.status.in_(COUNTED_STATUSES),
+        Receipt.merchant_name == receipt.merchant_name,
+        Receipt.purchase_date == receipt.purchase_date,
+        Receipt.total == receipt.total).limit(1)) is not None

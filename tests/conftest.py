@@ -1,0 +1,61 @@
+"""Shared fixtures: apps on SQLite and on a real PostgreSQL, local storage and a real S3
+server (SeaweedFS), the embedded worker and a real Celery worker on a real Redis.
+
+A service that is missing makes the tests that need it fail, never skip.
+"""
+from __future__ import annotations
+
+import os
+import uuid
+
+import psycopg
+import pytest
+from sqlalchemy import text
+
+from tests.support.apps import make_app, process_waiting  # noqa: F401
+
+pytest_plugins = ["tests.support.s3server", "tests.support.celery_worker"]
+
+POSTGRES_ADMIN = os.environ.get("TEST_POSTGRES_ADMIN", "postgresql://postgres@127.0.0.1:5432/test")
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A fresh PostgreSQL database for this test session, dropped at the end."""
+    name = f"panel_test_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(POSTGRES_ADMIN, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    base = POSTGRES_ADMIN.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://")
+    yield f"{base}/{name}"
+    with psycopg.connect(POSTGRES_ADMIN, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def database_url(kind: str, request, tmp_path) -> str:
+    if kind == "sqlite":
+        return f"sqlite:///{tmp_path / 'panel.sqlite3'}"
+    return request.getfixturevalue("postgres_url")
+
+
+def empty_tables(app) -> None:
+    from panel.db import db
+    with app.app_context():
+        names = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
+        with db.engine.begin() as conn:
+            if db.engine.dialect.name == "postgresql":
+                conn.execute(text(f"TRUNCATE {names} CASCADE"))
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def app(request, tmp_path):
+    """The app on each database, local storage, no background worker (tests drive it)."""
+    application = make_app(tmp_path, database_url(request.param, request, tmp_path))
+    yield application
+    empty_tables(application)
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()

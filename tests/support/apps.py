@@ -1,0 +1,39 @@
+"""Building apps for tests, and driving the pipeline synchronously through its real code."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask_migrate import upgrade
+
+from panel import create_app
+
+
+def make_app(tmp_path: Path, database_url: str, **overrides):
+    """An app migrated to head; storage in ``tmp_path/storage`` unless overridden."""
+    config = {
+        "TESTING": True,
+        "INSTANCE_PATH": str(tmp_path / "instance"),
+        "SECRET_KEY": "test-secret",
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "STORAGE_BACKEND": "local",
+        "STORAGE_DIR": str(tmp_path / "storage"),
+        "EMBEDDED_WORKER": "off",
+        "CELERY_BROKER_URL": None,
+    }
+    config.update(overrides)
+    app = create_app(config)
+    with app.app_context():
+        upgrade()
+    return app
+
+
+def process_waiting(app) -> None:
+    """Run every waiting receipt through the pipeline now, as a worker would."""
+    from panel.db import db
+    from panel.tasks import claims
+    from panel.tasks.pipeline import process_receipt
+    with app.app_context():
+        while waiting := claims.waiting_ids():
+            for receipt_id in waiting:
+                process_receipt(receipt_id)
+        db.session.remove()

@@ -1,0 +1,86 @@
+"""A real Celery worker process on the real Redis broker, sharing PostgreSQL and S3 with
+an in-process app that the tests call through HTTP."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import redis
+
+REPO = Path(__file__).resolve().parents[2]
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379")
+
+
+@dataclass
+class CeleryStack:
+    env: dict[str, str]
+    overrides: dict
+    log_path: Path
+    process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        log = open(self.log_path, "ab")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "app.celery_app", "worker", "--pool",
+             "prefork", "--concurrency", "1", "--loglevel", "INFO", "--without-heartbeat",
+             "--without-gossip", "--without-mingle", "-n", f"test-{uuid.uuid4().hex[:6]}@%h"],
+            cwd=REPO, env=self.env, stdout=log, stderr=subprocess.STDOUT)
+        self.wait_ready()
+
+    def wait_ready(self, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"celery worker exited:\n{self.log_tail()}")
+            if b"ready." in self.log_path.read_bytes():
+                return
+            time.sleep(0.2)
+        raise RuntimeError(f"celery worker did not become ready:\n{self.log_tail()}")
+
+    def pool_children(self) -> list[int]:
+        out = subprocess.run(["pgrep", "-P", str(self.process.pid)], capture_output=True,
+                             text=True).stdout
+        return [int(pid) for pid in out.split()]
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+    def log_tail(self) -> str:
+        return self.log_path.read_text(errors="replace")[-4000:]
+
+
+@pytest.fixture
+def celery_stack(tmp_path, postgres_url, s3_server, s3_bucket):
+    """PostgreSQL + S3 + Redis broker + a real worker process; yields the stack (started)."""
+    db_index = 1 + uuid.uuid4().int % 15
+    broker = f"{REDIS_URL}/{db_index}"
+    redis.Redis.from_url(broker).flushdb()
+    settings = {
+        "DATABASE_URL": postgres_url, "STORAGE_BACKEND": "s3", "S3_BUCKET": s3_bucket,
+        "S3_ENDPOINT_URL": s3_server.endpoint_url, "CELERY_BROKER_URL": broker,
+        "INSTANCE_PATH": str(tmp_path / "instance"), "SECRET_KEY": "test-secret",
+        "JOB_LEASE_SECONDS": "8", "BROKER_VISIBILITY_TIMEOUT": "10",
+        "AWS_ACCESS_KEY_ID": s3_server.access_key,
+        "AWS_SECRET_ACCESS_KEY": s3_server.secret_key, "AWS_DEFAULT_REGION": "us-east-1",
+    }
+    env = {**os.environ, **settings, "PYTHONPATH": str(REPO)}
+    overrides = {"SQLALCHEMY_DATABASE_URI": postgres_url, "STORAGE_BACKEND": "s3",
+                 "S3_BUCKET": s3_bucket, "S3_ENDPOINT_URL": s3_server.endpoint_url,
+                 "CELERY_BROKER_URL": broker, "JOB_LEASE_SECONDS": 8,
+                 "BROKER_VISIBILITY_TIMEOUT": 10}
+    stack = CeleryStack(env, overrides, tmp_path / "celery.log")
+    yield stack
+    stack.stop()
+    redis.Redis.from_url(broker).flushdb()
