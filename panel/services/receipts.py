@@ -12,19 +12,12 @@ from sqlalchemy.exc import IntegrityError
 from panel import tasks
 from panel.extensions import storage_for
 from panel.db import db, new_id, utcnow
+from panel.receipt_files import original_key, original_prefix
 from panel.models import IdempotencyKey, Panelist, Receipt, ReceiptEvent
 from panel.services import uploads
 from panel.services.errors import Forbidden, NotFound
 
 IDEMPOTENCY_WINDOW = timedelta(hours=24)
-
-
-def original_key(receipt_id: str, page: int) -> str:
-    return f"originals/{receipt_id}/{page}.jpg"
-
-
-def original_prefix(receipt_id: str) -> str:
-    return f"originals/{receipt_id}/"
 
 
 def submit(panelist: Panelist, pages: list[bytes], idempotency_key: str | None) -> Receipt:

@@ -62,17 +62,22 @@ def _clean_page(number: int, data: bytes, limits: UploadLimits) -> bytes:
         with Image.open(io.BytesIO(data), formats=[PILLOW_FORMATS[kind]]) as image:
             width, height = image.size
             if width * height > limits.max_pixels:
-                raise TooLarge(f"Page {number} has too many pixels ({width}x{height}).")
+                raise _too_many_pixels(number)
             image.load()
             upright = ImageOps.exif_transpose(image).convert("RGB")
-    except (OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError,
-            Image.DecompressionBombWarning):
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise _too_many_pixels(number) from None
+    except (OSError, SyntaxError, ValueError, EOFError):
         raise Invalid(f"Page {number} could not be read as an image; it may be damaged.",
                       {"image": [f"Page {number} is not a readable image."]}) from None
     bare = Image.frombytes("RGB", upright.size, upright.tobytes())
     out = io.BytesIO()
     bare.save(out, format="JPEG", quality=90)
     return out.getvalue()
+
+
+def _too_many_pixels(number: int) -> TooLarge:
+    return TooLarge(f"Page {number} has too many pixels for a receipt photo.")
 
 
 def configure_pillow(max_pixels: int) -> None:

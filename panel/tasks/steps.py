@@ -15,9 +15,11 @@ from ocr.types import OcrPage, ParsedReceipt
 from panel.db import db, utcnow
 from panel.extensions import storage_for
 from panel.models import Receipt, ReceiptItem, ReceiptRedaction
+from panel.receipt_files import original_key, original_prefix, redacted_key
 from panel.storage import StoredObjectMissing
 
-MIN_CONFIDENCE = 0.6
+MIN_CONFIDENCE = 0.6  # below it on any key field, a person reviews the receipt
+KEY_FIELDS = ("merchant", "purchase_date", "total")
 COUNTED_STATUSES = ("accepted", "needs_review")
 
 
@@ -42,14 +44,11 @@ def engine() -> ocr.OcrEngine:
     return ocr.TesseractEngine(lang=current_app.config["OCR_LANGUAGES"])
 
 
-def original_keys(receipt: Receipt) -> list[str]:
-    return [f"originals/{receipt.id}/{n}.jpg" for n in range(1, receipt.page_count + 1)]
-
-
 def load(job: Job) -> None:
     storage = storage_for()
     try:
-        blobs = [storage.get(key) for key in original_keys(job.receipt)]
+        blobs = [storage.get(original_key(job.receipt.id, n))
+                 for n in range(1, job.receipt.page_count + 1)]
     except StoredObjectMissing:
         raise Stop("rejected", "image_missing") from None
     job.pages = [Image.open(io.BytesIO(blob)).convert("RGB") for blob in blobs]
@@ -70,33 +69,41 @@ def redact(job: Job) -> None:
     decision = policy.decide(redaction.analyze(job.page, job.parsed), job.page)
     counts = list(decision.counts)
     if not decision.remove_receipt:
-        painted, widened = _paint_verified(job, policy, decision)
-        if painted is None:
-            counts = [("unverifiable", "receipt_removed", 1)]
-        else:
-            counts += widened
+        try:
+            painted, widened = _paint_verified(job.image, policy, decision)
             _keep_redacted(job, decision, painted)
+            counts += widened
+        except Unsafe as unsafe:
+            counts = [(unsafe.category, "receipt_removed", 1)]
     _record_redactions(job.receipt, counts)
     job.receipt.redacted_at = utcnow()
     db.session.commit()
     forget_originals(job.receipt)
 
 
-def _paint_verified(job: Job, policy, decision):
-    """Paint, read the painted image again, and widen once over anything still readable.
+class Unsafe(Exception):
+    """Something that must not be kept is still readable after painting."""
 
-    Returns the painted image and the extra counts, or (None, []) if something sensitive
-    stays readable even then: such a receipt is removed rather than stored.
-    """
-    painted = redaction.paint(job.image, decision)
+    def __init__(self, category: str):
+        super().__init__(category)
+        self.category = category
+
+
+def _paint_verified(image: Image.Image, policy, decision):
+    """Paint, read the painted image again, and paint once more over anything still
+    readable. Returns the image and counts of what the second reading added."""
+    painted = redaction.paint(image, decision)
     leaks = redaction.verify(painted, engine())
     if not leaks:
         return painted, []
-    widened = policy.decide(leaks, engine().read(painted))
-    painted = redaction.paint(painted, widened)
-    if widened.remove_receipt or redaction.verify(painted, engine()):
-        return None, []
-    return painted, list(widened.counts)
+    for leak in leaks:
+        if policy.action_for(leak.category) == "receipt_removed":
+            raise Unsafe(leak.category)
+    painted = redaction.paint(painted, redaction.Decision(
+        paint_boxes=[box for leak in leaks for box in leak.boxes], page_size=painted.size))
+    if redaction.verify(painted, engine()):
+        raise Unsafe("unverifiable")
+    return painted, [(leak.category, policy.action_for(leak.category), 1) for leak in leaks]
 
 
 def _keep_redacted(job: Job, decision, painted: Image.Image) -> None:
@@ -104,14 +111,13 @@ def _keep_redacted(job: Job, decision, painted: Image.Image) -> None:
     receipt = job.receipt
     out = io.BytesIO()
     painted.save(out, format="JPEG", quality=85)
-    key = f"redacted/{receipt.id}.jpg"
-    storage_for().put(key, out.getvalue())
-    receipt.redacted_image_key = key
+    receipt.redacted_image_key = redacted_key(receipt.id)
+    storage_for().put(receipt.redacted_image_key, out.getvalue())
     receipt.merchant_name = parsed.merchant
     receipt.purchase_date = parsed.purchase_date
     receipt.currency = parsed.currency
     receipt.subtotal, receipt.tax, receipt.total = parsed.subtotal, parsed.tax, parsed.total
-    receipt.parse_confidence = min(parsed.confidence.values(), default=0.0)
+    receipt.parse_confidence = min(parsed.confidence.get(name, 0.0) for name in KEY_FIELDS)
     receipt.items = [
         ReceiptItem(position=n, description=item.description[:200], quantity=item.quantity,
                     unit_price=item.unit_price, amount=item.amount)
@@ -127,7 +133,7 @@ def _record_redactions(receipt: Receipt, counts) -> None:
 
 
 def forget_originals(receipt: Receipt) -> None:
-    storage_for().delete_prefix(f"originals/{receipt.id}/")
+    storage_for().delete_prefix(original_prefix(receipt.id))
 
 
 def check(job: Job) -> None:

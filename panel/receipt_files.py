@@ -1,0 +1,13 @@
+"""Where a receipt's files live in storage. Originals exist only until redaction has run."""
+
+
+def original_key(receipt_id: str, page: int) -> str:
+    return f"originals/{receipt_id}/{page}.jpg"
+
+
+def original_prefix(receipt_id: str) -> str:
+    return f"originals/{receipt_id}/"
+
+
+def redacted_key(receipt_id: str) -> str:
+    return f"redacted/{receipt_id}.jpg"

@@ -1,0 +1,15 @@
+"""Redaction: find sensitive content on an OCR'd receipt, decide, and remove it.
+
+analyze(page) -> findings; Policy().decide(findings, page) -> Decision;
+redact_receipt(page, parsed, decision) and paint(image, decision) apply it;
+verify(painted_image, engine) reads the result again and returns anything that leaked.
+"""
+from redaction.analyzer import analyze
+from redaction.findings import Finding
+from redaction.operators import paint, redact_receipt
+from redaction.policy import Decision, Policy
+from redaction.recognizers import default_registry
+from redaction.verify import verify
+
+__all__ = ["analyze", "Policy", "Decision", "Finding", "redact_receipt", "paint", "verify",
+           "default_registry"]

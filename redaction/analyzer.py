@@ -1,0 +1,41 @@
+"""The analyzer: run every recognizer of a registry over a page and collect findings."""
+from __future__ import annotations
+
+from ocr.types import OcrPage, ParsedReceipt
+from redaction.findings import Finding
+from redaction.recognizers.registry import Registry, default_registry
+
+_DEFAULT_REGISTRY: Registry | None = None
+
+
+def analyze(page: OcrPage, parsed: ParsedReceipt | None = None,
+            registry: Registry | None = None) -> list[Finding]:
+    """All findings on ``page``, in line and position order.
+
+    ``parsed`` is handed to the recognizers (for ones that want to know which lines are items);
+    none of the first recognizers need it.
+    """
+    registry = registry if registry is not None else _default_registry()
+    findings = [finding for recognizer in registry for finding in recognizer.analyze(page, parsed)]
+    findings.sort(key=lambda f: (f.line_index, f.start, -f.end, -f.score))
+    return drop_contained(findings)
+
+
+def drop_contained(findings: list[Finding]) -> list[Finding]:
+    """Drop a finding that lies inside another finding of the same category and no higher
+    score (two patterns of one recognizer, or two recognizers, finding one thing).
+    Findings of different categories are all kept: each may call for a different action."""
+    kept: list[Finding] = []
+    for finding in findings:
+        if any(other.category == finding.category and other.covers(finding)
+               and other.score >= finding.score for other in kept):
+            continue
+        kept.append(finding)
+    return kept
+
+
+def _default_registry() -> Registry:
+    global _DEFAULT_REGISTRY
+    if _DEFAULT_REGISTRY is None:
+        _DEFAULT_REGISTRY = default_registry()
+    return _DEFAULT_REGISTRY

@@ -1,0 +1,89 @@
+"""The policy: which action each category gets, and the decision for one receipt."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping
+
+from ocr.types import Box, OcrPage
+from redaction.findings import Finding
+
+RECEIPT_REMOVED = "receipt_removed"
+LINE_REMOVED = "line_removed"
+MASKED = "masked"
+KEPT = "kept"  # allowed to remain; counted, nothing done
+ACTIONS = (RECEIPT_REMOVED, LINE_REMOVED, MASKED, KEPT)
+
+DEFAULT_ACTIONS: dict[str, str] = {
+    "prescription": RECEIPT_REMOVED,
+    **{category: LINE_REMOVED
+       for category in ("health", "religion", "political", "trade_union", "sex_life")},
+    **{category: MASKED
+       for category in ("card_number", "iban", "email", "phone", "person_name", "loyalty_id")},
+}
+
+
+@dataclass
+class Decision:
+    """What to do with one receipt. Holds positions only, never any removed text."""
+
+    remove_receipt: bool = False
+    reason: str | None = None  # the category that forced removal of the receipt
+    removed_lines: frozenset[int] = frozenset()
+    masked_spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    paint_boxes: list[Box] = field(default_factory=list)
+    counts: list[tuple[str, str, int]] = field(default_factory=list)  # category, action, n
+    page_size: tuple[int, int] | None = None  # (width, height) the boxes refer to
+
+
+class Policy:
+    def __init__(self, actions: Mapping[str, str] | None = None,
+                 default_action: str = MASKED) -> None:
+        self.actions = {**DEFAULT_ACTIONS, **(actions or {})}
+        self.default_action = default_action  # for a category the table does not name
+        for action in [*self.actions.values(), default_action]:
+            if action not in ACTIONS:
+                raise ValueError(f"unknown redaction action {action!r}")
+
+    def action_for(self, category: str) -> str:
+        return self.actions.get(category, self.default_action)
+
+    def decide(self, findings: Iterable[Finding], page: OcrPage) -> Decision:
+        findings = list(findings)
+        actions = [self.action_for(f.category) for f in findings]
+        removing = [f.category for f, a in zip(findings, actions) if a == RECEIPT_REMOVED]
+        removed_lines = frozenset(f.line_index for f, a in zip(findings, actions)
+                                  if a == LINE_REMOVED)
+        masked = [f for f, a in zip(findings, actions)
+                  if a == MASKED and f.line_index not in removed_lines]
+        return Decision(
+            remove_receipt=bool(removing),
+            reason=removing[0] if removing else None,
+            removed_lines=removed_lines,
+            masked_spans=merge_spans(masked),
+            paint_boxes=paint_boxes(page, removed_lines, masked),
+            counts=sorted((c, a, n) for (c, a), n in
+                          Counter(zip((f.category for f in findings), actions)).items()),
+            page_size=(page.width, page.height),
+        )
+
+
+def merge_spans(findings: list[Finding]) -> dict[int, list[tuple[int, int]]]:
+    """Per line, the masked character spans, sorted, overlapping ones joined."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for finding in sorted(findings, key=lambda f: (f.line_index, f.start)):
+        line = spans.setdefault(finding.line_index, [])
+        if line and finding.start <= line[-1][1]:
+            line[-1] = (line[-1][0], max(line[-1][1], finding.end))
+        else:
+            line.append((finding.start, finding.end))
+    return spans
+
+
+def paint_boxes(page: OcrPage, removed_lines: frozenset[int],
+                masked: list[Finding]) -> list[Box]:
+    """Every word box of a removed line, and every word box a masked span touches."""
+    boxes = [word.box for index in sorted(removed_lines) for word in page.lines[index].words]
+    for finding in masked:
+        boxes.extend(box for box in finding.boxes if box not in boxes)
+    return boxes

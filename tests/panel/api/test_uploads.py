@@ -1,0 +1,177 @@
+"""Uploading receipt photos: only real images within limits are stored, bare of metadata."""
+from __future__ import annotations
+
+import io
+import threading
+
+import pytest
+from PIL import Image
+from sqlalchemy import func, select
+
+from panel.db import db
+from panel.extensions import storage_for
+from panel.models import Receipt
+from tests.support.factories import bearer, jpeg_bytes, register, upload
+
+
+@pytest.fixture
+def tokens(app, client):
+    return register(app, client)
+
+
+def photo(size=(400, 600), color=(240, 240, 235)) -> Image.Image:
+    return Image.new("RGB", size, color)
+
+
+def encoded(image: Image.Image, fmt: str, **args) -> bytes:
+    out = io.BytesIO()
+    image.save(out, format=fmt, **args)
+    return out.getvalue()
+
+
+def stored_nothing(app) -> bool:
+    with app.app_context():
+        return (db.session.scalar(select(func.count()).select_from(Receipt)) == 0
+                and storage_for().keys() == [])
+
+
+def bomb_png() -> bytes:
+    """A tiny file that would decode to 400 million pixels."""
+    return encoded(Image.new("1", (20_000, 20_000)), "PNG", optimize=True)
+
+
+BAD_PAGES = {
+    "empty": (b"", 422),
+    "text": (b"hello, this is not a photo", 415),
+    "gif": (encoded(photo(), "GIF"), 415),
+    "pdf": (b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF", 415),
+    "svg": (b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', 415),
+    "truncated jpeg": (jpeg_bytes(photo())[:300], 422),
+    "jpeg magic then junk": (b"\xff\xd8\xff" + b"\x00" * 500, 422),
+    "decompression bomb": (bomb_png(), 413),
+}
+
+
+@pytest.mark.parametrize("name", BAD_PAGES)
+def test_bad_pages_are_refused_and_nothing_is_stored(app, client, tokens, name):
+    data, status = BAD_PAGES[name]
+    response = upload(client, tokens, data)
+    assert response.status_code == status, response.get_json()
+    assert response.get_json()["message"]
+    assert stored_nothing(app)
+
+
+def test_one_bad_page_refuses_the_whole_receipt(app, client, tokens):
+    response = upload(client, tokens, jpeg_bytes(photo()), b"GIF89a not really")
+    assert response.status_code == 415
+    assert stored_nothing(app)
+
+
+def test_too_many_pages(app, client, tokens):
+    pages = [jpeg_bytes(photo((50, 50)))] * (app.config["UPLOAD_MAX_PAGES"] + 1)
+    assert upload(client, tokens, *pages).status_code == 413
+    assert stored_nothing(app)
+
+
+def test_oversized_image_and_request(app, client, tokens):
+    app.config["UPLOAD_MAX_IMAGE_BYTES"] = 2000
+    noisy = Image.effect_noise((300, 300), 80).convert("RGB")
+    assert upload(client, tokens, jpeg_bytes(noisy)).status_code == 413
+    app.config["MAX_CONTENT_LENGTH"] = 1000
+    response = upload(client, tokens, jpeg_bytes(noisy))
+    assert response.status_code == 413 and response.get_json()["code"] == 413
+    assert stored_nothing(app)
+
+
+def test_wrong_form_field_and_no_file(app, client, tokens):
+    wrong = upload(client, tokens, jpeg_bytes(photo()), field="file")
+    assert wrong.status_code == 422 and "image" in wrong.get_json()["message"]
+    json_body = client.post("/api/v1/receipts", json={"image": "abc"}, headers=bearer(tokens))
+    assert json_body.status_code == 422
+    assert stored_nothing(app)
+
+
+def test_upload_needs_a_token(app, client):
+    response = upload(client, {"access_token": "nope"}, jpeg_bytes(photo()))
+    assert response.status_code == 401
+    assert stored_nothing(app)
+
+
+def gps_exif(orientation: int) -> Image.Exif:
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    exif[0x010F] = "PhoneMaker"
+    gps = exif.get_ifd(0x8825)
+    gps.update({1: "N", 2: (52.0, 31.0, 12.0), 3: "E", 4: (13.0, 24.0, 18.0)})
+    return exif
+
+
+@pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP", "HEIF"])
+def test_accepted_formats_are_stored_upright_and_bare(app, client, tokens, fmt):
+    import pillow_heif  # noqa: F401  (registers HEIF saving)
+    image = photo((300, 200))
+    image.paste((10, 10, 10), (0, 0, 60, 40))  # a dark mark in the top-left corner
+    data = encoded(image, fmt, exif=gps_exif(orientation=6).tobytes())
+    response = upload(client, tokens, data)
+    assert response.status_code == 202, response.get_json()
+    body = response.get_json()
+    assert body["status"] == "queued" and body["image_url"] is None
+    with app.app_context():
+        stored = storage_for().get(f"originals/{body['id']}/1.jpg")
+    with Image.open(io.BytesIO(stored)) as kept:
+        assert kept.format == "JPEG"
+        assert kept.size == (200, 300)  # orientation 6 applied: turned upright
+        assert not kept.getexif() and "exif" not in kept.info and "xmp" not in kept.info
+        assert b"PhoneMaker" not in stored
+        assert kept.getpixel((195, 5))[0] < 80  # the mark moved to the top-right corner
+
+
+def test_pages_are_kept_in_order(app, client, tokens):
+    pages = [jpeg_bytes(photo((100, 100 + n))) for n in range(3)]
+    body = upload(client, tokens, *pages).get_json()
+    with app.app_context():
+        heights = [Image.open(io.BytesIO(storage_for().get(f"originals/{body['id']}/{n}.jpg")))
+                   .size[1] for n in (1, 2, 3)]
+    assert heights == [100, 101, 102]
+
+
+def test_idempotent_retry_returns_the_first_receipt(app, client, tokens):
+    first = upload(client, tokens, jpeg_bytes(photo()), key="phone-123").get_json()
+    again = upload(client, tokens, jpeg_bytes(photo((10, 10))), key="phone-123")
+    assert again.status_code == 202 and again.get_json()["id"] == first["id"]
+    other = upload(client, tokens, jpeg_bytes(photo()), key="phone-124").get_json()
+    assert other["id"] != first["id"]
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Receipt)) == 2
+        assert len(storage_for().keys()) == 2
+
+
+def test_the_same_key_of_another_panelist_is_separate(app, client, tokens):
+    mine = upload(client, tokens, jpeg_bytes(photo()), key="k").get_json()
+    theirs = upload(client, register(app, client), jpeg_bytes(photo()), key="k").get_json()
+    assert mine["id"] != theirs["id"]
+
+
+def test_concurrent_retries_create_exactly_one_receipt(app, tokens):
+    data = jpeg_bytes(photo())
+    ids, barrier = [], threading.Barrier(6)
+
+    def send():
+        barrier.wait()
+        response = upload(app.test_client(), tokens, data, key="same-key")
+        ids.append((response.status_code, response.get_json()["id"]))
+
+    threads = [threading.Thread(target=send) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert {status for status, _ in ids} == {202} and len({i for _, i in ids}) == 1
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Receipt)) == 1
+        assert len(storage_for().keys()) == 1
+
+
+def test_too_long_idempotency_key(app, client, tokens):
+    assert upload(client, tokens, jpeg_bytes(photo()), key="x" * 201).status_code == 422
+    assert stored_nothing(app)
