@@ -1,0 +1,52 @@
+"""Money amounts as printed on receipts: ``1,234.56``, ``1.234,56``, ``12,34``, ``-0,50``, ``0,50-``."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+# An amount: digits with optional thousands groups, a decimal separator and two decimals.
+# A space after the separator is tolerated (OCR often reads "0, 35").
+AMOUNT = r"(?<![\d.,])(?P<sign>-\s?)?(?P<number>\d{1,3}(?:[.,'\s]\d{3})+|\d+)[.,]\s?(?P<cents>\d{2})(?P<trail>-)?(?![\d])"
+AMOUNT_RE = re.compile(AMOUNT)
+
+# Trailing noise allowed after a line's final amount: currency, tax class letter, star.
+LINE_END_RE = re.compile(
+    AMOUNT + r"\s*(?:EUR|€|USD|\$|GBP|£)?\s*(?:[A-Da-d]\b|\d\b|\*)?\s*\*?\s*$")
+
+CURRENCY_SIGNS = [
+    ("EUR", re.compile(r"€|\bEUR\b|\bEURO\b", re.IGNORECASE)),
+    ("GBP", re.compile(r"£|\bGBP\b")),
+    ("USD", re.compile(r"\$|\bUSD\b")),
+]
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """The first amount in ``text`` as a Decimal, or None."""
+    match = AMOUNT_RE.search(text)
+    return amount_from_match(match) if match else None
+
+
+def amount_from_match(match: re.Match) -> Decimal:
+    digits = re.sub(r"\D", "", match.group("number"))
+    value = Decimal(f"{digits}.{match.group('cents')}")
+    negative = bool(match.group("sign")) or bool(match.group("trail"))
+    return -value if negative else value
+
+
+def all_amounts(text: str) -> list[Decimal]:
+    return [amount_from_match(m) for m in AMOUNT_RE.finditer(text)]
+
+
+def amount_at_end(text: str) -> tuple[Decimal, int] | None:
+    """The amount closing a line and where it starts, e.g. ``"Milch 1,29 A"`` -> (1.29, 6)."""
+    match = LINE_END_RE.search(text)
+    if not match:
+        return None
+    return amount_from_match(match), match.start()
+
+
+def find_currency(text: str) -> str | None:
+    """The currency named most often by symbol or code, or None."""
+    counts = {code: len(pattern.findall(text)) for code, pattern in CURRENCY_SIGNS}
+    code, count = max(counts.items(), key=lambda item: item[1])
+    return code if count else None

@@ -1,0 +1,76 @@
+"""Item lines: a description followed by an amount at the line end.
+
+German receipts close item lines with a tax-class letter (``Milch 1,29 A``); quantities
+appear as ``2 x 3,49`` (in the item line or on its own line next to it); refunds and
+deposits print negative amounts (``-0,50`` or ``0,50-``).
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ocr.amounts import amount_at_end
+from ocr.types import ParsedItem
+
+QUANTITY_RE = re.compile(
+    r"(?<![\d,.])(?P<qty>\d+(?:[.,]\d{1,3})?)\s*(?:stk\.?|st\.?|pcs)?\s*[xX×@*]\s*"
+    r"(?P<unit>\d+[.,]\d{2})", re.IGNORECASE)
+NOT_ITEM_WORDS = re.compile(
+    r"summe|total|zu\s?zahlen|gesamt|betrag|mwst|mw\.?st|\bust\b|\bvat\b|\btax\b|steuer|"
+    r"netto|brutto|\bbar\b|bargeld|gegeben|r[uü]ckgeld|zur[uü]ck|\bec\b|ec-?karte|karte|"
+    r"kartenzahlung|visa|mastercard|maestro|girocard|\bchange\b|\bcash\b|tender|payment|"
+    r"zahlung|\beur\b\s*$", re.IGNORECASE)
+MIN_DESCRIPTION_LETTERS = 2
+
+
+def find_items(texts: list[str], end: int | None = None) -> list[ParsedItem]:
+    """Items from the lines before ``end`` (the total line), quantities attached."""
+    items: list[ParsedItem] = []
+    for index, text in enumerate(texts[:end]):
+        if NOT_ITEM_WORDS.search(text):
+            continue
+        item = item_from_line(text, index)
+        if item:
+            items.append(item)
+        elif items and items[-1].line_index == index - 1:
+            attach_quantity(items[-1], text)
+    return items
+
+
+def item_from_line(text: str, index: int) -> ParsedItem | None:
+    found = amount_at_end(text)
+    if not found:
+        return None
+    amount, start = found
+    quantity = QUANTITY_RE.search(text[:start])
+    description = text[:start]
+    if quantity:
+        description = description[:quantity.start()] + description[quantity.end():]
+    description = clean_description(description)
+    if sum(c.isalpha() for c in description) < MIN_DESCRIPTION_LETTERS:
+        return None
+    item = ParsedItem(description=description, amount=amount, line_index=index,
+                      confidence=0.7)
+    if quantity:
+        set_quantity(item, quantity)
+    return item
+
+
+def attach_quantity(item: ParsedItem, text: str) -> None:
+    """A quantity line under an item (``2 x 0,35``) fills in its quantity and unit price."""
+    match = QUANTITY_RE.search(text)
+    if match:
+        set_quantity(item, match)
+
+
+def set_quantity(item: ParsedItem, match: re.Match) -> None:
+    quantity = Decimal(match.group("qty").replace(",", "."))
+    unit_price = Decimal(match.group("unit").replace(",", "."))
+    item.quantity, item.unit_price = quantity, unit_price
+    item.confidence = 0.9 if abs(quantity * unit_price - abs(item.amount)) < Decimal("0.01") \
+        else 0.5
+
+
+def clean_description(text: str) -> str:
+    text = re.sub(r"[|_=~]+", " ", text)
+    return " ".join(text.split()).strip(" .:-*")

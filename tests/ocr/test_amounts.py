@@ -1,0 +1,52 @@
+from decimal import Decimal
+
+import pytest
+
+from ocr.amounts import amount_at_end, find_currency, parse_amount
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("12,34", "12.34"),
+    ("12.34", "12.34"),
+    ("1,234.56", "1234.56"),
+    ("1.234,56", "1234.56"),
+    ("1 234,56", "1234.56"),
+    ("-0,50", "-0.50"),
+    ("0,50-", "-0.50"),
+    ("EUR 7,16", "7.16"),
+    ("0, 35", "0.35"),
+    ("1129,00", "1129.00"),
+    ("no money here", None),
+    ("19 %", None),
+    ("12,3", None),
+])
+def test_parse_amount(text, expected):
+    assert parse_amount(text) == (Decimal(expected) if expected else None)
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Milch 1,29 A", "1.29"),
+    ("BIO HONIG 3,29 C", "3.29"),
+    ("Pfand -0,25 B", "-0.25"),
+    ("Leergut 0,75-", "-0.75"),
+    ("Coffee 3.50", "3.50"),
+    ("Tee 2,49 €", "2.49"),
+    ("Tee 2,49 EUR A", "2.49"),
+    ("Tee 2,49 A *", "2.49"),
+    ("Pohlweg 110", None),
+    ("2,49 Tee", None),
+])
+def test_amount_at_end(line, expected):
+    found = amount_at_end(line)
+    assert (found[0] if found else None) == (Decimal(expected) if expected else None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("SUMME EUR 12,00", "EUR"),
+    ("Total € 5", "EUR"),
+    ("TOTAL $12.00", "USD"),
+    ("Total £3.20", "GBP"),
+    ("SUMME 12,00", None),
+])
+def test_find_currency(text, expected):
+    assert find_currency(text) == expected
