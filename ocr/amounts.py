@@ -9,9 +9,10 @@ from decimal import Decimal
 AMOUNT = r"(?<![\d.,])(?P<sign>-\s?)?(?P<number>\d{1,3}(?:[.,'\s]\d{3})+|\d+)[.,]\s?(?P<cents>\d{2})(?P<trail>-)?(?![\d])"
 AMOUNT_RE = re.compile(AMOUNT)
 
-# Trailing noise allowed after a line's final amount: currency, tax class letter, star.
+# Trailing noise allowed after a line's final amount: currency, tax class letter, star, and
+# a stray punctuation mark OCR reads from paper texture ("1,19,").
 LINE_END_RE = re.compile(
-    AMOUNT + r"\s*(?:EUR|€|USD|\$|GBP|£)?\s*(?:[A-Da-d]\b|\d\b|\*)?\s*\*?\s*$")
+    AMOUNT + r"\s*(?:EUR|€|USD|\$|GBP|£)?\s*(?:[A-Da-d]\b|\d\b|\*)?\s*\*?\s*[.,:;'`]?\s*$")
 
 CURRENCY_SIGNS = [
     ("EUR", re.compile(r"€|\bEUR\b|\bEURO\b", re.IGNORECASE)),

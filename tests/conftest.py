@@ -10,9 +10,8 @@ import uuid
 
 import psycopg
 import pytest
-from sqlalchemy import text
 
-from tests.support.apps import make_app, process_waiting  # noqa: F401
+from tests.support.apps import empty_tables, make_app
 
 pytest_plugins = ["tests.support.s3server", "tests.support.celery_worker"]
 
@@ -35,17 +34,6 @@ def database_url(kind: str, request, tmp_path) -> str:
     if kind == "sqlite":
         return f"sqlite:///{tmp_path / 'panel.sqlite3'}"
     return request.getfixturevalue("postgres_url")
-
-
-def empty_tables(app) -> None:
-    from panel.db import db
-    with app.app_context():
-        names = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
-        with db.engine.begin() as conn:
-            if db.engine.dialect.name == "postgresql":
-                conn.execute(text(f"TRUNCATE {names} CASCADE"))
-        db.session.remove()
-        db.engine.dispose()
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

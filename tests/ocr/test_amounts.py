@@ -26,6 +26,7 @@ def test_parse_amount(text, expected):
 
 @pytest.mark.parametrize("line, expected", [
     ("Milch 1,29 A", "1.29"),
+    ("Milch 1L 1,19,", "1.19"),
     ("BIO HONIG 3,29 C", "3.29"),
     ("Pfand -0,25 B", "-0.25"),
     ("Leergut 0,75-", "-0.75"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from flask_migrate import upgrade
+from sqlalchemy import text
 
 from panel import create_app
 
@@ -37,3 +38,14 @@ def process_waiting(app) -> None:
             for receipt_id in waiting:
                 process_receipt(receipt_id)
         db.session.remove()
+
+
+def empty_tables(app) -> None:
+    from panel.db import db
+    with app.app_context():
+        names = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
+        with db.engine.begin() as conn:
+            if db.engine.dialect.name == "postgresql":
+                conn.execute(text(f"TRUNCATE {names} CASCADE"))
+        db.session.remove()
+        db.engine.dispose()

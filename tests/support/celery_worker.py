@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 import redis
 
+from tests.support.apps import empty_tables, make_app
+
 REPO = Path(__file__).resolve().parents[2]
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379")
 
@@ -20,7 +22,7 @@ REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379")
 @dataclass
 class CeleryStack:
     env: dict[str, str]
-    overrides: dict
+    app: object  # the in-process app (HTTP side), configured like the worker
     log_path: Path
     process: subprocess.Popen | None = None
 
@@ -62,8 +64,9 @@ class CeleryStack:
 
 
 @pytest.fixture
-def celery_stack(tmp_path, postgres_url, s3_server, s3_bucket):
-    """PostgreSQL + S3 + Redis broker + a real worker process; yields the stack (started)."""
+def celery_stack(tmp_path, postgres_url, s3_server, s3_bucket, monkeypatch):
+    """PostgreSQL + S3 + Redis broker, an in-process app, and a worker process (call
+    ``start()``)."""
     db_index = 1 + uuid.uuid4().int % 15
     broker = f"{REDIS_URL}/{db_index}"
     redis.Redis.from_url(broker).flushdb()
@@ -76,11 +79,13 @@ def celery_stack(tmp_path, postgres_url, s3_server, s3_bucket):
         "AWS_SECRET_ACCESS_KEY": s3_server.secret_key, "AWS_DEFAULT_REGION": "us-east-1",
     }
     env = {**os.environ, **settings, "PYTHONPATH": str(REPO)}
-    overrides = {"SQLALCHEMY_DATABASE_URI": postgres_url, "STORAGE_BACKEND": "s3",
-                 "S3_BUCKET": s3_bucket, "S3_ENDPOINT_URL": s3_server.endpoint_url,
-                 "CELERY_BROKER_URL": broker, "JOB_LEASE_SECONDS": 8,
-                 "BROKER_VISIBILITY_TIMEOUT": 10}
-    stack = CeleryStack(env, overrides, tmp_path / "celery.log")
+    for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_DEFAULT_REGION"):
+        monkeypatch.setenv(name, settings[name])
+    app = make_app(tmp_path, postgres_url, STORAGE_BACKEND="s3", S3_BUCKET=s3_bucket,
+                   S3_ENDPOINT_URL=s3_server.endpoint_url, CELERY_BROKER_URL=broker,
+                   JOB_LEASE_SECONDS=8, BROKER_VISIBILITY_TIMEOUT=10)
+    stack = CeleryStack(env, app, tmp_path / "celery.log")
     yield stack
     stack.stop()
     redis.Redis.from_url(broker).flushdb()
+    empty_tables(app)

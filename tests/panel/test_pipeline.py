@@ -1,0 +1,138 @@
+"""A receipt's whole way: upload, embedded worker, OCR, parse, redact, check, finish.
+
+Runs on SQLite with local storage and on PostgreSQL with a real S3 server, with the real
+embedded worker thread and real tesseract.
+"""
+from __future__ import annotations
+
+import io
+
+import pytest
+import pytesseract
+from PIL import Image
+from sqlalchemy import update
+
+from panel.db import db, utcnow
+from panel.extensions import storage_for
+from panel.models import Receipt
+from tests.ocr.synthetic import render_receipt
+from tests.support.apps import empty_tables, make_app, process_waiting
+from tests.support.factories import bearer, jpeg_bytes, register, upload
+from tests.support.waiting import wait_until_final
+
+CARD = "4532 0151 1283 0366"
+SHOP_LINES = [("EDEKA MARKT", ""), ("Hauptstr. 5, 10115 Berlin", ""),
+              ("12.11.2026 14:33", ""), ("Milch 1L", "1,19"), ("Brot", "2,49"),
+              ("Kaese", "3,99"), ("SUMME EUR", "7,67"), (f"VISA {CARD}", "")]
+PHARMACY_LINES = [("LINDEN APOTHEKE", ""), ("Marktplatz 1, 33100 Paderborn", ""),
+                  ("13.11.2026", ""), ("Rezept Nr. 448812", ""),
+                  ("Atorvastatin 20 mg", "12,50"), ("SUMME EUR", "12,50")]
+
+
+def photo(lines) -> bytes:
+    return jpeg_bytes(render_receipt(lines))
+
+
+@pytest.fixture(params=["sqlite-local", "postgres-s3"])
+def live_app(request, tmp_path, monkeypatch):
+    """The app with its embedded worker thread running, on each storage and database."""
+    if request.param == "sqlite-local":
+        application = make_app(tmp_path, f"sqlite:///{tmp_path / 'panel.sqlite3'}",
+                               EMBEDDED_WORKER="on", WORKER_POLL_SECONDS=0.5)
+    else:
+        s3 = request.getfixturevalue("s3_server")
+        monkeypatch.setenv("AWS_ACCESS_KEY_ID", s3.access_key)
+        monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", s3.secret_key)
+        application = make_app(tmp_path, request.getfixturevalue("postgres_url"),
+                               EMBEDDED_WORKER="on", WORKER_POLL_SECONDS=0.5,
+                               STORAGE_BACKEND="s3", S3_BUCKET=request.getfixturevalue(
+                                   "s3_bucket"), S3_ENDPOINT_URL=s3.endpoint_url)
+    yield application
+    application.extensions["panel.worker"].stop()
+    empty_tables(application)
+
+
+def stored_keys(app) -> list[str]:
+    with app.app_context():
+        return storage_for().keys()
+
+
+def test_receipt_is_read_redacted_and_accepted(live_app):
+    client = live_app.test_client()
+    tokens = register(live_app, client)
+    queued = upload(client, tokens, photo(SHOP_LINES))
+    assert queued.status_code == 202 and queued.get_json()["status"] == "queued"
+    receipt = wait_until_final(client, tokens, queued.get_json()["id"])
+
+    assert receipt["status"] == "accepted", receipt["status_reason"]
+    assert receipt["merchant"] == {"name": "Edeka"}
+    assert receipt["purchase_date"] == "2026-11-12" and receipt["total"] == "7.67"
+    assert [i["amount"] for i in receipt["items"]] == ["1.19", "2.49", "3.99"]
+    assert {"category": "card_number", "action": "masked"} in [
+        {k: r[k] for k in ("category", "action")} for r in receipt["redactions"]]
+    steps = [event["step"] for event in receipt["timeline"] if event["step"]]
+    assert steps == ["load", "ocr", "parse", "redact", "check", "finish"]
+    assert receipt["counts_toward_reward"] is True
+
+    image = client.get(receipt["image_url"], headers=bearer(tokens))
+    assert image.status_code == 200 and image.mimetype == "image/jpeg"
+    text = pytesseract.image_to_string(Image.open(io.BytesIO(image.data)), config="--psm 6")
+    assert "Milch" in text and "0366" not in text and "4532" not in text
+    assert stored_keys(live_app) == [f"redacted/{receipt['id']}.jpg"]  # original gone
+
+
+def test_prescription_receipt_is_removed_whole(live_app):
+    client = live_app.test_client()
+    tokens = register(live_app, client)
+    receipt_id = upload(client, tokens, photo(PHARMACY_LINES)).get_json()["id"]
+    receipt = wait_until_final(client, tokens, receipt_id)
+    assert (receipt["status"], receipt["status_reason"]) == ("removed", "prescription")
+    assert receipt["items"] == [] and receipt["merchant"] is None and receipt["total"] is None
+    assert receipt["image_url"] is None
+    assert {"category": "prescription", "action": "receipt_removed"} in [
+        {k: r[k] for k in ("category", "action")} for r in receipt["redactions"]]
+    assert client.get(f"/api/v1/receipts/{receipt_id}/image",
+                      headers=bearer(tokens)).status_code == 404
+    assert stored_keys(live_app) == []
+
+
+def test_blank_photo_is_rejected_as_unreadable(live_app):
+    client = live_app.test_client()
+    tokens = register(live_app, client)
+    blank = jpeg_bytes(Image.new("RGB", (600, 900), (250, 250, 250)))
+    receipt = wait_until_final(client, tokens, upload(client, tokens, blank).get_json()["id"])
+    assert (receipt["status"], receipt["status_reason"]) == ("rejected", "unreadable")
+    assert not [k for k in stored_keys(live_app) if k.startswith("originals/")]
+
+
+def test_receipts_queued_before_a_restart_are_processed_after_it(tmp_path):
+    url = f"sqlite:///{tmp_path / 'panel.sqlite3'}"
+    before = make_app(tmp_path, url)  # no worker: the process "dies" with receipts queued
+    client = before.test_client()
+    tokens = register(before, client)
+    ids = [upload(client, tokens, photo(SHOP_LINES[:-1] + [(f"Bon {n}", "")])).get_json()["id"]
+           for n in range(2)]
+    after = make_app(tmp_path, url, EMBEDDED_WORKER="on", WORKER_POLL_SECONDS=0.5)
+    try:
+        for receipt_id in ids:
+            final = wait_until_final(after.test_client(), tokens, receipt_id)
+            assert final["status"] in ("accepted", "rejected")  # the second is a duplicate
+    finally:
+        after.extensions["panel.worker"].stop()
+
+
+def test_a_job_interrupted_after_redaction_finishes_from_what_was_stored(app, client):
+    tokens = register(app, client)
+    receipt_id = upload(client, tokens, photo(SHOP_LINES)).get_json()["id"]
+    process_waiting(app)
+    first = client.get(f"/api/v1/receipts/{receipt_id}", headers=bearer(tokens)).get_json()
+    with app.app_context():  # as if the worker died between redaction and finish
+        db.session.execute(update(Receipt).where(Receipt.id == receipt_id).values(
+            status="processing", lease_expires_at=utcnow(), lease_owner="dead-worker"))
+        db.session.commit()
+    process_waiting(app)
+    again = client.get(f"/api/v1/receipts/{receipt_id}", headers=bearer(tokens)).get_json()
+    assert again["status"] == first["status"] == "accepted"
+    assert again["items"] == first["items"] and again["redactions"] == first["redactions"]
+    rerun = [e["step"] for e in again["timeline"] if e["step"]][6:]
+    assert rerun == ["check", "finish"]  # nothing before redaction ran again
