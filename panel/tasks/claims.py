@@ -67,6 +67,15 @@ def waiting_ids(limit: int = 100) -> list[str]:
                                    .order_by(Receipt.submitted_at).limit(limit)))
 
 
+def unfinished(limit: int = 10_000) -> list[tuple[str, float]]:
+    """Every receipt not yet final, with the seconds until it can be claimed."""
+    now = utcnow()
+    rows = db.session.execute(select(Receipt.id, Receipt.lease_expires_at).where(
+        Receipt.status.in_(("queued", "processing"))).order_by(Receipt.submitted_at).limit(limit))
+    return [(receipt_id, max(0.0, (lease - now).total_seconds()) if lease else 0.0)
+            for receipt_id, lease in rows]
+
+
 def add_event(receipt: Receipt, status: str, step: str | None = None,
               reason: str | None = None) -> None:
     receipt.timeline.append(ReceiptEvent(sequence=len(receipt.timeline), status=status,

@@ -18,15 +18,17 @@ def process_receipt_task(self, receipt_id: str) -> str | None:
     return result.outcome
 
 
-@shared_task(name="panel.requeue_waiting_receipts")
-def requeue_waiting_receipts() -> int:
-    """Queue every receipt that waits without a live lease (after a restart or a lost message)."""
-    waiting = claims.waiting_ids(limit=10_000)
-    for receipt_id in waiting:
-        process_receipt_task.delay(receipt_id)
-    return len(waiting)
+@shared_task(name="panel.requeue_unfinished_receipts")
+def requeue_unfinished_receipts() -> int:
+    """Queue every unfinished receipt, each for when its lease runs out, so receipts whose
+    message was lost (a dead worker, a broker restart) are processed. A receipt that is
+    still being worked on just finds itself finished, or busy, when the copy arrives."""
+    unfinished = claims.unfinished()
+    for receipt_id, wait in unfinished:
+        process_receipt_task.apply_async((receipt_id,), countdown=wait + 1 if wait else None)
+    return len(unfinished)
 
 
 @worker_ready.connect
 def _sweep_on_start(sender=None, **_):
-    requeue_waiting_receipts.delay()
+    requeue_unfinished_receipts.delay()
