@@ -120,13 +120,16 @@ class LocalStorage:
             yield path.read_bytes()
 
     def _files(self, prefix: str) -> list[Path]:
-        if not self.root.is_dir():
-            return []
-        return sorted(
-            path
-            for path in self.root.rglob("*")
-            if path.is_file() and path.relative_to(self.root).as_posix().startswith(prefix)
-        )
+        """Files whose key starts with ``prefix``, walking only the folder the prefix names;
+        files and folders that other threads delete meanwhile are simply not listed."""
+        start = self.root / prefix.rpartition("/")[0]
+        found = []
+        for folder, _dirs, names in os.walk(start):
+            for name in names:
+                path = Path(folder) / name
+                if path.relative_to(self.root).as_posix().startswith(prefix):
+                    found.append(path)
+        return sorted(found)
 
     def _remove_file(self, path: Path) -> None:
         try:
@@ -137,13 +140,14 @@ class LocalStorage:
         self._remove_empty_parents(path.parent)
 
     def _remove_empty_parents(self, directory: Path) -> None:
-        while directory != self.root and self.root in directory.parents:
+        """Remove emptied folders below the top level (top-level folders such as
+        ``originals/`` stay, so a concurrent put never loses the folder it writes into)."""
+        while directory.parent != self.root and self.root in directory.parents:
             try:
                 directory.rmdir()
             except OSError:  # not empty, or already gone
                 return
             directory = directory.parent
-
 
 
 class S3Storage:

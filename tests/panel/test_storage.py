@@ -231,7 +231,7 @@ def test_local_failed_put_keeps_the_old_object_and_no_temp_file(tmp_path, monkey
     assert os.listdir(tmp_path) == ["k"]
 
 
-def test_local_delete_removes_empty_directories_but_not_the_root(tmp_path):
+def test_local_delete_removes_empty_directories_below_the_top_level(tmp_path):
     root = tmp_path / "store"
     storage = LocalStorage(root)
     storage.put("receipts/1/original.jpg", b"x")
@@ -240,7 +240,7 @@ def test_local_delete_removes_empty_directories_but_not_the_root(tmp_path):
     assert not (root / "receipts" / "1").exists()
     assert (root / "receipts" / "2").is_dir()
     storage.delete("receipts/2/original.jpg")
-    assert os.listdir(root) == []
+    assert os.listdir(root) == ["receipts"] and os.listdir(root / "receipts") == []
 
 
 def test_local_delete_prefix_removes_leftover_temp_files(tmp_path):
@@ -250,7 +250,8 @@ def test_local_delete_prefix_removes_leftover_temp_files(tmp_path):
     assert storage.keys() == ["receipts/1/original.jpg"]
     assert b"half a receipt" in list(storage.all_versions_bytes())
     storage.delete_prefix("receipts/")
-    assert os.listdir(tmp_path) == []
+    assert list(storage.all_versions_bytes()) == []
+    assert os.listdir(tmp_path / "receipts") == []
 
 
 def test_local_rejects_keys_naming_temp_files(tmp_path):

@@ -1,0 +1,73 @@
+"""The pipeline's reading and redaction work against raw tesseract on the same images.
+
+    python -m benchmarks.pipeline ../shared/eval [--limit N]
+
+Per receipt, one process, OMP_THREAD_LIMIT=1: the baseline is tesseract alone
+(``image_to_data``, psm 6) on the prepared image; the pipeline is what a worker does between
+loading the photo and storing the result: OCR, parse, analyze, decide, paint, verify (a second
+reading of the painted image), redact the fields and encode the JPEG. Storage and database
+time are not included here.
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import statistics
+import time
+from pathlib import Path
+
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+import pytesseract  # noqa: E402
+from PIL import Image, ImageOps  # noqa: E402
+
+import ocr  # noqa: E402
+import redaction  # noqa: E402
+
+
+def raw_tesseract(image: Image.Image) -> float:
+    started = time.perf_counter()
+    pytesseract.image_to_data(image, lang="deu+eng", config="--psm 6")
+    return time.perf_counter() - started
+
+
+def pipeline(image: Image.Image) -> float:
+    started = time.perf_counter()
+    engine = ocr.TesseractEngine()
+    page = engine.read(image)
+    parsed = ocr.parse(page)
+    policy = redaction.Policy()
+    decision = policy.decide(redaction.analyze(page, parsed), page)
+    if not decision.remove_receipt:
+        painted = redaction.paint(image, decision)
+        redaction.verify(painted, engine)
+        redaction.redact_receipt(page, parsed, decision)
+        painted.save(io.BytesIO(), format="JPEG", quality=85)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("folder")
+    parser.add_argument("--limit", type=int, default=12)
+    options = parser.parse_args()
+    entries = json.loads((Path(options.folder) / "manifest.json").read_text())
+    rows = []
+    for entry in entries[:options.limit]:
+        with Image.open(Path(options.folder) / entry["image"]) as photo:
+            prepared = ocr.prepare([ImageOps.exif_transpose(photo).convert("RGB")])
+        rows.append((raw_tesseract(prepared), pipeline(prepared)))
+    raw, full = zip(*rows)
+    print(f"receipts: {len(rows)}, one process, OMP_THREAD_LIMIT=1")
+    print(f"{'':28}{'median s':>10}{'p90 s':>10}{'per s':>10}")
+    for name, times in (("raw tesseract (baseline)", raw), ("pipeline", full)):
+        p90 = statistics.quantiles(times, n=10)[-1] if len(times) > 1 else times[0]
+        print(f"{name:28}{statistics.median(times):10.2f}{p90:10.2f}"
+              f"{len(times) / sum(times):10.2f}")
+    print(f"pipeline / raw tesseract: {sum(full) / sum(raw):.2f}x")
+
+
+if __name__ == "__main__":
+    main()
