@@ -1,6 +1,7 @@
 """The receipt panel service: application factory."""
 from __future__ import annotations
 
+import base64
 import os
 import sys
 
@@ -10,6 +11,7 @@ from panel import config as panel_config
 from panel.db import db
 from panel.extensions import migrate
 from panel.storage import create_storage
+from panel.vault import Vault
 
 
 def create_app(overrides: dict | None = None) -> Flask:
@@ -32,6 +34,7 @@ def create_app(overrides: dict | None = None) -> Flask:
                                                      "migrations"))
     configure_pillow(app.config["UPLOAD_MAX_PIXELS"])
     app.extensions["panel.storage"] = create_storage(app.config)
+    app.extensions["panel.vault"] = Vault(base64.b64decode(app.config["MASTER_KEY"]))
     api.init_app(app)
     pages.init_app(app)
     cli.init_app(app)

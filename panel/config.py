@@ -1,19 +1,23 @@
 """Configuration from the environment, with defaults that need no server (see API.md)."""
 from __future__ import annotations
 
+import base64
 import os
 import secrets
 from pathlib import Path
 
 
-def _secret_key(instance: Path) -> str:
-    """The SECRET_KEY, or one generated once into ``instance/secret_key``."""
-    path = instance / "secret_key"
+def _instance_secret(instance: Path, name: str, make) -> str:
+    """A secret generated once into ``instance/<name>`` (readable by the owner only)."""
+    path = instance / name
     if not path.exists():
         instance.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another process made it first
+            return path.read_text().strip()
         with os.fdopen(fd, "w") as out:
-            out.write(secrets.token_urlsafe(48))
+            out.write(make())
     return path.read_text().strip()
 
 
@@ -26,6 +30,7 @@ def from_environment(instance_path: str) -> dict:
     broker = os.environ.get("CELERY_BROKER_URL") or None
     return {
         "SECRET_KEY": os.environ.get("SECRET_KEY"),
+        "MASTER_KEY": os.environ.get("MASTER_KEY"),  # base64 of 32 bytes; wraps data keys
         "SQLALCHEMY_DATABASE_URI": os.environ.get(
             "DATABASE_URL", f"sqlite:///{instance / 'panel.sqlite3'}"),
         "STORAGE_BACKEND": os.environ.get("STORAGE_BACKEND", "local"),
@@ -48,6 +53,8 @@ def from_environment(instance_path: str) -> dict:
         "UPLOAD_MAX_PAGES": _int("UPLOAD_MAX_PAGES", 6),
         "UPLOAD_MAX_PIXELS": _int("UPLOAD_MAX_PIXELS", 40_000_000),
         "RECEIPT_MAX_AGE_DAYS": _int("RECEIPT_MAX_AGE_DAYS", 90),
+        "RETENTION_DAYS": _int("RETENTION_DAYS", 730),
+        "PURGE_INTERVAL_SECONDS": _int("PURGE_INTERVAL_SECONDS", 3600),
         "PANEL_TIMEZONE": os.environ.get("PANEL_TIMEZONE", "Europe/Berlin"),
         "OCR_LANGUAGES": os.environ.get("OCR_LANGUAGES", "deu+eng"),
     }
@@ -55,8 +62,13 @@ def from_environment(instance_path: str) -> dict:
 
 def finish(config: dict, instance_path: str) -> None:
     """Settings derived from others, applied after any overrides."""
+    instance = Path(instance_path)
     if not config.get("SECRET_KEY"):
-        config["SECRET_KEY"] = _secret_key(Path(instance_path))
+        config["SECRET_KEY"] = _instance_secret(instance, "secret_key",
+                                                lambda: secrets.token_urlsafe(48))
+    if not config.get("MASTER_KEY"):
+        config["MASTER_KEY"] = _instance_secret(
+            instance, "master_key", lambda: base64.b64encode(secrets.token_bytes(32)).decode())
     config.setdefault(
         "MAX_CONTENT_LENGTH",
         config["UPLOAD_MAX_IMAGE_BYTES"] * config["UPLOAD_MAX_PAGES"] + 64 * 1024)

@@ -4,6 +4,7 @@ from flask_smorest import Blueprint
 
 from panel.api.schemas import PanelistSchema
 from panel.api.security import BEARER, current_panelist
+from panel.services import personal
 
 blp = Blueprint("me", __name__, url_prefix="/api/v1/me", description="The panelist")
 
@@ -14,4 +15,4 @@ class Me(MethodView):
     @blp.doc(security=BEARER)
     def get(self):
         """Your profile and current consents."""
-        return current_panelist()
+        return personal.profile(current_panelist())

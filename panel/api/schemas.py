@@ -4,7 +4,6 @@ from __future__ import annotations
 import marshmallow as ma
 from flask_smorest.fields import Upload
 
-from panel.services import consents
 
 RECEIPT_STATUSES = ["queued", "processing", "accepted", "needs_review", "rejected", "removed",
                     "withdrawn"]
@@ -23,15 +22,14 @@ class ConsentSchema(ma.Schema):
 
 
 class PanelistSchema(ma.Schema):
+    """Dumps a profile (``services.personal.profile``)."""
+
     id = ma.fields.String(dump_only=True)
     email = ma.fields.Email(dump_only=True)
     display_name = ma.fields.String(dump_only=True, allow_none=True)
     status = ma.fields.String(dump_only=True)
     joined_at = ma.fields.DateTime(dump_only=True)
-    consents = ma.fields.Method("current_consents", dump_only=True)
-
-    def current_consents(self, panelist):
-        return ConsentSchema(many=True).dump(consents.current(panelist))
+    consents = ma.fields.List(ma.fields.Nested(ConsentSchema), dump_only=True)
 
 
 class RegisterSchema(ma.Schema):

@@ -1,9 +1,12 @@
-"""Panelists, their invitations, consents and login tokens."""
+"""Panelists, their invitations, consents, login tokens and data keys.
+
+Personal fields are stored sealed (see ``panel.vault``); emails are found by keyed hash.
+"""
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, String
+from sqlalchemy import JSON, Boolean, ForeignKey, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from panel.db import Base, UtcDateTime, id_column, utcnow
@@ -13,7 +16,8 @@ class Invite(Base):
     __tablename__ = "invites"
 
     id: Mapped[str] = id_column()
-    email: Mapped[str] = mapped_column(String(320), index=True)
+    email_hash: Mapped[str] = mapped_column(String(64), index=True)
+    email_sealed: Mapped[bytes] = mapped_column(LargeBinary)  # under the master key
     code_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
@@ -24,15 +28,30 @@ class Panelist(Base):
     __tablename__ = "panelists"
 
     id: Mapped[str] = id_column()
-    email: Mapped[str] = mapped_column(String(320), unique=True)
+    email_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    email_sealed: Mapped[bytes] = mapped_column(LargeBinary)
+    display_name_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
     password_hash: Mapped[str] = mapped_column(String(255))
-    display_name: Mapped[str | None] = mapped_column(String(100))
     status: Mapped[str] = mapped_column(String(16), default="active")
     joined_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    left_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
     consents: Mapped[list["Consent"]] = relationship(
         back_populates="panelist", cascade="all, delete-orphan", passive_deletes=True,
         order_by="Consent.recorded_at")
+    data_key: Mapped["DataKey"] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True)
+
+
+class DataKey(Base):
+    """A panelist's data key, wrapped by the master key. Destroyed on erasure."""
+
+    __tablename__ = "data_keys"
+
+    panelist_id: Mapped[str] = mapped_column(
+        ForeignKey("panelists.id", ondelete="CASCADE"), primary_key=True)
+    wrapped: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 
 
 class Consent(Base):
@@ -69,3 +88,19 @@ class AuthToken(Base):
     revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
     panelist: Mapped[Panelist] = relationship()
+
+
+class DeletionRecord(Base):
+    """What remains of an erasure for audit: what kind, when, how much; no personal data.
+
+    ``subject_hash`` is a keyed hash of the erased id, so an operator who is given the id
+    can show that it was erased, while the record alone reveals nothing.
+    """
+
+    __tablename__ = "deletion_records"
+
+    id: Mapped[str] = id_column()
+    kind: Mapped[str] = mapped_column(String(20))  # account | receipt
+    subject_hash: Mapped[str] = mapped_column(String(64), index=True)
+    deleted_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    details: Mapped[dict] = mapped_column(JSON, default=dict)

@@ -41,6 +41,8 @@ class Receipt(Base):
     tax: Mapped[Decimal | None] = mapped_column(Money)
     total: Mapped[Decimal | None] = mapped_column(Money)
     parse_confidence: Mapped[float | None] = mapped_column(Float)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    purged_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
     items: Mapped[list["ReceiptItem"]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, order_by="ReceiptItem.position")

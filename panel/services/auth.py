@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 
 from panel.db import db, new_id, utcnow
 from panel.models import AuthToken, Invite, Panelist
-from panel.services import consents
+from panel.services import consents, personal
 from panel.services.errors import Conflict, Invalid, Unauthorized
 
 _hasher = PasswordHasher()
@@ -33,16 +33,12 @@ class TokenPair:
     access_token: str
     refresh_token: str
     expires_in: int
-    panelist: Panelist
+    panelist: dict  # the profile (personal.profile)
     token_type: str = "Bearer"
 
 
 def digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
-
-
-def normalise_email(email: str) -> str:
-    return email.strip().lower()
 
 
 def _normalise_code(code: str) -> str:
@@ -54,31 +50,34 @@ def create_invite(email: str) -> str:
     raw = base64.b32encode(secrets.token_bytes(10)).decode()
     code = "-".join(raw[i:i + 4] for i in range(0, 16, 4))
     days = current_app.config["INVITE_DAYS"]
-    db.session.add(Invite(email=normalise_email(email), code_hash=digest(_normalise_code(code)),
-                          expires_at=utcnow() + timedelta(days=days)))
+    db.session.add(Invite(
+        email_hash=personal.email_hash(email), code_hash=digest(_normalise_code(code)),
+        email_sealed=personal.vault().seal_with_master(personal.normalise_email(email),
+                                                       "invite email"),
+        expires_at=utcnow() + timedelta(days=days)))
     db.session.commit()
     return code
 
 
 def register(invite_code: str, email: str, password: str, display_name: str | None,
              choices: dict[str, bool]) -> TokenPair:
-    email = normalise_email(email)
+    hashed_email = personal.email_hash(email)
     invite = db.session.scalar(select(Invite).where(
         Invite.code_hash == digest(_normalise_code(invite_code))))
-    if invite is None or invite.email != email or invite.used_at or invite.expires_at < utcnow():
+    if invite is None or invite.email_hash != hashed_email or invite.used_at \
+            or invite.expires_at < utcnow():
         raise Invalid("This invite code is not valid for this email address, has expired or "
                       "was already used.", {"invite_code": ["Invalid invite code."]})
     if not choices.get("receipts"):
         raise Invalid("Joining the panel needs your consent to share receipts.",
                       {"consents": {"receipts": ["Consent to 'receipts' is required."]}})
-    if db.session.scalar(select(Panelist.id).where(Panelist.email == email)):
+    if db.session.scalar(select(Panelist.id).where(Panelist.email_hash == hashed_email)):
         raise Conflict("An account with this email address already exists.")
     claimed = db.session.execute(update(Invite).where(
         Invite.id == invite.id, Invite.used_at.is_(None)).values(used_at=utcnow()))
     if claimed.rowcount != 1:
         raise Invalid("This invite code was already used.", {"invite_code": ["Already used."]})
-    panelist = Panelist(email=email, password_hash=_hasher.hash(password),
-                        display_name=display_name)
+    panelist = personal.new_panelist(email, _hasher.hash(password), display_name)
     db.session.add(panelist)
     consents.record_choices(panelist, choices)
     pair = _issue(panelist)
@@ -87,12 +86,12 @@ def register(invite_code: str, email: str, password: str, display_name: str | No
     except IntegrityError:
         db.session.rollback()
         raise Conflict("An account with this email address already exists.") from None
-    return pair
+    return _with_profile(pair)
 
 
 def login(email: str, password: str) -> TokenPair:
     panelist = db.session.scalar(select(Panelist).where(
-        Panelist.email == normalise_email(email)))
+        Panelist.email_hash == personal.email_hash(email)))
     try:
         _hasher.verify(panelist.password_hash if panelist else _DUMMY_HASH, password)
     except (VerificationError, InvalidHashError):
@@ -101,7 +100,7 @@ def login(email: str, password: str) -> TokenPair:
         raise Unauthorized("The email address or password is not right.")
     pair = _issue(panelist)
     db.session.commit()
-    return pair
+    return _with_profile(pair)
 
 
 def refresh(refresh_token: str) -> TokenPair:
@@ -112,7 +111,7 @@ def refresh(refresh_token: str) -> TokenPair:
     token.revoked_at = utcnow()
     pair = _issue(db.session.get(Panelist, token.panelist_id), token.session_id)
     db.session.commit()
-    return pair
+    return _with_profile(pair)
 
 
 def logout(access_token: str) -> None:
@@ -147,3 +146,8 @@ def _issue(panelist: Panelist, session_id: str | None = None) -> TokenPair:
                                  token_hash=digest(secret),
                                  expires_at=now + timedelta(seconds=seconds)))
     return TokenPair(access, refresh_secret, config["ACCESS_TOKEN_SECONDS"], panelist)
+
+
+def _with_profile(pair: TokenPair) -> TokenPair:
+    pair.panelist = personal.profile(pair.panelist)
+    return pair

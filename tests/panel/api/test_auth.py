@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from panel.db import db, utcnow
 from panel.models import AuthToken, Consent, Invite, Panelist
+from panel.services import personal
 from tests.support.factories import PASSWORD, bearer, invite, register
 
 
@@ -17,7 +18,8 @@ def test_invite_command_prints_code_as_last_line(app):
     code = result.output.strip().splitlines()[-1]
     with app.app_context():
         stored = db.session.scalar(select(Invite))
-        assert stored.email == "a@example.org"
+        assert stored.email_hash == personal.email_hash("a@example.org")
+        assert b"example" not in stored.email_sealed
         assert code not in stored.code_hash and len(stored.code_hash) == 64
 
 
@@ -32,6 +34,8 @@ def test_register_records_consents_and_returns_tokens(app, client):
     with app.app_context():
         stored = db.session.get(Panelist, panelist["id"])
         assert stored.password_hash.startswith("$argon2")
+        assert panelist["email"].encode() not in stored.email_sealed
+        assert personal.open_field(stored, "email") == panelist["email"]
         assert db.session.scalar(select(Consent).where(Consent.purpose == "receipts")).granted
         hashes = set(db.session.scalars(select(AuthToken.token_hash)))
         assert tokens["access_token"] not in hashes and len(hashes) == 2
@@ -70,7 +74,8 @@ def test_invite_works_once_and_not_after_expiry(app, client):
     assert again.status_code in (409, 422)
     late = _register_body(app, invited="late@example.org")
     with app.app_context():
-        for stored in db.session.scalars(select(Invite).where(Invite.email == "late@example.org")):
+        for stored in db.session.scalars(select(Invite).where(
+                Invite.email_hash == personal.email_hash("late@example.org"))):
             stored.expires_at = utcnow() - timedelta(minutes=1)
         db.session.commit()
     assert client.post("/api/v1/auth/register", json=late).status_code == 422

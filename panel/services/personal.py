@@ -1,0 +1,47 @@
+"""A panelist's personal fields: sealing them under the panelist's data key, and the profile
+the API shows. Only this module opens sealed fields."""
+from __future__ import annotations
+
+from flask import current_app
+
+from panel.db import new_id
+from panel.models import DataKey, Panelist
+from panel.services import consents
+from panel.vault import Vault, seal, unseal
+
+
+def vault() -> Vault:
+    return current_app.extensions["panel.vault"]
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def email_hash(email: str) -> str:
+    return vault().lookup_hash(normalise_email(email))
+
+
+def new_panelist(email: str, password_hash: str, display_name: str | None) -> Panelist:
+    key, wrapped = vault().new_data_key()
+    panelist = Panelist(id=new_id(), email_hash=email_hash(email), password_hash=password_hash,
+                        data_key=DataKey(wrapped=wrapped))
+    panelist.email_sealed = seal(key, normalise_email(email), _context(panelist, "email"))
+    panelist.display_name_sealed = seal(key, display_name, _context(panelist, "display_name"))
+    return panelist
+
+
+def _context(panelist: Panelist, field: str) -> str:
+    return f"panelist:{panelist.id}:{field}"
+
+
+def open_field(panelist: Panelist, field: str) -> str | None:
+    key = vault().unwrap(panelist.data_key.wrapped)
+    return unseal(key, getattr(panelist, f"{field}_sealed"), _context(panelist, field))
+
+
+def profile(panelist: Panelist) -> dict:
+    """The panelist as the API shows them (API.md, ``Panelist``)."""
+    return {"id": panelist.id, "email": open_field(panelist, "email"),
+            "display_name": open_field(panelist, "display_name"), "status": panelist.status,
+            "joined_at": panelist.joined_at, "consents": consents.current(panelist)}
