@@ -11,3 +11,9 @@ def original_prefix(receipt_id: str) -> str:
 
 def redacted_key(receipt_id: str) -> str:
     return f"redacted/{receipt_id}.jpg"
+
+
+def erase(storage, receipt_id: str) -> None:
+    """Every file of a receipt, in every version: the original pages and the redacted image."""
+    storage.delete_prefix(original_prefix(receipt_id))
+    storage.delete(redacted_key(receipt_id))

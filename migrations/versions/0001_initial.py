@@ -1,8 +1,8 @@
-"""panelists, invites, consents, tokens, data keys, receipts
+"""initial schema: panelists, invites, consents, tokens, data keys, receipts
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-11-22 11:09:05.158593
+Create Date: 2026-11-22 11:11:05.844316
 
 """
 from alembic import op

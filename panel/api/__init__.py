@@ -14,7 +14,7 @@ from panel.services.errors import PanelError
 def init_app(app: Flask) -> None:
     api.init_app(app, spec_kwargs={"components": {"securitySchemes": {
         "bearerAuth": {"type": "http", "scheme": "bearer"}}}})
-    for blueprint in (auth.blp, me.blp, receipts.blp):
+    for blueprint in (auth.blp, me.blp, me.purposes_blp, receipts.blp):
         api.register_blueprint(blueprint)
     app.register_error_handler(PanelError, _panel_error)
     app.add_url_rule("/api/docs/static/<path:filename>", "api_docs_static", _docs_static)

@@ -2,7 +2,7 @@
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from panel.api.schemas import LoginSchema, RefreshSchema, RegisterSchema, TokenPairSchema
+from panel.schemas import LoginSchema, RefreshSchema, RegisterSchema, TokenPairSchema
 from panel.api.security import BEARER, bearer_token, current_panelist
 from panel.services import auth
 

@@ -1,12 +1,23 @@
-"""The panelist's own profile."""
+"""The panelist's own account: profile, consents, export, leaving and erasure."""
+from flask import Response
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from panel.api.schemas import PanelistSchema
 from panel.api.security import BEARER, current_panelist
-from panel.services import personal
+from panel.schemas import ConsentChoiceSchema, ConsentSchema, PanelistSchema, PurposeSchema
+from panel.services import account, consents, export, personal
 
 blp = Blueprint("me", __name__, url_prefix="/api/v1/me", description="The panelist")
+purposes_blp = Blueprint("consents", __name__, url_prefix="/api/v1/consents",
+                         description="Consent purposes in plain words")
+
+
+@purposes_blp.route("/purposes")
+class Purposes(MethodView):
+    @purposes_blp.response(200, PurposeSchema(many=True))
+    def get(self):
+        """What each consent purpose means, in plain words, with its current version."""
+        return list(consents.PURPOSES.values())
 
 
 @blp.route("")
@@ -16,3 +27,58 @@ class Me(MethodView):
     def get(self):
         """Your profile and current consents."""
         return personal.profile(current_panelist())
+
+    @blp.response(202)
+    @blp.doc(security=BEARER)
+    def delete(self):
+        """Erase your account and everything about it. Your tokens stop working at once."""
+        account.erase(current_panelist())
+        return {"status": "erased"}
+
+
+@blp.route("/consents")
+class Consents(MethodView):
+    @blp.response(200, ConsentSchema(many=True))
+    @blp.doc(security=BEARER)
+    def get(self):
+        """Your current choice for each purpose."""
+        return consents.current(current_panelist())
+
+
+@blp.route("/consents/history")
+class ConsentHistory(MethodView):
+    @blp.response(200, ConsentSchema(many=True))
+    @blp.doc(security=BEARER)
+    def get(self):
+        """Every grant and withdrawal you made, oldest first."""
+        return consents.history(current_panelist())
+
+
+@blp.route("/consents/<purpose>")
+class ConsentByPurpose(MethodView):
+    @blp.arguments(ConsentChoiceSchema)
+    @blp.response(200, ConsentSchema)
+    @blp.doc(security=BEARER)
+    def put(self, body, purpose):
+        """Grant or withdraw one purpose. Withdrawing 'receipts' means leaving the panel."""
+        return account.set_consent(current_panelist(), purpose, body["granted"])
+
+
+@blp.route("/leave")
+class Leave(MethodView):
+    @blp.response(200, PanelistSchema)
+    @blp.doc(security=BEARER)
+    def post(self):
+        """Leave the panel: no more uploads; your data stays until you erase it."""
+        return personal.profile(account.leave(current_panelist()))
+
+
+@blp.route("/export")
+class Export(MethodView):
+    @blp.response(200, content_type="application/zip")
+    @blp.doc(security=BEARER)
+    def get(self):
+        """Everything the panel holds about you, as a ZIP (panelist.json and images)."""
+        data = export.export_zip(current_panelist())
+        return Response(data, mimetype="application/zip", headers={
+            "Content-Disposition": 'attachment; filename="my-receipt-panel-data.zip"'})

@@ -3,7 +3,7 @@ from flask import Response, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from panel.api.schemas import ReceiptQuerySchema, ReceiptSchema, UploadSchema
+from panel.schemas import ReceiptQuerySchema, ReceiptSchema, UploadSchema
 from panel.api.security import BEARER, current_panelist
 from panel.services import receipts
 from panel.services.errors import Invalid
@@ -55,6 +55,12 @@ class ReceiptById(MethodView):
         """One of your receipts."""
         return receipts.get_for(current_panelist(), receipt_id)
 
+    @blp.response(204)
+    @blp.doc(security=BEARER)
+    def delete(self, receipt_id):
+        """Erase a receipt: its images in every version and every row about it."""
+        receipts.delete(current_panelist(), receipt_id)
+
 
 @blp.route("/<receipt_id>/image")
 class ReceiptImage(MethodView):
@@ -64,3 +70,12 @@ class ReceiptImage(MethodView):
         """The redacted image of one of your receipts (never the original)."""
         data = receipts.redacted_image(current_panelist(), receipt_id)
         return Response(data, mimetype="image/jpeg", headers={"Cache-Control": "private"})
+
+
+@blp.route("/<receipt_id>/withdraw")
+class Withdraw(MethodView):
+    @blp.response(200, ReceiptSchema)
+    @blp.doc(security=BEARER)
+    def post(self, receipt_id):
+        """Take a receipt back: you still see it, but it is excluded from every use and count."""
+        return receipts.withdraw(current_panelist(), receipt_id)

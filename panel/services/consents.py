@@ -48,3 +48,12 @@ def current(panelist: Panelist) -> list[Consent]:
     for consent in panelist.consents:
         latest[consent.purpose] = consent
     return [latest[name] for name in PURPOSES if name in latest]
+
+
+def current_of(panelist: Panelist, purpose: str) -> Consent | None:
+    return next((c for c in current(panelist) if c.purpose == purpose), None)
+
+
+def history(panelist: Panelist) -> list[Consent]:
+    """Every grant and withdrawal, oldest first."""
+    return list(panelist.consents)

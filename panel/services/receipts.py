@@ -6,15 +6,17 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from flask import current_app
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete as delete_rows, func, select
 from sqlalchemy.exc import IntegrityError
 
 from panel import tasks
 from panel.extensions import storage_for
 from panel.db import db, new_id, utcnow
+from panel import receipt_files
 from panel.receipt_files import original_key, original_prefix
-from panel.models import IdempotencyKey, Panelist, Receipt, ReceiptEvent
-from panel.services import uploads
+from panel.models import DeletionRecord, IdempotencyKey, Panelist, Receipt
+from panel.services import personal, uploads
+from panel.tasks.claims import add_event
 from panel.services.errors import Forbidden, NotFound
 
 IDEMPOTENCY_WINDOW = timedelta(hours=24)
@@ -32,8 +34,8 @@ def submit(panelist: Panelist, pages: list[bytes], idempotency_key: str | None) 
     storage = storage_for()
     for number, data in enumerate(clean, 1):
         storage.put(original_key(receipt.id, number), data)
+    add_event(receipt, "queued")
     db.session.add(receipt)
-    db.session.add(ReceiptEvent(receipt_id=receipt.id, sequence=0, status="queued"))
     if idempotency_key:
         db.session.add(IdempotencyKey(panelist_id=panelist.id, scope="receipts",
                                       key=idempotency_key, resource_id=receipt.id))
@@ -55,7 +57,7 @@ def _replay(panelist: Panelist, key: str) -> Receipt | None:
     if record is None:
         return None
     if record.created_at < utcnow() - IDEMPOTENCY_WINDOW:
-        db.session.execute(delete(IdempotencyKey).where(IdempotencyKey.id == record.id))
+        db.session.execute(delete_rows(IdempotencyKey).where(IdempotencyKey.id == record.id))
         db.session.commit()
         return None
     return db.session.get(Receipt, record.resource_id)
@@ -92,6 +94,34 @@ def get_for(panelist: Panelist, receipt_id: str) -> Receipt:
     if receipt is None or receipt.panelist_id != panelist.id:
         raise NotFound("No such receipt.")
     return receipt
+
+
+def withdraw(panelist: Panelist, receipt_id: str) -> Receipt:
+    """Take a receipt out of every use; the panelist still sees it. Twice is harmless."""
+    receipt = get_for(panelist, receipt_id)
+    if receipt.status == "withdrawn":
+        return receipt
+    unfinished = receipt.status in ("queued", "processing")
+    receipt.status, receipt.status_reason = "withdrawn", None
+    receipt.withdrawn_at = utcnow()
+    receipt.lease_owner = receipt.lease_expires_at = None
+    add_event(receipt, "withdrawn", reason="by_panelist")
+    db.session.commit()
+    if unfinished:  # no worker will read it now: the original goes at once
+        storage_for().delete_prefix(original_prefix(receipt.id))
+    return receipt
+
+
+def delete(panelist: Panelist, receipt_id: str) -> None:
+    """Erase a receipt: its files in every version first, then every row about it."""
+    receipt = get_for(panelist, receipt_id)
+    receipt_files.erase(storage_for(), receipt.id)
+    db.session.add(DeletionRecord(kind="receipt", subject_hash=personal.vault().lookup_hash(
+        f"receipt:{receipt.id}"), details={"pages": receipt.page_count}))
+    db.session.delete(receipt)
+    db.session.execute(delete_rows(IdempotencyKey).where(
+        IdempotencyKey.resource_id == receipt.id))
+    db.session.commit()
 
 
 def redacted_image(panelist: Panelist, receipt_id: str) -> bytes:

@@ -21,8 +21,13 @@ def celery_init_app(app: Flask) -> Celery:
         broker_connection_retry_on_startup=True,
         broker_transport_options={
             "visibility_timeout": app.config["BROKER_VISIBILITY_TIMEOUT"]},
-        beat_schedule={"requeue-unfinished-receipts": {
-            "task": "panel.requeue_unfinished_receipts", "schedule": 300.0}},
+        beat_schedule={
+            "requeue-unfinished-receipts": {
+                "task": "panel.requeue_unfinished_receipts", "schedule": 300.0},
+            "purge-expired-receipts": {
+                "task": "panel.purge_expired_receipts",
+                "schedule": float(app.config["PURGE_INTERVAL_SECONDS"])},
+        },
     )
     celery_app.set_default()
     app.extensions["celery"] = celery_app

@@ -1,16 +1,19 @@
 """The embedded worker: a thread in the app process that processes waiting receipts.
 
 It looks for waiting rows when woken and every few seconds, so receipts queued before a
-restart, or left behind by a crash, are processed without any message.
+restart, or left behind by a crash, are processed without any message. It also runs the
+periodic jobs that Celery beat runs at scale (the retention purge).
 """
 from __future__ import annotations
 
 import logging
 import threading
+import time
 
 from flask import Flask
 
 from panel.db import db
+from panel.services import retention
 from panel.tasks import claims
 from panel.tasks.pipeline import process_receipt
 
@@ -21,6 +24,8 @@ class EmbeddedWorker:
     def __init__(self, app: Flask):
         self.app = app
         self.poll_seconds = app.config["WORKER_POLL_SECONDS"]
+        self.purge_every = app.config["PURGE_INTERVAL_SECONDS"]
+        self._next_purge = 0.0
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="embedded-worker", daemon=True)
@@ -53,5 +58,8 @@ class EmbeddedWorker:
                         if self._stop.is_set():
                             return
                         process_receipt(receipt_id)
+                if time.monotonic() >= self._next_purge:
+                    self._next_purge = time.monotonic() + self.purge_every
+                    retention.purge_expired()
             finally:
                 db.session.remove()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from celery import shared_task
 from celery.signals import worker_ready
 
+from panel.services import retention
 from panel.tasks import claims
 from panel.tasks.pipeline import process_receipt
 
@@ -27,6 +28,11 @@ def requeue_unfinished_receipts() -> int:
     for receipt_id, wait in unfinished:
         process_receipt_task.apply_async((receipt_id,), countdown=wait + 1 if wait else None)
     return len(unfinished)
+
+
+@shared_task(name="panel.purge_expired_receipts")
+def purge_expired_receipts() -> int:
+    return retention.purge_expired()
 
 
 @worker_ready.connect

@@ -10,8 +10,11 @@ from dataclasses import dataclass
 from typing import Callable
 
 from flask import current_app
+from sqlalchemy import update
 
+from panel import receipt_files
 from panel.db import db, utcnow
+from panel.extensions import storage_for
 from panel.models import Receipt
 from panel.tasks import claims, steps
 from panel.tasks.steps import Stop
@@ -64,6 +67,9 @@ def process_receipt(receipt_id: str) -> Result:
         return _finish(job, stop)
     except Exception:
         db.session.rollback()
+        if db.session.get(Receipt, receipt_id) is None:  # deleted meanwhile: leave nothing
+            receipt_files.erase(storage_for(), receipt_id)
+            return Result()
         log.exception("receipt %s failed in step %s (attempt %s)", receipt_id,
                       step.name if step else None, receipt.attempts)
         retry_in = 5.0 * 2 ** receipt.attempts
@@ -73,11 +79,19 @@ def process_receipt(receipt_id: str) -> Result:
 
 
 def _finish(job: "steps.Job", outcome: Stop) -> Result:
+    """Record the outcome, unless the receipt changed hands meanwhile (withdrawn by the
+    panelist, or taken over by another worker after our lease ran out)."""
     receipt: Receipt = job.receipt
     steps.forget_originals(receipt)
-    receipt.status, receipt.status_reason = outcome.status, outcome.reason
-    receipt.processed_at = utcnow()
-    receipt.lease_owner = receipt.lease_expires_at = None
+    finished = db.session.execute(update(Receipt).where(
+        Receipt.id == receipt.id, Receipt.status == "processing",
+        Receipt.lease_owner == receipt.lease_owner).values(
+        status=outcome.status, status_reason=outcome.reason, processed_at=utcnow(),
+        lease_owner=None, lease_expires_at=None).execution_options(synchronize_session=False))
+    if finished.rowcount != 1:
+        db.session.rollback()
+        return Result()
+    db.session.refresh(receipt)
     claims.add_event(receipt, outcome.status, step="finish", reason=outcome.reason)
     db.session.commit()
     log.info("receipt %s finished: %s %s", receipt.id, outcome.status, outcome.reason or "")

@@ -136,6 +136,7 @@ def forget_originals(receipt: Receipt) -> None:
     storage_for().delete_prefix(original_prefix(receipt.id))
 
 
+
 def check(job: Job) -> None:
     """Decide the outcome from what was stored after redaction."""
     receipt = job.receipt

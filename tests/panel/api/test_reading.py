@@ -45,5 +45,5 @@ def test_openapi_document_and_docs_page(client):
 def test_unknown_api_path_is_a_json_404(client):
     response = client.get("/api/v1/nothing-here")
     assert response.status_code == 404 and response.get_json()["message"]
-    wrong_method = client.delete("/api/v1/me")
+    wrong_method = client.put("/api/v1/me")
     assert wrong_method.status_code == 405

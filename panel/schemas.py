@@ -1,7 +1,10 @@
-"""Marshmallow schemas of the mobile API (see API.md)."""
+"""Marshmallow schemas of the mobile API (see API.md), also used by the data export."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 import marshmallow as ma
+from flask import current_app
 from flask_smorest.fields import Upload
 
 
@@ -30,6 +33,17 @@ class PanelistSchema(ma.Schema):
     status = ma.fields.String(dump_only=True)
     joined_at = ma.fields.DateTime(dump_only=True)
     consents = ma.fields.List(ma.fields.Nested(ConsentSchema), dump_only=True)
+
+
+class PurposeSchema(ma.Schema):
+    purpose = ma.fields.String(attribute="name", dump_only=True)
+    version = ma.fields.String(dump_only=True)
+    required = ma.fields.Boolean(dump_only=True)
+    text = ma.fields.String(dump_only=True)
+
+
+class ConsentChoiceSchema(ma.Schema):
+    granted = ma.fields.Boolean(required=True)
 
 
 class RegisterSchema(ma.Schema):
@@ -107,6 +121,14 @@ class ReceiptSchema(ma.Schema):
     counts_toward_reward = ma.fields.Method("counts", dump_only=True)
     image_url = ma.fields.Method("image_url_of", dump_only=True, allow_none=True)
     timeline = ma.fields.List(ma.fields.Nested(EventSchema), dump_only=True)
+    withdrawn_at = ma.fields.DateTime(dump_only=True, allow_none=True)
+    purge_at = ma.fields.Method("purge_date", dump_only=True, metadata={
+        "description": "When the redacted image and the items will be deleted."})
+    purged_at = ma.fields.DateTime(dump_only=True, allow_none=True)
+
+    def purge_date(self, receipt):
+        days = current_app.config["RETENTION_DAYS"]
+        return (receipt.submitted_at + timedelta(days=days)).date().isoformat()
 
     def merchant_of(self, receipt):
         return {"name": receipt.merchant_name} if receipt.merchant_name else None

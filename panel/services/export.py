@@ -1,0 +1,57 @@
+"""The panelist's own copy of everything the panel holds about them (GDPR Art. 15 and 20).
+
+A ZIP with ``panelist.json`` and the redacted image of each receipt that has one; the format
+is described in docs/export.md.
+"""
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+
+from sqlalchemy import select
+
+from panel.db import db, utcnow
+from panel.extensions import storage_for
+from panel.models import Panelist, Receipt
+from panel.schemas import ConsentSchema, PanelistSchema, ReceiptSchema
+from panel.services import consents, personal
+from panel.storage import StoredObjectMissing
+
+FORMAT = "receipt-panel-export/1"
+
+
+def export_zip(panelist: Panelist) -> bytes:
+    receipts = list(db.session.scalars(select(Receipt).where(
+        Receipt.panelist_id == panelist.id).order_by(Receipt.submitted_at)))
+    images = _images(receipts)
+    document = {
+        "format": FORMAT,
+        "exported_at": utcnow().isoformat(),
+        "profile": PanelistSchema().dump(personal.profile(panelist)),
+        "consent_history": ConsentSchema(many=True).dump(consents.history(panelist)),
+        "receipts": [{**ReceiptSchema().dump(r), "image_file": images.get(r.id, (None,))[0]}
+                     for r in receipts],
+        # Filled in as the rewards, surveys and staff tools arrive; empty means none exist.
+        "reward_ledger": [],
+        "survey_answers": [],
+        "staff_access_log": [],
+    }
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("panelist.json", json.dumps(document, indent=2, ensure_ascii=False))
+        for name, data in images.values():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+def _images(receipts: list[Receipt]) -> dict[str, tuple[str, bytes]]:
+    storage, found = storage_for(), {}
+    for receipt in receipts:
+        if receipt.redacted_image_key:
+            try:
+                found[receipt.id] = (f"images/{receipt.id}.jpg",
+                                     storage.get(receipt.redacted_image_key))
+            except StoredObjectMissing:
+                continue
+    return found
