@@ -57,10 +57,21 @@ db = SQLAlchemy(model_class=Base)
 
 @event.listens_for(Engine, "connect")
 def _sqlite_pragmas(dbapi_connection, _record):
-    """WAL and foreign keys for SQLite, so the embedded worker and requests can share it."""
+    """WAL and foreign keys for SQLite, so the embedded worker and requests can share it;
+    secure delete, so erased rows do not linger in free pages."""
     if type(dbapi_connection).__module__.startswith("sqlite3"):
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute("PRAGMA secure_delete=ON")  # deleted rows are overwritten, not left
         cursor.close()
+
+
+def flush_deleted_pages() -> None:
+    """After an erasure on SQLite, fold the write-ahead log into the database and empty it,
+    so earlier copies of erased rows do not linger there. (PostgreSQL never dumps dead rows;
+    its autovacuum reclaims their space.)"""
+    if db.engine.dialect.name == "sqlite":
+        with db.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -11,7 +11,7 @@ import uuid
 import psycopg
 import pytest
 
-from tests.support.apps import empty_tables, make_app
+from tests.support.apps import database_url, empty_tables, make_app, stack_app
 
 pytest_plugins = ["tests.support.s3server", "tests.support.celery_worker"]
 
@@ -30,12 +30,6 @@ def postgres_url():
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def database_url(kind: str, request, tmp_path) -> str:
-    if kind == "sqlite":
-        return f"sqlite:///{tmp_path / 'panel.sqlite3'}"
-    return request.getfixturevalue("postgres_url")
-
-
 @pytest.fixture(params=["sqlite", "postgres"])
 def app(request, tmp_path):
     """The app on each database, local storage, no background worker (tests drive it)."""
@@ -47,3 +41,11 @@ def app(request, tmp_path):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture(params=["sqlite-local", "postgres-s3"])
+def stack(request, tmp_path, monkeypatch):
+    """The app on each database and storage, no background worker (tests drive it)."""
+    application = stack_app(request.param, request, tmp_path, monkeypatch)
+    yield application
+    empty_tables(application)

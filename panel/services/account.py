@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlalchemy import delete, select
 
-from panel.db import db, utcnow
+from panel.db import db, flush_deleted_pages, utcnow
 from panel.models import Consent, DeletionRecord, Invite, Panelist, Receipt
 from panel import receipt_files
 from panel.extensions import storage_for
@@ -50,3 +50,4 @@ def erase(panelist: Panelist) -> None:
         details={"receipts": len(receipt_ids)}))
     db.session.delete(panelist)
     db.session.commit()
+    flush_deleted_pages()

@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 
 from panel import tasks
 from panel.extensions import storage_for
-from panel.db import db, new_id, utcnow
+from panel.db import db, flush_deleted_pages, new_id, utcnow
 from panel import receipt_files
 from panel.receipt_files import original_key, original_prefix
 from panel.models import DeletionRecord, IdempotencyKey, Panelist, Receipt
@@ -122,6 +122,7 @@ def delete(panelist: Panelist, receipt_id: str) -> None:
     db.session.execute(delete_rows(IdempotencyKey).where(
         IdempotencyKey.resource_id == receipt.id))
     db.session.commit()
+    flush_deleted_pages()
 
 
 def redacted_image(panelist: Panelist, receipt_id: str) -> bytes:

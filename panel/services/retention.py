@@ -8,7 +8,7 @@ from datetime import timedelta
 from flask import current_app
 from sqlalchemy import select
 
-from panel.db import db, utcnow
+from panel.db import db, flush_deleted_pages, utcnow
 from panel.extensions import storage_for
 from panel.models import Receipt
 from panel.receipt_files import original_prefix
@@ -37,5 +37,6 @@ def purge_expired(limit: int = 500) -> int:
         add_event(receipt, receipt.status, reason="purged_after_retention")
         db.session.commit()
     if due:
+        flush_deleted_pages()
         log.info("purged %d receipts past retention", len(due))
     return len(due)

@@ -16,7 +16,7 @@ from panel.db import db, utcnow
 from panel.extensions import storage_for
 from panel.models import Receipt
 from tests.ocr.synthetic import render_receipt
-from tests.support.apps import empty_tables, make_app, process_waiting
+from tests.support.apps import empty_tables, make_app, process_waiting, stack_app
 from tests.support.factories import bearer, jpeg_bytes, register, upload
 from tests.support.waiting import wait_until_final
 
@@ -36,17 +36,8 @@ def photo(lines) -> bytes:
 @pytest.fixture(params=["sqlite-local", "postgres-s3"])
 def live_app(request, tmp_path, monkeypatch):
     """The app with its embedded worker thread running, on each storage and database."""
-    if request.param == "sqlite-local":
-        application = make_app(tmp_path, f"sqlite:///{tmp_path / 'panel.sqlite3'}",
-                               EMBEDDED_WORKER="on", WORKER_POLL_SECONDS=0.5)
-    else:
-        s3 = request.getfixturevalue("s3_server")
-        monkeypatch.setenv("AWS_ACCESS_KEY_ID", s3.access_key)
-        monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", s3.secret_key)
-        application = make_app(tmp_path, request.getfixturevalue("postgres_url"),
-                               EMBEDDED_WORKER="on", WORKER_POLL_SECONDS=0.5,
-                               STORAGE_BACKEND="s3", S3_BUCKET=request.getfixturevalue(
-                                   "s3_bucket"), S3_ENDPOINT_URL=s3.endpoint_url)
+    application = stack_app(request.param, request, tmp_path, monkeypatch,
+                            EMBEDDED_WORKER="on", WORKER_POLL_SECONDS=0.5)
     yield application
     application.extensions["panel.worker"].stop()
     empty_tables(application)

@@ -49,3 +49,22 @@ def empty_tables(app) -> None:
                 conn.execute(text(f"TRUNCATE {names} CASCADE"))
         db.session.remove()
         db.engine.dispose()
+
+
+def database_url(kind: str, request, tmp_path) -> str:
+    if kind == "sqlite":
+        return f"sqlite:///{tmp_path / 'panel.sqlite3'}"
+    return request.getfixturevalue("postgres_url")
+
+
+def stack_app(kind: str, request, tmp_path, monkeypatch, **overrides):
+    """An app on ``sqlite-local`` (the embedded defaults) or ``postgres-s3`` (a real
+    PostgreSQL and a real S3 server with a fresh versioned bucket)."""
+    if kind == "sqlite-local":
+        return make_app(tmp_path, database_url("sqlite", request, tmp_path), **overrides)
+    s3 = request.getfixturevalue("s3_server")
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", s3.access_key)
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", s3.secret_key)
+    return make_app(tmp_path, request.getfixturevalue("postgres_url"), STORAGE_BACKEND="s3",
+                    S3_BUCKET=request.getfixturevalue("s3_bucket"),
+                    S3_ENDPOINT_URL=s3.endpoint_url, **overrides)
