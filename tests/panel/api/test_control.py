@@ -23,6 +23,12 @@ LINES = [("KIOSK AM PARK", ""), ("15.11.2026", ""), ("Cola", "1,50"), ("Chips", 
 
 
 @pytest.fixture
+def app(stack):
+    """These run on SQLite with local storage and on PostgreSQL with a real S3 server."""
+    return stack
+
+
+@pytest.fixture
 def tokens(app, client):
     return register(app, client)
 
