@@ -1,13 +1,18 @@
 """Operator commands: ``flask --app app <group> <command>``."""
 from __future__ import annotations
 
-import click
-from flask.cli import AppGroup
-from flask import Flask
+import json
+import re
 
-from panel.services import auth
+import click
+from flask import Flask
+from flask.cli import AppGroup
+
+from panel.services import auth, rewards, surveys
 
 invites = AppGroup("invites", help="Invitations to join the panel.")
+rewards_group = AppGroup("rewards", help="Monthly rewards.")
+surveys_group = AppGroup("surveys", help="Short paid surveys.")
 
 
 @invites.command("create")
@@ -19,5 +24,28 @@ def create_invite(email: str) -> None:
     click.echo(code)
 
 
+@rewards_group.command("close-period")
+@click.argument("period")
+def close_period(period: str) -> None:
+    """Write the rewards of month PERIOD (YYYY-MM). Safe to run twice."""
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", period):
+        raise click.BadParameter("give the month as YYYY-MM", param_hint="PERIOD")
+    written = rewards.close_period(period)
+    click.echo(f"Closed {period}: {written} new reward(s) written.")
+
+
+@surveys_group.command("create")
+@click.option("--file", "path", required=True, type=click.File(),
+              help='JSON: {"title", "reward": "1.00", "audience", "questions": '
+                   '[{"text", "kind", "choices"}]}')
+def create_survey(path) -> None:
+    """Create a survey from a JSON file; prints its id."""
+    spec = json.load(path)
+    survey = surveys.create(spec["title"], spec["reward"],
+                            spec.get("audience", "surveys_consent"), spec["questions"])
+    click.echo(survey.id)
+
+
 def init_app(app: Flask) -> None:
-    app.cli.add_command(invites)
+    for group in (invites, rewards_group, surveys_group):
+        app.cli.add_command(group)

@@ -54,8 +54,18 @@ def from_environment(instance_path: str) -> dict:
         "UPLOAD_MAX_PIXELS": _int("UPLOAD_MAX_PIXELS", 40_000_000),
         "RECEIPT_MAX_AGE_DAYS": _int("RECEIPT_MAX_AGE_DAYS", 90),
         "RETENTION_DAYS": _int("RETENTION_DAYS", 730),
-        "PURGE_INTERVAL_SECONDS": _int("PURGE_INTERVAL_SECONDS", 3600),
+        "PERIODIC_JOBS_SECONDS": _int("PERIODIC_JOBS_SECONDS", 3600),
         "PANEL_TIMEZONE": os.environ.get("PANEL_TIMEZONE", "Europe/Berlin"),
+        # Rewards (amounts in the currency's main unit, e.g. "10.00").
+        "REWARD_CURRENCY": os.environ.get("REWARD_CURRENCY", "EUR"),
+        "REWARD_MONTHLY_GOAL": _int("REWARD_MONTHLY_GOAL", 10),
+        "REWARD_MONTHLY_AMOUNT": os.environ.get("REWARD_MONTHLY_AMOUNT", "10.00"),
+        "REWARD_PER_RECEIPT": os.environ.get("REWARD_PER_RECEIPT", "0.00"),
+        "REWARD_PER_RECEIPT_MONTHLY_CAP": os.environ.get("REWARD_PER_RECEIPT_MONTHLY_CAP", "0.00"),
+        "REWARD_WEEKLY_CAP": _int("REWARD_WEEKLY_CAP", 7),
+        "REWARD_EXCLUDED_MERCHANTS": os.environ.get("REWARD_EXCLUDED_MERCHANTS", ""),
+        "REWARD_CLOSE_GRACE_DAYS": _int("REWARD_CLOSE_GRACE_DAYS", 2),
+        "PAYOUT_METHODS": os.environ.get("PAYOUT_METHODS", "store_credit,charity"),
         "OCR_LANGUAGES": os.environ.get("OCR_LANGUAGES", "deu+eng"),
     }
 

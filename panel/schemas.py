@@ -7,6 +7,9 @@ import marshmallow as ma
 from flask import current_app
 from flask_smorest.fields import Upload
 
+from panel.services import rewards
+from panel.services.money import from_minor
+
 
 RECEIPT_STATUSES = ["queued", "processing", "accepted", "needs_review", "rejected", "removed",
                     "withdrawn"]
@@ -119,6 +122,9 @@ class ReceiptSchema(ma.Schema):
     redactions = ma.fields.List(ma.fields.Nested(RedactionSchema), dump_only=True)
     period = ma.fields.String(dump_only=True)
     counts_toward_reward = ma.fields.Method("counts", dump_only=True)
+    reward_reason = ma.fields.Method("why_not_counted", dump_only=True, allow_none=True, metadata={
+        "description": "Why the receipt does not count toward its month's reward "
+                       "(not_accepted, withdrawn, excluded_merchant, weekly_cap), or null."})
     image_url = ma.fields.Method("image_url_of", dump_only=True, allow_none=True)
     timeline = ma.fields.List(ma.fields.Nested(EventSchema), dump_only=True)
     withdrawn_at = ma.fields.DateTime(dump_only=True, allow_none=True)
@@ -134,9 +140,82 @@ class ReceiptSchema(ma.Schema):
         return {"name": receipt.merchant_name} if receipt.merchant_name else None
 
     def counts(self, receipt):
-        return receipt.status == "accepted"
+        return rewards.qualification(receipt)[0]
+
+    def why_not_counted(self, receipt):
+        return rewards.qualification(receipt)[1]
 
     def image_url_of(self, receipt):
         if not receipt.redacted_image_key:
             return None
         return f"/api/v1/receipts/{receipt.id}/image"
+
+
+class PeriodProgressSchema(ma.Schema):
+    period = ma.fields.String()
+    qualifying_receipts = ma.fields.Integer()
+    goal = ma.fields.Integer()
+    reward = Money()
+
+
+class PeriodSchema(ma.Schema):
+    period = ma.fields.String()
+    qualifying_receipts = ma.fields.Integer()
+    goal = ma.fields.Integer()
+    earned = Money()
+
+
+class RewardsSchema(ma.Schema):
+    currency = ma.fields.String()
+    balance = Money()
+    current_period = ma.fields.Nested(PeriodProgressSchema)
+    periods = ma.fields.List(ma.fields.Nested(PeriodSchema))
+
+
+class LedgerEntrySchema(ma.Schema):
+    id = ma.fields.String(dump_only=True)
+    at = ma.fields.DateTime(attribute="created_at", dump_only=True)
+    kind = ma.fields.String(dump_only=True)
+    amount = ma.fields.Method("amount_of", dump_only=True)
+    currency = ma.fields.String(dump_only=True)
+    period = ma.fields.String(dump_only=True, allow_none=True)
+    description = ma.fields.String(dump_only=True)
+
+    def amount_of(self, entry):
+        return f"{from_minor(entry.amount_minor):.2f}"
+
+
+class RedemptionSchema(ma.Schema):
+    amount = ma.fields.Decimal(required=True, as_string=True, places=None,
+                               validate=ma.validate.Range(min=0, min_inclusive=False))
+    method = ma.fields.String(load_default="store_credit",
+                              metadata={"description": "store_credit or charity"})
+
+
+class QuestionSchema(ma.Schema):
+    id = ma.fields.String()
+    text = ma.fields.String()
+    kind = ma.fields.String()
+    choices = ma.fields.List(ma.fields.String())
+
+
+class SurveySchema(ma.Schema):
+    id = ma.fields.String(attribute="survey.id")
+    title = ma.fields.String(attribute="survey.title")
+    reward = ma.fields.Method("reward_of")
+    questions = ma.fields.List(ma.fields.Nested(QuestionSchema), attribute="survey.questions")
+    answered = ma.fields.Boolean()
+
+    def reward_of(self, row):
+        return f"{from_minor(row['survey'].reward_minor):.2f}"
+
+
+class AnswerSchema(ma.Schema):
+    question_id = ma.fields.String(required=True)
+    value = ma.fields.Raw(required=True, metadata={
+        "description": "A choice, a list of choices, a rating 1-5, or a short text."})
+
+
+class SurveyResponseSchema(ma.Schema):
+    answers = ma.fields.List(ma.fields.Nested(AnswerSchema), required=True,
+                             validate=ma.validate.Length(min=1, max=100))

@@ -39,6 +39,14 @@ def app(request, tmp_path):
 
 
 @pytest.fixture
+def postgres_app(tmp_path, postgres_url):
+    """For what only PostgreSQL can show (row locks, triggers, true concurrency)."""
+    application = make_app(tmp_path, postgres_url)
+    yield application
+    empty_tables(application)
+
+
+@pytest.fixture
 def client(app):
     return app.test_client()
 

@@ -1,6 +1,20 @@
 """The invitation, waitlist and staff tool at /admin (web and command line)."""
 from flask import Flask
 
+from panel.admin import settings
+
 
 def init_app(app: Flask) -> None:
     """Registers the admin tool's blueprint, commands and settings."""
+    from panel.admin import access, commands, commands_staff, errors  # noqa: F401
+    from panel.admin import views_invites, views_login, views_overview  # noqa: F401
+    from panel.admin import views_review, views_staff  # noqa: F401
+    from panel.admin.blueprint import blp
+
+    for name, value in settings.from_environment().items():
+        app.config.setdefault(name, value)
+    app.register_blueprint(blp)
+    app.jinja_env.globals.setdefault("admin_csrf_token", access.csrf_token)
+    for group in (commands.waitlist_group, commands.mail_group, commands_staff.staff_group,
+                  commands_staff.review_group, commands_staff.audit_group):
+        app.cli.add_command(group)

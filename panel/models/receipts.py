@@ -17,6 +17,7 @@ class Receipt(Base):
     __table_args__ = (
         Index("ix_receipts_panelist_submitted", "panelist_id", "submitted_at"),
         Index("ix_receipts_status_lease", "status", "lease_expires_at"),
+        Index("ix_receipts_period_status", "period", "status"),
     )
 
     id: Mapped[str] = id_column()
@@ -26,6 +27,7 @@ class Receipt(Base):
     submitted_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     processed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     period: Mapped[str] = mapped_column(String(7))
+    week: Mapped[str | None] = mapped_column(String(8))  # ISO week in the panel's zone
     page_count: Mapped[int] = mapped_column(Integer)
     # Job bookkeeping: the row is the job.
     attempts: Mapped[int] = mapped_column(Integer, default=0)
@@ -41,6 +43,7 @@ class Receipt(Base):
     tax: Mapped[Decimal | None] = mapped_column(Money)
     total: Mapped[Decimal | None] = mapped_column(Money)
     parse_confidence: Mapped[float | None] = mapped_column(Float)
+    image_hash: Mapped[str | None] = mapped_column(String(16))  # of the redacted image
     withdrawn_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     purged_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 

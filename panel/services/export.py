@@ -13,9 +13,10 @@ from sqlalchemy import select
 
 from panel.db import db, utcnow
 from panel.extensions import storage_for
-from panel.models import Panelist, Receipt
-from panel.schemas import ConsentSchema, PanelistSchema, ReceiptSchema
-from panel.services import consents, personal
+from panel.models import LedgerEntry, Panelist, Receipt
+from panel.schemas import ConsentSchema, LedgerEntrySchema, PanelistSchema, ReceiptSchema
+from panel.services import consents, personal, surveys
+from panel.services import audit
 from panel.storage import StoredObjectMissing
 
 FORMAT = "receipt-panel-export/1"
@@ -32,10 +33,9 @@ def export_zip(panelist: Panelist) -> bytes:
         "consent_history": ConsentSchema(many=True).dump(consents.history(panelist)),
         "receipts": [{**ReceiptSchema().dump(r), "image_file": images.get(r.id, (None,))[0]}
                      for r in receipts],
-        # Filled in as the rewards, surveys and staff tools arrive; empty means none exist.
-        "reward_ledger": [],
-        "survey_answers": [],
-        "staff_access_log": [],
+        "reward_ledger": LedgerEntrySchema(many=True).dump(_ledger(panelist)),
+        "survey_answers": surveys.answers_of(panelist),
+        "staff_access_log": audit.access_log_for(panelist.id),  # when, role, what, why
     }
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -43,6 +43,11 @@ def export_zip(panelist: Panelist) -> bytes:
         for name, data in images.values():
             archive.writestr(name, data)
     return out.getvalue()
+
+
+def _ledger(panelist: Panelist) -> list[LedgerEntry]:
+    return list(db.session.scalars(select(LedgerEntry).where(
+        LedgerEntry.panelist_id == panelist.id).order_by(LedgerEntry.created_at)))
 
 
 def _images(receipts: list[Receipt]) -> dict[str, tuple[str, bytes]]:

@@ -2,71 +2,45 @@
 committed, and the job is queued only after the commit, so a 202 is never lost."""
 from __future__ import annotations
 
-from datetime import timedelta
-from zoneinfo import ZoneInfo
-
 from flask import current_app
 from sqlalchemy import delete as delete_rows, func, select
 from sqlalchemy.exc import IntegrityError
 
-from panel import tasks
-from panel.extensions import storage_for
+from panel import receipt_files, tasks
 from panel.db import db, flush_deleted_pages, new_id, utcnow
-from panel import receipt_files
-from panel.receipt_files import original_key, original_prefix
+from panel.extensions import storage_for
 from panel.models import DeletionRecord, IdempotencyKey, Panelist, Receipt
-from panel.services import personal, uploads
-from panel.tasks.claims import add_event
+from panel.receipt_files import original_key, original_prefix
+from panel.services import idempotency, personal, rewards, uploads
 from panel.services.errors import Forbidden, NotFound
-
-IDEMPOTENCY_WINDOW = timedelta(hours=24)
+from panel.tasks.claims import add_event
 
 
 def submit(panelist: Panelist, pages: list[bytes], idempotency_key: str | None) -> Receipt:
     if panelist.status != "active":
         raise Forbidden("You have left the panel, so new receipts cannot be shared.")
-    if idempotency_key and (earlier := _replay(panelist, idempotency_key)):
-        return earlier
+    if earlier := idempotency.earlier_result(panelist, "receipts", idempotency_key):
+        return db.session.get(Receipt, earlier)
     clean = uploads.check_pages(pages, _limits())
     receipt = Receipt(id=new_id(), panelist_id=panelist.id, page_count=len(clean),
                       submitted_at=utcnow(), status="queued")
-    receipt.period = period_of(receipt)
+    receipt.period = rewards.period_of(receipt.submitted_at)
+    receipt.week = rewards.week_of(receipt.submitted_at)
     storage = storage_for()
     for number, data in enumerate(clean, 1):
         storage.put(original_key(receipt.id, number), data)
     add_event(receipt, "queued")
     db.session.add(receipt)
-    if idempotency_key:
-        db.session.add(IdempotencyKey(panelist_id=panelist.id, scope="receipts",
-                                      key=idempotency_key, resource_id=receipt.id))
+    idempotency.remember(panelist, "receipts", idempotency_key, receipt.id)
     try:
         db.session.commit()
     except IntegrityError:  # a concurrent retry with the same key won
         db.session.rollback()
         storage.delete_prefix(original_prefix(receipt.id))
-        return _replay(panelist, idempotency_key)
+        return db.session.get(Receipt, idempotency.earlier_result(
+            panelist, "receipts", idempotency_key))
     tasks.enqueue(receipt.id)
     return receipt
-
-
-def _replay(panelist: Panelist, key: str) -> Receipt | None:
-    """The receipt a same-key request made within the window; older keys are forgotten."""
-    record = db.session.scalar(select(IdempotencyKey).where(
-        IdempotencyKey.panelist_id == panelist.id, IdempotencyKey.scope == "receipts",
-        IdempotencyKey.key == key))
-    if record is None:
-        return None
-    if record.created_at < utcnow() - IDEMPOTENCY_WINDOW:
-        db.session.execute(delete_rows(IdempotencyKey).where(IdempotencyKey.id == record.id))
-        db.session.commit()
-        return None
-    return db.session.get(Receipt, record.resource_id)
-
-
-def period_of(receipt: Receipt) -> str:
-    """The reward month a receipt belongs to: its submission time in the panel's zone."""
-    zone = ZoneInfo(current_app.config["PANEL_TIMEZONE"])
-    return receipt.submitted_at.astimezone(zone).strftime("%Y-%m")
 
 
 def _limits() -> uploads.UploadLimits:

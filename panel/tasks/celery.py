@@ -24,9 +24,10 @@ def celery_init_app(app: Flask) -> Celery:
         beat_schedule={
             "requeue-unfinished-receipts": {
                 "task": "panel.requeue_unfinished_receipts", "schedule": 300.0},
+            "close-due-periods": {"task": "panel.close_due_periods", "schedule": 3600.0},
             "purge-expired-receipts": {
                 "task": "panel.purge_expired_receipts",
-                "schedule": float(app.config["PURGE_INTERVAL_SECONDS"])},
+                "schedule": float(app.config["PERIODIC_JOBS_SECONDS"])},
         },
     )
     celery_app.set_default()

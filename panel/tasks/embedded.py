@@ -2,7 +2,7 @@
 
 It looks for waiting rows when woken and every few seconds, so receipts queued before a
 restart, or left behind by a crash, are processed without any message. It also runs the
-periodic jobs that Celery beat runs at scale (the retention purge).
+periodic jobs that Celery beat runs at scale: the retention purge and closing months.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import time
 from flask import Flask
 
 from panel.db import db
-from panel.services import retention
+from panel.services import retention, rewards
 from panel.tasks import claims
 from panel.tasks.pipeline import process_receipt
 
@@ -24,8 +24,8 @@ class EmbeddedWorker:
     def __init__(self, app: Flask):
         self.app = app
         self.poll_seconds = app.config["WORKER_POLL_SECONDS"]
-        self.purge_every = app.config["PURGE_INTERVAL_SECONDS"]
-        self._next_purge = 0.0
+        self.chores_every = app.config["PERIODIC_JOBS_SECONDS"]
+        self._next_chores = 0.0
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="embedded-worker", daemon=True)
@@ -58,8 +58,9 @@ class EmbeddedWorker:
                         if self._stop.is_set():
                             return
                         process_receipt(receipt_id)
-                if time.monotonic() >= self._next_purge:
-                    self._next_purge = time.monotonic() + self.purge_every
+                if time.monotonic() >= self._next_chores:
+                    self._next_chores = time.monotonic() + self.chores_every
                     retention.purge_expired()
+                    rewards.close_due_periods()
             finally:
                 db.session.remove()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from celery import shared_task
 from celery.signals import worker_ready
 
-from panel.services import retention
+from panel.services import retention, rewards
 from panel.tasks import claims
 from panel.tasks.pipeline import process_receipt
 
@@ -33,6 +33,11 @@ def requeue_unfinished_receipts() -> int:
 @shared_task(name="panel.purge_expired_receipts")
 def purge_expired_receipts() -> int:
     return retention.purge_expired()
+
+
+@shared_task(name="panel.close_due_periods")
+def close_due_periods() -> int:
+    return rewards.close_due_periods()
 
 
 @worker_ready.connect

@@ -12,6 +12,7 @@ from sqlalchemy import select
 import ocr
 import redaction
 from ocr.types import OcrPage, ParsedReceipt
+from panel import image_hash
 from panel.db import db, utcnow
 from panel.extensions import storage_for
 from panel.models import Receipt, ReceiptItem, ReceiptRedaction
@@ -111,6 +112,7 @@ def _keep_redacted(job: Job, decision, painted: Image.Image) -> None:
     receipt = job.receipt
     out = io.BytesIO()
     painted.save(out, format="JPEG", quality=85)
+    receipt.image_hash = image_hash.dhash(painted)
     receipt.redacted_image_key = redacted_key(receipt.id)
     storage_for().put(receipt.redacted_image_key, out.getvalue())
     receipt.merchant_name = parsed.merchant
@@ -157,10 +159,11 @@ def check(job: Job) -> None:
 
 
 def _is_duplicate(receipt: Receipt) -> bool:
+    """Shared before, by anyone: same merchant, date and total, and a near-identical image."""
     if None in (receipt.merchant_name, receipt.purchase_date, receipt.total):
         return False
-    return db.session.scalar(select(Receipt.id).where(
+    hashes = db.session.scalars(select(Receipt.image_hash).where(
         Receipt.id != receipt.id, Receipt.status.in_(COUNTED_STATUSES),
         Receipt.merchant_name == receipt.merchant_name,
-        Receipt.purchase_date == receipt.purchase_date,
-        Receipt.total == receipt.total).limit(1)) is not None
+        Receipt.purchase_date == receipt.purchase_date, Receipt.total == receipt.total))
+    return any(image_hash.same_image(receipt.image_hash, other) for other in hashes)

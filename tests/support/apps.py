@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from flask_migrate import upgrade
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from panel import create_app
 
@@ -41,11 +41,13 @@ def process_waiting(app) -> None:
 
 
 def empty_tables(app) -> None:
+    """Empty the shared PostgreSQL database after a test (SQLite files are per test)."""
     from panel.db import db
     with app.app_context():
-        names = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
-        with db.engine.begin() as conn:
-            if db.engine.dialect.name == "postgresql":
+        if db.engine.dialect.name == "postgresql":
+            names = ", ".join(f'"{name}"' for name in inspect(db.engine).get_table_names()
+                              if name != "alembic_version")
+            with db.engine.begin() as conn:
                 conn.execute(text(f"TRUNCATE {names} CASCADE"))
         db.session.remove()
         db.engine.dispose()

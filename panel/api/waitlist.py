@@ -1,0 +1,56 @@
+"""The waitlist: join (public, rate-limited), and one's position with the status code."""
+import marshmallow as ma
+from flask import request
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from panel.services import waitlist
+
+blp = Blueprint("waitlist", __name__, url_prefix="/api/v1/waitlist",
+                description="Joining the waitlist")
+
+
+class JoinSchema(ma.Schema):
+    email = ma.fields.Email(required=True, validate=ma.validate.Length(max=320))
+    country = ma.fields.String(load_default=None, validate=ma.validate.Regexp(
+        r"^[A-Za-z]{2}$", error="Use a two-letter country code (ISO 3166), e.g. DE."))
+    postal_code = ma.fields.String(load_default=None, validate=ma.validate.Regexp(
+        r"^[A-Za-z0-9 -]{2,12}$", error="Use 2 to 12 letters, digits, spaces or dashes."))
+
+
+class JoinedSchema(ma.Schema):
+    status = ma.fields.String(dump_only=True)
+
+
+class StatusQuerySchema(ma.Schema):
+    code = ma.fields.String(required=True, validate=ma.validate.Length(1, 100),
+                            metadata={"description": "The status code from the waitlist mail."})
+
+
+class StatusSchema(ma.Schema):
+    status = ma.fields.String(dump_only=True, metadata={"description": "waitlisted | invited"})
+    position = ma.fields.Integer(dump_only=True, allow_none=True)
+    waiting = ma.fields.Integer(dump_only=True)
+    joined_at = ma.fields.DateTime(dump_only=True)
+    rule = ma.fields.String(dump_only=True)
+
+
+@blp.route("")
+class Join(MethodView):
+    @blp.arguments(JoinSchema)
+    @blp.response(202, JoinedSchema)
+    def post(self, body):
+        """Join the waitlist. The answer is the same whether or not the email was listed;
+        a mail brings a status code that shows your place."""
+        waitlist.join(body["email"], body["country"], body["postal_code"],
+                      request.remote_addr or "unknown")
+        return {"status": "waitlisted"}
+
+
+@blp.route("/status")
+class Status(MethodView):
+    @blp.arguments(StatusQuerySchema)
+    @blp.response(200, StatusSchema)
+    def post(self, body):
+        """Your place on the waitlist and the rule the panel invites by."""
+        return waitlist.status(body["code"])

@@ -1,0 +1,142 @@
+"""Inviting people from the waitlist (one, the first N, or a filtered batch), and managing
+invites: list, set expiry, revoke, resend. Codes are made by ``auth.create_invite`` (single
+use, random, bound to the email, stored hashed) and go out by mail (SMTP or the outbox).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from flask import current_app
+from sqlalchemy import func, select
+
+from panel.db import db, utcnow
+from panel.models import Invite, WaitlistEntry
+from panel.services import audit, auth, mail, personal, waitlist
+from panel.services.errors import Invalid, NotFound
+
+INVITE_EMAIL = "invite email"  # the context auth.create_invite seals the email with
+
+
+def invite_email(email: str, actor: audit.Actor, days: int | None = None,
+                 reason: str = "manual") -> Invite:
+    """Issue an invite to ``email`` and mail its code; returns the invite row."""
+    code = auth.create_invite(email)  # commits the invite
+    invite = db.session.scalar(select(Invite).where(
+        Invite.email_hash == personal.email_hash(email)).order_by(Invite.created_at.desc()))
+    days = days or current_app.config["INVITE_DAYS"]
+    invite.expires_at = invite.created_at + timedelta(days=days)
+    _mail_code(email, code, invite.expires_at)
+    audit.record(actor, "invite.created", reason=f"invite={invite.id}; {reason}")
+    db.session.commit()
+    return invite
+
+
+def _mail_code(email: str, code: str, expires_at: datetime) -> None:
+    mail.send(personal.normalise_email(email), "Your invitation to the receipt panel",
+              "You are invited to join the receipt panel.\n\n"
+              f"Your invite code: {code}\n"
+              f"It works once, only with this email address, until "
+              f"{expires_at:%Y-%m-%d %H:%M} UTC.\n\n"
+              "Install the panel app and register with this code. You choose what you share, "
+              "and you can leave and erase your data at any time.\n", kind="invite")
+
+
+def invite_entries(entries: Iterable[WaitlistEntry], actor: audit.Actor,
+                   days: int | None = None,
+                   progress: Callable[[int], None] | None = None) -> int:
+    """Invite every given waitlist entry not yet invited; returns how many were invited."""
+    invited = 0
+    for entry in entries:
+        if entry.invited_at is None:
+            invite = invite_email(waitlist.email_of(entry), actor, days, reason="waitlist")
+            entry.invited_at, entry.invite_id = utcnow(), invite.id
+            db.session.commit()
+            invited += 1
+        if progress:
+            progress(1)
+    return invited
+
+
+def waiting(where: waitlist.Filter, count: int | None = None,
+            ids: list[str] | None = None) -> list[WaitlistEntry]:
+    """Waitlist entries still waiting, first joined first: matching the filter, at most
+    ``count``, or exactly the given ids."""
+    where.state = "waiting"
+    query = select(WaitlistEntry).where(*where.conditions()).order_by(
+        WaitlistEntry.created_at, WaitlistEntry.id)
+    if ids is not None:
+        query = query.where(WaitlistEntry.id.in_(ids))
+    if count is not None:
+        if count < 1:
+            raise Invalid("Invite at least one person.")
+        query = query.limit(count)
+    return list(db.session.scalars(query))
+
+
+@dataclass
+class InviteRow:
+    invite: Invite
+    email: str
+    state: str  # open | used | expired
+
+
+def listing(limit: int = 100, offset: int = 0) -> tuple[list[InviteRow], int]:
+    total = db.session.scalar(select(func.count()).select_from(Invite))
+    rows = db.session.scalars(select(Invite).order_by(Invite.created_at.desc())
+                              .limit(limit).offset(offset))
+    return [InviteRow(i, _email(i), state_of(i)) for i in rows], total
+
+
+def state_of(invite: Invite) -> str:
+    if invite.used_at:
+        return "used"
+    return "expired" if invite.expires_at <= utcnow() else "open"
+
+
+def _email(invite: Invite) -> str:
+    return personal.vault().open_with_master(invite.email_sealed, INVITE_EMAIL)
+
+
+def find(invite_id: str | None = None, email: str | None = None) -> Invite:
+    """By id, or the newest invite of an email address."""
+    invite = db.session.get(Invite, invite_id) if invite_id else db.session.scalar(
+        select(Invite).where(Invite.email_hash == personal.email_hash(email or ""))
+        .order_by(Invite.created_at.desc()))
+    if invite is None:
+        raise NotFound("No such invite.")
+    return invite
+
+
+def _open(invite: Invite) -> Invite:
+    if invite.used_at:
+        raise Invalid("This invite was already used.")
+    return invite
+
+
+def set_expiry(invite: Invite, days: int, actor: audit.Actor) -> None:
+    if not 1 <= days <= 365:
+        raise Invalid("An invite lasts between 1 and 365 days.")
+    _open(invite).expires_at = utcnow() + timedelta(days=days)
+    audit.record(actor, "invite.expiry_set", reason=f"invite={invite.id}; days={days}")
+    db.session.commit()
+
+
+def revoke(invite: Invite, actor: audit.Actor) -> None:
+    """The code stops working at once (the invite expires now)."""
+    _open(invite).expires_at = utcnow()
+    audit.record(actor, "invite.revoked", reason=f"invite={invite.id}")
+    db.session.commit()
+
+
+def resend(invite: Invite, actor: audit.Actor) -> Invite:
+    """Codes are stored hashed, so a resend revokes the old code and mails a new one."""
+    email = _email(_open(invite))
+    revoke(invite, actor)
+    fresh = invite_email(email, actor, reason=f"resend of {invite.id}")
+    entry = db.session.scalar(select(WaitlistEntry).where(WaitlistEntry.invite_id == invite.id))
+    if entry is not None:
+        entry.invite_id = fresh.id
+        db.session.commit()
+    return fresh

@@ -1,0 +1,196 @@
+"""Monthly rewards: counting, closing a month, the ledger, redemptions, month boundaries."""
+from __future__ import annotations
+
+import threading
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import func, select, text
+
+from panel.db import db
+from panel.models import LedgerEntry, Receipt
+from panel.services import ledger, rewards
+from tests.support.factories import bearer, register
+from tests.support.rewards import put_receipt
+
+BERLIN = ZoneInfo("Europe/Berlin")
+OCTOBER = [datetime(2026, 10, day, 12, 0, tzinfo=BERLIN) for day in range(1, 29, 2)]
+
+
+def share_october(app, panelist_id: str, count: int, **fields) -> list[str]:
+    with app.app_context():
+        return [put_receipt(panelist_id, OCTOBER[n], **fields) for n in range(count)]
+
+
+def rewards_page(client, tokens) -> dict:
+    return client.get("/api/v1/rewards", headers=bearer(tokens)).get_json()
+
+
+def close(app, period="2026-10") -> int:
+    with app.app_context():
+        return rewards.close_period(period)
+
+
+def test_a_month_that_met_the_goal_is_rewarded_once(app, client):
+    winner, short = register(app, client), register(app, client)
+    share_october(app, winner["panelist"]["id"], 10)
+    share_october(app, short["panelist"]["id"], 9)
+    assert close(app) == 1
+    assert close(app) == 0  # safe to run twice
+    page = rewards_page(client, winner)
+    assert page["balance"] == "10.00" and page["currency"] == "EUR"
+    assert page["periods"] == [{"period": "2026-10", "qualifying_receipts": 10, "goal": 10,
+                                "earned": "10.00"}]
+    assert rewards_page(client, short)["balance"] == "0.00"
+    ledger_page = client.get("/api/v1/rewards/ledger", headers=bearer(winner)).get_json()
+    assert [(e["kind"], e["amount"], e["period"]) for e in ledger_page] == [
+        ("period_reward", "10.00", "2026-10")]
+
+
+def test_weekly_cap_and_excluded_merchants_do_not_count(app, client):
+    app.config.update(REWARD_WEEKLY_CAP=2, REWARD_EXCLUDED_MERCHANTS="Lottery Kiosk")
+    tokens = register(app, client)
+    monday = datetime(2026, 10, 5, 9, 0, tzinfo=BERLIN)
+    with app.app_context():
+        ids = [put_receipt(tokens["panelist"]["id"], monday + timedelta(hours=n))
+               for n in range(3)]
+        excluded = put_receipt(tokens["panelist"]["id"], monday + timedelta(days=7),
+                               merchant="LOTTERY KIOSK")
+    reasons = [client.get(f"/api/v1/receipts/{i}", headers=bearer(tokens)).get_json()
+               for i in ids + [excluded]]
+    assert [(r["counts_toward_reward"], r["reward_reason"]) for r in reasons] == [
+        (True, None), (True, None), (False, "weekly_cap"), (False, "excluded_merchant")]
+
+
+def test_withdrawing_before_the_close_stops_counting_after_it_keeps_the_reward(app, client):
+    early, late = register(app, client), register(app, client)
+    early_ids = share_october(app, early["panelist"]["id"], 10)
+    late_ids = share_october(app, late["panelist"]["id"], 10)
+    client.post(f"/api/v1/receipts/{early_ids[0]}/withdraw", headers=bearer(early))
+    assert close(app) == 1
+    client.post(f"/api/v1/receipts/{late_ids[0]}/withdraw", headers=bearer(late))
+    client.delete(f"/api/v1/receipts/{late_ids[1]}", headers=bearer(late))
+    assert close(app) == 0
+    assert rewards_page(client, early)["balance"] == "0.00"
+    assert rewards_page(client, late)["balance"] == "10.00"
+    assert rewards_page(client, late)["periods"][0]["qualifying_receipts"] == 8
+
+
+@pytest.mark.parametrize("submitted, period", [
+    (datetime(2026, 10, 31, 23, 59, 30, tzinfo=BERLIN), "2026-10"),
+    (datetime(2026, 11, 1, 0, 0, 30, tzinfo=BERLIN), "2026-11"),
+    (datetime(2026, 10, 31, 23, 30, tzinfo=ZoneInfo("UTC")), "2026-11"),  # 00:30 in Berlin
+])
+def test_month_boundaries_follow_the_panel_time_zone(app, client, submitted, period):
+    tokens = register(app, client)
+    with app.app_context():
+        receipt_id = put_receipt(tokens["panelist"]["id"], submitted)
+        assert db.session.get(Receipt, receipt_id).period == period
+
+
+def test_the_last_minute_of_the_month_counts_for_that_month(app, client):
+    tokens = register(app, client)
+    share_october(app, tokens["panelist"]["id"], 9)
+    with app.app_context():
+        put_receipt(tokens["panelist"]["id"], datetime(2026, 10, 31, 23, 59, tzinfo=BERLIN))
+    assert close(app, "2026-10") == 1 and close(app, "2026-11") == 0
+
+
+@pytest.mark.parametrize("amount, status", [
+    ("3.00", 201), ("7.01", 409), ("0", 422), ("-1", 422), ("1.234", 422), ("abc", 422)])
+def test_redemptions_never_go_beyond_the_balance(app, client, amount, status):
+    tokens = register(app, client)
+    share_october(app, tokens["panelist"]["id"], 10)
+    close(app)
+    client.post("/api/v1/rewards/redemptions", json={"amount": "3.00"}, headers=bearer(tokens))
+    response = client.post("/api/v1/rewards/redemptions", json={"amount": amount},
+                           headers=bearer(tokens))
+    assert response.status_code == status, response.get_json()
+    expected = "4.00" if status == 201 else "7.00"
+    assert rewards_page(client, tokens)["balance"] == expected
+
+
+def test_redemption_retry_with_the_same_key_pays_once(app, client):
+    tokens = register(app, client)
+    share_october(app, tokens["panelist"]["id"], 10)
+    close(app)
+    headers = {**bearer(tokens), "Idempotency-Key": "payout-1"}
+    first = client.post("/api/v1/rewards/redemptions", json={"amount": "6.00"}, headers=headers)
+    again = client.post("/api/v1/rewards/redemptions", json={"amount": "6.00"}, headers=headers)
+    assert first.status_code == again.status_code == 201
+    assert first.get_json()["id"] == again.get_json()["id"]
+    assert rewards_page(client, tokens)["balance"] == "4.00"
+    bad = client.post("/api/v1/rewards/redemptions", json={"amount": "1", "method": "cash"},
+                      headers=bearer(tokens))
+    assert bad.status_code == 422
+
+
+def test_close_period_command(app, client):
+    tokens = register(app, client)
+    share_october(app, tokens["panelist"]["id"], 10)
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["rewards", "close-period", "2026-10"])
+    assert result.exit_code == 0 and "1 new reward" in result.output
+    assert "0 new reward" in runner.invoke(args=["rewards", "close-period", "2026-10"]).output
+    assert runner.invoke(args=["rewards", "close-period", "October"]).exit_code != 0
+
+
+def test_due_periods_wait_for_the_grace_days(app):
+    with app.app_context():
+        assert rewards.due_periods(datetime(2026, 11, 2, 12, tzinfo=BERLIN)) == []
+        assert rewards.due_periods(datetime(2026, 11, 3, 12, tzinfo=BERLIN)) == ["2026-10"]
+        rewards.close_period("2026-10")
+        assert rewards.due_periods(datetime(2026, 11, 3, 12, tzinfo=BERLIN)) == []
+
+
+def test_concurrent_closes_and_redemptions_on_postgresql(postgres_app):
+    """25 closes and 25 redemptions at once: one reward per panelist-month, no overdraft."""
+    client = postgres_app.test_client()
+    people = [register(postgres_app, client) for _ in range(3)]
+    for tokens in people:
+        share_october(postgres_app, tokens["panelist"]["id"], 10)
+    close(postgres_app, "2026-09")  # nothing to reward; warms up the connections
+    barrier, statuses = threading.Barrier(50), []
+
+    def closer():
+        barrier.wait()
+        close(postgres_app)
+
+    def redeemer(tokens):
+        barrier.wait()
+        response = postgres_app.test_client().post(
+            "/api/v1/rewards/redemptions", json={"amount": "4.00"}, headers=bearer(tokens))
+        statuses.append(response.status_code)
+
+    threads = [threading.Thread(target=closer) for _ in range(25)] + [
+        threading.Thread(target=redeemer, args=(people[n % 3],)) for n in range(25)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert set(statuses) <= {201, 409}
+    with postgres_app.app_context():
+        rewards_written = db.session.scalar(select(func.count()).select_from(LedgerEntry).where(
+            LedgerEntry.kind == "period_reward"))
+        assert rewards_written == 3
+        for tokens in people:
+            assert 0 <= ledger.balance(tokens["panelist"]["id"]) <= 1000
+    paid = statuses.count(201)
+    assert paid <= 6  # at most two 4.00 payouts from each 10.00
+
+
+def test_the_ledger_refuses_updates_and_deletes_on_postgresql(postgres_app):
+    client = postgres_app.test_client()
+    tokens = register(postgres_app, client)
+    share_october(postgres_app, tokens["panelist"]["id"], 10)
+    close(postgres_app)
+    with postgres_app.app_context():
+        for statement in ("UPDATE ledger_entries SET amount_minor = 1000000",
+                          "DELETE FROM ledger_entries"):
+            with pytest.raises(Exception, match="append-only"):
+                db.session.execute(text(statement))
+            db.session.rollback()
+    assert client.delete("/api/v1/me", headers=bearer(tokens)).status_code == 202
+    with postgres_app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(LedgerEntry)) == 0
