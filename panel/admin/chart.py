@@ -41,7 +41,7 @@ def receipts_per_day(days: list[tuple[date, dict[str, int]]]) -> Chart:
                 y -= height
                 segments.append(Segment(x, y, height, colour,
                                         f"{day.isoformat()}: {counts[status]} {status}"))
-        if n % 7 == 0 or n == len(days) - 1:
+        if n % 7 == 0 or (n == len(days) - 1 and n % 7 >= 3):
             labels.append((x, day.strftime("%m-%d")))
     return Chart(len(days) * (BAR + GAP), HEIGHT, top, segments, labels,
                  list(COLOURS.items()))

@@ -33,7 +33,7 @@ def insert_from_select(rows) -> int:
     # The WHERE keeps SQLite from reading "ON CONFLICT" as the ON of a join.
     statement = _insert(LedgerEntry).from_select(COLUMNS, rows.where(true())) \
         .on_conflict_do_nothing(index_elements=["panelist_id", "dedupe_key"]) \
-        .returning(LedgerEntry.id)
+        .returning(LedgerEntry.id)  # rowcount is not reported for INSERT ... SELECT here
     return len(db.session.execute(statement).all())
 
 

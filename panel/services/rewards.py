@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from flask import current_app
-from sqlalchemy import func, literal, or_, select
+from sqlalchemy import case, func, literal, or_, select, text
 
 from panel.db import UtcDateTime, db, utcnow
 from panel.models import Receipt, RewardPeriod
@@ -63,26 +63,42 @@ def weeks_touching(period: str) -> list[str]:
     return sorted({f"{d.isocalendar()[0]}-W{d.isocalendar()[1]:02d}" for d in days})
 
 
-def counted(rule: Rules, period: str | None = None, panelist_id: str | None = None):
-    """A subquery of (id, panelist_id, period) of every receipt that counts: accepted, from
-    a merchant not excluded, and within the weekly cap in submission order."""
-    rank = func.row_number().over(partition_by=(Receipt.panelist_id, Receipt.week),
-                                  order_by=(Receipt.submitted_at, Receipt.id))
-    query = select(Receipt.id, Receipt.panelist_id, Receipt.period, rank.label("n")).where(
-        Receipt.status == COUNTED_STATUS)
+def _countable(query, rule: Rules):
+    """Accepted receipts from merchants that are not excluded."""
+    query = query.where(Receipt.status == COUNTED_STATUS)
     if rule.excluded_merchants:
         query = query.where(or_(Receipt.merchant_name.is_(None), func.lower(
             Receipt.merchant_name).not_in(sorted(rule.excluded_merchants))))
-    if period:
-        query = query.where(Receipt.week.in_(weeks_touching(period)))
+    return query
+
+
+def counted(rule: Rules, period: str, panelist_id: str):
+    """A subquery of the ids of one panelist's receipts that count in a month: countable,
+    and within the weekly cap in submission order (a week may span two months)."""
+    rank = func.row_number().over(partition_by=Receipt.week,
+                                  order_by=(Receipt.submitted_at, Receipt.id))
+    ranked = _countable(select(Receipt.id, Receipt.period, rank.label("n")), rule).where(
+        Receipt.panelist_id == panelist_id, Receipt.week.in_(weeks_touching(period))).subquery()
+    return select(ranked.c.id).where(ranked.c.n <= rule.weekly_cap,
+                                     ranked.c.period == period).subquery()
+
+
+def counts_per_panelist(rule: Rules, period: str, panelist_id: str | None = None):
+    """A subquery of (panelist_id, n): how many receipts count in the month, for every
+    panelist at once, with hash aggregates only. The same rule as ``counted``: in each week,
+    the month's receipts fill what the cap leaves after the same week's earlier-month ones."""
+    per_week = _countable(select(
+        Receipt.panelist_id,
+        func.count().filter(Receipt.period == period).label("in_month"),
+        func.count().filter(Receipt.period < period).label("before")), rule).where(
+        Receipt.week.in_(weeks_touching(period)))
     if panelist_id:
-        query = query.where(Receipt.panelist_id == panelist_id)
-    ranked = query.subquery()
-    within = select(ranked.c.id, ranked.c.panelist_id, ranked.c.period).where(
-        ranked.c.n <= rule.weekly_cap)
-    if period:
-        within = within.where(ranked.c.period == period)
-    return within.subquery()
+        per_week = per_week.where(Receipt.panelist_id == panelist_id)
+    weeks = per_week.group_by(Receipt.panelist_id, Receipt.week).subquery()
+    room = rule.weekly_cap - weeks.c.before
+    in_cap = case((room <= 0, 0), (weeks.c.in_month < room, weeks.c.in_month), else_=room)
+    return select(weeks.c.panelist_id, func.sum(in_cap).label("n")).group_by(
+        weeks.c.panelist_id).subquery()
 
 
 def qualification(receipt: Receipt) -> tuple[bool, str | None]:
@@ -92,15 +108,19 @@ def qualification(receipt: Receipt) -> tuple[bool, str | None]:
         return False, "withdrawn" if receipt.status == "withdrawn" else "not_accepted"
     if (receipt.merchant_name or "").lower() in rule.excluded_merchants:
         return False, "excluded_merchant"
-    rows = counted(rule, receipt.period, receipt.panelist_id)
-    found = db.session.scalar(select(rows.c.id).where(rows.c.id == receipt.id))
+    ids = counted(rule, receipt.period, receipt.panelist_id)
+    found = db.session.scalar(select(ids.c.id).where(ids.c.id == receipt.id))
     return (True, None) if found else (False, "weekly_cap")
 
 
 def qualifying_counts(panelist_id: str) -> dict[str, int]:
-    rows = counted(rules(), panelist_id=panelist_id)
-    return dict(db.session.execute(
-        select(rows.c.period, func.count()).group_by(rows.c.period)).all())
+    """How many of the panelist's receipts count, per month they shared in."""
+    rule, counts = rules(), {}
+    for period in db.session.scalars(select(Receipt.period).distinct().where(
+            Receipt.panelist_id == panelist_id)):
+        rows = counts_per_panelist(rule, period, panelist_id)
+        counts[period] = int(db.session.scalar(select(rows.c.n)) or 0)
+    return {period: n for period, n in counts.items() if n}
 
 
 def close_period(period: str) -> int:
@@ -108,17 +128,19 @@ def close_period(period: str) -> int:
     configured) in one set-based pass. Safe to run twice or concurrently: a unique key per
     panelist and month lets each reward be written once. Returns how many were written."""
     rule = rules()
-    rows = counted(rule, period)
-    per_panelist = select(rows.c.panelist_id, func.count().label("n")).group_by(
-        rows.c.panelist_id).subquery()
+    if db.engine.dialect.name == "postgresql":  # keep the two hash aggregates in memory
+        db.session.execute(text("SET LOCAL work_mem = '64MB'"))
+    per_panelist = counts_per_panelist(rule, period)
     written = _insert_rewards(
         select(per_panelist.c.panelist_id, literal(rule.monthly_minor))
         .where(per_panelist.c.n >= rule.goal), "period_reward", period, rule)
     if rule.per_receipt_minor:
-        amount = func.min(per_panelist.c.n * rule.per_receipt_minor, rule.per_receipt_cap_minor) \
-            if rule.per_receipt_cap_minor else per_panelist.c.n * rule.per_receipt_minor
-        _insert_rewards(select(per_panelist.c.panelist_id, amount), "receipt_reward", period,
-                        rule)
+        amount = per_panelist.c.n * rule.per_receipt_minor
+        if rule.per_receipt_cap_minor:
+            amount = case((amount < rule.per_receipt_cap_minor, amount),
+                          else_=rule.per_receipt_cap_minor)
+        _insert_rewards(select(per_panelist.c.panelist_id, amount)
+                        .where(per_panelist.c.n > 0), "receipt_reward", period, rule)
     ledger.insert_ignoring_duplicates(RewardPeriod, [{"period": period, "rewarded": written}],
                                       ["period"])
     db.session.commit()

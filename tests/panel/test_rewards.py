@@ -77,6 +77,28 @@ def test_withdrawing_before_the_close_stops_counting_after_it_keeps_the_reward(a
     assert rewards_page(client, late)["periods"][0]["qualifying_receipts"] == 8
 
 
+def test_a_week_spanning_two_months_is_capped_once(app, client):
+    app.config.update(REWARD_WEEKLY_CAP=3, REWARD_MONTHLY_GOAL=2, REWARD_PER_RECEIPT="0.25",
+                      REWARD_PER_RECEIPT_MONTHLY_CAP="0.50")
+    tokens = register(app, client)
+    wednesday = datetime(2026, 9, 30, 9, 0, tzinfo=BERLIN)  # ISO week 40 runs into October
+    with app.app_context():
+        september = [put_receipt(tokens["panelist"]["id"], wednesday + timedelta(minutes=n))
+                     for n in range(2)]
+        october = [put_receipt(tokens["panelist"]["id"], wednesday + timedelta(days=2, minutes=n))
+                   for n in range(3)]
+    flags = [client.get(f"/api/v1/receipts/{i}", headers=bearer(tokens)).get_json()
+             ["counts_toward_reward"] for i in september + october]
+    assert flags == [True, True, True, False, False]
+    assert close(app, "2026-09") == 1 and close(app, "2026-10") == 0
+    entries = client.get("/api/v1/rewards/ledger", headers=bearer(tokens)).get_json()
+    assert sorted((e["period"], e["kind"], e["amount"]) for e in entries) == [
+        ("2026-09", "period_reward", "10.00"), ("2026-09", "receipt_reward", "0.50"),
+        ("2026-10", "receipt_reward", "0.25")]
+    assert {p["period"]: p["qualifying_receipts"] for p in rewards_page(client, tokens)[
+        "periods"]} == {"2026-09": 2, "2026-10": 1}
+
+
 @pytest.mark.parametrize("submitted, period", [
     (datetime(2026, 10, 31, 23, 59, 30, tzinfo=BERLIN), "2026-10"),
     (datetime(2026, 11, 1, 0, 0, 30, tzinfo=BERLIN), "2026-11"),

@@ -84,3 +84,26 @@ def test_paint_keeps_inside_the_image_and_handles_palette_images():
 def test_paint_refuses_a_removed_receipt():
     with pytest.raises(ValueError):
         paint(Image.new("RGB", (10, 10)), Decision(remove_receipt=True, reason="prescription"))
+
+
+def test_items_and_merchant_read_from_a_removed_line_are_dropped(make_page):
+    page = make_page("Ev. Kirchengemeinde Basar", "Kuchen 2,00", "Spende Kirchengemeinde",
+                     "5,00", "SUMME 7,00")
+    parsed = ParsedReceipt(
+        merchant="Ev. Kirchengemeinde Basar", total=Decimal("7.00"),
+        items=[ParsedItem("Kuchen", Decimal("2.00"), line_index=1),
+               # the parser joined a description with the price on the next line
+               ParsedItem("Spende Kirchengemeinde", Decimal("5.00"), line_index=3)])
+    decision = Policy().decide(analyze(page), page)
+    assert decision.removed_lines == frozenset({0, 2})
+    new_page, new_parsed = redact_receipt(page, parsed, decision)
+    assert [item.description for item in new_parsed.items] == ["Kuchen"]
+    assert new_parsed.merchant is None and new_parsed.total == Decimal("7.00")
+    assert "irchengemeinde" not in new_page.text
+
+
+def test_masked_span_is_painted_as_one_box_over_its_words(make_page):
+    page = make_page("SHOP", "VISA 4111 1111 1111 1111")
+    decision = Policy().decide(analyze(page), page)
+    words = page.lines[1].words
+    assert decision.paint_boxes == [words[1].box.union(words[4].box)]

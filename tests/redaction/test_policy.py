@@ -10,7 +10,7 @@ def page(make_page):
                      "Kunde max@example.de",               # 5: masked
                      "Milch 1,29",                          # 6
                      "VISA 4111 1111 1111 1111",            # 7: masked
-                     "Kirchensteuer 12,00")                 # 8
+                     "Kirchensteuer 12,00")                 # 8: religion, line removed
 
 
 def test_default_actions():
@@ -27,11 +27,14 @@ def test_masking_decision(page):
     decision = Policy().decide(analyze(page), page)
     assert isinstance(decision, Decision)
     assert not decision.remove_receipt and decision.reason is None
-    assert decision.removed_lines == frozenset()
+    assert decision.removed_lines == frozenset({8})
     assert decision.masked_spans == {5: [(6, 20)], 7: [(5, 24)]}
-    assert decision.paint_boxes == [page.lines[5].words[1].box, *(
-        w.box for w in page.lines[7].words[1:])]
-    assert decision.counts == [("card_number", "masked", 1), ("email", "masked", 1)]
+    card_words = [w.box for w in page.lines[7].words[1:]]
+    card_box = card_words[0].union(card_words[-1])  # one box over the number, gaps included
+    assert decision.paint_boxes == [*(w.box for w in page.lines[8].words),
+                                    page.lines[5].words[1].box, card_box]
+    assert decision.counts == [("card_number", "masked", 1), ("email", "masked", 1),
+                               ("religion", "line_removed", 1)]
     assert decision.page_size == (page.width, page.height)
 
 
@@ -57,8 +60,33 @@ def test_line_removal_paints_the_whole_line_and_wins_over_masks(page):
 
 def test_overrides_and_kept(page):
     decision = Policy({"email": "kept", "card_number": "line_removed"}).decide(analyze(page), page)
-    assert decision.removed_lines == frozenset({7}) and decision.masked_spans == {}
-    assert decision.counts == [("card_number", "line_removed", 1), ("email", "kept", 1)]
+    assert decision.removed_lines == frozenset({7, 8}) and decision.masked_spans == {}
+    assert decision.counts == [("card_number", "line_removed", 1), ("email", "kept", 1),
+                               ("religion", "line_removed", 1)]
+
+
+@pytest.mark.parametrize("text, category, action", [
+    ("email=kept, phone=line_removed", "email", "kept"),
+    ("email=kept, phone=line_removed", "phone", "line_removed"),
+    ("email=kept", "card_number", "masked"),              # defaults stay
+    ("*=line_removed", "some_new_category", "line_removed"),
+    ("health=masked; religion=receipt_removed", "religion", "receipt_removed"),
+    ("", "prescription", "receipt_removed"),
+])
+def test_policy_from_text(text, category, action):
+    assert Policy.from_text(text).action_for(category) == action
+
+
+@pytest.mark.parametrize("text", ["email", "=kept", "email=shredded"])
+def test_policy_text_errors(text):
+    with pytest.raises(ValueError):
+        Policy.from_text(text)
+
+
+def test_policy_from_environment():
+    policy = Policy.from_environment({"REDACTION_POLICY": "person_name=kept"})
+    assert policy.action_for("person_name") == "kept"
+    assert Policy.from_environment({}).actions == Policy().actions
 
 
 def test_unknown_action_is_refused():

@@ -1,0 +1,134 @@
+"""The waitlist and invitations: joining, position, inviting from the web tool and the
+command line, codes that register, revoke, resend, expiry."""
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+
+from panel.db import db
+from panel.models import Invite, OutboxMessage, WaitlistEntry
+from panel.services import mail
+from tests.admin.conftest import post, sign_in
+
+
+def join(client, email, address="127.0.0.1", **extra):
+    return client.post("/api/v1/waitlist", json={"email": email, **extra},
+                       environ_base={"REMOTE_ADDR": address})
+
+
+def outbox_for(app, email):
+    with app.app_context():
+        return [m for m in reversed(mail.outbox(1000)[0]) if m.recipient == email]  # oldest first
+
+
+def code_in(body: str) -> str:
+    return re.search(r"Your invite code: (\S+)", body).group(1)
+
+
+def test_joining_answers_the_same_for_a_known_email(app):
+    client = app.test_client()
+    first = join(client, "Ann@Example.org", country="de", postal_code="10115")
+    again = join(client, "ann@example.org")
+    assert first.status_code == again.status_code == 202
+    assert first.get_json() == again.get_json() == {"status": "waitlisted"}
+    with app.app_context():
+        entries = db.session.scalars(select(WaitlistEntry)).all()
+        assert len(entries) == 1 and entries[0].country == "DE"
+        assert b"ann@example.org" not in entries[0].email_sealed  # stored sealed
+    assert len(outbox_for(app, "ann@example.org")) == 1  # no second mail the same day
+
+
+def test_joining_is_rate_limited_per_address(app):
+    app.config["WAITLIST_MAX_REQUESTS"] = 3
+    client = app.test_client()
+    for n in range(3):
+        assert join(client, f"p{n}@example.org", address="10.0.0.9").status_code == 202
+    assert join(client, "p9@example.org", address="10.0.0.9").status_code == 429
+    assert join(client, "p9@example.org", address="10.0.0.10").status_code == 202
+
+
+def test_a_waitlisted_person_sees_position_and_rule(app):
+    client = app.test_client()
+    for email in ("a@example.org", "b@example.org", "c@example.org"):
+        assert join(client, email).status_code == 202
+    body = outbox_for(app, "b@example.org")[0].body
+    code = re.search(r"status code in the app.*?:\n\n  (\S+)", body, re.S).group(1)
+    status = client.post("/api/v1/waitlist/status", json={"code": code}).get_json()
+    assert status["position"] == 2 and status["waiting"] == 3
+    assert "order they joined" in status["rule"]
+    assert client.post("/api/v1/waitlist/status", json={"code": "nope"}).status_code == 404
+
+
+def test_command_line_invites_the_first_n_and_the_codes_register(app):
+    client = app.test_client()
+    for email in ("one@example.org", "two@example.org", "three@example.org"):
+        join(client, email)
+    result = app.test_cli_runner().invoke(args=["invites", "from-waitlist", "--count", "2"])
+    assert result.exit_code == 0, result.output
+    assert "Invited 2 people" in result.output
+    assert not outbox_for(app, "three@example.org")[1:]  # only the waitlist mail
+    code = code_in(outbox_for(app, "two@example.org")[-1].body)
+    response = client.post("/api/v1/auth/register", json={
+        "invite_code": code, "email": "two@example.org", "password": "a long password",
+        "consents": {"receipts": True}})
+    assert response.status_code == 201
+    listed = app.test_cli_runner().invoke(args=["waitlist", "list", "--state", "all"])
+    assert "3 matching." in listed.output and "invited" in listed.output
+
+
+def test_web_tool_invites_by_filter_revokes_resends_and_sets_expiry(app):
+    client = app.test_client()
+    join(client, "berlin@example.org", country="DE", postal_code="10115")
+    join(client, "munich@example.org", country="DE", postal_code="80331")
+    join(client, "paris@example.org", country="FR", postal_code="75001")
+    admin = app.test_client()
+    sign_in(app, admin, "admin")
+    page = admin.get("/admin/waitlist?country=DE&postal_code=1").get_data(as_text=True)
+    assert "berlin@example.org" in page and "munich@example.org" not in page
+    response = post(app, admin, "/admin/waitlist/invite",
+                    {"mode": "filter", "country": "DE", "postal_code": "1", "days": "3"})
+    assert response.status_code == 303 and "1+invited" in response.headers["Location"]
+    with app.app_context():
+        invite = db.session.scalars(select(Invite)).one()
+        assert (invite.expires_at - invite.created_at).days == 3
+        invite_id = invite.id
+    old_code = code_in(outbox_for(app, "berlin@example.org")[-1].body)
+    assert post(app, admin, f"/admin/invites/{invite_id}/expiry", {"days": "9"}).status_code == 303
+    assert post(app, admin, f"/admin/invites/{invite_id}/resend").status_code == 303
+    new_code = code_in(outbox_for(app, "berlin@example.org")[-1].body)
+    assert new_code != old_code
+    register = {"email": "berlin@example.org", "password": "a long password",
+                "consents": {"receipts": True}}
+    assert client.post("/api/v1/auth/register",
+                       json={**register, "invite_code": old_code}).status_code == 422
+    with app.app_context():
+        fresh_id = db.session.scalar(select(Invite.id).order_by(Invite.created_at.desc()))
+    assert post(app, admin, f"/admin/invites/{fresh_id}/revoke").status_code == 303
+    assert client.post("/api/v1/auth/register",
+                       json={**register, "invite_code": new_code}).status_code == 422
+    invites_page = admin.get("/admin/invites").get_data(as_text=True)
+    assert "berlin@example.org" in invites_page and "expired" in invites_page
+    assert "Your invite code" in admin.get("/admin/outbox").get_data(as_text=True)
+
+
+def test_command_line_revoke_resend_and_expiry(app):
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["invites", "create", "--email", "x@example.org"]).exit_code == 0
+    assert runner.invoke(args=["invites", "set-expiry", "--email", "x@example.org",
+                               "--days", "2"]).exit_code == 0
+    assert runner.invoke(args=["invites", "resend", "--email", "x@example.org"]).exit_code == 0
+    assert runner.invoke(args=["invites", "revoke", "--email", "x@example.org"]).exit_code == 0
+    listing = runner.invoke(args=["invites", "list"]).output
+    assert listing.count("expired") == 2
+    outbox = runner.invoke(args=["mail", "outbox"]).output
+    assert "Your invite code" in outbox
+    with app.app_context():
+        assert db.session.scalar(select(OutboxMessage.kind)) == "invite"
+
+
+def test_no_personal_data_in_the_log(app, caplog):
+    caplog.set_level("DEBUG")
+    join(app.test_client(), "quiet@example.org")
+    app.test_cli_runner().invoke(args=["invites", "from-waitlist", "--count", "1"])
+    assert "quiet@example.org" not in caplog.text

@@ -1,0 +1,59 @@
+"""Finding, straightening and stitching the receipt before OCR (real pixels, no mocks)."""
+from PIL import Image
+
+from ocr import prepare
+from ocr.crop import receipt_box
+from ocr.orient import ink_mask, skew_angle, upright
+from ocr.stitch import overlap_rows, stitch
+from tests.ocr.synthetic import render_receipt
+
+ROWS = [("BIOMARKT SONNE", ""), ("Hauptstrasse 5", ""), ("02.03.2026 12:41", "")] + [
+    (f"Artikel {n}", f"{n},99 A") for n in range(1, 13)] + [("SUMME EUR", "78,88")]
+
+
+def on_table(paper: Image.Image, colour=(70, 60, 50)) -> Image.Image:
+    photo = Image.new("RGB", (paper.width * 2, int(paper.height * 1.3)), colour)
+    photo.paste(paper, (paper.width // 3, paper.height // 10))
+    return photo
+
+
+def test_receipt_is_cropped_out_of_a_dark_background():
+    paper = render_receipt(ROWS)
+    left, top, right, bottom = receipt_box(on_table(paper))
+    assert abs(left - paper.width // 3) < 20 and abs(right - (paper.width // 3 + paper.width)) < 20
+    assert abs(top - paper.height // 10) < 20 and bottom - top > 0.95 * paper.height
+
+
+def test_a_cropped_scan_is_left_alone():
+    assert receipt_box(render_receipt(ROWS)) is None
+
+
+def test_small_skew_is_measured_and_levelled():
+    tilted = render_receipt(ROWS).rotate(3, expand=True, fillcolor="white")
+    assert skew_angle(ink_mask(tilted))[0] == -3.0
+    straight = upright(tilted)
+    assert abs(skew_angle(ink_mask(straight))[0]) < 1
+
+
+def test_a_receipt_photographed_sideways_comes_upright():
+    paper = render_receipt(ROWS + ROWS[3:])
+    for turn in (90, 270):
+        sideways = paper.rotate(turn, expand=True)
+        upright_again = upright(sideways)
+        assert upright_again.size == paper.size
+        assert upright_again.getpixel((40, 40)) == paper.getpixel((40, 40))
+
+
+def test_overlap_between_two_photos_of_one_receipt_is_removed():
+    whole = render_receipt(ROWS)
+    top = whole.crop((0, 0, whole.width, 420))
+    bottom = whole.crop((0, 300, whole.width, whole.height))
+    assert abs(overlap_rows(top, bottom) - 120) <= 8
+    assert abs(stitch([top, bottom]).height - whole.height) <= 8
+
+
+def test_prepare_returns_the_cropped_upright_image_that_boxes_refer_to():
+    photo = on_table(render_receipt(ROWS).rotate(2, expand=True, fillcolor="white"))
+    image = prepare([photo])
+    assert image.mode == "RGB"
+    assert image.width < photo.width * 0.7
