@@ -1,18 +1,21 @@
 """Operator commands: ``flask --app app <group> <command>``."""
 from __future__ import annotations
 
+import csv
 import json
 import re
+import sys
 
 import click
 from flask import Flask
 from flask.cli import AppGroup
 
-from panel.services import auth, rewards, surveys
+from panel.services import auth, insights, rewards, surveys
 
 invites = AppGroup("invites", help="Invitations to join the panel.")
 rewards_group = AppGroup("rewards", help="Monthly rewards.")
 surveys_group = AppGroup("surveys", help="Short paid surveys.")
+insights_group = AppGroup("insights", help="Aggregates for the panel's customers.")
 
 
 @invites.command("create")
@@ -28,9 +31,7 @@ def create_invite(email: str) -> None:
 @click.argument("period")
 def close_period(period: str) -> None:
     """Write the rewards of month PERIOD (YYYY-MM). Safe to run twice."""
-    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", period):
-        raise click.BadParameter("give the month as YYYY-MM", param_hint="PERIOD")
-    written = rewards.close_period(period)
+    written = rewards.close_period(_month(period))
     click.echo(f"Closed {period}: {written} new reward(s) written.")
 
 
@@ -46,6 +47,22 @@ def create_survey(path) -> None:
     click.echo(survey.id)
 
 
+@insights_group.command("merchants")
+@click.argument("period")
+def merchant_insights(period: str) -> None:
+    """Receipts, panelists and spend per merchant in PERIOD (YYYY-MM), as CSV."""
+    out = csv.writer(sys.stdout)
+    out.writerow(["merchant", "receipts", "panelists", "total"])
+    for row in insights.merchants(_month(period)):
+        out.writerow(row.values())
+
+
+def _month(period: str) -> str:
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", period):
+        raise click.BadParameter("give the month as YYYY-MM", param_hint="PERIOD")
+    return period
+
+
 def init_app(app: Flask) -> None:
-    for group in (invites, rewards_group, surveys_group):
+    for group in (invites, rewards_group, surveys_group, insights_group):
         app.cli.add_command(group)

@@ -65,6 +65,7 @@ def from_environment(instance_path: str) -> dict:
         "REWARD_WEEKLY_CAP": _int("REWARD_WEEKLY_CAP", 7),
         "REWARD_EXCLUDED_MERCHANTS": os.environ.get("REWARD_EXCLUDED_MERCHANTS", ""),
         "REWARD_CLOSE_GRACE_DAYS": _int("REWARD_CLOSE_GRACE_DAYS", 2),
+        "INSIGHTS_MIN_PANELISTS": _int("INSIGHTS_MIN_PANELISTS", 5),
         "PAYOUT_METHODS": os.environ.get("PAYOUT_METHODS", "store_credit,charity"),
         "OCR_LANGUAGES": os.environ.get("OCR_LANGUAGES", "deu+eng"),
     }
