@@ -27,8 +27,8 @@ def upgrade():
     sa.Column('staff_id', sa.String(length=36), nullable=True),
     sa.Column('staff_role', sa.String(length=16), nullable=False),
     sa.Column('action', sa.String(length=40), nullable=False),
-    sa.Column('panelist_id', sa.String(length=36), nullable=True),
-    sa.Column('receipt_id', sa.String(length=36), nullable=True),
+    sa.Column('panelist_ref', sa.String(length=64), nullable=True),
+    sa.Column('receipt_ref', sa.String(length=64), nullable=True),
     sa.Column('address', sa.String(length=45), nullable=True),
     sa.Column('reason', sa.Text(), nullable=True),
     sa.Column('previous_hash', sa.String(length=64), nullable=False),
@@ -37,7 +37,7 @@ def upgrade():
     sa.UniqueConstraint('sequence', name=op.f('uq_audit_entries_sequence'))
     )
     with op.batch_alter_table('audit_entries', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_audit_entries_panelist_id'), ['panelist_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_audit_entries_panelist_ref'), ['panelist_ref'], unique=False)
         batch_op.create_index(batch_op.f('ix_audit_entries_staff_id'), ['staff_id'], unique=False)
 
     op.create_table('outbox_messages',
@@ -132,7 +132,7 @@ def downgrade():
     op.drop_table('outbox_messages')
     with op.batch_alter_table('audit_entries', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_audit_entries_staff_id'))
-        batch_op.drop_index(batch_op.f('ix_audit_entries_panelist_id'))
+        batch_op.drop_index(batch_op.f('ix_audit_entries_panelist_ref'))
 
     op.drop_table('audit_entries')
     # ### end Alembic commands ###

@@ -8,7 +8,7 @@ def init_app(app: Flask) -> None:
     """Registers the admin tool's blueprint, commands and settings."""
     from panel.admin import access, commands, commands_staff, errors  # noqa: F401
     from panel.admin import views_invites, views_login, views_overview  # noqa: F401
-    from panel.admin import views_review, views_staff  # noqa: F401
+    from panel.admin import views_review, views_rewards, views_staff  # noqa: F401
     from panel.admin.blueprint import blp
 
     for name, value in settings.from_environment().items():

@@ -53,8 +53,9 @@ def guard():
 
 @blp.after_request
 def protect(response):
-    if request.cookies.get(CSRF_COOKIE) != g.get("csrf_cookie"):
-        set_cookie(response, CSRF_COOKIE, g.csrf_cookie)
+    cookie = g.get("csrf_cookie")
+    if cookie and request.cookies.get(CSRF_COOKIE) != cookie:
+        set_cookie(response, CSRF_COOKIE, cookie)
     response.headers["Cache-Control"] = "no-store"
     response.headers["X-Frame-Options"] = "DENY"
     response.headers["X-Content-Type-Options"] = "nosniff"

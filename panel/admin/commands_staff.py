@@ -112,5 +112,5 @@ def list_audit(limit):
     """The newest entries: number, when, role, action, panelist, receipt, from where, why."""
     for e in audit.recent(limit):
         click.echo(f"#{e.sequence} {e.at:%Y-%m-%d %H:%M:%S} {e.staff_role} {e.action} "
-                   f"panelist={e.panelist_id or '-'} receipt={e.receipt_id or '-'} "
+                   f"panelist={(e.panelist_ref or '-')[:12]} receipt={(e.receipt_ref or '-')[:12]} "
                    f"from={e.address or '-'} {e.reason or ''}")

@@ -1,4 +1,8 @@
-"""The review queue (reviewers and admins): the redacted image and extracted fields only."""
+"""The review queue (reviewers and admins): the redacted image and extracted fields only.
+
+A review item is a receipt waiting for a person; ``item_id`` is that receipt's id. (Staff
+routes keep apart from the panelist API's ``<receipt_id>`` routes, which answer only
+their owner.)"""
 from flask import Response, redirect, render_template, request, url_for
 
 from panel.admin import forms
@@ -18,26 +22,26 @@ def review_queue():
                            page=page, page_size=PAGE_SIZE, notice=request.args.get("notice"))
 
 
-@blp.get("/review/<receipt_id>")
+@blp.get("/review/<item_id>")
 @roles("reviewer")
-def review_receipt(receipt_id):
-    receipt = review.open_for_review(receipt_id, actor())
+def review_receipt(item_id):
+    receipt = review.open_for_review(item_id, actor())
     return render_template("admin/review_receipt.html", receipt=receipt,
                            accept_reasons=review.ACCEPT_REASONS,
                            reject_reasons=review.REJECT_REASONS)
 
 
-@blp.get("/review/<receipt_id>/image")
+@blp.get("/review/<item_id>/image")
 @roles("reviewer")
-def review_image(receipt_id):
-    data = review.redacted_image(receipt_id, actor())
+def review_image(item_id):
+    data = review.redacted_image(item_id, actor())
     return Response(data, mimetype="image/jpeg")
 
 
-@blp.post("/review/<receipt_id>")
+@blp.post("/review/<item_id>")
 @roles("reviewer")
-def review_decide(receipt_id):
+def review_decide(item_id):
     accept = request.form.get("decision") == "accept"
     fields = forms.review_fields(request.form) if accept else None
-    receipt = review.decide(receipt_id, accept, request.form.get("reason", ""), fields, actor())
+    receipt = review.decide(item_id, accept, request.form.get("reason", ""), fields, actor())
     return redirect(url_for("admin.review_queue", notice=f"{receipt.status}"), 303)

@@ -93,8 +93,10 @@ class AuditEntry(Base):
     staff_id: Mapped[str | None] = mapped_column(String(36), index=True)
     staff_role: Mapped[str] = mapped_column(String(16))
     action: Mapped[str] = mapped_column(String(40))
-    panelist_id: Mapped[str | None] = mapped_column(String(36), index=True)
-    receipt_id: Mapped[str | None] = mapped_column(String(36))
+    # Keyed hashes of the panelist's and receipt's ids (``personal.subject_ref``), so the
+    # log keeps no id that outlives an erasure, yet a panelist's own entries can be found.
+    panelist_ref: Mapped[str | None] = mapped_column(String(64), index=True)
+    receipt_ref: Mapped[str | None] = mapped_column(String(64))
     address: Mapped[str | None] = mapped_column(String(45))
     reason: Mapped[str | None] = mapped_column(Text)
     previous_hash: Mapped[str] = mapped_column(String(64))

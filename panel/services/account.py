@@ -4,7 +4,7 @@ from __future__ import annotations
 from sqlalchemy import delete, select
 
 from panel.db import db, flush_deleted_pages, utcnow
-from panel.models import Consent, DeletionRecord, Invite, Panelist, Receipt
+from panel.models import Consent, DeletionRecord, Invite, Panelist, Receipt, WaitlistEntry
 from panel import receipt_files
 from panel.extensions import storage_for
 from panel.services import consents, personal
@@ -45,8 +45,10 @@ def erase(panelist: Panelist) -> None:
     for receipt_id in receipt_ids:
         receipt_files.erase(storage, receipt_id)
     db.session.execute(delete(Invite).where(Invite.email_hash == panelist.email_hash))
+    db.session.execute(delete(WaitlistEntry).where(
+        WaitlistEntry.email_hash == panelist.email_hash))
     db.session.add(DeletionRecord(
-        kind="account", subject_hash=personal.vault().lookup_hash(f"panelist:{panelist.id}"),
+        kind="account", subject_hash=personal.subject_ref("panelist", panelist.id),
         details={"receipts": len(receipt_ids)}))
     db.session.delete(panelist)
     db.session.commit()

@@ -15,10 +15,11 @@ from sqlalchemy import select, text
 
 from panel.db import db, new_id, utcnow
 from panel.models import AuditEntry
+from panel.services import personal
 
 GENESIS = "0" * 64
-FIELDS = ("id", "sequence", "at", "staff_id", "staff_role", "action", "panelist_id",
-          "receipt_id", "address", "reason", "previous_hash")
+FIELDS = ("id", "sequence", "at", "staff_id", "staff_role", "action", "panelist_ref",
+          "receipt_ref", "address", "reason", "previous_hash")
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,8 @@ def record(actor: Actor, action: str, panelist_id: str | None = None,
     entry = AuditEntry(
         id=new_id(), sequence=(last.sequence + 1) if last else 1, at=utcnow(),
         staff_id=actor.staff_id, staff_role=actor.role, action=action,
-        panelist_id=panelist_id, receipt_id=receipt_id, address=actor.address,
+        panelist_ref=personal.subject_ref("panelist", panelist_id),
+        receipt_ref=personal.subject_ref("receipt", receipt_id), address=actor.address,
         reason=reason, previous_hash=last.entry_hash if last else GENESIS)
     entry.entry_hash = entry_hash(entry)
     db.session.add(entry)
@@ -102,9 +104,12 @@ def recent(limit: int = 200, offset: int = 0) -> list[AuditEntry]:
                                    .limit(limit).offset(offset)))
 
 
-def access_log_for(panelist_id: str) -> list[dict]:
-    """What a panelist is shown: when, which staff role (never who), what, and why."""
+def access_log_for(panelist_id: str, receipt_ids: list[str]) -> list[dict]:
+    """What a panelist is shown: when, which staff role (never who), what, and why; the
+    receipt named by its id when it is one of ``receipt_ids`` (it may since be deleted)."""
+    receipts = {personal.subject_ref("receipt", r): r for r in receipt_ids}
     entries = db.session.scalars(select(AuditEntry).where(
-        AuditEntry.panelist_id == panelist_id).order_by(AuditEntry.sequence))
+        AuditEntry.panelist_ref == personal.subject_ref("panelist", panelist_id))
+        .order_by(AuditEntry.sequence))
     return [{"at": e.at.isoformat(), "staff_role": e.staff_role, "action": e.action,
-             "receipt_id": e.receipt_id, "reason": e.reason} for e in entries]
+             "receipt_id": receipts.get(e.receipt_ref), "reason": e.reason} for e in entries]

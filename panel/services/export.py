@@ -35,7 +35,7 @@ def export_zip(panelist: Panelist) -> bytes:
                      for r in receipts],
         "reward_ledger": LedgerEntrySchema(many=True).dump(_ledger(panelist)),
         "survey_answers": surveys.answers_of(panelist),
-        "staff_access_log": audit.access_log_for(panelist.id),  # when, role, what, why
+        "staff_access_log": audit.access_log_for(panelist.id, [r.id for r in receipts]),
     }
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:

@@ -52,6 +52,7 @@ def invite_entries(entries: Iterable[WaitlistEntry], actor: audit.Actor,
         if entry.invited_at is None:
             invite = invite_email(waitlist.email_of(entry), actor, days, reason="waitlist")
             entry.invited_at, entry.invite_id = utcnow(), invite.id
+            entry.email_sealed = b""  # the invite holds it now, and erasure deletes that
             db.session.commit()
             invited += 1
         if progress:

@@ -12,10 +12,10 @@ from sqlalchemy import func, select
 
 from panel.db import db, utcnow
 from panel.models import Invite, Panelist, Receipt, ReceiptRedaction, WaitlistEntry
+from panel.services import payouts
 
 STATUSES = ("queued", "processing", "accepted", "needs_review", "rejected", "removed",
             "withdrawn")
-REWARDS_NOT_AVAILABLE = "not available yet (rewards are not part of the panel yet)"
 
 
 @dataclass
@@ -29,8 +29,8 @@ class Overview:
     outcomes: list[tuple[str, str, int]]  # status, reason, count (all time)
     redactions: list[tuple[str, str, int]]  # category, action, total count
     average_seconds_to_result: float | None
-    rewards_owed: str = REWARDS_NOT_AVAILABLE
-    rewards_paid: str = REWARDS_NOT_AVAILABLE
+    rewards_owed: str
+    rewards_paid: str
 
 
 def _count(model, *where) -> int:
@@ -38,6 +38,7 @@ def _count(model, *where) -> int:
 
 
 def build(days: int = 30) -> Overview:
+    money = payouts.totals()
     return Overview(
         days=days,
         waitlist_waiting=_count(WaitlistEntry, WaitlistEntry.invited_at.is_(None)),
@@ -54,7 +55,8 @@ def build(days: int = 30) -> Overview:
                    func.sum(ReceiptRedaction.count))
             .group_by(ReceiptRedaction.category, ReceiptRedaction.action)
             .order_by(ReceiptRedaction.category, ReceiptRedaction.action))],
-        average_seconds_to_result=_average_seconds(days))
+        average_seconds_to_result=_average_seconds(days),
+        rewards_owed=money["owed"], rewards_paid=money["paid"])
 
 
 def _per_day(days: int) -> list[tuple[date, dict[str, int]]]:

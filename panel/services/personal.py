@@ -22,6 +22,12 @@ def email_hash(email: str) -> str:
     return vault().lookup_hash(normalise_email(email))
 
 
+def subject_ref(kind: str, subject_id: str | None) -> str | None:
+    """A keyed hash naming a panelist or receipt in records that outlive it (the audit log,
+    deletion records): whoever has the id can find them; nobody can read the id back."""
+    return None if subject_id is None else vault().lookup_hash(f"{kind}:{subject_id}")
+
+
 def new_panelist(email: str, password_hash: str, display_name: str | None) -> Panelist:
     key, wrapped = vault().new_data_key()
     panelist = Panelist(id=new_id(), email_hash=email_hash(email), password_hash=password_hash,

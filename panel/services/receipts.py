@@ -90,8 +90,8 @@ def delete(panelist: Panelist, receipt_id: str) -> None:
     """Erase a receipt: its files in every version first, then every row about it."""
     receipt = get_for(panelist, receipt_id)
     receipt_files.erase(storage_for(), receipt.id)
-    db.session.add(DeletionRecord(kind="receipt", subject_hash=personal.vault().lookup_hash(
-        f"receipt:{receipt.id}"), details={"pages": receipt.page_count}))
+    db.session.add(DeletionRecord(kind="receipt", subject_hash=personal.subject_ref(
+        "receipt", receipt.id), details={"pages": receipt.page_count}))
     db.session.delete(receipt)
     db.session.execute(delete_rows(IdempotencyKey).where(
         IdempotencyKey.resource_id == receipt.id))

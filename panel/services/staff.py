@@ -178,9 +178,3 @@ def logout(actor: audit.Actor, token: str | None) -> None:
 def _end_sessions(condition) -> None:
     db.session.execute(update(StaffSession).where(condition, StaffSession.ended_at.is_(None))
                        .values(ended_at=utcnow()).execution_options(synchronize_session=False))
-
-
-def require_login(account: StaffAccount | None) -> StaffAccount:
-    if account is None:
-        raise Unauthorized("Please log in.")
-    return account

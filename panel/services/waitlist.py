@@ -119,4 +119,7 @@ def entries(where: Filter, limit: int | None = 100, offset: int = 0) -> tuple[li
 
 
 def email_of(entry: WaitlistEntry) -> str:
+    """The email, while waiting; once invited it lives only in the invite."""
+    if not entry.email_sealed:
+        return "(see invites)"
     return personal.vault().open_with_master(entry.email_sealed, EMAIL)

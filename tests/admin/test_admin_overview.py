@@ -17,7 +17,7 @@ def test_overview_shows_aggregates_only(app):
     assert "Active panelists<b>1</b>" in page
     assert "Invitations accepted<b>1</b>" in page
     assert "needs_review" in page and "low_confidence" in page
-    assert "<svg" in page and "not available yet" in page
+    assert "<svg" in page and "Rewards owed" in page
     assert receipt_id not in page and tokens["panelist"]["id"] not in page
     assert "w@example.org" not in page
     assert analyst.get(f"/admin/review/{receipt_id}").status_code == 403

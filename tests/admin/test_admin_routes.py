@@ -25,6 +25,8 @@ EXPECTED = {
     ("admin.staff_page", "GET"): ADMIN, ("admin.staff_create", "POST"): ADMIN,
     ("admin.staff_disable", "POST"): ADMIN, ("admin.staff_enable", "POST"): ADMIN,
     ("admin.audit_page", "GET"): ADMIN,
+    ("admin.payouts_page", "GET"): ADMIN, ("admin.payout_sent", "POST"): ADMIN,
+    ("admin.surveys_page", "GET"): FIGURES, ("admin.survey_create", "POST"): ADMIN,
 }
 
 
@@ -51,8 +53,8 @@ def test_each_role_on_each_route(app):
         from panel.services import invitations
         from panel.services.audit import COMMAND_LINE
         invite_id = invitations.invite_email("someone@example.org", COMMAND_LINE).id
-    ids = {"receipt_id": receipt_id, "invite_id": invite_id, "filename": "admin.css",
-           "staff_id": make_staff(app, "analyst").id}
+    ids = {"item_id": receipt_id, "invite_id": invite_id, "filename": "admin.css",
+           "staff_id": make_staff(app, "analyst").id, "entry_id": "no-such-payout"}
     for role in ("analyst", "reviewer", "admin"):
         member = make_staff(app, role)
         for endpoint, method, rule in admin_routes(app):
@@ -78,7 +80,7 @@ def test_anonymous_is_sent_to_login_everywhere_but_login(app):
     for endpoint, method, rule in admin_routes(app):
         if EXPECTED[(endpoint, method)] == PUBLIC:
             continue
-        url = _url(rule, {"receipt_id": "x", "invite_id": "x", "staff_id": "x"})
+        url = _url(rule, {"item_id": "x", "invite_id": "x", "staff_id": "x", "entry_id": "x"})
         response = client.get(url) if method == "GET" else post(app, client, url)
         assert response.status_code == 303, url
         assert response.headers["Location"].endswith("/admin/login"), url

@@ -75,6 +75,10 @@ def test_command_line_invites_the_first_n_and_the_codes_register(app):
     assert response.status_code == 201
     listed = app.test_cli_runner().invoke(args=["waitlist", "list", "--state", "all"])
     assert "3 matching." in listed.output and "invited" in listed.output
+    with app.app_context():  # once invited, the email lives only in the invite
+        sealed = db.session.scalars(select(WaitlistEntry.email_sealed).where(
+            WaitlistEntry.invited_at.is_not(None))).all()
+        assert sealed == [b"", b""]
 
 
 def test_web_tool_invites_by_filter_revokes_resends_and_sets_expiry(app):

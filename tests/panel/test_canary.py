@@ -15,6 +15,7 @@ from PIL import Image
 
 from panel.db import db
 from panel.extensions import storage_for
+from panel.services import audit
 from tests.ocr.synthetic import render_receipt
 from tests.support.apps import process_waiting
 from tests.support.factories import PASSWORD, bearer, invite, jpeg_bytes, upload
@@ -75,8 +76,10 @@ def test_erased_account_leaves_nothing_behind(stack, logs):
     client = stack.test_client()
     name, item = marker(), marker()
     tokens, email = register_canary(stack, client, name)
-    share(client, tokens, f"{item} TEE")
+    receipt_id = share(client, tokens, f"{item} TEE")
     process_waiting(stack)
+    with stack.app_context():  # a staff look, recorded in the append-only audit log
+        audit.note(audit.COMMAND_LINE, "receipt.viewed", tokens["panelist"]["id"], receipt_id)
 
     dump, objects = database_dump(stack), stored_objects(stack)
     assert hits([item], dump) == [item]  # the scans see what is stored...
@@ -86,7 +89,7 @@ def test_erased_account_leaves_nothing_behind(stack, logs):
     assert client.delete("/api/v1/me", headers=bearer(tokens)).status_code == 202
     dump, objects = database_dump(stack), stored_objects(stack)
     assert objects == []
-    assert hits([email, name, item, tokens["panelist"]["id"]], dump) == []
+    assert hits([email, name, item, tokens["panelist"]["id"], receipt_id], dump) == []
     assert hits([email, name, item], logs.text) == []
 
 

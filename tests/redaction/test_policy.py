@@ -1,6 +1,7 @@
 """Policy decisions: category -> action, and what a decision holds."""
 import pytest
 
+from ocr.types import Box
 from redaction import Decision, Policy, analyze
 
 
@@ -31,8 +32,8 @@ def test_masking_decision(page):
     assert decision.masked_spans == {5: [(6, 20)], 7: [(5, 24)]}
     card_words = [w.box for w in page.lines[7].words[1:]]
     card_box = card_words[0].union(card_words[-1])  # one box over the number, gaps included
-    assert decision.paint_boxes == [*(w.box for w in page.lines[8].words),
-                                    page.lines[5].words[1].box, card_box]
+    band = Box(0, page.lines[8].box.top, page.width, page.lines[8].box.height)
+    assert decision.paint_boxes == [band, page.lines[5].words[1].box, card_box]
     assert decision.counts == [("card_number", "masked", 1), ("email", "masked", 1),
                                ("religion", "line_removed", 1)]
     assert decision.page_size == (page.width, page.height)
@@ -54,7 +55,8 @@ def test_line_removal_paints_the_whole_line_and_wins_over_masks(page):
     decision = Policy().decide([religion, card_on_same_line], page)
     assert decision.removed_lines == frozenset({8})
     assert decision.masked_spans == {}
-    assert decision.paint_boxes == [w.box for w in page.lines[8].words]
+    line = page.lines[8].box  # a band across the page: words the OCR missed are covered too
+    assert decision.paint_boxes == [Box(0, line.top, page.width, line.height)]
     assert decision.counts == [("card_number", "masked", 1), ("religion", "line_removed", 1)]
 
 

@@ -79,7 +79,8 @@ def test_delete_erases_rows_and_files_and_every_route_answers_404(app, client, t
     assert client.delete(f"/api/v1/receipts/{receipt_id}",
                          headers=bearer(tokens)).status_code == 204
     for method, rule in [(m, r.rule) for r in app.url_map.iter_rules()
-                         if "<receipt_id>" in r.rule for m in r.methods - {"HEAD", "OPTIONS"}]:
+                         if r.rule.startswith("/api/") and "<receipt_id>" in r.rule
+                         for m in r.methods - {"HEAD", "OPTIONS"}]:
         response = client.open(rule.replace("<receipt_id>", receipt_id), method=method,
                                headers=bearer(tokens))
         assert response.status_code == 404, (method, rule)

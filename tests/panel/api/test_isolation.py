@@ -15,7 +15,7 @@ from tests.ocr.synthetic import render_receipt
 def receipt_routes(app) -> list[tuple[str, str]]:
     routes = []
     for rule in app.url_map.iter_rules():
-        if "<receipt_id>" in rule.rule:
+        if rule.rule.startswith("/api/") and "<receipt_id>" in rule.rule:
             routes += [(method, rule.rule) for method in sorted(rule.methods - {"HEAD",
                                                                                 "OPTIONS"})]
     return routes

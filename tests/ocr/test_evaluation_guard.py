@@ -1,0 +1,47 @@
+"""Regression guard: the evaluation on a small subset must not fall below what was measured.
+
+Six real scans from ../shared/eval (beside the repository; the test fails, not skips, when
+that folder is missing) and six synthetic phone photos, read with the default engine.
+Thresholds sit one receipt under the rates measured on these subsets (real: 6/6 merchant,
+date and total, 3/6 adding up; synthetic: 6/6, 5/6 adding up, item recall 0.96); the full
+sets are run by hand with ``python -m ocr.evaluate`` (see README, "OCR engines and accuracy").
+"""
+from pathlib import Path
+
+import pytest
+
+from ocr.engine import DEFAULT_ENGINE
+from ocr.evaluate import evaluate
+from ocr.synthetic import write_set
+
+ROOT = Path(__file__).resolve().parents[2]
+REAL_SET = ROOT.parent / "shared" / "eval"
+REAL_SUBSET = ["A_aldi_18042020_11_00883.jpg", "A_lidl_07042020_06_01569.jpg",
+               "A_marktkauf_08042020_15_02742.jpg", "A_toom_04042020_03_04877.jpg",
+               "B_marktkauf_15052020_15_02712.jpg", "C_saturn_15022020_01_05999.jpg"]
+MINIMUM = {
+    "real": {"merchant": 0.83, "date": 0.83, "total": 0.83, "adds_up": 0.33},
+    "synthetic": {"merchant": 0.83, "date": 0.83, "total": 0.83, "adds_up": 0.66,
+                  "item_recall": 0.9},
+}
+MAX_MEDIAN_SECONDS = 6.0  # generous: CI machines are shared; the measured figure is lower
+
+
+@pytest.fixture(scope="module")
+def synthetic_set(tmp_path_factory):
+    return write_set(tmp_path_factory.mktemp("synthetic"), count=6, seed=3)
+
+
+def test_the_real_evaluation_set_is_present():
+    assert (REAL_SET / "manifest.json").is_file(), f"missing {REAL_SET}"
+
+
+@pytest.mark.parametrize("name", ["real", "synthetic"])
+def test_rates_stay_above_the_measured_figures(name, synthetic_set):
+    folder = REAL_SET if name == "real" else synthetic_set
+    names = REAL_SUBSET if name == "real" else None
+    summary = evaluate(folder, [DEFAULT_ENGINE], jobs=2, names=names)[DEFAULT_ENGINE]["summary"]
+    assert summary["receipts"] == 6
+    for field, minimum in MINIMUM[name].items():
+        assert summary[field] >= minimum, (field, summary)
+    assert summary["median_seconds"] < MAX_MEDIAN_SECONDS

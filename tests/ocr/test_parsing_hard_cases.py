@@ -1,0 +1,107 @@
+"""Parser tables for the hard cases: decimal conventions, negative and quantity lines, tax,
+subtotal and tender lines, cross-checked totals, locale-dependent dates, noisy merchants."""
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from ocr import parse
+from ocr.dates import find_dates
+from ocr.merchant import find_merchant
+from tests.ocr.synthetic import make_page
+
+TODAY = date(2026, 3, 10)
+D = Decimal
+
+
+def parsed(lines):
+    return parse(make_page(lines), today=TODAY)
+
+
+@pytest.mark.parametrize("lines, total, item_amounts", [
+    (["SHOP", "TV 1,234.56", "TOTAL 1,234.56"], "1234.56", ["1234.56"]),
+    (["SHOP", "TV 1.234,56 A", "SUMME 1.234,56"], "1234.56", ["1234.56"]),
+    (["SHOP", "Milch 1,29 A", "Pfand 0,25 A", "Leergut 0,75-", "SUMME 0,79"],
+     "0.79", ["1.29", "0.25", "-0.75"]),
+    (["SHOP", "Brot 2,49", "Rabatt -0,50", "SUMME EUR 1,99"], "1.99", ["2.49", "-0.50"]),
+    (["SHOP", "Apples 2 @ 3.49 6.98", "TOTAL $6.98"], "6.98", ["6.98"]),
+    (["SHOP", "Joghurt 0,70 C", "2 x 0,35", "SUMME 0,70"], "0.70", ["0.70"]),
+    (["SHOP", "PFAND 0,28xC", "SALAT 2,42*B", "SUMME 2,70"], "2.70", ["0.28", "2.42"]),
+    (["SHOP", "Lampe 14,99 0)", "Kabel 10,00...0", "Summe 24,99"], "24.99", ["14.99", "10.00"]),
+    (["SHOP", "4006825607727 Spindelmäher", "1.000 STK 49.99 19", "SUMME EUR 49.99"],
+     "49.99", ["49.99"]),
+    (["SHOP", "Tea 3.00", "Cake 7.00", "SUBTOTAL 10.00", "TAX 0.80", "TOTAL 10.80",
+      "CASH 20.00", "CHANGE 9.20"], "10.80", ["3.00", "7.00"]),
+    (["SHOP", "Vin 5,00", "TOTAL EUR 5,00", "TVA 20% 0,83", "ESPECES 10,00", "RENDU 5,00"],
+     "5.00", ["5.00"]),
+])
+def test_totals_and_items(lines, total, item_amounts):
+    receipt = parsed(lines)
+    assert receipt.total == D(total)
+    assert [i.amount for i in receipt.items] == [D(a) for a in item_amounts]
+    assert receipt.items_add_up
+    assert receipt.confidence["total"] >= 0.9
+
+
+def test_quantity_and_unit_price_of_an_at_sign_line():
+    item = parsed(["SHOP", "Apples 2 @ 3.49 6.98", "TOTAL 6.98"]).items[0]
+    assert (item.description, item.quantity, item.unit_price) == ("Apples", 2, D("3.49"))
+
+
+def test_a_confirmed_total_wins_over_a_misread_first_one():
+    receipt = parsed(["SHOP", "Milch 1,00", "Brot 2,00", "SUMME 8,00", "ZU ZAHLEN 3,00"])
+    assert receipt.total == D("3.00") and receipt.confidence["total"] >= 0.9
+
+
+@pytest.mark.parametrize("lines, total, low", [
+    (["SHOP", "Milch 1,00", "SUMME 5,00"], "5.00", True),  # does not add up: review
+    (["SHOP", "Milch 1,00", "SUMME 5,00", "EC-KARTE 5,00"], "5.00", False),  # but was paid
+    (["SHOP", "SUMME 5,00", "VISA 5,00"], "5.00", False),
+])
+def test_total_confidence_says_what_confirmed_it(lines, total, low):
+    receipt = parsed(lines)
+    assert receipt.total == D(total)
+    assert (receipt.confidence["total"] < 0.6) is low
+
+
+@pytest.mark.parametrize("line", [
+    "BAR 20,00", "RÜCKGELD 8,48", "CHANGE 0.70", "CASH 10.00", "EC-KARTE 5,00",
+    "Kartenzahlung 5,00", "MWST 19% 1,12", "VAT 1.55", "TVA 20% 0,83", "ESPECES 10,00",
+])
+def test_tender_and_tax_lines_are_not_items(line):
+    receipt = parsed(["SHOP", "Brot 5,00", line, "SUMME 5,00"])
+    assert [i.amount for i in receipt.items] == [D("5.00")]
+
+
+@pytest.mark.parametrize("text, day_first, expected", [
+    ("08.04.2009:51", True, date(2020, 4, 8)),  # time glued to the date
+    ("18.05.202016:07", True, date(2020, 5, 18)),
+    ("AS-Zeit 19.05. 16:04 Uhr", True, None),  # day and time, no year
+    ("03/02/2026", True, date(2026, 2, 3)),
+    ("03/02/2026", False, date(2026, 3, 2)),
+    ("Mar 02, 2026", False, date(2026, 3, 2)),
+    ("02 Mar 2026", True, date(2026, 3, 2)),
+    ("2026-03-02", True, date(2026, 3, 2)),
+    ("02.03.26", True, date(2026, 3, 2)),
+    ("01.01.1990", True, None),  # before the plausible limit
+])
+def test_dates(text, day_first, expected):
+    dates = find_dates(text, TODAY, day_first)
+    assert (dates[0] if dates else None) == expected
+
+
+def test_date_order_follows_the_currency():
+    assert parsed(["SHOP", "03/02/2026", "TOTAL £5.00"]).purchase_date == date(2026, 2, 3)
+    assert parsed(["SHOP", "03/02/2026", "TOTAL $5.00"]).purchase_date == date(2026, 3, 2)
+
+
+@pytest.mark.parametrize("lines, confidences, expected", [
+    (["LIDE", "Warburger Straße 130"], None, "Lidl"),  # one letter misread
+    (["Lidl thee ins", "Marktkauf Lehr", "www.marktkauf-lehr.de"], None, "Marktkauf"),
+    (["Fi DELPHIN", "APOTHEKE", "Detmolder Straße 8"], [[0.3, 0.9], [0.9], [0.9, 0.9, 0.9]],
+     "Delphin Apotheke"),
+    (["Bip Aa en", "EUR", "Corner Shop"], None, "Corner Shop"),  # logo fragments, currency
+    (["Emmentaler Stück 1,59 A", "SUMME 1,59"], None, None),  # an item line is no name
+])
+def test_merchant(lines, confidences, expected):
+    assert find_merchant(lines, confidences)[0] == expected

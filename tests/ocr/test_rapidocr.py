@@ -1,0 +1,21 @@
+"""RapidOCR (models inside its wheel, no download) behind the same interface as tesseract."""
+from datetime import date
+from decimal import Decimal
+
+from ocr import OcrPage, parse, prepare
+from ocr.engine import make_engine
+from tests.ocr.test_tesseract import ROWS
+from tests.ocr.synthetic import render_receipt
+
+
+def test_rapidocr_reads_a_receipt_into_lines_with_boxes_in_image_coordinates():
+    image = prepare([render_receipt(ROWS)])
+    page = make_engine("rapidocr").read(image)
+    assert isinstance(page, OcrPage) and (page.width, page.height) == image.size
+    assert page.engine == "rapidocr"
+    line = next(line for line in page.lines if "Rotwein" in line.text)
+    assert line.text.replace(" ", "").endswith("6,99B")
+    assert all(0 <= w.box.left and w.box.right <= image.width + 2 for w in page.words)
+    receipt = parse(page, today=date(2026, 3, 10))
+    assert receipt.total == Decimal("12.76")
+    assert receipt.items_add_up
