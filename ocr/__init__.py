@@ -2,7 +2,11 @@
 
     image, page, receipt = read_receipt([photo])
 
-Pure library: Pillow, numpy and pytesseract only.
+``prepare`` crops, straightens, stitches and scales the pages; an ``OcrEngine``
+(``TesseractEngine``, or ``make_engine("rapidocr")``) reads the prepared image into an
+``OcrPage`` whose boxes are in that image's pixels; ``parse`` turns it into a
+``ParsedReceipt`` with per-field confidence. Pure library: Pillow, numpy, pytesseract
+(and rapidocr-onnxruntime for the second engine).
 """
 from __future__ import annotations
 
@@ -10,20 +14,20 @@ from datetime import date
 
 from PIL import Image
 
-from ocr.engine import OcrEngine, TesseractEngine
+from ocr.engine import DEFAULT_ENGINE, ENGINE_NAMES, OcrEngine, TesseractEngine, make_engine
 from ocr.parsing import parse
 from ocr.preprocess import prepare
 from ocr.types import Box, Line, OcrPage, ParsedItem, ParsedReceipt, Word
 
 __all__ = [
-    "prepare", "TesseractEngine", "OcrEngine", "parse", "read_receipt",
-    "Box", "Word", "Line", "OcrPage", "ParsedItem", "ParsedReceipt",
+    "prepare", "TesseractEngine", "OcrEngine", "make_engine", "DEFAULT_ENGINE", "ENGINE_NAMES",
+    "parse", "read_receipt", "Box", "Word", "Line", "OcrPage", "ParsedItem", "ParsedReceipt",
 ]
 
 
 def read_receipt(pages: list[Image.Image], engine: OcrEngine | None = None,
                  today: date | None = None) -> tuple[Image.Image, OcrPage, ParsedReceipt]:
-    """Prepare the pages into one image, read it (tesseract by default) and parse it."""
+    """Prepare the pages into one image, read it (the default engine) and parse it."""
     image = prepare(pages)
-    page = (engine or TesseractEngine()).read(image)
+    page = (engine or make_engine()).read(image)
     return image, page, parse(page, today=today)

@@ -9,10 +9,12 @@ from decimal import Decimal
 AMOUNT = r"(?<![\d.,])(?P<sign>-\s?)?(?P<number>\d{1,3}(?:[.,'\s]\d{3})+|\d+)[.,]\s?(?P<cents>\d{2})(?P<trail>-)?(?![\d])"
 AMOUNT_RE = re.compile(AMOUNT)
 
-# Trailing noise allowed after a line's final amount: currency, tax class letter, star, and
-# a stray punctuation mark OCR reads from paper texture ("1,19,").
+# Trailing noise allowed after a line's final amount: currency, tax class letter (after a
+# star that OCR may read as x), star, and
+# stray punctuation marks OCR reads from paper texture ("1,19,").
 LINE_END_RE = re.compile(
-    AMOUNT + r"\s*(?:EUR|€|USD|\$|GBP|£)?\s*(?:[A-Da-d]\b|\d\b|\*)?\s*\*?\s*[.,:;'`]?\s*$")
+    AMOUNT + r"\s*(?:EUR|€|USD|\$|GBP|£)?\s*[^\w\s]{0,3}\s*(?:[x*×]?\s?[A-Ha-h]\b|\d{1,2}\b|\*)?"
+    r"\s*[^\w\s]{0,3}\s*$")
 
 CURRENCY_SIGNS = [
     ("EUR", re.compile(r"€|\bEUR\b|\bEURO\b", re.IGNORECASE)),

@@ -9,9 +9,13 @@ MONTHS = {"jan": 1, "feb": 2, "mar": 3, "mär": 3, "mrz": 3, "apr": 4, "may": 5,
           "dec": 12, "dez": 12}
 
 ISO_RE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
-DOTTED_RE = re.compile(r"(?<!\d)(\d{1,2})\s?\.\s?(\d{1,2})\s?\.\s?(\d{4}|\d{2})(?!\d)")
-SLASHED_RE = re.compile(r"(?<!\d)(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})(?!\d)")
-NAMED_RE = re.compile(r"(?<!\d)(\d{1,2})\.?\s*([A-Za-zä]{3})[a-zä]*\.?,?\s*(\d{4}|\d{2})(?!\d)")
+# A two-digit year follows its dot directly: "19.05. 16:04" is a day and a time, not 2016.
+# Some engines glue the time to the date ("08.04.2009:51" is 8 April 2020, 09:51).
+YEAR_END = r"(?=\d{1,2}:\d{2}|[^\d:]|$)"
+DOTTED_RE = re.compile(r"(?<!\d)(\d{1,2})\s?\.\s?(\d{1,2})\s?\.(\s?\d{4}|\d{2})" + YEAR_END)
+SLASHED_RE = re.compile(r"(?<!\d)(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})" + YEAR_END)
+NAMED_RE = re.compile(r"(?<!\d)(\d{1,2})\.?\s*([A-Za-zä]{3})[a-zä]*\.?,?\s*(\d{4}|\d{2})(?![\d:])")
+MONTH_FIRST_RE = re.compile(r"\b([A-Za-zä]{3})[a-zä]*\.?\s+(\d{1,2}),?\s+(\d{4})(?!\d)")
 TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}")
 
 
@@ -34,10 +38,17 @@ def find_dates(text: str, today: date, day_first: bool = False) -> list[date]:
         found.append((match.start(), readings[::-1] if day_first else readings))
     for match in NAMED_RE.finditer(text):
         day, name, year = match.groups()
-        month = MONTHS.get(name.lower())
-        found.append((match.start(), [make_date(year, month, day) if month else None]))
+        found.append((match.start(), [named_date(year, name, day)]))
+    for match in MONTH_FIRST_RE.finditer(text):
+        name, day, year = match.groups()
+        found.append((match.start(), [named_date(year, name, day)]))
     return [chosen for _, readings in sorted(found, key=lambda pair: pair[0])
             for chosen in first_plausible(readings, today)]
+
+
+def named_date(year: str, name: str, day: str) -> date | None:
+    month = MONTHS.get(name.lower())
+    return make_date(year, month, day) if month else None
 
 
 def first_plausible(readings: list[date | None], today: date) -> list[date]:
@@ -45,7 +56,7 @@ def first_plausible(readings: list[date | None], today: date) -> list[date]:
 
 
 def make_date(year: str | int, month: str | int, day: str | int) -> date | None:
-    year = int(year)
+    year = int(str(year).strip())
     if year < 100:
         year += 2000
     try:

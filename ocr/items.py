@@ -19,7 +19,7 @@ NOT_ITEM_WORDS = re.compile(
     r"summe|total|zu\s?zahlen|gesamt|betrag|mwst|mw\.?st|\bust\b|\bvat\b|\btax\b|steuer|"
     r"netto|brutto|\bbar\b|bargeld|gegeben|r[uü]ckgeld|zur[uü]ck|\bec\b|ec-?karte|karte|"
     r"kartenzahlung|visa|mastercard|maestro|girocard|\bchange\b|\bcash\b|tender|payment|"
-    r"zahlung|\beur\b\s*$", re.IGNORECASE)
+    r"zahlung|\beur\b\s*$|\btva\b|esp[eè]ces|rendu|\bcb\b|sous-?\s?total", re.IGNORECASE)
 MIN_DESCRIPTION_LETTERS = 2
 
 
@@ -29,7 +29,7 @@ def find_items(texts: list[str], end: int | None = None) -> list[ParsedItem]:
     for index, text in enumerate(texts[:end]):
         if NOT_ITEM_WORDS.search(text):
             continue
-        item = item_from_line(text, index)
+        item = item_from_line(text, index) or item_below_description(texts, index, items)
         if item:
             items.append(item)
         elif items and items[-1].line_index == index - 1:
@@ -54,6 +54,25 @@ def item_from_line(text: str, index: int) -> ParsedItem | None:
     if quantity:
         set_quantity(item, quantity)
     return item
+
+
+def item_below_description(texts: list[str], index: int, items: list[ParsedItem]
+                           ) -> ParsedItem | None:
+    """An amount line without a name (``1.000 STK 49.99``) under a name line without an
+    amount (``4006825607727 Spindelmäher``): one item."""
+    if index == 0 or (items and items[-1].line_index == index - 1):
+        return None
+    if amount_at_end(texts[index - 1]) or NOT_ITEM_WORDS.search(texts[index - 1]):
+        return None
+    item = item_from_line(f"{name_part(texts[index - 1])} {texts[index]}", index)
+    if item is None or not amount_at_end(texts[index]):
+        return None
+    return item
+
+
+def name_part(text: str) -> str:
+    """A description line without its leading article number."""
+    return re.sub(r"^\W*\d{5,}\s*", "", text)
 
 
 def attach_quantity(item: ParsedItem, text: str) -> None:

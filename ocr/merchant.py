@@ -1,20 +1,11 @@
-"""The merchant: a known brand anywhere on the receipt, else the first name-like header line."""
+"""The merchant: a known brand named on the receipt, else the first name-like header line."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-# Well-known retail chains (Germany, UK, US), as lowercase slugs; matched as whole words
-# or inside a web address, on text with letter-spacing ("A L D I") collapsed.
-KNOWN_BRANDS = {
-    "aldi": "Aldi", "lidl": "Lidl", "rewe": "Rewe", "edeka": "Edeka", "penny": "Penny",
-    "netto": "Netto", "kaufland": "Kaufland", "real": "Real", "marktkauf": "Marktkauf",
-    "globus": "Globus", "norma": "Norma", "tegut": "Tegut", "dm": "dm", "rossmann": "Rossmann",
-    "müller": "Müller", "ikea": "Ikea", "hornbach": "Hornbach", "obi": "Obi", "toom": "Toom",
-    "bauhaus": "Bauhaus", "roller": "Roller", "saturn": "Saturn", "mediamarkt": "MediaMarkt",
-    "media markt": "MediaMarkt", "thalia": "Thalia", "tesco": "Tesco", "sainsbury": "Sainsbury's",
-    "asda": "Asda", "waitrose": "Waitrose", "walmart": "Walmart",
-    "costco": "Costco", "kroger": "Kroger", "walgreens": "Walgreens",
-}
+from ocr.brands import KNOWN_BRANDS, BUSINESS_WORDS, near_brand
+
 # Words that make "Netto", "Real" etc. mean something else on a receipt line.
 NOT_A_BRAND_LINE = re.compile(
     r"mwst|brutto|steuer|ust|betrag|summe|%|\d[.,]\s?\d\d\b", re.IGNORECASE)
@@ -23,31 +14,58 @@ HEADER_LINES = 8
 NOT_A_NAME = re.compile(
     r"\d{4,}|\btel\b|\bfon\b|phone|fax|www\.|@|stra(ss|ß)e|str\.|str\b|weg\b|platz\b|allee\b|"
     r"\s\d{1,4}\s?[a-z]?$|mwst|summe|total|"
-    r"gasse\b|street|\broad\b|\bave\b|filiale|kasse|\bbon\b|beleg|uhr\b|datum|öffnungszeit",
+    r"gasse\b|street|\broad\b|\bave\b|filiale|kasse|\bbon\b|beleg|uhr\b|datum|öffnungszeit|"
+    r"^\W*(eur|euro|usd|gbp|chf)\W*$|\d\D*\d",  # names hold one digit at most
     re.IGNORECASE)
+MIN_WORD_CONFIDENCE = 0.5  # header words read with less are logo artwork, not letters
+MIN_MEAN_WORD_LENGTH = 3.0  # "Bip Aa en": fragments of a logo
 
 
-def find_merchant(lines: list[str]) -> tuple[str | None, float]:
-    """Display name and confidence: 0.9 for a known brand, 0.5 for a header guess."""
+def find_merchant(lines: list[str], confidences: list[list[float]] | None = None
+                  ) -> tuple[str | None, float]:
+    """Display name and confidence: 0.9 for a known brand, 0.7 for a header name followed
+    by a business word, 0.5 for another header guess. ``confidences``: per line, per word."""
     brand = find_brand(lines)
     if brand:
         return brand, 0.9
-    for text in lines[:HEADER_LINES]:
+    for index, text in enumerate(lines[:HEADER_LINES]):
+        text = confident_words(text, confidences[index] if confidences else None)
         name = display_name(text)
-        if name and not NOT_A_NAME.search(text) and letter_share(name) >= 0.7:
-            return name, 0.5
+        if not name or NOT_A_NAME.search(text) or letter_share(name) < 0.7 \
+                or mean_word_length(name) < MIN_MEAN_WORD_LENGTH:
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if BUSINESS_WORDS.fullmatch(following.strip(" *-|")) and not BUSINESS_WORDS.search(name):
+            return f"{name} {display_name(following)}", 0.7
+        return name, (0.7 if BUSINESS_WORDS.search(name) else 0.5)
     return None, 0.0
 
 
 def find_brand(lines: list[str]) -> str | None:
-    for text in lines:
+    """The brand named most often (exactly, or once misread on a header line of its own)."""
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    for index, text in enumerate(lines):
         if NOT_A_BRAND_LINE.search(text):
             continue
         collapsed = collapse_letter_spacing(text).lower()
-        for slug, name in KNOWN_BRANDS.items():
-            if re.search(rf"(?<![a-zäöüß]){re.escape(slug)}(?![a-zäöüß])", collapsed):
-                return name
-    return None
+        found = [name for slug, name in KNOWN_BRANDS.items()
+                 if re.search(rf"(?<![a-zäöüß]){re.escape(slug)}(?![a-zäöüß])", collapsed)]
+        if not found and index < HEADER_LINES:
+            found = [name for name in [near_brand(collapsed)] if name]
+        for name in found:
+            counts[name] += 1
+            first_seen.setdefault(name, index)
+    if not counts:
+        return None
+    return max(counts, key=lambda name: (counts[name], -first_seen[name]))
+
+
+def confident_words(text: str, confidences: list[float] | None) -> str:
+    words = text.split()
+    if not confidences or len(confidences) != len(words):
+        return text
+    return " ".join(w for w, c in zip(words, confidences) if c >= MIN_WORD_CONFIDENCE)
 
 
 def collapse_letter_spacing(text: str) -> str:
@@ -69,3 +87,8 @@ def display_name(text: str) -> str | None:
 def letter_share(text: str) -> float:
     letters = sum(c.isalpha() for c in text)
     return letters / max(1, sum(not c.isspace() for c in text))
+
+
+def mean_word_length(text: str) -> float:
+    words = [w for w in text.split() if w != "&"]
+    return sum(len(w) for w in words) / max(1, len(words))

@@ -1,22 +1,26 @@
-"""Read a ``ParsedReceipt`` (merchant, date, currency, totals, items) out of an ``OcrPage``."""
+"""Read a ``ParsedReceipt`` (merchant, date, currency, totals, items) out of an ``OcrPage``.
+
+The total is chosen among the total-keyword lines by cross-checks (``ocr.totals``): items
+that add up to it, subtotal plus tax, or the amount paid. Its confidence says which check
+held, so a receipt that does not add up goes to review instead of being silently wrong.
+"""
 from __future__ import annotations
 
 import re
 from datetime import date
 from decimal import Decimal
 
-from ocr.amounts import all_amounts, amount_at_end, find_currency
+from ocr.amounts import find_currency
 from ocr.dates import pick_purchase_date
 from ocr.items import find_items
 from ocr.merchant import find_merchant
-from ocr.types import OcrPage, ParsedReceipt
+from ocr.totals import (SUBTOTAL_WORDS, confirmation, keyword_amount, tax_amount,
+                        total_candidates)
+from ocr.types import OcrPage, ParsedItem, ParsedReceipt
 
-# Keywords, most specific first. Matched case-insensitively anywhere in a line.
-TOTAL_WORDS = re.compile(
-    r"zu\s?zahlen|gesamtbetrag|gesamtsumme|\bsumme\b|\bsumme\s|\bgesamt|\btotal\b|"
-    r"\bbetrag\b|amount due|balance due|\bsum\b", re.IGNORECASE)
-SUBTOTAL_WORDS = re.compile(r"zwischensumme|sub\s?-?\s?total", re.IGNORECASE)
-TAX_WORDS = re.compile(r"mwst|mw\.?st|\bust\b|\bvat\b|\btax\b|steuer", re.IGNORECASE)
+DAY_FIRST_CURRENCIES = ("EUR", "GBP", "CHF")
+DECIMAL_COMMA = re.compile(r"\d,\d\d(?!\d)")
+DECIMAL_POINT = re.compile(r"\d\.\d\d(?!\d)")
 
 
 def parse(page: OcrPage, today: date | None = None) -> ParsedReceipt:
@@ -24,18 +28,19 @@ def parse(page: OcrPage, today: date | None = None) -> ParsedReceipt:
     today = today or date.today()
     texts = [line.text for line in page.lines]
     receipt = ParsedReceipt(currency=find_currency(page.text))
-    receipt.merchant, merchant_confidence = find_merchant(texts)
-    day_first = receipt.currency in ("EUR", "GBP")
+    receipt.merchant, merchant_confidence = find_merchant(
+        texts, [[w.confidence for w in line.words] for line in page.lines])
+    day_first = reads_day_first(receipt.currency, page.text)
     receipt.purchase_date, date_confidence = pick_purchase_date(texts, today, day_first)
-    receipt.subtotal = keyword_amount(texts, SUBTOTAL_WORDS)
+    subtotal_index, receipt.subtotal = keyword_amount(texts, SUBTOTAL_WORDS)
     receipt.tax = tax_amount(texts)
-    total_index, receipt.total = find_total(texts)
-    receipt.items = find_items(texts, end=total_index)
+    receipt.total, receipt.items, total_confidence = choose_total(
+        texts, receipt.subtotal, receipt.tax, subtotal_index)
     receipt.confidence = {
         "merchant": merchant_confidence,
         "purchase_date": date_confidence,
         "currency": 0.8 if receipt.currency else 0.0,
-        "total": total_confidence(receipt, texts),
+        "total": total_confidence,
         "subtotal": 0.6 if receipt.subtotal is not None else 0.0,
         "tax": 0.5 if receipt.tax is not None else 0.0,
         "items": 0.9 if receipt.items_add_up else (0.5 if receipt.items else 0.0),
@@ -43,52 +48,27 @@ def parse(page: OcrPage, today: date | None = None) -> ParsedReceipt:
     return receipt
 
 
-def line_amount(texts: list[str], index: int) -> Decimal | None:
-    """The amount closing line ``index``, or alone on the next line (split rows)."""
-    found = amount_at_end(texts[index])
-    if found:
-        return found[0]
-    if index + 1 < len(texts) and not re.search(r"[A-Za-z]{3}", texts[index + 1]):
-        amounts = all_amounts(texts[index + 1])
-        return amounts[-1] if len(amounts) == 1 else None
-    return None
+def reads_day_first(currency: str | None, text: str) -> bool:
+    """Whether ``03/02`` means 3 February: by the currency, else by the decimal comma
+    (continental Europe) or a VAT line (UK); month first only for dollars or no clue."""
+    if currency:
+        return currency in DAY_FIRST_CURRENCIES
+    commas, points = len(DECIMAL_COMMA.findall(text)), len(DECIMAL_POINT.findall(text))
+    return commas > points or bool(re.search(r"\bvat\b|\btva\b|\bmwst", text, re.I))
 
 
-def keyword_amount(texts: list[str], words: re.Pattern) -> Decimal | None:
-    for index, text in enumerate(texts):
-        if words.search(text):
-            amount = line_amount(texts, index)
-            if amount is not None:
-                return amount
-    return None
-
-
-def find_total(texts: list[str]) -> tuple[int | None, Decimal | None]:
-    """The first total-keyword line with an amount (not a subtotal or tax line)."""
-    for index, text in enumerate(texts):
-        if TOTAL_WORDS.search(text) and not SUBTOTAL_WORDS.search(text) \
-                and not TAX_WORDS.search(text):
-            amount = line_amount(texts, index)
-            if amount is not None and amount > 0:
-                return index, amount
-    return None, None
-
-
-def tax_amount(texts: list[str]) -> Decimal | None:
-    """Amount on a line naming the tax, skipping rates such as ``19%``."""
-    for index, text in enumerate(texts):
-        if TAX_WORDS.search(text) and "%" not in text.split()[-1]:
-            amount = line_amount(texts, index)
-            if amount is not None:
-                return amount
-    return None
-
-
-def total_confidence(receipt: ParsedReceipt, texts: list[str]) -> float:
-    """High when the items add up to the total or the total is printed again (tender)."""
-    if receipt.total is None:
-        return 0.0
-    if receipt.items_add_up:
-        return 0.95
-    repeats = sum(receipt.total in all_amounts(text) for text in texts)
-    return 0.8 if repeats >= 2 else 0.6
+def choose_total(texts: list[str], subtotal: Decimal | None, tax: Decimal | None,
+                 subtotal_index: int | None
+                 ) -> tuple[Decimal | None, list[ParsedItem], float]:
+    """The best-supported total, the items above it, and the total's confidence."""
+    best: tuple[float, Decimal | None, list[ParsedItem]] = (0.0, None, [])
+    for index, amount in total_candidates(texts):
+        end = subtotal_index if subtotal_index is not None and subtotal_index < index else index
+        items = find_items(texts, end=end)
+        items_sum = sum((i.amount for i in items), Decimal(0)) if items else None
+        score = confirmation(amount, index, texts, items_sum, subtotal, tax)
+        if score > best[0]:
+            best = (score, amount, items)
+    if best[1] is None:
+        return None, find_items(texts, end=subtotal_index), 0.0
+    return best[1], best[2], best[0]

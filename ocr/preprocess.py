@@ -1,47 +1,42 @@
 """Turn the pages of one receipt into the single RGB image that OCR reads and redaction paints.
 
-The working resolution is chosen by estimated text-line height, not by width, so a receipt
-photographed on a whole page keeps enough pixels per letter. Measured with tesseract 5.3
-(--psm 6, deu+eng, OMP_THREAD_LIMIT=1) on the 48 real scans in /work/shared/eval: see
-TARGET_LINE_HEIGHT below.
+Each page is cropped to the receipt and put upright (quarter turns, small skew); the pages
+are stitched with their overlap removed; the result is scaled so that a printed line is
+about ``TARGET_LINE_HEIGHT`` pixels high. Every geometric change happens here, so word boxes
+from any engine are in the coordinates of the image ``prepare`` returns.
 """
 from __future__ import annotations
 
 import numpy as np
 from PIL import Image
 
+from ocr.crop import crop_to_receipt
+from ocr.orient import upright
+from ocr.stitch import stitch
+
 # Height in pixels of a printed text line (ink from ascender to descender) that tesseract
 # reads best. Measured on the 48 eval scans (300 dpi, lines about 27-34 px high), counting
 # receipts whose printed total appears in the OCR text, 2 processes on 2 cores:
 #   fixed scale 1.0: 12/16 (subset), 3.6 s   fixed 0.6: 41/48, 1.3 s   fixed 0.4: 38/48, 0.7 s
 #   target 20 px: 39/48, 1.7 s median        target 24 px: 42/48, 2.0 s median  <- chosen
-# (the targeted runs are slower because whole-page photos keep their full size).
-# MAX_SCALE 1.0: never upscale; low-resolution phone photos may want up to ~1.5 (unmeasured).
+# MAX_SCALE 1.0: never upscale (enlarging a 640 px render by 1.26 made tesseract misread
+# "Milch" as "Mitch" in the pipeline test; low-resolution photos may still want it).
 TARGET_LINE_HEIGHT = 24
 MIN_SCALE, MAX_SCALE = 0.25, 1.0
 MAX_PIXELS = 16_000_000  # never produce more than this, whatever the estimate says
 STRIP_WIDTH = 256  # columns analysed together when estimating the line height
 
 
-def prepare(pages: list[Image.Image]) -> Image.Image:
-    """Stitch the pages top to bottom and scale to the working resolution (RGB, colour kept)."""
+def prepare(pages: list[Image.Image], check_upside_down: bool = False) -> Image.Image:
+    """The receipt's pages as one upright, cropped RGB image at the working resolution."""
     if not pages:
         raise ValueError("a receipt needs at least one page")
-    image = stitch([page.convert("RGB") for page in pages])
+    image = stitch([prepare_page(page, check_upside_down) for page in pages])
     return rescale(image, working_scale(image))
 
 
-def stitch(pages: list[Image.Image]) -> Image.Image:
-    """One image as wide as the widest page; narrower pages centred on white."""
-    if len(pages) == 1:
-        return pages[0]
-    width = max(page.width for page in pages)
-    canvas = Image.new("RGB", (width, sum(page.height for page in pages)), "white")
-    top = 0
-    for page in pages:
-        canvas.paste(page, ((width - page.width) // 2, top))
-        top += page.height
-    return canvas
+def prepare_page(page: Image.Image, check_upside_down: bool = False) -> Image.Image:
+    return upright(crop_to_receipt(page.convert("RGB")), check_upside_down)
 
 
 def working_scale(image: Image.Image) -> float:

@@ -24,7 +24,8 @@ MINIMUM = {
     "synthetic": {"merchant": 0.83, "date": 0.83, "total": 0.83, "adds_up": 0.66,
                   "item_recall": 0.9},
 }
-MAX_MEDIAN_SECONDS = 6.0  # generous: CI machines are shared; the measured figure is lower
+MAX_MEDIAN_SECONDS = 15.0  # catches gross slowdowns (e.g. OpenMP threads fighting) only:
+# the machines are shared, and this test runs beside others; measured 1-2 s unloaded
 
 
 @pytest.fixture(scope="module")

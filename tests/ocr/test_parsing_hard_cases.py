@@ -32,6 +32,7 @@ def parsed(lines):
      "49.99", ["49.99"]),
     (["SHOP", "Tea 3.00", "Cake 7.00", "SUBTOTAL 10.00", "TAX 0.80", "TOTAL 10.80",
       "CASH 20.00", "CHANGE 9.20"], "10.80", ["3.00", "7.00"]),
+    (["SHOP", "Brot 5,00", "SUMMEEUR 5,00"], "5.00", ["5.00"]),  # engine dropped a space
     (["SHOP", "Vin 5,00", "TOTAL EUR 5,00", "TVA 20% 0,83", "ESPECES 10,00", "RENDU 5,00"],
      "5.00", ["5.00"]),
 ])
@@ -93,6 +94,8 @@ def test_dates(text, day_first, expected):
 def test_date_order_follows_the_currency():
     assert parsed(["SHOP", "03/02/2026", "TOTAL £5.00"]).purchase_date == date(2026, 2, 3)
     assert parsed(["SHOP", "03/02/2026", "TOTAL $5.00"]).purchase_date == date(2026, 3, 2)
+    assert parsed(["SHOP", "03/02/2026", "SUMME 5,00"]).purchase_date == date(2026, 2, 3)
+    assert parsed(["SHOP", "03/02/2026", "VAT 1.00", "TOTAL 5.00"]).purchase_date == date(2026, 2, 3)
 
 
 @pytest.mark.parametrize("lines, confidences, expected", [

@@ -1,0 +1,80 @@
+"""Find the receipt in a photo: the long bright strip of paper on a darker background.
+
+Works on a small grey copy with the print filled in: dark margins (columns, then rows
+inside the remaining columns) are trimmed off; what lies between is the receipt. A photo
+with no darker background (a cropped scan, paper on white) is left as it is.
+"""
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image, ImageFilter
+
+WORK_SIDE = 400  # long side of the analysis copy
+BRIGHT_SHARE = 0.5  # a column or row across the receipt is at least this bright
+MARGIN = 0.01  # of the photo's size, kept around the receipt
+CLEAR_GROUPS = 0.85  # separation above which the bright pixels are two groups
+MIN_GAIN = 0.85  # crop only when the receipt covers less than this share of the photo
+
+
+def crop_to_receipt(image: Image.Image) -> Image.Image:
+    box = receipt_box(image)
+    return image.crop(box) if box else image
+
+
+def receipt_box(image: Image.Image) -> tuple[int, int, int, int] | None:
+    """(left, top, right, bottom) of the paper in ``image`` pixels, or None to keep all."""
+    scale = WORK_SIDE / max(image.size)
+    small = image.convert("L").resize(
+        (max(1, round(image.width * scale)), max(1, round(image.height * scale))))
+    # A small maximum filter paints printed text over with the paper around it.
+    grey = np.asarray(small.filter(ImageFilter.MaxFilter(5)), dtype=np.float32)
+    bright = grey > paper_threshold(grey)
+    # Columns first loosely (the receipt may be short), rows inside them, columns again.
+    columns = bright_span(bright.mean(axis=0) > BRIGHT_SHARE / 2)
+    if columns is None:
+        return None
+    rows = bright_span(bright[:, columns[0]:columns[1]].mean(axis=1) > BRIGHT_SHARE)
+    if rows is None:
+        return None
+    columns = bright_span(bright[rows[0]:rows[1]].mean(axis=0) > BRIGHT_SHARE)
+    if columns is None:
+        return None
+    area = (columns[1] - columns[0]) * (rows[1] - rows[0]) / grey.size
+    if area > MIN_GAIN or area < 0.05:
+        return None
+    pad = MARGIN * max(grey.shape)
+    left, right = max(0, columns[0] - pad), min(grey.shape[1], columns[1] + pad)
+    top, bottom = max(0, rows[0] - pad), min(grey.shape[0], rows[1] + pad)
+    return tuple(round(v / scale) for v in (left, top, right, bottom))
+
+
+def paper_threshold(grey: np.ndarray) -> float:
+    """The grey level that splits paper from background: Otsu's threshold, taken again
+    among the brighter pixels when they fall into two clear groups (paper on grey
+    cardboard beside a black border), not when they only spread out (paper in shadow)."""
+    threshold, _ = otsu(grey.ravel())
+    brighter = grey[grey > threshold]
+    if brighter.size:
+        upper, separation = otsu(brighter)
+        if separation > CLEAR_GROUPS:
+            return upper
+    return threshold
+
+
+def otsu(values: np.ndarray) -> tuple[float, float]:
+    """Otsu's threshold and how well it separates (between-class over total variance)."""
+    histogram = np.histogram(values, bins=256, range=(0, 256))[0].astype(np.float64)
+    share = histogram / histogram.sum()
+    levels = np.arange(256)
+    below = np.cumsum(share)
+    mean_below = np.cumsum(share * levels)
+    between = (mean_below[-1] * below - mean_below) ** 2 / (below * (1 - below) + 1e-12)
+    best = int(np.argmax(between))
+    total = float(np.sum(share * (levels - mean_below[-1]) ** 2)) or 1.0
+    return float(best), float(between[best] / total)
+
+
+def bright_span(flags: np.ndarray) -> tuple[int, int] | None:
+    """From the first to past the last True: the margins of background trimmed off."""
+    found = np.flatnonzero(flags)
+    return (int(found[0]), int(found[-1]) + 1) if len(found) else None

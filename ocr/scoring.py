@@ -1,0 +1,64 @@
+"""Compare a ``ParsedReceipt`` with ground truth and sum the comparisons into rates."""
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from decimal import Decimal
+
+from ocr.types import ParsedReceipt
+
+
+def merchant_slug(name: str | None) -> str:
+    return re.sub(r"[^a-zäöüéè]", "", (name or "").lower())
+
+
+def score(entry: dict, receipt: ParsedReceipt) -> dict:
+    """Exact matches (after normalisation) and item matches for one receipt."""
+    slug = merchant_slug(receipt.merchant)
+    total_right = receipt.total == Decimal(entry["total"])
+    result = {
+        "merchant": bool(slug) and entry["merchant"] in slug,
+        "date": receipt.purchase_date is not None
+        and receipt.purchase_date.isoformat() == entry["date_iso"],
+        "total": total_right,
+        "adds_up": total_right and receipt.items_add_up,
+        "needs_review": min(receipt.confidence.get(k, 0.0)
+                            for k in ("merchant", "purchase_date", "total")) < 0.6,
+    }
+    if entry.get("items"):
+        result["items_found"] = len(receipt.items)
+        result["items_true"] = len(entry["items"])
+        result["items_matched"] = matched_items(entry["items"], receipt)
+    return result
+
+
+def matched_items(truth: list[dict], receipt: ParsedReceipt) -> int:
+    """Parsed items whose amount matches a labelled item's (each label used once)."""
+    wanted = Counter(Decimal(item["amount"]) for item in truth)
+    found = Counter(item.amount for item in receipt.items)
+    return sum((wanted & found).values())
+
+
+def summarise(results: list[dict]) -> dict:
+    """Rates and timings over one engine's results."""
+    count = len(results)
+    summary = {"receipts": count}
+    for field in ("merchant", "date", "total", "adds_up", "needs_review"):
+        summary[field] = sum(r[field] for r in results) / count if count else 0.0
+    labelled = [r for r in results if "items_true" in r]
+    if labelled:
+        matched = sum(r["items_matched"] for r in labelled)
+        summary["item_precision"] = matched / max(1, sum(r["items_found"] for r in labelled))
+        summary["item_recall"] = matched / max(1, sum(r["items_true"] for r in labelled))
+    for key in ("seconds", "engine_seconds"):
+        times = sorted(r[key] for r in results)
+        summary[f"median_{key}"] = statistics.median(times) if times else 0.0
+        summary[f"p90_{key}"] = percentile(times, 0.9)
+    return summary
+
+
+def percentile(values: list[float], share: float) -> float:
+    if not values:
+        return 0.0
+    return values[min(len(values) - 1, round(share * (len(values) - 1)))]

@@ -1,0 +1,84 @@
+"""The total, subtotal and tax, chosen among candidates by cross-checks.
+
+Candidates are the amounts on total-keyword lines. Each is checked against the rest of the
+receipt: the items add up to it, the subtotal plus tax equals it, or it is what was paid
+(a card or cash line repeats it). A confirmed candidate wins over the first one printed;
+an unconfirmed total gets a confidence below the review threshold.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ocr.amounts import all_amounts, amount_at_end
+
+TOTAL_WORDS = re.compile(
+    r"zu\s?zahlen|gesamtbetrag|gesamtsumme|\bsumme(?:eur)?\b|\bgesamt|\btotale?\b|"
+    r"\bbetrag\b|amount due|balance due|\bsum\b", re.IGNORECASE)
+SUBTOTAL_WORDS = re.compile(r"zwischensumme|sub\s?-?\s?total|sous-?\s?total", re.IGNORECASE)
+TAX_WORDS = re.compile(r"mwst|mw\.?st|\bust\b|\bvat\b|\btax\b|steuer|\btva\b", re.IGNORECASE)
+PAID_WORDS = re.compile(
+    r"\bbar\b|bargeld|gegeben|\bec\b|ec-?karte|karte|kartenzahlung|visa|mastercard|maestro|"
+    r"girocard|\bcash\b|\bcard\b|\bcb\b|especes|payment|zahlung|debit|credit", re.IGNORECASE)
+CONFIRMED, REPEATED, UNCONFIRMED = 0.95, 0.8, 0.5
+
+
+def line_amount(texts: list[str], index: int) -> Decimal | None:
+    """The amount closing line ``index``, or alone on the next line (split rows)."""
+    found = amount_at_end(texts[index])
+    if found:
+        return found[0]
+    if index + 1 < len(texts) and not re.search(r"[A-Za-z]{3}", texts[index + 1]):
+        amounts = all_amounts(texts[index + 1])
+        return amounts[-1] if len(amounts) == 1 else None
+    return None
+
+
+def keyword_amount(texts: list[str], words: re.Pattern) -> tuple[int | None, Decimal | None]:
+    for index, text in enumerate(texts):
+        if words.search(text):
+            amount = line_amount(texts, index)
+            if amount is not None:
+                return index, amount
+    return None, None
+
+
+def total_candidates(texts: list[str]) -> list[tuple[int, Decimal]]:
+    """(line, amount) of every total-keyword line, not subtotal or tax lines, in order."""
+    found = []
+    for index, text in enumerate(texts):
+        if TOTAL_WORDS.search(text) and not SUBTOTAL_WORDS.search(text) \
+                and not TAX_WORDS.search(text):
+            amount = line_amount(texts, index)
+            if amount is not None and amount > 0:
+                found.append((index, amount))
+    return found
+
+
+def tax_amount(texts: list[str]) -> Decimal | None:
+    """Amount on a line naming the tax, skipping rates such as ``19%``."""
+    for index, text in enumerate(texts):
+        if TAX_WORDS.search(text) and "%" not in text.split()[-1]:
+            amount = line_amount(texts, index)
+            if amount is not None:
+                return amount
+    return None
+
+
+def paid_amounts(texts: list[str], after: int) -> list[Decimal]:
+    """Amounts on payment lines (card, cash) below line ``after``."""
+    return [amount for index in range(after + 1, len(texts)) if PAID_WORDS.search(texts[index])
+            for amount in all_amounts(texts[index])]
+
+
+def confirmation(amount: Decimal, index: int, texts: list[str], items_sum: Decimal | None,
+                 subtotal: Decimal | None, tax: Decimal | None) -> float:
+    """How well the rest of the receipt supports ``amount`` as the total."""
+    if items_sum is not None and items_sum in (amount, subtotal):
+        return CONFIRMED
+    if subtotal is not None and tax is not None and subtotal + tax == amount:
+        return CONFIRMED
+    if amount in paid_amounts(texts, index):
+        return REPEATED
+    repeats = sum(amount in all_amounts(text) for text in texts)
+    return REPEATED if repeats >= 2 else UNCONFIRMED
