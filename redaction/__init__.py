@@ -2,7 +2,8 @@
 
 analyze(page) -> findings; Policy().decide(findings, page) -> Decision;
 redact_receipt(page, parsed, decision) and paint(image, decision) apply it;
-verify(painted_image, engine) reads the result again and returns anything that leaked.
+verify(painted_image, engine) reads the result again and returns anything that leaked;
+widen(decision, leaks, page) adds those leaks to the decision (text and paint).
 """
 from redaction.analyzer import analyze
 from redaction.findings import Finding
@@ -10,6 +11,7 @@ from redaction.operators import paint, redact_receipt
 from redaction.policy import Decision, Policy
 from redaction.recognizers import default_registry
 from redaction.verify import verify
+from redaction.widen import widen
 
 __all__ = ["analyze", "Policy", "Decision", "Finding", "redact_receipt", "paint", "verify",
-           "default_registry"]
+           "default_registry", "widen"]

@@ -1,7 +1,9 @@
 """The analyzer: run every recognizer of a registry over a page and collect findings."""
 from __future__ import annotations
 
-from ocr.types import OcrPage, ParsedReceipt
+from functools import cached_property
+
+from ocr.types import Line, OcrPage, ParsedReceipt
 from redaction.findings import Finding
 from redaction.recognizers.registry import Registry, default_registry
 
@@ -16,9 +18,32 @@ def analyze(page: OcrPage, parsed: ParsedReceipt | None = None,
     none of the first recognizers need it.
     """
     registry = registry if registry is not None else _default_registry()
+    page = with_cached_text(page)
     findings = [finding for recognizer in registry for finding in recognizer.analyze(page, parsed)]
     findings.sort(key=lambda f: (f.line_index, f.start, -f.end, -f.score))
     return drop_contained(findings)
+
+
+class _TextLine(Line):
+    """A line whose text is joined once: recognizers read it many times."""
+
+    @cached_property
+    def text(self) -> str:  # type: ignore[override]
+        return " ".join(word.text for word in self.words)
+
+
+class _TextPage(OcrPage):
+    @cached_property
+    def text(self) -> str:  # type: ignore[override]
+        return "\n".join(line.text for line in self.lines)
+
+
+def with_cached_text(page: OcrPage) -> OcrPage:
+    """The same page (same words, boxes and line order) with texts computed once."""
+    if isinstance(page, _TextPage):
+        return page
+    return _TextPage(page.width, page.height, [_TextLine(line.words) for line in page.lines],
+                     page.engine)
 
 
 def drop_contained(findings: list[Finding]) -> list[Finding]:

@@ -18,8 +18,9 @@ def redact_receipt(page: OcrPage, parsed: ParsedReceipt,
 
     Masked spans become ``*`` (the whole span, card digits included). Removed lines keep their
     place, so line indexes stay valid, but every character of them becomes ``*``. Items on a
-    removed line are dropped; item descriptions (and the merchant) lose masked fragments.
-    Totals, date and currency are left alone.
+    removed line, or whose description is (part of) a removed line's text, are dropped; a
+    merchant name printed on a removed line is dropped too. Item descriptions (and the merchant)
+    lose masked fragments. Totals, date and currency are left alone: they are what was paid.
     """
     if decision.remove_receipt:
         raise ValueError("the receipt is to be removed, not redacted")
@@ -32,13 +33,29 @@ def redact_receipt(page: OcrPage, parsed: ParsedReceipt,
             spans = decision.masked_spans.get(index, [])
             fragments += [part for start, end in spans for part in line.text[start:end].split()]
         lines.append(mask_line(line, spans))
+    removed_texts = [squeeze(page.lines[index].text) for index in decision.removed_lines]
     items = [dataclasses.replace(item, description=mask_fragments(item.description, fragments))
-             for item in parsed.items if item.line_index not in decision.removed_lines]
-    merchant = mask_fragments(parsed.merchant, fragments) if parsed.merchant else parsed.merchant
+             for item in parsed.items if item.line_index not in decision.removed_lines
+             and not on_removed_line(item.description, removed_texts)]
+    merchant = parsed.merchant
+    if merchant and on_removed_line(merchant, removed_texts):
+        merchant = None
+    merchant = mask_fragments(merchant, fragments) if merchant else merchant
     new_page = dataclasses.replace(page, lines=lines)
     new_parsed = dataclasses.replace(parsed, items=items, merchant=merchant,
                                      confidence=copy.copy(parsed.confidence))
     return new_page, new_parsed
+
+
+def squeeze(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def on_removed_line(text: str, removed_texts: list[str]) -> bool:
+    """True when ``text`` (an item description, a merchant) was read from a removed line."""
+    text = squeeze(text)
+    return bool(text) and any(text in removed or (len(removed) > 3 and removed in text)
+                              for removed in removed_texts)
 
 
 def mask_line(line: Line, spans: list[tuple[int, int]]) -> Line:

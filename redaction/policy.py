@@ -1,11 +1,12 @@
 """The policy: which action each category gets, and the decision for one receipt."""
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
-from ocr.types import Box, OcrPage
+from ocr.types import Box, Line, OcrPage
 from redaction.findings import Finding
 
 RECEIPT_REMOVED = "receipt_removed"
@@ -19,8 +20,11 @@ DEFAULT_ACTIONS: dict[str, str] = {
     **{category: LINE_REMOVED
        for category in ("health", "religion", "political", "trade_union", "sex_life")},
     **{category: MASKED
-       for category in ("card_number", "iban", "email", "phone", "person_name", "loyalty_id")},
+       for category in ("card_number", "card_expiry", "auth_code", "iban", "bank_account",
+                        "email", "phone", "person_name", "loyalty_id", "address",
+                        "licence_plate")},
 }
+POLICY_VARIABLE = "REDACTION_POLICY"
 
 
 @dataclass
@@ -44,6 +48,27 @@ class Policy:
         for action in [*self.actions.values(), default_action]:
             if action not in ACTIONS:
                 raise ValueError(f"unknown redaction action {action!r}")
+
+    @classmethod
+    def from_text(cls, text: str) -> "Policy":
+        """A policy from ``"category=action, category=action"`` (``*=action`` sets the action
+        for categories the table does not name), e.g. ``"email=kept, *=line_removed"``."""
+        actions, default_action = {}, MASKED
+        for part in filter(None, (p.strip() for p in text.replace(";", ",").split(","))):
+            category, sep, action = (s.strip() for s in part.partition("="))
+            if not sep or not category:
+                raise ValueError(f"a policy entry must read category=action, not {part!r}")
+            if category == "*":
+                default_action = action
+            else:
+                actions[category] = action
+        return cls(actions, default_action)
+
+    @classmethod
+    def from_environment(cls, environ: Mapping[str, str] | None = None) -> "Policy":
+        """The deployment's policy: ``REDACTION_POLICY`` (see ``from_text``) over the defaults."""
+        environ = os.environ if environ is None else environ
+        return cls.from_text(environ.get(POLICY_VARIABLE, ""))
 
     def action_for(self, category: str) -> str:
         return self.actions.get(category, self.default_action)
@@ -80,10 +105,32 @@ def merge_spans(findings: list[Finding]) -> dict[int, list[tuple[int, int]]]:
     return spans
 
 
+def median(values: list[float]) -> float:
+    values = sorted(values)
+    return values[len(values) // 2]
+
+
+def line_band(line: Line, page: OcrPage) -> Box:
+    """A box across the page at the height of the line's typical word (median centre and
+    height, at most 1.25 times the page's median word height), so that tall boxes of OCR
+    noise on the line do not stretch it over the lines next to it."""
+    centre = median([word.box.top + word.box.height / 2 for word in line.words])
+    height = min(median([word.box.height for word in line.words]),
+                 1.25 * median([word.box.height for word in page.words]))
+    return Box(0, int(centre - height / 2), page.width, int(height + 0.5))
+
+
 def paint_boxes(page: OcrPage, removed_lines: frozenset[int],
                 masked: list[Finding]) -> list[Box]:
-    """Every word box of a removed line, and every word box a masked span touches."""
-    boxes = [word.box for index in sorted(removed_lines) for word in page.lines[index].words]
+    """For a removed line, a band across the whole page at the line's height (so words the
+    OCR did not read on that line are covered too); for each masked finding one box around
+    all the words it touches (covering glyphs the OCR skipped between them)."""
+    boxes = [line_band(page.lines[index], page) for index in sorted(removed_lines)]
     for finding in masked:
-        boxes.extend(box for box in finding.boxes if box not in boxes)
+        if finding.boxes:
+            box = finding.boxes[0]
+            for other in finding.boxes[1:]:
+                box = box.union(other)
+            if box not in boxes:
+                boxes.append(box)
     return boxes

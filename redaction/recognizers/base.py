@@ -56,11 +56,16 @@ class Recognizer:
 
     def __init__(self) -> None:
         self._compiled = [(p, re.compile(p.regex, p.flags)) for p in self.patterns]
+        # the same patterns over the whole page (^ and $ at every line): a match on a line
+        # is a match on the page, so a page without one is skipped
+        self._page_patterns = [re.compile(p.regex, p.flags | re.MULTILINE) for p in self.patterns]
         self._context = word_matcher(self.context_words)
         self._negative = word_matcher(self.negative_words)
 
     def analyze(self, page: OcrPage, parsed: ParsedReceipt | None = None) -> list[Finding]:
         findings = []
+        if not self.applies_to(page):
+            return findings
         for index, line in enumerate(page.lines):
             for candidate in self.candidates(page, index, parsed):
                 if candidate.score >= self.min_score:
@@ -69,6 +74,14 @@ class Recognizer:
                         round(min(candidate.score, 1.0), 3),
                         span_boxes(line, candidate.start, candidate.end)))
         return findings
+
+    def applies_to(self, page: OcrPage) -> bool:
+        """A cheap whole-page test; False skips the page. Recognizers with their own
+        ``candidates`` override it (or inherit True when they have no patterns)."""
+        if not self._page_patterns:
+            return True
+        text = page.text
+        return any(pattern.search(text) for pattern in self._page_patterns)
 
     def candidates(self, page: OcrPage, index: int,
                    parsed: ParsedReceipt | None) -> Iterator[Candidate]:

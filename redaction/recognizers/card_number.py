@@ -15,7 +15,7 @@ from redaction.recognizers.base import Candidate, Recognizer
 from redaction.recognizers.checksums import ean13_valid, luhn_valid
 
 # digit groups joined by single spaces or dashes; OCR words of one line are joined by spaces
-DIGIT_RUN = re.compile(r"(?<![\d+])\d+(?:[ -]\d+)*(?!\d)")
+DIGIT_RUN = re.compile(r"(?<![\d+])\d+(?:(?: ?- ?| )\d+)*(?!\d)")
 DIGIT_GROUP = re.compile(r"\d+")
 
 CARD_WORDS = (
@@ -30,8 +30,14 @@ NOT_CARD_WORDS = (
 )
 
 
+# a date or a clock time on the line: a till's transaction line, not a card slip
+DATE_OR_TIME = re.compile(r"(?<!\d)(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}:\d{2})(?!\d)")
+
+
 def number_score(digits: str) -> float:
     """Score of a 13-19 digit number from its own shape, before any context."""
+    if digits[0] == "0":  # no card number starts with 0
+        return 0.0
     long_enough = len(digits) >= 15
     if luhn_valid(digits):
         score = 0.5 if long_enough else 0.3
@@ -44,11 +50,17 @@ def number_score(digits: str) -> float:
     return score
 
 
+THIRTEEN_DIGITS = re.compile(r"\d(?:[ -]*\d){12}")
+
+
 class CardNumberRecognizer(Recognizer):
     name = "card_number"
     category = "card_number"
     context_words = CARD_WORDS
     negative_words = NOT_CARD_WORDS
+
+    def applies_to(self, page: OcrPage) -> bool:
+        return bool(THIRTEEN_DIGITS.search(page.text))
 
     def candidates(self, page: OcrPage, index: int,
                    parsed: ParsedReceipt | None) -> Iterator[Candidate]:
@@ -59,6 +71,8 @@ class CardNumberRecognizer(Recognizer):
             if sum(end - start for start, end in groups) < 13:
                 continue
             delta = self.context_delta(page, index, run.start(), run.end())
+            if DATE_OR_TIME.search(text):
+                delta -= self.negative_penalty
             yield from self._best_windows(text, groups, delta)
 
     def _best_windows(self, text: str, groups: list[tuple[int, int]],
@@ -78,6 +92,8 @@ class CardNumberRecognizer(Recognizer):
         if best is None:
             return
         (score, _), first, last = best
+        if delta <= 0 and any(end - start < 3 for start, end in groups[first:last + 1]):
+            score -= 0.2  # digits scattered in ones and twos, and no card words: a barcode
         yield Candidate(groups[first][0], groups[last][1], score + delta)
         yield from self._best_windows(text, groups[:first], delta)
         yield from self._best_windows(text, groups[last + 1:], delta)

@@ -1,4 +1,4 @@
-"""E-mail addresses. OCR sometimes puts a space around the @, so that is allowed.
+"""E-mail addresses. OCR sometimes puts a space around the @ or after a dot: allowed.
 Role accounts of a shop (info@, service@, ...) are not personal and score below reporting."""
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ class EmailRecognizer(Recognizer):
     name = "email"
     category = "email"
     patterns = (
-        Pattern("email", r"(?<![\w.+-])[\w.+-]+ ?@ ?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?![\w])", 0.9),
+        Pattern("email", r"(?<![\w.+-])[\w+-]+(?:\. ?[\w+-]+)* ?@ ?[\w-]+(?:\. ?[\w-]+)*\.[a-z]{2,}"
+                r"(?![\w])", 0.9),
     )
     context_words = ("e-mail", "email", "mail", "kunde", "customer")
 

@@ -11,10 +11,13 @@ from typing import Iterator
 
 from ocr.types import OcrPage, ParsedReceipt
 from redaction.recognizers.base import Candidate, Pattern, Recognizer, word_matcher
+from redaction.recognizers.card_number import DATE_OR_TIME
 
 SEP = r"[ ./-]?"
 DATE_LIKE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
 SERVICE_NUMBER = re.compile(r"^(?:\+49|0049)?\s*\(?0?(?:800|180|900|137)")
+MERCHANT_BLOCK = re.compile(r"\b\d{5}\s+[A-ZÄÖÜ][a-zäöüß]|\bfax\b|\bwww\.",
+                            re.IGNORECASE)
 CUSTOMER_CUES = ("customer", "kunde", "kundin", "client", "recipient", "empfänger",
                  "lieferadresse", "delivery", "bill to", "ship to", "besteller")
 
@@ -51,9 +54,19 @@ class PhoneRecognizer(Recognizer):
 
     def candidates(self, page: OcrPage, index: int,
                    parsed: ParsedReceipt | None) -> Iterator[Candidate]:
+        if DATE_OR_TIME.search(page.lines[index].text):
+            return  # a till's transaction line (date, time, store and till numbers)
         for candidate in super().candidates(page, index, parsed):
-            if index >= self.header_lines or self._customer_cue(page, index, candidate.start):
+            if self._customer_cue(page, index, candidate.start):
                 yield candidate
+            elif index >= self.header_lines and not self._merchant_block(page, index):
+                yield candidate
+
+    def _merchant_block(self, page: OcrPage, index: int) -> bool:
+        """A postcode and town, a fax or a web address within two lines: the merchant's
+        own contact block, wherever it is printed."""
+        near = page.lines[max(0, index - 2):index] + page.lines[index + 1:index + 3]
+        return any(MERCHANT_BLOCK.search(line.text) for line in near)
 
     def _customer_cue(self, page: OcrPage, index: int, start: int) -> bool:
         before = page.lines[index].text[:start]

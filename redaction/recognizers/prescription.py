@@ -6,12 +6,12 @@ on a pharmacy receipt means something different from "Magnesium 400mg" at a drug
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 
 from ocr.types import OcrPage
 from redaction.recognizers.base import Pattern, Recognizer
+from redaction.text import trie_pattern
 
 DRUG_LIST = Path(__file__).resolve().parent.parent / "data" / "prescription_drugs.txt"
 STRENGTH = r"\d+(?:[.,]\d+)?\s?(?:mg|mcg|µg|ug|i\.?e\.?|iu)(?![a-zäöü])"
@@ -29,8 +29,7 @@ def drug_names(path: Path = DRUG_LIST) -> tuple[str, ...]:
 
 
 def drug_alternatives() -> str:
-    names = sorted(drug_names(), key=len, reverse=True)
-    return "|".join(re.escape(name) for name in names)
+    return trie_pattern(list(drug_names()))
 
 
 class PrescriptionRecognizer(Recognizer):

@@ -39,14 +39,7 @@ class Registry:
 
 
 def default_registry() -> Registry:
-    from redaction.recognizers.card_number import CardNumberRecognizer
-    from redaction.recognizers.email import EmailRecognizer
-    from redaction.recognizers.iban import IbanRecognizer
-    from redaction.recognizers.masked_card_number import MaskedCardNumberRecognizer
-    from redaction.recognizers.phone import PhoneRecognizer
-    from redaction.recognizers.prescription import PrescriptionRecognizer
+    """Every recognizer of the package, in a fixed order."""
+    from redaction.recognizers import ALL_RECOGNIZERS
 
-    return Registry([
-        CardNumberRecognizer(), MaskedCardNumberRecognizer(), IbanRecognizer(),
-        PrescriptionRecognizer(), EmailRecognizer(), PhoneRecognizer(),
-    ])
+    return Registry(recognizer() for recognizer in ALL_RECOGNIZERS)

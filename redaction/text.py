@@ -1,0 +1,73 @@
+"""Text helpers shared by recognizers: folding for matching, and word lists kept as data.
+
+``fold`` lower-cases and drops German umlauts to their base letter (ä -> a, ß -> s) so that
+"Verhütung", "VERHUTUNG" and "Verhutung" (an OCR without umlauts) match the same term. It never
+changes the length of a text, so offsets found in the folded text are offsets in the original.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+_FOLD = str.maketrans("äöüßàáâèéêìíîòóôùúûçñ", "aousaaaeeeiiiooouuucn")
+
+
+@lru_cache(maxsize=8192)
+def fold(text: str) -> str:
+    folded = text.lower().translate(_FOLD)
+    return folded if len(folded) == len(text) else text.translate(_FOLD)
+
+
+@lru_cache(maxsize=None)
+def word_list(name: str) -> tuple[str, ...]:
+    """Entries of ``data/<name>.txt``: stripped, non-empty, comment lines (#) left out."""
+    lines = (DATA_DIR / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def term_pattern(term: str) -> str:
+    """A regex (for folded text) matching ``term`` however umlauts were printed: "grün"
+    matches "grün", "grun" and "gruen"; "straße" matches "strase" and "strasse"; a space
+    matches any run of spaces and a hyphen a hyphen, a space or nothing."""
+    return "".join(term_atoms(term))
+
+
+def term_atoms(term: str) -> list[str]:
+    parts = []
+    for char in term.lower():
+        if char in "äöü":
+            parts.append(fold(char) + "e?")
+        elif char == "ß":
+            parts.append("ss?")
+        elif char == " ":
+            parts.append(r"\s+")
+        elif char == "-":
+            parts.append("[- ]?")
+        else:
+            parts.append(re.escape(fold(char)))
+    return parts
+
+
+def trie_pattern(terms: list[str]) -> str:
+    """One regex for many terms, shaped as a trie ("kirche|kirchl" -> "kirch(?:e|l)"):
+    Python's regex engine tries alternatives one by one, a trie lets it fail early."""
+    root: dict = {}
+    for term in terms:
+        node = root
+        for atom in term_atoms(term):
+            node = node.setdefault(atom, {})
+        node[""] = {}
+    return _render(root)
+
+
+def _render(node: dict) -> str:
+    ends = "" in node
+    branches = [atom + _render(child) for atom, child in sorted(node.items()) if atom]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and not ends else f"(?:{'|'.join(branches)})"
+    if ends:
+        body = f"(?:{'|'.join(branches)})?"
+    return body
