@@ -67,6 +67,9 @@ def from_environment(instance_path: str) -> dict:
         "REWARD_CLOSE_GRACE_DAYS": _int("REWARD_CLOSE_GRACE_DAYS", 2),
         "INSIGHTS_MIN_PANELISTS": _int("INSIGHTS_MIN_PANELISTS", 5),
         "PAYOUT_METHODS": os.environ.get("PAYOUT_METHODS", "store_credit,charity"),
+        # Redaction policy over the defaults, e.g. "person_name=kept, *=masked" (docs/redaction.md)
+        "REDACTION_POLICY": os.environ.get("REDACTION_POLICY", ""),
+        "OCR_ENGINE": os.environ.get("OCR_ENGINE", "tesseract"),  # or rapidocr
         "OCR_LANGUAGES": os.environ.get("OCR_LANGUAGES", "deu+eng"),
     }
 

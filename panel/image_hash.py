@@ -9,7 +9,7 @@ SAME_IMAGE_BITS = 10  # differing bits up to which two images count as the same 
 
 def dhash(image: Image.Image) -> str:
     small = image.convert("L").resize((9, 8), Image.Resampling.LANCZOS)
-    pixels = list(small.getdata())
+    pixels = list(small.get_flattened_data())
     bits = 0
     for row in range(8):
         for column in range(8):

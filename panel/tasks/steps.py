@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from flask import current_app
@@ -19,6 +19,7 @@ from panel.models import Receipt, ReceiptItem, ReceiptRedaction
 from panel.receipt_files import original_key, original_prefix, redacted_key
 from panel.storage import StoredObjectMissing
 
+WIDEN_ROUNDS = 2  # readings of the painted image that may still find something to paint
 MIN_CONFIDENCE = 0.6  # below it on any key field, a person reviews the receipt
 KEY_FIELDS = ("merchant", "purchase_date", "total")
 COUNTED_STATUSES = ("accepted", "needs_review")
@@ -42,7 +43,8 @@ class Job:
 
 
 def engine() -> ocr.OcrEngine:
-    return ocr.TesseractEngine(lang=current_app.config["OCR_LANGUAGES"])
+    config = current_app.config
+    return ocr.make_engine(config["OCR_ENGINE"], lang=config["OCR_LANGUAGES"])
 
 
 def load(job: Job) -> None:
@@ -66,45 +68,35 @@ def parse(job: Job) -> None:
 
 def redact(job: Job) -> None:
     """Decide, apply and verify redaction; store only the result; then drop the original."""
-    policy = redaction.Policy()
+    policy = redaction.Policy.from_text(current_app.config["REDACTION_POLICY"])
     decision = policy.decide(redaction.analyze(job.page, job.parsed), job.page)
-    counts = list(decision.counts)
     if not decision.remove_receipt:
-        try:
-            painted, widened = _paint_verified(job.image, policy, decision)
+        decision, painted = _paint_verified(job, policy, decision)
+        if painted is not None:
             _keep_redacted(job, decision, painted)
-            counts += widened
-        except Unsafe as unsafe:
-            counts = [(unsafe.category, "receipt_removed", 1)]
-    _record_redactions(job.receipt, counts)
+    _record_redactions(job.receipt, decision.counts)
     job.receipt.redacted_at = utcnow()
     db.session.commit()
     forget_originals(job.receipt)
 
 
-class Unsafe(Exception):
-    """Something that must not be kept is still readable after painting."""
-
-    def __init__(self, category: str):
-        super().__init__(category)
-        self.category = category
-
-
-def _paint_verified(image: Image.Image, policy, decision):
-    """Paint, read the painted image again, and paint once more over anything still
-    readable. Returns the image and counts of what the second reading added."""
-    painted = redaction.paint(image, decision)
-    leaks = redaction.verify(painted, engine())
-    if not leaks:
-        return painted, []
-    for leak in leaks:
-        if policy.action_for(leak.category) == "receipt_removed":
-            raise Unsafe(leak.category)
-    painted = redaction.paint(painted, redaction.Decision(
-        paint_boxes=[box for leak in leaks for box in leak.boxes], page_size=painted.size))
-    if redaction.verify(painted, engine()):
-        raise Unsafe("unverifiable")
-    return painted, [(leak.category, policy.action_for(leak.category), 1) for leak in leaks]
+def _paint_verified(job: Job, policy, decision):
+    """Paint, then read the painted image again, up to ``WIDEN_ROUNDS`` times widening the
+    decision over whatever is still readable; a last reading must find nothing. Returns the
+    final decision and the painted image, or no image when the receipt must be removed."""
+    painted = redaction.paint(job.image, decision)
+    for _ in range(WIDEN_ROUNDS):
+        leaks = redaction.verify(painted, engine(), policy=policy)
+        if not leaks:
+            return decision, painted
+        decision = redaction.widen(decision, leaks, job.page, policy)
+        if decision.remove_receipt:
+            return decision, None
+        painted = redaction.paint(job.image, decision)
+    if redaction.verify(painted, engine(), policy=policy):
+        return replace(decision, remove_receipt=True, reason="unverifiable",
+                       counts=[*decision.counts, ("unverifiable", "receipt_removed", 1)]), None
+    return decision, painted
 
 
 def _keep_redacted(job: Job, decision, painted: Image.Image) -> None:
