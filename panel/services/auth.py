@@ -11,8 +11,6 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
@@ -21,12 +19,7 @@ from panel.db import db, new_id, utcnow
 from panel.models import AuthToken, Invite, Panelist
 from panel.services import consents, personal
 from panel.services.errors import Conflict, Invalid, Unauthorized
-
-_hasher = PasswordHasher()
-# A real hash of a random password, verified when the email is unknown so that timing
-# does not tell whether an account exists.
-_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
-
+from panel.services.passwords import hash_password, password_matches
 
 @dataclass
 class TokenPair:
@@ -77,7 +70,7 @@ def register(invite_code: str, email: str, password: str, display_name: str | No
         Invite.id == invite.id, Invite.used_at.is_(None)).values(used_at=utcnow()))
     if claimed.rowcount != 1:
         raise Invalid("This invite code was already used.", {"invite_code": ["Already used."]})
-    panelist = personal.new_panelist(email, _hasher.hash(password), display_name)
+    panelist = personal.new_panelist(email, hash_password(password), display_name)
     db.session.add(panelist)
     consents.record_choices(panelist, choices)
     pair = _issue(panelist)
@@ -92,11 +85,7 @@ def register(invite_code: str, email: str, password: str, display_name: str | No
 def login(email: str, password: str) -> TokenPair:
     panelist = db.session.scalar(select(Panelist).where(
         Panelist.email_hash == personal.email_hash(email)))
-    try:
-        _hasher.verify(panelist.password_hash if panelist else _DUMMY_HASH, password)
-    except (VerificationError, InvalidHashError):
-        panelist = None
-    if panelist is None:
+    if not password_matches(panelist.password_hash if panelist else None, password):
         raise Unauthorized("The email address or password is not right.")
     pair = _issue(panelist)
     db.session.commit()

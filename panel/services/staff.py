@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 import pyotp
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
 from sqlalchemy import or_, select, update
 from sqlalchemy.exc import IntegrityError
@@ -24,12 +22,11 @@ from panel.models import StaffAccount, StaffSession
 from panel.services import audit, personal, throttle
 from panel.services.auth import digest
 from panel.services.errors import Conflict, Invalid, NotFound, Unauthorized
+from panel.services.passwords import hash_password, password_matches
 
 ROLES = ("admin", "reviewer", "analyst")
 ISSUER = "Receipt panel admin"
 EMAIL, TOTP = "staff email", "staff totp"
-_hasher = PasswordHasher()
-_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
 
 
 @dataclass
@@ -47,7 +44,7 @@ def create(actor: audit.Actor, email: str, role: str, password: str | None = Non
         raise Invalid("A staff password needs at least 12 characters.")
     secret, vault = pyotp.random_base32(), personal.vault()
     account = StaffAccount(
-        email_hash=personal.email_hash(email), role=role, password_hash=_hasher.hash(password),
+        email_hash=personal.email_hash(email), role=role, password_hash=hash_password(password),
         email_sealed=vault.seal_with_master(personal.normalise_email(email), EMAIL),
         totp_secret_sealed=vault.seal_with_master(secret, TOTP))
     db.session.add(account)
@@ -115,11 +112,7 @@ def login(email: str, password: str, code: str, address: str) -> tuple[str, Staf
 
 
 def _password_ok(account: StaffAccount | None, password: str) -> bool:
-    try:
-        _hasher.verify(account.password_hash if account else _DUMMY_HASH, password)
-    except (VerificationError, InvalidHashError):
-        return False
-    return account is not None
+    return password_matches(account.password_hash if account else None, password)
 
 
 def _claim_code(account: StaffAccount, code: str) -> bool:
