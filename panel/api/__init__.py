@@ -6,7 +6,7 @@ from http import HTTPStatus
 import swagger_ui_bundle
 from flask import Flask, jsonify, send_from_directory
 
-from panel.api import auth, me, receipts, rewards, surveys
+from panel.api import auth, me, receipts, rewards, surveys, waitlist
 from panel.extensions import api
 from panel.services.errors import PanelError
 
@@ -15,9 +15,8 @@ def init_app(app: Flask) -> None:
     api.init_app(app, spec_kwargs={"components": {"securitySchemes": {
         "bearerAuth": {"type": "http", "scheme": "bearer"}}}})
     for blueprint in (auth.blp, me.blp, me.purposes_blp, receipts.blp, rewards.blp,
-                      surveys.blp):
+                      surveys.blp, waitlist.blp):
         api.register_blueprint(blueprint)
-    api.register_blueprint(__import__("panel.api.waitlist", fromlist=["blp"]).blp)  # admin tool
     app.register_error_handler(PanelError, _panel_error)
     app.add_url_rule("/api/docs/static/<path:filename>", "api_docs_static", _docs_static)
 
