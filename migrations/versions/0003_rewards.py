@@ -46,8 +46,6 @@ def upgrade():
     sa.PrimaryKeyConstraint('id', name=op.f('pk_ledger_entries')),
     sa.UniqueConstraint('panelist_id', 'dedupe_key', name=op.f('uq_ledger_entries_panelist_id_dedupe_key'))
     )
-    with op.batch_alter_table('ledger_entries', schema=None) as batch_op:
-        batch_op.create_index('ix_ledger_entries_panelist_at', ['panelist_id', 'created_at'], unique=False)
 
     op.create_table('survey_questions',
     sa.Column('id', sa.String(length=36), nullable=False),
@@ -125,8 +123,6 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_survey_questions_survey_id'))
 
     op.drop_table('survey_questions')
-    with op.batch_alter_table('ledger_entries', schema=None) as batch_op:
-        batch_op.drop_index('ix_ledger_entries_panelist_at')
 
     op.drop_table('ledger_entries')
     op.drop_table('surveys')

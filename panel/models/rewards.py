@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import BigInteger, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from panel.db import Base, UtcDateTime, id_column, utcnow
@@ -16,10 +16,8 @@ class LedgerEntry(Base):
     corrections are new entries. ``dedupe_key`` makes a reward impossible to pay twice."""
 
     __tablename__ = "ledger_entries"
-    __table_args__ = (
-        UniqueConstraint("panelist_id", "dedupe_key"),
-        Index("ix_ledger_entries_panelist_at", "panelist_id", "created_at"),
-    )
+    # The unique key also serves a panelist's ledger page (found by panelist_id, its prefix).
+    __table_args__ = (UniqueConstraint("panelist_id", "dedupe_key"),)
 
     id: Mapped[str] = id_column()
     panelist_id: Mapped[str] = mapped_column(ForeignKey("panelists.id", ondelete="CASCADE"))
