@@ -4,8 +4,9 @@
 
 Per receipt, one process, OMP_THREAD_LIMIT=1: the baseline is tesseract alone
 (``image_to_data``, psm 6) on the prepared image; the pipeline is what a worker does between
-loading the photo and storing the result: OCR, parse, analyze, decide, paint, verify (a second
-reading of the painted image), redact the fields and encode the JPEG. Storage and database
+loading the photo and storing the result: OCR, parse, analyze, decide, paint and verify (a
+second reading of the painted image, widening if needed: ``redaction.paint_verified``, as the
+pipeline does), redact the fields and encode the JPEG. Storage and database
 time are not included here.
 """
 from __future__ import annotations
@@ -40,9 +41,8 @@ def pipeline(image: Image.Image) -> float:
     parsed = ocr.parse(page)
     policy = redaction.Policy()
     decision = policy.decide(redaction.analyze(page, parsed), page)
-    if not decision.remove_receipt:
-        painted = redaction.paint(image, decision)
-        redaction.verify(painted, engine)
+    decision, painted = redaction.paint_verified(image, page, decision, engine, policy)
+    if painted is not None:
         redaction.redact_receipt(page, parsed, decision)
         painted.save(io.BytesIO(), format="JPEG", quality=85)
     return time.perf_counter() - started

@@ -11,7 +11,8 @@ from redaction.operators import paint, redact_receipt
 from redaction.policy import Decision, Policy
 from redaction.recognizers import default_registry
 from redaction.verify import verify
+from redaction.verified import paint_verified
 from redaction.widen import widen
 
 __all__ = ["analyze", "Policy", "Decision", "Finding", "redact_receipt", "paint", "verify",
-           "default_registry", "widen"]
+           "default_registry", "widen", "paint_verified"]

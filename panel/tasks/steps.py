@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from flask import current_app
@@ -19,7 +19,6 @@ from panel.models import Receipt, ReceiptItem, ReceiptRedaction
 from panel.receipt_files import original_key, original_prefix, redacted_key
 from panel.storage import StoredObjectMissing
 
-WIDEN_ROUNDS = 2  # readings of the painted image that may still find something to paint
 MIN_CONFIDENCE = 0.6  # below it on any key field, a person reviews the receipt
 KEY_FIELDS = ("merchant", "purchase_date", "total")
 COUNTED_STATUSES = ("accepted", "needs_review")
@@ -70,33 +69,14 @@ def redact(job: Job) -> None:
     """Decide, apply and verify redaction; store only the result; then drop the original."""
     policy = redaction.Policy.from_text(current_app.config["REDACTION_POLICY"])
     decision = policy.decide(redaction.analyze(job.page, job.parsed), job.page)
-    if not decision.remove_receipt:
-        decision, painted = _paint_verified(job, policy, decision)
-        if painted is not None:
-            _keep_redacted(job, decision, painted)
+    decision, painted = redaction.paint_verified(job.image, job.page, decision, engine(),
+                                                 policy)
+    if painted is not None:
+        _keep_redacted(job, decision, painted)
     _record_redactions(job.receipt, decision.counts)
     job.receipt.redacted_at = utcnow()
     db.session.commit()
     forget_originals(job.receipt)
-
-
-def _paint_verified(job: Job, policy, decision):
-    """Paint, then read the painted image again, up to ``WIDEN_ROUNDS`` times widening the
-    decision over whatever is still readable; a last reading must find nothing. Returns the
-    final decision and the painted image, or no image when the receipt must be removed."""
-    painted = redaction.paint(job.image, decision)
-    for _ in range(WIDEN_ROUNDS):
-        leaks = redaction.verify(painted, engine(), policy=policy)
-        if not leaks:
-            return decision, painted
-        decision = redaction.widen(decision, leaks, job.page, policy)
-        if decision.remove_receipt:
-            return decision, None
-        painted = redaction.paint(job.image, decision)
-    if redaction.verify(painted, engine(), policy=policy):
-        return replace(decision, remove_receipt=True, reason="unverifiable",
-                       counts=[*decision.counts, ("unverifiable", "receipt_removed", 1)]), None
-    return decision, painted
 
 
 def _keep_redacted(job: Job, decision, painted: Image.Image) -> None:

@@ -11,9 +11,8 @@ from decimal import Decimal
 from PIL import Image
 
 from ocr.types import OcrPage, ParsedItem, ParsedReceipt
-from redaction import Decision, Policy, analyze, paint, verify, widen
+from redaction import Decision, Policy, analyze, paint_verified
 
-WIDEN_ROUNDS = 2  # readings that may still find something to paint before one must find none
 PRICE = re.compile(r"\s+(-?\d+,\d{2})\s*[A-C]?$")
 
 
@@ -42,17 +41,5 @@ def redact_photo(image: Image.Image, engine, policy: Policy | None = None) -> Re
     page = engine.read(image)
     parsed = parse_items(page)
     decision = policy.decide(analyze(page, parsed), page)
-    if decision.remove_receipt:
-        return Redacted(page, parsed, decision, None, decision.reason)
-    painted = paint(image, decision)
-    for _ in range(WIDEN_ROUNDS):
-        leaks = verify(painted, engine, policy=policy)
-        if not leaks:
-            return Redacted(page, parsed, decision, painted, None)
-        decision = widen(decision, leaks, page, policy)
-        if decision.remove_receipt:
-            return Redacted(page, parsed, decision, None, decision.reason)
-        painted = paint(image, decision)
-    if verify(painted, engine, policy=policy):
-        return Redacted(page, parsed, decision, None, "unverifiable")
-    return Redacted(page, parsed, decision, painted, None)
+    decision, painted = paint_verified(image, page, decision, engine, policy)
+    return Redacted(page, parsed, decision, painted, decision.reason if painted is None else None)

@@ -1,0 +1,41 @@
+"""Painting that is checked: paint, read the painted image again, widen over whatever is
+still readable, and repeat, until a reading finds nothing or the receipt must go."""
+from __future__ import annotations
+
+import dataclasses
+
+from PIL import Image
+
+from ocr.types import OcrPage
+from redaction.operators import paint
+from redaction.policy import RECEIPT_REMOVED, Decision, Policy
+from redaction.verify import Engine, verify
+from redaction.widen import widen
+
+WIDEN_ROUNDS = 2  # readings of the painted image that may still find something to paint
+UNVERIFIABLE = "unverifiable"
+
+
+def paint_verified(image: Image.Image, page: OcrPage, decision: Decision, engine: Engine,
+                   policy: Policy | None = None,
+                   rounds: int = WIDEN_ROUNDS) -> tuple[Decision, Image.Image | None]:
+    """The final decision and the painted image; no image when the receipt is to be removed
+    (a leak of a category that removes receipts, or something still readable after
+    ``rounds`` widenings, which removes it as ``unverifiable``)."""
+    policy = policy or Policy()
+    if decision.remove_receipt:
+        return decision, None
+    painted = paint(image, decision)
+    for _ in range(rounds):
+        leaks = verify(painted, engine, policy=policy)
+        if not leaks:
+            return decision, painted
+        decision = widen(decision, leaks, page, policy)
+        if decision.remove_receipt:
+            return decision, None
+        painted = paint(image, decision)
+    if verify(painted, engine, policy=policy):
+        counts = [*decision.counts, (UNVERIFIABLE, RECEIPT_REMOVED, 1)]
+        return dataclasses.replace(decision, remove_receipt=True, reason=UNVERIFIABLE,
+                                   counts=counts), None
+    return decision, painted
