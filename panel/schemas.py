@@ -121,8 +121,8 @@ class ReceiptSchema(ma.Schema):
     items = ma.fields.List(ma.fields.Nested(ItemSchema), dump_only=True)
     redactions = ma.fields.List(ma.fields.Nested(RedactionSchema), dump_only=True)
     period = ma.fields.String(dump_only=True)
-    counts_toward_reward = ma.fields.Method("counts", dump_only=True)
-    reward_reason = ma.fields.Method("why_not_counted", dump_only=True, allow_none=True, metadata={
+    counts_toward_reward = ma.fields.Boolean(dump_only=True)
+    reward_reason = ma.fields.String(dump_only=True, allow_none=True, metadata={
         "description": "Why the receipt does not count toward its month's reward "
                        "(not_accepted, withdrawn, excluded_merchant, weekly_cap), or null."})
     image_url = ma.fields.Method("image_url_of", dump_only=True, allow_none=True)
@@ -139,11 +139,11 @@ class ReceiptSchema(ma.Schema):
     def merchant_of(self, receipt):
         return {"name": receipt.merchant_name} if receipt.merchant_name else None
 
-    def counts(self, receipt):
-        return rewards.qualification(receipt)[0]
-
-    def why_not_counted(self, receipt):
-        return rewards.qualification(receipt)[1]
+    @ma.post_dump(pass_original=True)
+    def add_qualification(self, data, receipt, **_):
+        """Both reward fields from one look at the receipt's month."""
+        data["counts_toward_reward"], data["reward_reason"] = rewards.qualification(receipt)
+        return data
 
     def image_url_of(self, receipt):
         if not receipt.redacted_image_key:
