@@ -11,6 +11,9 @@ from sqlalchemy import and_, or_, select, update
 from panel.db import db, new_id, utcnow
 from panel.models import Receipt, ReceiptEvent
 
+UNFINISHED = ("queued", "processing")
+
+
 def _waiting():
     now = utcnow()
     return or_(Receipt.status == "queued",
@@ -54,11 +57,9 @@ def release(receipt: Receipt, retry_after: float) -> None:
 def seconds_until_free(receipt_id: str) -> float | None:
     """How long until an unfinished receipt's lease runs out; None if it is final or gone."""
     receipt = db.session.get(Receipt, receipt_id)
-    if receipt is None or receipt.status not in ("queued", "processing"):
+    if receipt is None or receipt.status not in UNFINISHED:
         return None
-    if receipt.lease_expires_at is None:
-        return 0.0
-    return max(0.0, (receipt.lease_expires_at - utcnow()).total_seconds())
+    return _seconds_left(receipt.lease_expires_at)
 
 
 def waiting_ids(limit: int = 100) -> list[str]:
@@ -69,11 +70,15 @@ def waiting_ids(limit: int = 100) -> list[str]:
 
 def unfinished(limit: int = 10_000) -> list[tuple[str, float]]:
     """Every receipt not yet final, with the seconds until it can be claimed."""
-    now = utcnow()
     rows = db.session.execute(select(Receipt.id, Receipt.lease_expires_at).where(
-        Receipt.status.in_(("queued", "processing"))).order_by(Receipt.submitted_at).limit(limit))
-    return [(receipt_id, max(0.0, (lease - now).total_seconds()) if lease else 0.0)
-            for receipt_id, lease in rows]
+        Receipt.status.in_(UNFINISHED)).order_by(Receipt.submitted_at).limit(limit))
+    return [(receipt_id, _seconds_left(lease)) for receipt_id, lease in rows]
+
+
+def _seconds_left(lease_expires_at) -> float:
+    if lease_expires_at is None:
+        return 0.0
+    return max(0.0, (lease_expires_at - utcnow()).total_seconds())
 
 
 def add_event(receipt: Receipt, status: str, step: str | None = None,
