@@ -48,6 +48,9 @@ def from_environment(instance_path: str) -> dict:
         "BROKER_VISIBILITY_TIMEOUT": _int("BROKER_VISIBILITY_TIMEOUT", 3600),
         "ACCESS_TOKEN_SECONDS": _int("ACCESS_TOKEN_SECONDS", 3600),
         "REFRESH_TOKEN_SECONDS": _int("REFRESH_TOKEN_SECONDS", 30 * 24 * 3600),
+        # Failed panelist logins allowed per email and per address within the window.
+        "LOGIN_MAX_FAILURES": _int("LOGIN_MAX_FAILURES", 10),
+        "LOGIN_WINDOW_SECONDS": _int("LOGIN_WINDOW_SECONDS", 15 * 60),
         "INVITE_DAYS": _int("INVITE_DAYS", 30),
         "UPLOAD_MAX_IMAGE_BYTES": _int("UPLOAD_MAX_IMAGE_BYTES", 15 * 1024 * 1024),
         "UPLOAD_MAX_PAGES": _int("UPLOAD_MAX_PAGES", 6),

@@ -219,3 +219,11 @@ class AnswerSchema(ma.Schema):
 class SurveyResponseSchema(ma.Schema):
     answers = ma.fields.List(ma.fields.Nested(AnswerSchema), required=True,
                              validate=ma.validate.Length(min=1, max=100))
+
+
+class WaitlistJoinSchema(ma.Schema):
+    email = ma.fields.Email(required=True, validate=ma.validate.Length(max=320))
+    country = ma.fields.String(load_default=None, validate=ma.validate.Regexp(
+        r"^[A-Za-z]{2}$", error="Use a two-letter country code (ISO 3166), e.g. DE."))
+    postal_code = ma.fields.String(load_default=None, validate=ma.validate.Regexp(
+        r"^[A-Za-z0-9 -]{2,12}$", error="Use 2 to 12 letters, digits, spaces or dashes."))

@@ -3,14 +3,12 @@ session cookie, and each view's roles (deny by default: a view that names no rol
 refused to everyone)."""
 from __future__ import annotations
 
-import hashlib
-import hmac
 import ipaddress
-import secrets
 from functools import wraps
 
 from flask import abort, current_app, g, redirect, request, url_for
 
+from panel import web
 from panel.admin.blueprint import blp
 from panel.services import audit, staff
 
@@ -38,8 +36,8 @@ def allowed_roles(endpoint: str) -> frozenset[str]:
 def guard():
     if not _network_allowed(request.remote_addr):
         abort(403, "The admin tool cannot be reached from this network.")
-    g.csrf_cookie = request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(32)
-    if request.method not in ("GET", "HEAD", "OPTIONS") and not _csrf_ok():
+    web.csrf_cookie_for_request(CSRF_COOKIE)
+    if request.method not in ("GET", "HEAD", "OPTIONS") and not web.csrf_ok(CSRF_COOKIE):
         abort(400, "The form had expired or did not come from this site. Please try again.")
     if request.endpoint in PUBLIC:
         return None
@@ -53,32 +51,14 @@ def guard():
 
 @blp.after_request
 def protect(response):
-    cookie = g.get("csrf_cookie")
-    if cookie and request.cookies.get(CSRF_COOKIE) != cookie:
-        set_cookie(response, CSRF_COOKIE, cookie)
-    response.headers["Cache-Control"] = "no-store"
-    response.headers["X-Frame-Options"] = "DENY"
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Referrer-Policy"] = "no-referrer"
-    response.headers["Content-Security-Policy"] = (
-        "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
-    return response
+    return web.protect(response, "/admin")
 
 
 def set_cookie(response, name: str, value: str, max_age: int | None = None) -> None:
-    response.set_cookie(name, value, max_age=max_age, path="/admin", httponly=True,
-                        secure=request.is_secure, samesite="Strict")
+    web.set_cookie(response, name, value, "/admin", max_age)
 
 
-def csrf_token(cookie: str | None = None) -> str:
-    """The form token that goes with the CSRF cookie (signed double submit)."""
-    key = current_app.config["SECRET_KEY"].encode()
-    return hmac.new(key, (cookie or g.csrf_cookie).encode(), hashlib.sha256).hexdigest()
-
-
-def _csrf_ok() -> bool:
-    cookie, sent = request.cookies.get(CSRF_COOKIE), request.form.get(CSRF_FIELD, "")
-    return bool(cookie) and hmac.compare_digest(csrf_token(cookie), sent)
+csrf_token = web.csrf_token
 
 
 def _network_allowed(address: str | None) -> bool:

@@ -4,18 +4,11 @@ from flask import request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from panel.schemas import WaitlistJoinSchema as JoinSchema
 from panel.services import waitlist
 
 blp = Blueprint("waitlist", __name__, url_prefix="/api/v1/waitlist",
                 description="Joining the waitlist")
-
-
-class JoinSchema(ma.Schema):
-    email = ma.fields.Email(required=True, validate=ma.validate.Length(max=320))
-    country = ma.fields.String(load_default=None, validate=ma.validate.Regexp(
-        r"^[A-Za-z]{2}$", error="Use a two-letter country code (ISO 3166), e.g. DE."))
-    postal_code = ma.fields.String(load_default=None, validate=ma.validate.Regexp(
-        r"^[A-Za-z0-9 -]{2,12}$", error="Use 2 to 12 letters, digits, spaces or dashes."))
 
 
 class JoinedSchema(ma.Schema):

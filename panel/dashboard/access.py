@@ -1,0 +1,81 @@
+"""Who is signed in to the dashboard, and the rules every dashboard request follows.
+
+The session is the mobile API's own token pair, kept in two HttpOnly cookies: an expired
+access token is swapped for a new pair with the refresh token, and logging out revokes both
+(the same session table the API uses). Both are browser-session cookies: closing the browser
+ends the dashboard session, which suits a shared computer.
+Every form carries a CSRF token (signed double submit); a visitor who is not signed in is
+sent to the login page.
+"""
+from __future__ import annotations
+
+from flask import abort, g, redirect, request, url_for
+
+from panel import web
+from panel.dashboard.blueprint import blp
+from panel.models import Panelist
+from panel.services import auth
+from panel.services.errors import Unauthorized
+
+SESSION_COOKIE, REFRESH_COOKIE, CSRF_COOKIE = "panel_session", "panel_refresh", "panel_csrf"
+PUBLIC = {"dashboard.landing", "dashboard.join_waitlist", "dashboard.register",
+          "dashboard.login", "dashboard.static", "dashboard.goodbye"}
+
+csrf_token = web.csrf_token
+
+
+@blp.before_request
+def guard():
+    web.csrf_cookie_for_request(CSRF_COOKIE)
+    if request.method not in ("GET", "HEAD", "OPTIONS") and not web.csrf_ok(CSRF_COOKIE):
+        abort(400, "The form had expired or did not come from this site. Please try again.")
+    g.panelist = _signed_in()
+    if g.panelist is None and request.endpoint not in PUBLIC:
+        return redirect(url_for("dashboard.login", next=request.full_path.rstrip("?")), 303)
+    return None
+
+
+def _signed_in() -> Panelist | None:
+    access = request.cookies.get(SESSION_COOKIE)
+    panelist = auth.authenticate(access) if access else None
+    refresh = request.cookies.get(REFRESH_COOKIE)
+    if panelist is None and refresh:
+        try:
+            g.new_session = auth.refresh(refresh)
+        except Unauthorized:
+            g.end_session = True
+            return None
+        panelist = auth.authenticate(g.new_session.access_token)
+    return panelist
+
+
+@blp.after_request
+def protect(response):
+    if g.get("new_session"):
+        start_session(response, g.new_session)
+    elif g.get("end_session"):
+        end_session(response)
+    return web.protect(response, "/", samesite="Lax")
+
+
+def start_session(response, pair: auth.TokenPair) -> None:
+    web.set_cookie(response, SESSION_COOKIE, pair.access_token, "/", samesite="Lax")
+    web.set_cookie(response, REFRESH_COOKIE, pair.refresh_token, "/", samesite="Lax")
+
+
+def end_session(response) -> None:
+    for name in (SESSION_COOKIE, REFRESH_COOKIE):
+        response.delete_cookie(name, path="/")
+
+
+def session_token() -> str | None:
+    """The access token of this browser session (fresh from a refresh if there was one)."""
+    pair = g.get("new_session")
+    return pair.access_token if pair else request.cookies.get(SESSION_COOKIE)
+
+
+def safe_next(target: str | None) -> str:
+    """Where to go after logging in: only a path on this site."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return url_for("dashboard.receipts")

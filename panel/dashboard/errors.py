@@ -1,0 +1,18 @@
+"""Refusals inside the dashboard as friendly pages, with the same status codes."""
+from flask import render_template
+from werkzeug.exceptions import HTTPException
+
+from panel.dashboard.blueprint import blp
+from panel.services.errors import PanelError
+
+
+@blp.errorhandler(PanelError)
+def panel_error(error: PanelError):
+    return render_template("dashboard/error.html", status=error.status,
+                           message=error.message), error.status
+
+
+@blp.errorhandler(HTTPException)
+def http_error(error: HTTPException):
+    return render_template("dashboard/error.html", status=error.code,
+                           message=error.description), error.code

@@ -1,0 +1,76 @@
+"""Template filters: amounts, dates, months and receipt states in plain words."""
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+STATUS_WORDS = {
+    "queued": "Waiting", "processing": "Reading", "accepted": "Accepted",
+    "rejected": "Not accepted", "needs_review": "Being checked", "removed": "Removed",
+    "withdrawn": "Withdrawn",
+}
+REASON_WORDS = {
+    "prescription": "It was a prescription receipt, so we deleted it whole to protect your "
+                    "health information.",
+    "too_old": "The purchase is older than the panel accepts.",
+    "duplicate": "You already shared this receipt.",
+    "unreadable": "We could not read it. A sharper, flatter photo in good light helps.",
+    "not_a_receipt": "This does not look like a shopping receipt.",
+    "in_future": "The purchase date lies in the future.",
+    "by_panelist": "You withdrew it.",
+    "image_missing": "The photo could not be found; please share it again.",
+    "processing_failed": "Something went wrong while reading it; please share it again.",
+    "total_not_found": "A person checks it because we could not find the total.",
+    "low_confidence": "A person checks it because the numbers did not add up.",
+}
+REWARD_REASON_WORDS = {
+    "not_accepted": "does not count: not accepted",
+    "withdrawn": "does not count: withdrawn",
+    "excluded_merchant": "does not count: this shop is not part of the programme",
+    "weekly_cap": "does not count: weekly limit reached",
+}
+
+
+def money(amount, currency: str | None = None) -> str:
+    if amount in (None, ""):
+        return "–"
+    value = Decimal(str(amount)).quantize(Decimal("0.01"))
+    return f"{value:,.2f} {currency}".strip() if currency else f"{value:,.2f}"
+
+
+def day(value) -> str:
+    if not value:
+        return "–"
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    if isinstance(value, datetime):
+        return value.strftime("%-d %b %Y, %H:%M")
+    if isinstance(value, date):
+        return value.strftime("%-d %b %Y")
+    return str(value)
+
+
+def month(period: str) -> str:
+    """'2026-03' as 'March 2026'."""
+    try:
+        return datetime.strptime(period, "%Y-%m").strftime("%B %Y")
+    except (TypeError, ValueError):
+        return str(period)
+
+
+def status_words(status: str) -> str:
+    return STATUS_WORDS.get(status, status.replace("_", " ").capitalize())
+
+
+def reason_words(reason: str | None) -> str:
+    if not reason:
+        return ""
+    return REASON_WORDS.get(reason, reason.replace("_", " ").capitalize() + ".")
+
+
+def reward_reason_words(reason: str | None) -> str:
+    return REWARD_REASON_WORDS.get(reason, "") if reason else "counts toward this month"
+
+
+FILTERS = {"money": money, "day": day, "month": month, "status_words": status_words,
+           "reason_words": reason_words, "reward_reason_words": reward_reason_words}

@@ -1,0 +1,83 @@
+"""Landing page with the waitlist form, registering with an invite, logging in and out."""
+from flask import g, redirect, render_template, request, url_for
+
+from panel.dashboard import forms
+from panel.dashboard.access import end_session, safe_next, session_token, start_session
+from panel.dashboard.blueprint import blp
+from panel.schemas import LoginSchema, RegisterSchema, WaitlistJoinSchema
+from panel.services import auth, waitlist
+from panel.services.consents import PURPOSES
+from panel.services.errors import PanelError
+
+
+@blp.get("/")
+def landing():
+    return render_template("dashboard/landing.html", joined=request.args.get("joined"))
+
+
+@blp.post("/waitlist")
+def join_waitlist():
+    form = request.form
+    body = forms.load(WaitlistJoinSchema(), {"email": form.get("email", ""),
+                                     "country": form.get("country") or None,
+                                     "postal_code": form.get("postal_code") or None})
+    waitlist.join(body["email"], body["country"], body["postal_code"],
+                  request.remote_addr or "unknown")
+    return redirect(url_for("dashboard.landing", joined=1, _anchor="waitlist"), 303)
+
+
+@blp.route("/register", methods=["GET", "POST"])
+def register():
+    if request.method == "GET":
+        return _register_page(code=request.args.get("code", ""))
+    form = request.form
+    try:
+        body = forms.load(RegisterSchema(), {
+            "invite_code": form.get("invite_code", ""), "email": form.get("email", ""),
+            "password": form.get("password", ""), "display_name": form.get("display_name") or None,
+            "consents": forms.consent_choices(form)})
+        pair = auth.register(body["invite_code"], body["email"], body["password"],
+                             body["display_name"], body["consents"])
+    except PanelError as refusal:
+        return _register_page(form.get("invite_code", ""), refusal), refusal.status
+    response = redirect(url_for("dashboard.receipts", welcome=1), 303)
+    start_session(response, pair)
+    return response
+
+
+def _register_page(code: str, refusal: PanelError | None = None):
+    return render_template("dashboard/register.html", purposes=PURPOSES.values(), code=code,
+                           form=request.form, error=refusal.message if refusal else None)
+
+
+@blp.route("/login", methods=["GET", "POST"])
+def login():
+    target = safe_next(request.values.get("next"))
+    if g.panelist is not None:
+        return redirect(target, 303)
+    if request.method == "GET":
+        return render_template("dashboard/login.html", next=target)
+    try:
+        body = forms.load(LoginSchema(), {"email": request.form.get("email", ""),
+                                          "password": request.form.get("password", "")})
+        pair = auth.login(body["email"], body["password"], request.remote_addr or "unknown")
+    except PanelError as refusal:
+        return render_template("dashboard/login.html", next=target,
+                               error=refusal.message), refusal.status
+    response = redirect(target, 303)
+    start_session(response, pair)
+    return response
+
+
+@blp.post("/logout")
+def logout():
+    auth.logout(session_token())
+    response = redirect(url_for("dashboard.login"), 303)
+    end_session(response)
+    g.pop("new_session", None)
+    return response
+
+
+@blp.get("/goodbye")
+def goodbye():
+    return render_template("dashboard/goodbye.html")
