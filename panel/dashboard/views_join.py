@@ -29,7 +29,7 @@ def join_waitlist():
 @blp.route("/register", methods=["GET", "POST"])
 def register():
     if request.method == "GET":
-        return _register_page(code=request.args.get("code", ""))
+        return _register_page()
     form = request.form
     try:
         body = forms.load(RegisterSchema(), {
@@ -39,14 +39,14 @@ def register():
         pair = auth.register(body["invite_code"], body["email"], body["password"],
                              body["display_name"], body["consents"])
     except PanelError as refusal:
-        return _register_page(form.get("invite_code", ""), refusal), refusal.status
+        return _register_page(refusal), refusal.status
     response = redirect(url_for("dashboard.receipts", welcome=1), 303)
     start_session(response, pair)
     return response
 
 
-def _register_page(code: str, refusal: PanelError | None = None):
-    return render_template("dashboard/register.html", purposes=PURPOSES.values(), code=code,
+def _register_page(refusal: PanelError | None = None):
+    return render_template("dashboard/register.html", purposes=PURPOSES.values(),
                            form=request.form, error=refusal.message if refusal else None)
 
 
