@@ -20,6 +20,21 @@ def fold(text: str) -> str:
     return folded if len(folded) == len(text) else text.translate(_FOLD)
 
 
+# a token OCR makes of specks, shadows and table rules: punctuation only, or two or three
+# lower-case letters standing alone ("ee", "oe", "a." after the last real word)
+NOISE_TOKEN = re.compile(r"^(?:[^\w]+|_+|[a-z]{2,3}[^\w]*|[^\w]*[a-z][^\w]+)$")
+
+
+def strip_noise(text: str) -> tuple[int, int]:
+    """The span of ``text`` without noise tokens at its start and its end."""
+    tokens = list(re.finditer(r"\S+", text))
+    while tokens and NOISE_TOKEN.match(tokens[-1].group()):
+        tokens.pop()
+    while tokens and NOISE_TOKEN.match(tokens[0].group()):
+        tokens.pop(0)
+    return (tokens[0].start(), tokens[-1].end()) if tokens else (0, 0)
+
+
 @lru_cache(maxsize=None)
 def word_list(name: str) -> tuple[str, ...]:
     """Entries of ``data/<name>.txt``: stripped, non-empty, comment lines (#) left out."""

@@ -1,7 +1,8 @@
 """Customer addresses on delivery and invoice receipts: the lines after an address cue
 ("Lieferadresse:", "Deliver to", "Rechnungsanschrift") while they look like a name, a street
 or a postcode and town; text after the cue on its own line too. The merchant's own address in
-the header has no such cue and is left alone."""
+the header has no such cue and is left alone. Without a readable cue, ``address_block`` finds
+a name, street and town standing together below the items."""
 from __future__ import annotations
 
 import re
@@ -9,7 +10,7 @@ from typing import Iterator
 
 from ocr.types import OcrPage, ParsedReceipt
 from redaction.recognizers.base import Candidate, Recognizer
-from redaction.text import fold
+from redaction.text import fold, strip_noise
 
 CUE = re.compile(r"(?<![^\W_])(?:liefer(?:adresse|anschrift|ung an)|liefern an|lieferung\s*an"
                  r"|rechnungs(?:adresse|anschrift|empfa(?:e)?nger)|kunden(?:adresse|anschrift)"
@@ -31,8 +32,10 @@ PRICE = re.compile(r"\d+[.,]\d{2}\s*(?:€|eur|[a-c])?\s*$", re.IGNORECASE)
 
 
 def address_like(text: str, right_after_cue: bool = False) -> bool:
-    """A street, a house number or a postcode and town; a name only right after the cue."""
-    text = text.strip()
+    """A street, a house number or a postcode and town; a name only right after the cue.
+    OCR noise before and after the words ("_ Jonas Meier", "Mill Lane 2 ee") is ignored."""
+    start, end = strip_noise(text)
+    text = text[start:end]
     if not text or PRICE.search(text):
         return False
     return bool(STREET.search(text) or TOWN.search(text) or HOUSE.match(text)

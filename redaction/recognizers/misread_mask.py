@@ -1,0 +1,72 @@
+"""A terminal-masked card number OCR read as letters: tesseract often makes "#" into "H" and
+"*" into "K" or "X", so "PAN ############9165" comes out as "PAN HHPRRARRRHHHS 165" and
+"Nr. ###########9165 0000" as "Nr. HHH 165 0000". After a card cue (PAN, Karte, Kartennr,
+Card no; "Nr." only next to card payment words) the value is taken when it is mostly made of
+the letters and signs masks are misread as; the last digits, if any, go with it. A line that
+is nothing but such a mask and last digits counts too when card payment words stand just
+above it (the cue may be misread as well)."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ocr.types import OcrPage, ParsedReceipt
+from redaction.recognizers.base import Candidate, Recognizer
+from redaction.recognizers.card_number import CARD_WORDS
+from redaction.text import fold, strip_noise
+
+STRONG_CUE = r"pan|ka ?rte|kartennr|kartennummer|karten-nr|card|card ?no|card ?number"
+CUE = re.compile(rf"(?<![\w-])(?:(?P<strong>{STRONG_CUE})|(?P<weak>nr|no))(?![\w-])[.:;,]?\s*")
+MASK_SIGNS = set("#*•xXHKRAMNWEBSOQ0:;!()<>+-_.,'\"|")
+STRICT_SIGNS = set("#*•xXHK")
+PAYMENT_WORDS = ("kartenzahlung", "kontaktlos", "contactless", "zahlung", "payment", *CARD_WORDS)
+PAYMENT = re.compile("|".join(re.escape(word) for word in PAYMENT_WORDS))
+
+
+def mask_like(value: str, strong: bool = True) -> bool:
+    """Mostly signs and letters a mask is misread as (digits OCR put among them aside):
+    six or more characters before the last digits, at least three not digits; or, before
+    last digits, three to five characters, three quarters of them the likeliest misreadings
+    ("#" as "H", "*" as "K") after a weak cue, or any mask signs after a strong one."""
+    head = re.sub(r"[\d\s]+$", "", value)
+    signs = [char for char in head if not char.isspace() and not char.isdigit()]
+    if len(signs) < 3:
+        return False
+    if len(head.replace(" ", "")) < 6:
+        alphabet = MASK_SIGNS if strong else STRICT_SIGNS
+        return head != value and sum(char in alphabet for char in signs) >= 0.75 * len(signs)
+    return sum(char in MASK_SIGNS for char in signs) >= 0.75 * len(signs)
+
+
+LAST_DIGITS = re.compile(r"\d{3,4}(?:\s+[\dO]{3,4})?$")
+
+
+class MisreadMaskRecognizer(Recognizer):
+    name = "misread_mask"
+    category = "card_number"
+    score = 0.8
+    lines_around = 3  # card payment words this many lines above make "Nr." a card cue
+
+    def applies_to(self, page: OcrPage) -> bool:
+        return bool(CUE.search(fold(page.text)))
+
+    def candidates(self, page: OcrPage, index: int,
+                   parsed: ParsedReceipt | None) -> Iterator[Candidate]:
+        text = page.lines[index].text
+        for cue in CUE.finditer(fold(text)):
+            start, end = strip_noise(text[cue.end():])
+            value = text[cue.end() + start:cue.end() + end]
+            strong = bool(cue.group("strong"))
+            if value and mask_like(value, strong) and (strong or self.payment_nearby(page, index)):
+                yield Candidate(cue.end() + start, cue.end() + end, self.score)
+                return
+        # the cue itself misread: a whole line of mask and last digits amid payment lines
+        start, end = strip_noise(text)
+        value = text[start:end]
+        if (LAST_DIGITS.search(value) and len(value) >= 10 and mask_like(value, strong=False)
+                and self.payment_nearby(page, index)):
+            yield Candidate(start, end, self.score - 0.1)
+
+    def payment_nearby(self, page: OcrPage, index: int) -> bool:
+        above = page.lines[max(0, index - self.lines_around):index + 1]
+        return any(PAYMENT.search(fold(line.text)) for line in above)
