@@ -4,7 +4,7 @@ from flask import Flask
 
 def init_app(app: Flask) -> None:
     """Registers the dashboard's blueprint and its template helpers."""
-    from panel.dashboard import access, errors, views_join  # noqa: F401
+    from panel.dashboard import access, errors, views_join, views_surveys  # noqa: F401
     from panel.dashboard import views_privacy, views_receipts, views_rewards  # noqa: F401
     from panel.dashboard.blueprint import blp
     from panel.dashboard.format import FILTERS

@@ -1,9 +1,96 @@
-"""Privacy: consents, staff access log, export, leave, erase. (Being built.)"""
-from flask import render_template
+"""Privacy: each consent with its plain words and a one-click change, the consent history,
+the log of staff looks at my data, export, leaving the panel, and erasing the account."""
+from __future__ import annotations
 
+from flask import Response, g, redirect, render_template, request, url_for
+
+from panel.dashboard.access import end_session
 from panel.dashboard.blueprint import blp
+from panel.services import account, audit, consents, export, ledger, personal
+from panel.services.errors import Invalid, NotFound
+from panel.services.money import from_minor
+from panel.services.review import ACCEPT_REASONS, REJECT_REASONS
+
+NOTICES = {"granted": "Thank you, your consent is recorded.",
+           "withdrawn": "Your consent is withdrawn. Nothing more is used for that purpose.",
+           "left": "You have left the panel. Your data stays until you erase it.",
+           "rejoined": "Welcome back: you can share receipts again."}
+ROLE_WORDS = {"reviewer": "A reviewer", "admin": "An administrator",
+              "analyst": "An analyst", "operator": "An operator"}
+ACTION_WORDS = {"receipt.viewed": "Looked at a receipt's shop, date, items and totals",
+                "receipt.image_viewed": "Looked at a receipt's redacted image",
+                "receipt.reviewed": "Decided on a receipt"}
+CONFIRM_WORD = "ERASE"
 
 
 @blp.get("/privacy")
 def privacy():
-    return render_template("dashboard/error.html", status=200, message="Coming soon.")
+    panelist = g.panelist
+    chosen = {c.purpose: c for c in consents.current(panelist)}
+    return render_template(
+        "dashboard/privacy.html", profile=personal.profile(panelist),
+        purposes=[(p, chosen.get(p.name)) for p in consents.PURPOSES.values()],
+        history=consents.history(panelist), notice=NOTICES.get(request.args.get("done")),
+        access_log=[_in_words(e) for e in audit.access_log_of(panelist.id)])
+
+
+@blp.post("/privacy/consents/<purpose>")
+def consent(purpose):
+    if purpose not in consents.PURPOSES:
+        raise NotFound("There is no such consent purpose.")
+    granted = request.form.get("granted") == "yes"
+    if purpose == "receipts" and not granted:  # leaving: explained and confirmed first
+        return redirect(url_for("dashboard.leave"), 303)
+    rejoining = purpose == "receipts" and g.panelist.status == "left"
+    account.set_consent(g.panelist, purpose, granted)
+    done = "rejoined" if rejoining else "granted" if granted else "withdrawn"
+    return redirect(url_for("dashboard.privacy", done=done, _anchor="consents"), 303)
+
+
+@blp.route("/privacy/leave", methods=["GET", "POST"])
+def leave():
+    if request.method == "POST":
+        account.leave(g.panelist)
+        return redirect(url_for("dashboard.privacy", done="left"), 303)
+    return render_template("dashboard/leave.html", left=g.panelist.status == "left")
+
+
+@blp.post("/privacy/export")
+def export_data():
+    return Response(export.export_zip(g.panelist), mimetype="application/zip", headers={
+        "Content-Disposition": 'attachment; filename="my-receipt-panel-data.zip"'})
+
+
+@blp.route("/privacy/erase", methods=["GET", "POST"])
+def erase():
+    if request.method == "POST":
+        if request.form.get("confirm", "").strip().upper() != CONFIRM_WORD:
+            refusal = Invalid(f"Type {CONFIRM_WORD} in the box to confirm.")
+            return _erase_page(refusal.message), refusal.status
+        account.erase(g.panelist)
+        response = redirect(url_for("dashboard.goodbye"), 303)
+        g.pop("new_session", None)
+        end_session(response)
+        return response
+    return _erase_page()
+
+
+def _erase_page(error: str | None = None):
+    return render_template("dashboard/erase.html", word=CONFIRM_WORD, error=error,
+                           balance=from_minor(ledger.balance(g.panelist.id)))
+
+
+def _in_words(entry: dict) -> dict:
+    """A staff look as the panelist reads it: when, which role (never who), what, why."""
+    reason = entry["reason"] or ""
+    if reason == "review":
+        why = "To check a receipt we could not read with confidence"
+    elif ": " in reason:
+        outcome, code = reason.split(": ", 1)
+        words = ACCEPT_REASONS.get(code) or REJECT_REASONS.get(code, code)
+        why = f"{outcome.capitalize()}: {words}"
+    else:
+        why = reason.replace("_", " ").capitalize()
+    return {"at": entry["at"], "receipt_id": entry["receipt_id"], "why": why,
+            "who": ROLE_WORDS.get(entry["staff_role"], "Staff"),
+            "what": ACTION_WORDS.get(entry["action"], entry["action"].replace(".", " "))}

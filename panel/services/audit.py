@@ -14,7 +14,7 @@ from datetime import timezone
 from sqlalchemy import select, text
 
 from panel.db import db, new_id, utcnow
-from panel.models import AuditEntry
+from panel.models import AuditEntry, Receipt
 from panel.services import personal
 
 GENESIS = "0" * 64
@@ -113,3 +113,10 @@ def access_log_for(panelist_id: str, receipt_ids: list[str]) -> list[dict]:
         .order_by(AuditEntry.sequence))
     return [{"at": e.at.isoformat(), "staff_role": e.staff_role, "action": e.action,
              "receipt_id": receipts.get(e.receipt_ref), "reason": e.reason} for e in entries]
+
+
+def access_log_of(panelist_id: str) -> list[dict]:
+    """``access_log_for`` with every receipt the panelist still has (for their pages)."""
+    receipt_ids = list(db.session.scalars(select(Receipt.id).where(
+        Receipt.panelist_id == panelist_id)))
+    return access_log_for(panelist_id, receipt_ids)

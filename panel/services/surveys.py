@@ -55,6 +55,14 @@ def open_for(panelist: Panelist) -> list[tuple[Survey, bool]]:
     return [(s, s.id in answered) for s in surveys if _in_audience(panelist, s)]
 
 
+def open_one(panelist: Panelist, survey_id: str) -> tuple[Survey, bool]:
+    """One open survey in the panelist's audience, with whether it is answered."""
+    found = next(((s, done) for s, done in open_for(panelist) if s.id == survey_id), None)
+    if found is None:
+        raise NotFound("No such survey.")
+    return found
+
+
 def answer(panelist: Panelist, survey_id: str, answers: list[dict]) -> SurveyResponse:
     survey = db.session.get(Survey, survey_id)
     if survey is None or survey.status != "open" or not _in_audience(panelist, survey):
