@@ -24,15 +24,16 @@ from redaction.evalset.reader import TesseractReader
 from redaction.evalset.real import evaluate_real
 from redaction.evalset.real_images import evaluate_real_images
 from redaction.evalset.score import Tally, process, score, table
+from redaction.verified import SCOPES
 
 
 def evaluate_generated(count: int, seed: int, lang: str = "deu+eng",
-                       progress=None) -> Tally:
+                       progress=None, scope: str = "painted") -> Tally:
     tally = Tally()
     engine = TesseractReader(lang)
     for index, receipt in enumerate(generate(count, seed)):
         photo = deskew(render(receipt, random.Random(seed * 1000 + index)))
-        outcome = process(photo.image, engine)
+        outcome = process(photo.image, engine, scope=scope)
         score(receipt, photo, outcome, tally)
         if progress:
             progress(f"{receipt.name}: {'removed' if outcome.removed else 'kept'}"
@@ -49,11 +50,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--real-images", action="store_true",
                         help="also read the real photos in --real with tesseract (slow)")
     parser.add_argument("--quiet", action="store_true", help="no line per receipt")
+    parser.add_argument("--verify", choices=SCOPES, default="painted",
+                        help="read again the bands around the paint (as the pipeline does) "
+                             "or the whole painted page")
     args = parser.parse_args(argv)
     if args.count:
         log = None if args.quiet else lambda message: print("  " + message, file=sys.stderr)
-        tally = evaluate_generated(args.count, args.seed, args.lang, log)
-        print(f"generated photos: {args.count} (seed {args.seed})")
+        tally = evaluate_generated(args.count, args.seed, args.lang, log, args.verify)
+        print(f"generated photos: {args.count} (seed {args.seed}, verification: "
+              f"{args.verify})")
         print("\n".join(table(tally)))
         if tally.missed:
             print("missed: " + ", ".join(tally.missed))
@@ -62,7 +67,8 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(evaluate_real(args.real)))
     if args.real and args.real_images:
         print(f"\nreal receipts, photos read by tesseract: {args.real}")
-        print("\n".join(evaluate_real_images(args.real, TesseractReader(args.lang))))
+        print("\n".join(evaluate_real_images(args.real, TesseractReader(args.lang),
+                                              scope=args.verify)))
     return 0
 
 

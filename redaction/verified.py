@@ -10,31 +10,45 @@ from ocr.types import OcrPage
 from redaction.operators import paint
 from redaction.policy import RECEIPT_REMOVED, Decision, Policy
 from redaction.verify import Engine, verify
+from redaction.verify_painted import verify_painted
 from redaction.widen import widen
 
 WIDEN_ROUNDS = 2  # readings of the painted image that may still find something to paint
 UNVERIFIABLE = "unverifiable"
+SCOPES = ("painted", "page")
 
 
 def paint_verified(image: Image.Image, page: OcrPage, decision: Decision, engine: Engine,
-                   policy: Policy | None = None,
-                   rounds: int = WIDEN_ROUNDS) -> tuple[Decision, Image.Image | None]:
+                   policy: Policy | None = None, rounds: int = WIDEN_ROUNDS,
+                   scope: str = "painted") -> tuple[Decision, Image.Image | None]:
     """The final decision and the painted image; no image when the receipt is to be removed
     (a leak of a category that removes receipts, or something still readable after
-    ``rounds`` widenings, which removes it as ``unverifiable``)."""
+    ``rounds`` widenings, which removes it as ``unverifiable``).
+
+    ``scope="painted"`` reads again only bands around the paint (``verify_painted``: the
+    rest of the page is unchanged and its first reading stands); ``scope="page"`` reads the
+    whole painted page again (``verify``), a second, different reading of everything."""
     policy = policy or Policy()
+    if scope not in SCOPES:
+        raise ValueError(f"unknown verification scope {scope!r}; choose from {SCOPES}")
     if decision.remove_receipt:
         return decision, None
+
+    def check(painted: Image.Image, decision: Decision) -> list:
+        if scope == "page" or (image.width, image.height) != (page.width, page.height):
+            return verify(painted, engine, policy=policy)
+        return verify_painted(painted, page, decision, engine, policy=policy)
+
     painted = paint(image, decision)
     for _ in range(rounds):
-        leaks = verify(painted, engine, policy=policy)
+        leaks = check(painted, decision)
         if not leaks:
             return decision, painted
         decision = widen(decision, leaks, page, policy)
         if decision.remove_receipt:
             return decision, None
         painted = paint(image, decision)
-    if verify(painted, engine, policy=policy):
+    if check(painted, decision):
         counts = [*decision.counts, (UNVERIFIABLE, RECEIPT_REMOVED, 1)]
         return dataclasses.replace(decision, remove_receipt=True, reason=UNVERIFIABLE,
                                    counts=counts), None

@@ -36,10 +36,11 @@ def parse_items(page: OcrPage) -> ParsedReceipt:
     return ParsedReceipt(merchant=page.lines[0].text if page.lines else None, items=items)
 
 
-def redact_photo(image: Image.Image, engine, policy: Policy | None = None) -> Redacted:
+def redact_photo(image: Image.Image, engine, policy: Policy | None = None,
+                 scope: str = "painted") -> Redacted:
     policy = policy or Policy()
     page = engine.read(image)
     parsed = parse_items(page)
     decision = policy.decide(analyze(page, parsed), page)
-    decision, painted = paint_verified(image, page, decision, engine, policy)
+    decision, painted = paint_verified(image, page, decision, engine, policy, scope=scope)
     return Redacted(page, parsed, decision, painted, decision.reason if painted is None else None)

@@ -1,15 +1,17 @@
 """A small tesseract reader for the evaluation, producing ``ocr.types.OcrPage``.
 
 The redaction package may not import the project's ``ocr`` engine, so this reads the way it
-does (greyscale, autocontrast, ``--psm 6``, tesseract's own lines, one process thread).
+does (greyscale, the paper's lighting evened out, ``--psm 6``, tesseract's own lines, one
+process thread, no inverted-text pass).
 """
 from __future__ import annotations
 
 import os
 
-from PIL import Image, ImageOps
+from PIL import Image
 
 from ocr.types import Box, Line, OcrPage, Word
+from redaction.lighting import flatten_lighting
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
@@ -22,8 +24,9 @@ class TesseractReader:
         self.name = f"tesseract-{lang}-psm{psm}"
 
     def read(self, image: Image.Image) -> OcrPage:
-        grey = ImageOps.autocontrast(image.convert("L"), cutoff=1)
-        data = pytesseract.image_to_data(grey, lang=self.lang, config=f"--psm {self.psm}",
+        grey = flatten_lighting(image)  # as ocr.TesseractEngine evens the lighting first
+        data = pytesseract.image_to_data(grey, lang=self.lang,
+                                         config=f"--psm {self.psm} -c tessedit_do_invert=0",
                                          output_type=pytesseract.Output.DICT)
         lines: dict[tuple[int, int, int], list[Word]] = {}
         for i, text in enumerate(data["text"]):
