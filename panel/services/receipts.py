@@ -49,17 +49,27 @@ def _limits() -> uploads.UploadLimits:
                                 config["UPLOAD_MAX_PIXELS"])
 
 
-def page_for(panelist: Panelist, status: str | None, page: int,
-             page_size: int) -> tuple[list[Receipt], int]:
-    """One page of the panelist's receipts, newest first, and how many there are in all."""
+def page_for(panelist: Panelist, status: str | None, page: int, page_size: int,
+             period: str | None = None) -> tuple[list[Receipt], int]:
+    """One page of the panelist's receipts, newest first, and how many there are in all;
+    ``period`` ("YYYY-MM") keeps those submitted in that month (in the panel's zone)."""
     where = [Receipt.panelist_id == panelist.id]
     if status:
         where.append(Receipt.status == status)
+    if period:
+        where.append(Receipt.period == period)
     total = db.session.scalar(select(func.count()).select_from(Receipt).where(*where))
     items = db.session.scalars(
         select(Receipt).where(*where).order_by(Receipt.submitted_at.desc(), Receipt.id.desc())
         .limit(page_size).offset((page - 1) * page_size))
     return list(items), total
+
+
+def periods_for(panelist: Panelist) -> list[str]:
+    """The months ("YYYY-MM") in which the panelist shared receipts, newest first."""
+    return list(db.session.scalars(
+        select(Receipt.period).where(Receipt.panelist_id == panelist.id).distinct()
+        .order_by(Receipt.period.desc())))
 
 
 def get_for(panelist: Panelist, receipt_id: str) -> Receipt:

@@ -1,0 +1,73 @@
+/* Sharing a receipt: drop photos onto the form and see them before sending.
+   Progressive enhancement: without this script the plain form posts the same files. */
+(function () {
+  "use strict";
+  var form = document.getElementById("share-form");
+  var input = document.getElementById("receipt-photos");
+  var zone = document.getElementById("dropzone");
+  var list = document.getElementById("previews");
+  if (!form || !input || !zone || !list) return;
+  var urls = [];
+
+  function showPreviews() {
+    urls.forEach(function (url) { URL.revokeObjectURL(url); });
+    urls = [];
+    list.textContent = "";
+    Array.prototype.forEach.call(input.files, function (file, index) {
+      var item = document.createElement("li");
+      if (/^image\/(jpeg|png|webp)$/.test(file.type)) {  // browsers cannot draw HEIC
+        var image = document.createElement("img");
+        var url = URL.createObjectURL(file);
+        urls.push(url);
+        image.src = url;
+        image.alt = "";  // the page's name follows as text
+        image.className = "preview";
+        item.appendChild(image);
+      }
+      var label = document.createElement("span");
+      label.textContent = "Page " + (index + 1) + ": " + file.name;
+      item.appendChild(label);
+      list.appendChild(item);
+    });
+  }
+
+  function addFiles(dropped) {
+    if (typeof DataTransfer !== "function") { input.files = dropped; return; }
+    var all = new DataTransfer();  // dropping again adds the next pages
+    Array.prototype.forEach.call(input.files, function (file) { all.items.add(file); });
+    Array.prototype.forEach.call(dropped, function (file) { all.items.add(file); });
+    input.files = all.files;
+  }
+
+  zone.classList.add("enhanced");
+  ["dragenter", "dragover"].forEach(function (name) {
+    zone.addEventListener(name, function (event) {
+      event.preventDefault();
+      zone.classList.add("over");
+    });
+  });
+  ["dragleave", "dragend"].forEach(function (name) {
+    zone.addEventListener(name, function () { zone.classList.remove("over"); });
+  });
+  zone.addEventListener("drop", function (event) {
+    event.preventDefault();
+    zone.classList.remove("over");
+    if (event.dataTransfer && event.dataTransfer.files.length) {
+      addFiles(event.dataTransfer.files);
+      showPreviews();
+    }
+  });
+  input.addEventListener("change", showPreviews);
+
+  form.addEventListener("submit", function () {
+    var sending = document.getElementById("share-progress");
+    if (sending) sending.hidden = false;
+    form.setAttribute("aria-busy", "true");
+  });
+  window.addEventListener("pageshow", function () {  // back to this page: ready again
+    var sending = document.getElementById("share-progress");
+    if (sending) sending.hidden = true;
+    form.removeAttribute("aria-busy");
+    showPreviews();
+  });
+})();
