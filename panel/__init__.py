@@ -25,7 +25,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     os.makedirs(app.instance_path, exist_ok=True)
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # tesseract: processes, not threads
 
-    from panel import admin, api, cli, dashboard, models  # noqa: F401  (models register tables)
+    from panel import admin, api, cli, dashboard, models, ratelimit  # noqa: F401  (models: tables)
     from panel.services.uploads import configure_pillow
     from panel.tasks.celery import celery_init_app
 
@@ -35,6 +35,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     configure_pillow(app.config["UPLOAD_MAX_PIXELS"])
     app.extensions["panel.storage"] = create_storage(app.config)
     app.extensions["panel.vault"] = Vault(base64.b64decode(app.config["MASTER_KEY"]))
+    ratelimit.init_app(app)
     api.init_app(app)
     dashboard.init_app(app)
     admin.init_app(app)

@@ -25,6 +25,24 @@ def _int(name: str, default: int) -> int:
     return int(os.environ.get(name, default))
 
 
+def _flag(name: str, default: bool) -> bool:
+    return os.environ.get(name, "on" if default else "off").lower() in ("1", "on", "true", "yes")
+
+
+# Requests per client within a window, in Flask-Limiter's notation ("20/minute", "5/second;
+# 100/hour"): each key (token, account, address) is counted on its own (see panel/ratelimit.py).
+RATE_LIMITS = {
+    "RATELIMIT_UPLOAD_PER_TOKEN": "20/minute",
+    "RATELIMIT_UPLOAD_PER_ADDRESS": "120/minute",
+    "RATELIMIT_LOGIN_PER_ACCOUNT": "5/minute",
+    "RATELIMIT_LOGIN_PER_ADDRESS": "20/minute",
+    "RATELIMIT_REGISTER_PER_ADDRESS": "10/minute",
+    "RATELIMIT_WAITLIST_PER_ADDRESS": "5/minute",
+    "RATELIMIT_REFRESH_PER_TOKEN": "5/minute",
+    "RATELIMIT_REFRESH_PER_ADDRESS": "30/minute",
+}
+
+
 def from_environment(instance_path: str) -> dict:
     instance = Path(instance_path)
     broker = os.environ.get("CELERY_BROKER_URL") or None
@@ -55,6 +73,8 @@ def from_environment(instance_path: str) -> dict:
         "UPLOAD_MAX_IMAGE_BYTES": _int("UPLOAD_MAX_IMAGE_BYTES", 15 * 1024 * 1024),
         "UPLOAD_MAX_PAGES": _int("UPLOAD_MAX_PAGES", 6),
         "UPLOAD_MAX_PIXELS": _int("UPLOAD_MAX_PIXELS", 40_000_000),
+        # Bytes of receipt images one panelist may hold; 0 means no quota.
+        "PANELIST_STORAGE_QUOTA_BYTES": _int("PANELIST_STORAGE_QUOTA_BYTES", 512 * 1024 * 1024),
         "RECEIPT_MAX_AGE_DAYS": _int("RECEIPT_MAX_AGE_DAYS", 90),
         "RETENTION_DAYS": _int("RETENTION_DAYS", 730),
         "PERIODIC_JOBS_SECONDS": _int("PERIODIC_JOBS_SECONDS", 3600),
@@ -74,6 +94,10 @@ def from_environment(instance_path: str) -> dict:
         "REDACTION_POLICY": os.environ.get("REDACTION_POLICY", ""),
         "OCR_ENGINE": os.environ.get("OCR_ENGINE", "tesseract"),  # or rapidocr
         "OCR_LANGUAGES": os.environ.get("OCR_LANGUAGES", "deu+eng"),
+        "RATELIMIT_ENABLED": _flag("RATELIMIT_ENABLED", True),
+        # Redis (shared by every process) or memory://; by default the Redis broker if any.
+        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI") or None,
+        **{name: os.environ.get(name, default) for name, default in RATE_LIMITS.items()},
     }
 
 
@@ -89,6 +113,10 @@ def finish(config: dict, instance_path: str) -> None:
     config.setdefault(
         "MAX_CONTENT_LENGTH",
         config["UPLOAD_MAX_IMAGE_BYTES"] * config["UPLOAD_MAX_PAGES"] + 64 * 1024)
+    if not config.get("RATELIMIT_STORAGE_URI"):
+        broker = config.get("CELERY_BROKER_URL") or ""
+        config["RATELIMIT_STORAGE_URI"] = (
+            broker if broker.startswith(("redis://", "rediss://")) else "memory://")
     config.update({
         "API_TITLE": "Receipt panel API",
         "API_VERSION": "v1",

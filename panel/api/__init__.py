@@ -31,6 +31,8 @@ def _panel_error(error: PanelError):
     response.status_code = error.status
     if error.status == 401:
         response.headers["WWW-Authenticate"] = "Bearer"
+    if getattr(error, "retry_after", None):
+        response.headers["Retry-After"] = str(error.retry_after)
     return response
 
 

@@ -1,8 +1,10 @@
 """Joining and logging in: register with an invite, token, refresh, logout."""
+from flask import request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from panel.schemas import LoginSchema, RefreshSchema, RegisterSchema, TokenPairSchema
+from panel.api.limits import limited
 from panel.api.security import BEARER, bearer_token, current_panelist
 from panel.services import auth
 
@@ -11,6 +13,7 @@ blp = Blueprint("auth", __name__, url_prefix="/api/v1/auth", description="Joinin
 
 @blp.route("/register")
 class Register(MethodView):
+    @limited(blp, "register")
     @blp.arguments(RegisterSchema)
     @blp.response(201, TokenPairSchema)
     def post(self, body):
@@ -21,15 +24,17 @@ class Register(MethodView):
 
 @blp.route("/token")
 class Token(MethodView):
+    @limited(blp, "login")
     @blp.arguments(LoginSchema)
     @blp.response(200, TokenPairSchema)
     def post(self, body):
         """Log in with email and password."""
-        return auth.login(body["email"], body["password"])
+        return auth.login(body["email"], body["password"], request.remote_addr or "unknown")
 
 
 @blp.route("/refresh")
 class Refresh(MethodView):
+    @limited(blp, "refresh")
     @blp.arguments(RefreshSchema)
     @blp.response(200, TokenPairSchema)
     def post(self, body):

@@ -4,6 +4,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from panel.schemas import ReceiptQuerySchema, ReceiptSchema, UploadSchema
+from panel.api.limits import limited
 from panel.api.security import BEARER, current_panelist
 from panel.services import receipts
 from panel.services.errors import Invalid
@@ -37,6 +38,7 @@ class Receipts(MethodView):
         pagination_parameters.item_count = total
         return items
 
+    @limited(blp, "upload")
     @blp.arguments(UploadSchema, location="files")
     @blp.response(202, ReceiptSchema)
     @blp.doc(security=BEARER, parameters=[IDEMPOTENCY_HEADER])

@@ -4,6 +4,7 @@ from flask import request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from panel.api.limits import limited
 from panel.schemas import WaitlistJoinSchema as JoinSchema
 from panel.services import waitlist
 
@@ -30,6 +31,7 @@ class StatusSchema(ma.Schema):
 
 @blp.route("")
 class Join(MethodView):
+    @limited(blp, "waitlist")
     @blp.arguments(JoinSchema)
     @blp.response(202, JoinedSchema)
     def post(self, body):

@@ -4,7 +4,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Date, Float, ForeignKey, Index, Integer, Numeric, String, UniqueConstraint
+from sqlalchemy import (BigInteger, Date, Float, ForeignKey, Index, Integer, Numeric, String,
+                        UniqueConstraint)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from panel.db import Base, UtcDateTime, id_column, utcnow
@@ -29,6 +30,8 @@ class Receipt(Base):
     period: Mapped[str] = mapped_column(String(7))
     week: Mapped[str | None] = mapped_column(String(8))  # ISO week in the panel's zone
     page_count: Mapped[int] = mapped_column(Integer)
+    # Bytes of the pages as stored at upload: what the panelist's storage quota counts.
+    uploaded_bytes: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     # Job bookkeeping: the row is the job.
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     lease_expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime)

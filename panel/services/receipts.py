@@ -11,7 +11,7 @@ from panel.db import db, flush_deleted_pages, new_id, utcnow
 from panel.extensions import storage_for
 from panel.models import DeletionRecord, IdempotencyKey, Panelist, Receipt
 from panel.receipt_files import original_key, original_prefix
-from panel.services import idempotency, personal, rewards, uploads
+from panel.services import idempotency, personal, quota, rewards, uploads
 from panel.services.errors import Forbidden, NotFound
 from panel.tasks.claims import add_event
 
@@ -22,8 +22,10 @@ def submit(panelist: Panelist, pages: list[bytes], idempotency_key: str | None) 
     if earlier := idempotency.earlier_result(panelist, "receipts", idempotency_key):
         return db.session.get(Receipt, earlier)
     clean = uploads.check_pages(pages, _limits())
+    size = sum(len(page) for page in clean)
+    quota.ensure_room(panelist, size)
     receipt = Receipt(id=new_id(), panelist_id=panelist.id, page_count=len(clean),
-                      submitted_at=utcnow(), status="queued")
+                      uploaded_bytes=size, submitted_at=utcnow(), status="queued")
     receipt.period = rewards.period_of(receipt.submitted_at)
     receipt.week = rewards.week_of(receipt.submitted_at)
     storage = storage_for()

@@ -7,6 +7,11 @@ from flask_migrate import upgrade
 from sqlalchemy import inspect, text
 
 from panel import create_app
+from panel.config import RATE_LIMITS
+
+# Tests make many requests from one address: limits far above them (tests/panel/api/
+# test_limits.py tests the real ones).
+HIGH_LIMITS = {name: "100000/minute" for name in RATE_LIMITS}
 
 
 def make_app(tmp_path: Path, database_url: str, **overrides):
@@ -20,6 +25,8 @@ def make_app(tmp_path: Path, database_url: str, **overrides):
         "STORAGE_DIR": str(tmp_path / "storage"),
         "EMBEDDED_WORKER": "off",
         "CELERY_BROKER_URL": None,
+        "RATELIMIT_STORAGE_URI": "memory://",
+        **HIGH_LIMITS,
     }
     config.update(overrides)
     app = create_app(config)
