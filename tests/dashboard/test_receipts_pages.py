@@ -73,7 +73,7 @@ def test_share_one_page_then_watch_it_become_accepted(app, session):
     [receipt] = receipts_of(app, session)
     listing = text(session.client.get("/receipts"))
     assert receipt.status == "accepted", receipt.status_reason
-    assert ">Accepted<" in listing and ">Edeka<" in listing and "7.67 EUR" in listing
+    assert ">Accepted<" in listing and ">Edeka</strong>" in listing and "7.67 EUR" in listing
     assert f'src="/receipts/{receipt.id}/image"' in listing and 'alt="Redacted photo of Edeka"' in listing
     assert "data-refresh" not in listing
 
@@ -125,10 +125,17 @@ def test_bad_uploads_are_readable_refusals(app, session, files, status, words):
     assert receipts_of(app, session) == []
 
 
-def test_too_many_pages_and_a_panelist_who_left_are_refused(app, session):
+def test_too_many_pages_too_big_and_a_panelist_who_left_are_refused(app, session):
     pages = [jpeg_bytes(render_receipt([("A", "1,00")]))] * (app.config["UPLOAD_MAX_PAGES"] + 1)
     too_many = share(session, *pages)
     assert too_many.status_code == 413 and "at most" in text(too_many)
+    app.config["UPLOAD_MAX_IMAGE_BYTES"] = 2000
+    too_big = share(session, photo())
+    assert too_big.status_code == 413 and "Page 1 is larger than" in text(too_big)
+    app.config["MAX_CONTENT_LENGTH"] = 1000
+    whole_request = share(session, photo())
+    assert whole_request.status_code == 413 and 'role="alert"' in text(whole_request)
+    app.config["MAX_CONTENT_LENGTH"] = app.config["UPLOAD_MAX_IMAGE_BYTES"] = 10**7
     with app.app_context():
         account.leave(db.session.get(Panelist, session.panelist_id))
     left = share(session, photo())
@@ -191,6 +198,8 @@ def test_withdraw_after_a_confirmation(app, session):
     assert "You withdrew this receipt" in detail and 'class="badge withdrawn"' in detail
     assert ">Withdraw</button>" not in detail and "Does not count: withdrawn" in detail
     assert receipts_of(app, session)[0].status == "withdrawn"
+    again = text(session.client.get(f"/receipts/{receipt.id}/withdraw"))
+    assert "already withdrawn" in again and "Yes, withdraw it" not in again
 
 
 def test_withdrawing_a_waiting_receipt_deletes_its_photo(app, session):
