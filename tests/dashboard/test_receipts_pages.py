@@ -180,6 +180,9 @@ def test_pages_of_24(app, session):
     second = text(session.client.get("/receipts?page=2"))
     assert re.findall(r">Shop \d\d<", second) == [">Shop 01<", ">Shop 00<"]
     assert "Newer receipts" in second and "page 2 of 2" in second
+    beyond = session.client.get("/receipts?page=9")
+    assert beyond.status_code == 200 and "no receipts on this page" in text(beyond)
+    assert session.client.get("/receipts?page=nonsense").status_code == 200
 
 
 def test_withdraw_after_a_confirmation(app, session):
