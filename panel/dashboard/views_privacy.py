@@ -92,5 +92,6 @@ def _in_words(entry: dict) -> dict:
     else:
         why = reason.replace("_", " ").capitalize()
     return {"at": entry["at"], "receipt_id": entry["receipt_id"], "why": why,
+            "deleted_receipt": not entry["receipt_id"] and entry["action"].startswith("receipt."),
             "who": ROLE_WORDS.get(entry["staff_role"], "Staff"),
             "what": ACTION_WORDS.get(entry["action"], entry["action"].replace(".", " "))}

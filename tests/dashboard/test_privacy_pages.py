@@ -12,7 +12,7 @@ from markupsafe import escape
 from panel.dashboard.access import REFRESH_COOKIE, SESSION_COOKIE
 from panel.db import db
 from panel.models import Panelist
-from panel.services import consents
+from panel.services import consents, receipts
 from tests.admin.conftest import receipt_for_review, sign_in
 from tests.dashboard.conftest import PASSWORD, csrf, post, sign_up
 
@@ -80,9 +80,13 @@ def test_the_access_log_shows_a_staff_review_by_role_never_by_person(app):
     assert reviewer.get(f"/admin/review/{receipt_id}").status_code == 200
     html = session.client.get("/privacy").get_data(as_text=True)
     log = html[html.index('id="access-log"'):html.index("</table>", html.index('id="access-log"'))]
-    assert "A reviewer" in log and receipt_id in log
+    assert "A reviewer" in log and f'href="/receipts/{receipt_id}"' in log
     assert "Looked at a receipt" in log and "could not read with confidence" in log
     assert member.email not in html and member.id not in html
+    with app.app_context():
+        receipts.delete(db.session.get(Panelist, session.panelist_id), receipt_id)
+    html = session.client.get("/privacy").get_data(as_text=True)
+    assert "A reviewer" in html and "since deleted by you" in html and receipt_id not in html
 
 
 def test_the_export_downloads_a_zip_with_panelist_json(app):
