@@ -21,11 +21,11 @@ class StorageFull(TooLarge):
 
 
 def used_bytes(panelist_id: str) -> int:
-    return db.session.scalar(
+    return int(db.session.scalar(
         select(func.coalesce(func.sum(Receipt.uploaded_bytes), 0)).where(
             Receipt.panelist_id == panelist_id,
             or_(Receipt.status.in_(("queued", "processing")),
-                Receipt.redacted_image_key.is_not(None))))
+                Receipt.redacted_image_key.is_not(None)))))  # PostgreSQL sums to numeric
 
 
 def ensure_room(panelist: Panelist, incoming: int) -> None:
