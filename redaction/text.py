@@ -21,18 +21,27 @@ def fold(text: str) -> str:
 
 
 # a token OCR makes of specks, shadows and table rules: punctuation only, or two or three
-# lower-case letters standing alone ("ee", "oe", "a." after the last real word)
-NOISE_TOKEN = re.compile(r"^(?:[^\w]+|_+|[a-z]{2,3}[^\w]*|[^\w]*[a-z][^\w]+)$")
+# lower-case letters standing alone ("ee", "oe", "a." after the last real word); mask signs
+# (# * •) are never noise
+NOISE_TOKEN = re.compile(r"^(?:[^\w#*•]+|_+|[a-z]{2,3}[^\w#*•]*|[^\w#*•]*[a-z][^\w#*•]+)$")
 
 
 def strip_noise(text: str) -> tuple[int, int]:
-    """The span of ``text`` without noise tokens at its start and its end."""
-    tokens = list(re.finditer(r"\S+", text))
-    while tokens and NOISE_TOKEN.match(tokens[-1].group()):
+    """The span of ``text`` without noise tokens at its start and its end. A lone lower-case
+    letter is noise too, except after a number at the end ("Lindenweg 5 a")."""
+    tokens = [token for token in re.finditer(r"\S+", text)]
+    while tokens and (NOISE_TOKEN.match(tokens[-1].group()) or lone_letter(tokens, -1)):
         tokens.pop()
-    while tokens and NOISE_TOKEN.match(tokens[0].group()):
+    while tokens and (NOISE_TOKEN.match(tokens[0].group()) or lone_letter(tokens, 0)):
         tokens.pop(0)
     return (tokens[0].start(), tokens[-1].end()) if tokens else (0, 0)
+
+
+def lone_letter(tokens: list[re.Match], index: int) -> bool:
+    token = tokens[index].group()
+    if len(token) != 1 or not token.islower():
+        return False
+    return index == 0 or len(tokens) < 2 or not tokens[index - 1].group()[-1].isdigit()
 
 
 @lru_cache(maxsize=None)

@@ -53,13 +53,15 @@ class AddressBlockRecognizer(Recognizer):
 
     def blocks(self, page: OcrPage) -> set[int]:
         """Indexes of lines in a name / street / town block below the first priced line."""
-        texts = [clean(line.text) for line in page.lines]
+        texts = [line.text for line in page.lines]
         first_price = next((i for i, text in enumerate(texts) if PRICED.search(text)), None)
         if first_price is None:
             return set()
         found: set[int] = set()
         for index in range(first_price + 1, len(texts) - 2):
-            name, street, town = texts[index:index + 3]
+            if not TOWN.search(texts[index + 2]):  # the cheap test first
+                continue
+            name, street, town = (clean(text) for text in texts[index:index + 3])
             if person_like(name) and street_like(street) and town_like(town):
                 found.update((index, index + 1, index + 2))
         return found

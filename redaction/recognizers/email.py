@@ -1,7 +1,7 @@
 """E-mail addresses. OCR sometimes puts a space around the @ or after a dot, drops the dot
 before the top-level domain ("max@examplede") or cuts the address off ("max@exampl"): an @
 between a local part and a domain of three or more letters is enough. Role accounts of a shop
-(info@, service@, ...) are not personal and score below reporting."""
+(info@, service@, ...) are not personal and are not reported."""
 from __future__ import annotations
 
 from redaction.recognizers.base import Pattern, Recognizer
@@ -25,13 +25,16 @@ class EmailRecognizer(Recognizer):
         Pattern("email", r"(?<![\w.+-])[\w+-]+(?:\. ?[\w+-]+)* ?@ ?[\w-]+(?:\. ?[\w-]+)*\.[a-z]{2,}"
                 r"(?![\w])", 0.9),
         # a misread or cut-off address: no dot before the domain's end, or no domain end
-        Pattern("email_misread", r"(?<![\w.+-])[\w+-]+(?:\. ?[\w+-]+)* ?@ ?[\w-]{3,}"
-                r"(?:\.[\w-]*)*", 0.7),
+        Pattern("email_misread", r"(?<![\w.+-])[\w+-]+(?:\.[\w+-]+)*@[\w-]{3,}(?:\.[\w-]*)*",
+                0.7),
     )
     context_words = ("e-mail", "email", "mail", "kunde", "customer")
 
+    def applies_to(self, page) -> bool:
+        return "@" in page.text and super().applies_to(page)
+
     def score_match(self, pattern: Pattern, text: str) -> float | None:
-        return 0.15 if role_account(text) else pattern.score
+        return None if role_account(text) else pattern.score  # context must not lift it
 
 
 class EmailFragmentRecognizer(CuedValueRecognizer):

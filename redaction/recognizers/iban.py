@@ -8,7 +8,11 @@ from ocr.types import OcrPage, ParsedReceipt
 from redaction.recognizers.base import Candidate, Recognizer
 from redaction.recognizers.checksums import iban_valid
 
-IBAN_SHAPE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}[\dO]{2}(?: ?[A-Z0-9]{1,4}){3,8}(?![A-Za-z0-9])")
+# the check digits as OCR may read them: "DE51" as "DES51", "DE65" as "DES"
+IBAN_SHAPE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}[\dOSB]{1,3}(?: ?[A-Z0-9]{1,4}){3,8}"
+                        r"(?![A-Za-z0-9])")
+
+MIN_DIGITS = 10  # the shortest IBANs (Norway, 15 characters) hold 13 digits
 
 
 class IbanRecognizer(Recognizer):
@@ -26,6 +30,8 @@ class IbanRecognizer(Recognizer):
         text = page.lines[index].text
         for match in IBAN_SHAPE.finditer(text):
             value = match.group()
+            if sum(char.isdigit() for char in value) < MIN_DIGITS:
+                continue  # words in capitals ("ZUBEHOR SONSTIGES") have the shape too
             # trailing words (a currency, a name) may be caught by the shape: trim them off
             while len(value.replace(" ", "")) >= 15:
                 if iban_valid(value[:2] + value[2:4].replace("O", "0") + value[4:]):

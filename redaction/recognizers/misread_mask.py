@@ -38,6 +38,8 @@ def mask_like(value: str, strong: bool = True) -> bool:
     return sum(char in MASK_SIGNS for char in signs) >= 0.75 * len(signs)
 
 
+SIGNS_RUN = re.compile(r"(?:[#*•xXHKRAMNWEBSOQ] ?){3}")  # a cheap first test of a line
+MISREAD = re.compile(r"[A-WYZ]")  # signs only, or X: the masked card recognizer's business
 LAST_DIGITS = re.compile(r"\d{3,4}(?:\s+[\dO]{3,4})?$")
 
 
@@ -48,11 +50,14 @@ class MisreadMaskRecognizer(Recognizer):
     lines_around = 3  # card payment words this many lines above make "Nr." a card cue
 
     def applies_to(self, page: OcrPage) -> bool:
-        return bool(CUE.search(fold(page.text)))
+        folded = fold(page.text)
+        return bool(CUE.search(folded) or PAYMENT.search(folded))
 
     def candidates(self, page: OcrPage, index: int,
                    parsed: ParsedReceipt | None) -> Iterator[Candidate]:
         text = page.lines[index].text
+        if not SIGNS_RUN.search(text):
+            return
         for cue in CUE.finditer(fold(text)):
             start, end = strip_noise(text[cue.end():])
             value = text[cue.end() + start:cue.end() + end]
@@ -63,8 +68,8 @@ class MisreadMaskRecognizer(Recognizer):
         # the cue itself misread: a whole line of mask and last digits amid payment lines
         start, end = strip_noise(text)
         value = text[start:end]
-        if (LAST_DIGITS.search(value) and len(value) >= 10 and mask_like(value, strong=False)
-                and self.payment_nearby(page, index)):
+        if (LAST_DIGITS.search(value) and len(value) >= 10 and MISREAD.search(value)
+                and mask_like(value, strong=False) and self.payment_nearby(page, index)):
             yield Candidate(start, end, self.score - 0.1)
 
     def payment_nearby(self, page: OcrPage, index: int) -> bool:
