@@ -55,7 +55,7 @@ def leave():
     return render_template("dashboard/leave.html", left=g.panelist.status == "left")
 
 
-@blp.post("/privacy/export")
+@blp.get("/privacy/export")
 def export_data():
     return Response(export.export_zip(g.panelist), mimetype="application/zip", headers={
         "Content-Disposition": 'attachment; filename="my-receipt-panel-data.zip"'})

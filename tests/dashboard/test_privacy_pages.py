@@ -91,7 +91,9 @@ def test_the_access_log_shows_a_staff_review_by_role_never_by_person(app):
 
 def test_the_export_downloads_a_zip_with_panelist_json(app):
     session = sign_up(app, surveys=True)
-    response = post(session.client, "/privacy/export")
+    page = session.client.get("/privacy").get_data(as_text=True)
+    assert '<a class="button" href="/privacy/export" download>Download my data</a>' in page
+    response = session.client.get("/privacy/export")
     assert response.status_code == 200 and response.mimetype == "application/zip"
     assert response.headers["Content-Disposition"].startswith("attachment;")
     with zipfile.ZipFile(io.BytesIO(response.data)) as archive:
@@ -131,8 +133,8 @@ def test_erase_needs_the_typed_word_then_deletes_everything_and_ends_the_session
 
 
 @pytest.mark.parametrize("path, data", [
-    ("/privacy/consents/surveys", {"granted": "no"}), ("/privacy/leave", {}),
-    ("/privacy/export", {}), ("/privacy/erase", {"confirm": "ERASE"})])
+    ("/privacy/consents/surveys", {"granted": "no"}), ("/privacy/consents/receipts", {}),
+    ("/privacy/leave", {}), ("/privacy/erase", {"confirm": "ERASE"})])
 def test_every_post_without_csrf_is_400_and_changes_nothing(app, path, data):
     session = sign_up(app, surveys=True)
     response = session.client.post(path, data=data)
@@ -142,7 +144,8 @@ def test_every_post_without_csrf_is_400_and_changes_nothing(app, path, data):
         history_rows(session.client)) == 3
 
 
-@pytest.mark.parametrize("path", ["/privacy", "/privacy/leave", "/privacy/erase"])
+@pytest.mark.parametrize("path", ["/privacy", "/privacy/leave", "/privacy/erase",
+                                  "/privacy/export"])
 def test_a_visitor_is_sent_to_login(app, path):
     response = app.test_client().get(path)
     assert response.status_code == 303 and f"/login?next={path}" in response.location
