@@ -1,8 +1,9 @@
 """The panelist's own account: profile, consents, export, leaving and erasure."""
 from flask import Response
 from flask.views import MethodView
-from flask_smorest import Blueprint
+from flask_smorest import Blueprint, Page
 
+from panel.api.limits import MAX_PAGE_SIZE
 from panel.api.security import BEARER, current_panelist
 from panel.schemas import ConsentChoiceSchema, ConsentSchema, PanelistSchema, PurposeSchema
 from panel.services import account, consents, export, personal
@@ -48,6 +49,7 @@ class Consents(MethodView):
 @blp.route("/consents/history")
 class ConsentHistory(MethodView):
     @blp.response(200, ConsentSchema(many=True))
+    @blp.paginate(Page, page_size=MAX_PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
     @blp.doc(security=BEARER)
     def get(self):
         """Every grant and withdrawal you made, oldest first."""

@@ -4,7 +4,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from panel.schemas import ReceiptQuerySchema, ReceiptSchema, UploadSchema
-from panel.api.limits import limited
+from panel.api.limits import MAX_PAGE_SIZE, limited
 from panel.api.security import BEARER, current_panelist
 from panel.services import receipts
 from panel.services.errors import Invalid
@@ -28,7 +28,7 @@ def _idempotency_key() -> str | None:
 class Receipts(MethodView):
     @blp.arguments(ReceiptQuerySchema, location="query")
     @blp.response(200, ReceiptSchema(many=True))
-    @blp.paginate()
+    @blp.paginate(max_page_size=MAX_PAGE_SIZE)
     @blp.doc(security=BEARER)
     def get(self, args, pagination_parameters):
         """Your receipts, newest first."""

@@ -4,6 +4,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from panel.api.receipts import IDEMPOTENCY_HEADER
+from panel.api.limits import MAX_PAGE_SIZE
 from panel.api.security import BEARER, current_panelist
 from panel.schemas import LedgerEntrySchema, RedemptionSchema, RewardsSchema
 from panel.services import ledger, redemptions, rewards
@@ -23,7 +24,7 @@ class Rewards(MethodView):
 @blp.route("/ledger")
 class Ledger(MethodView):
     @blp.response(200, LedgerEntrySchema(many=True))
-    @blp.paginate()
+    @blp.paginate(max_page_size=MAX_PAGE_SIZE)
     @blp.doc(security=BEARER)
     def get(self, pagination_parameters):
         """Every reward and payout, newest first."""

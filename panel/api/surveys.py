@@ -1,7 +1,8 @@
 """Short paid surveys for panelists."""
 from flask.views import MethodView
-from flask_smorest import Blueprint
+from flask_smorest import Blueprint, Page
 
+from panel.api.limits import MAX_PAGE_SIZE
 from panel.api.security import BEARER, current_panelist
 from panel.schemas import SurveyResponseSchema, SurveySchema
 from panel.services import surveys
@@ -12,6 +13,7 @@ blp = Blueprint("surveys", __name__, url_prefix="/api/v1/surveys", description="
 @blp.route("")
 class Surveys(MethodView):
     @blp.response(200, SurveySchema(many=True))
+    @blp.paginate(Page, page_size=MAX_PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
     @blp.doc(security=BEARER)
     def get(self):
         """Open surveys for you, each with whether you answered it."""
