@@ -98,6 +98,11 @@ def test_the_ledger_is_newest_first_in_pages(app, session):
     assert first.index("Entry 24") < first.index("Entry 05") and "Entry 04" not in first
     assert "Page 1 of 2" in first and "Entry 04" in second and "Entry 05" not in second
     assert second.index("Entry 04") < second.index("Entry 00")
+    for odd in ("9", "-3", "abc", "9" * 40):
+        response = session.client.get(f"/rewards?page={odd}")
+        assert response.status_code == 200, odd
+    assert "nothing on this page" in session.client.get("/rewards?page=9").get_data(
+        as_text=True)
 
 
 def test_every_form_has_a_csrf_token_and_a_post_without_it_is_400(app, session):
