@@ -42,7 +42,7 @@ def protect(response, path: str, samesite: str = "Strict"):
     name = g.get("csrf_cookie_name")
     if cookie and name and request.cookies.get(name) != cookie:
         set_cookie(response, name, cookie, path, samesite=samesite)
-    response.headers["Cache-Control"] = "no-store"
+    response.headers.setdefault("Cache-Control", "no-store")  # a view may allow "private"
     response.headers["X-Frame-Options"] = "DENY"
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Referrer-Policy"] = "no-referrer"

@@ -30,6 +30,41 @@ REWARD_REASON_WORDS = {
     "weekly_cap": "does not count: weekly limit reached",
 }
 
+CATEGORY_WORDS = {
+    "card_number": "Card number", "card_expiry": "Card expiry date",
+    "auth_code": "Card payment code", "iban": "Bank account (IBAN)",
+    "bank_account": "Bank account number", "person_name": "Name", "email": "Email address",
+    "phone": "Phone number", "loyalty_id": "Loyalty or customer number",
+    "address": "Address", "licence_plate": "Number plate", "prescription": "Prescription",
+    "health": "Health purchase", "religion": "Religious purchase",
+    "political": "Political purchase", "trade_union": "Trade union payment",
+    "sex_life": "Intimate purchase",
+}
+STEP_WORDS = {
+    "load": "opening the photo", "ocr": "reading the text", "parse": "finding shop, date "
+    "and items", "redact": "removing personal details; the original photo is then deleted",
+    "check": "checking the result", "review": "checked by a person",
+}
+ACTION_WORDS = {"masked": "hidden", "line_removed": "line removed",
+                "receipt_removed": "whole receipt removed"}
+
+
+def category_words(category: str) -> str:
+    return CATEGORY_WORDS.get(category, category.replace("_", " ").capitalize())
+
+
+def action_words(action: str) -> str:
+    return ACTION_WORDS.get(action, action.replace("_", " "))
+
+
+def step_words(step: str | None) -> str:
+    return STEP_WORDS.get(step, "") if step else ""
+
+
+def quantity(value: str | None) -> str:
+    """"1.000" as "1", "0.250" as "0.25"."""
+    return f"{Decimal(value).normalize():f}" if value else "–"
+
 
 def money(amount, currency: str | None = None) -> str:
     if amount in (None, ""):
@@ -41,8 +76,9 @@ def money(amount, currency: str | None = None) -> str:
 def day(value) -> str:
     if not value:
         return "–"
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    if isinstance(value, str):  # as the schemas dump them: "2026-11-12" or a full timestamp
+        value = (date.fromisoformat(value) if len(value) == 10
+                 else datetime.fromisoformat(value.replace("Z", "+00:00")))
     if isinstance(value, datetime):
         return value.strftime("%-d %b %Y, %H:%M")
     if isinstance(value, date):
@@ -73,4 +109,6 @@ def reward_reason_words(reason: str | None) -> str:
 
 
 FILTERS = {"money": money, "day": day, "month": month, "status_words": status_words,
-           "reason_words": reason_words, "reward_reason_words": reward_reason_words}
+           "reason_words": reason_words, "reward_reason_words": reward_reason_words,
+           "quantity": quantity, "category_words": category_words, "action_words": action_words,
+           "step_words": step_words}

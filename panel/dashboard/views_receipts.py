@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import math
 import uuid
-from datetime import date
-from decimal import Decimal
 
 from flask import Response, current_app, g, redirect, render_template, request, url_for
 
@@ -26,51 +24,6 @@ LIST_NOTICES = {
 DETAIL_NOTICES = {
     "withdrawn": "You withdrew this receipt. It is no longer used or counted anywhere.",
 }
-CATEGORY_WORDS = {
-    "card_number": "Card number", "card_expiry": "Card expiry date",
-    "auth_code": "Card payment code", "iban": "Bank account (IBAN)",
-    "bank_account": "Bank account number", "person_name": "Name", "email": "Email address",
-    "phone": "Phone number", "loyalty_id": "Loyalty or customer number",
-    "address": "Address", "licence_plate": "Number plate", "prescription": "Prescription",
-    "health": "Health purchase", "religion": "Religious purchase",
-    "political": "Political purchase", "trade_union": "Trade union payment",
-    "sex_life": "Intimate purchase",
-}
-STEP_WORDS = {
-    "load": "opening the photo", "ocr": "reading the text", "parse": "finding shop, date "
-    "and items", "redact": "removing personal details; the original photo is then deleted",
-    "check": "checking the result", "review": "checked by a person",
-}
-ACTION_WORDS = {"masked": "hidden", "line_removed": "line removed",
-                "receipt_removed": "whole receipt removed"}
-
-
-def category_words(category: str) -> str:
-    return CATEGORY_WORDS.get(category, category.replace("_", " ").capitalize())
-
-
-def action_words(action: str) -> str:
-    return ACTION_WORDS.get(action, action.replace("_", " "))
-
-
-def step_words(step: str | None) -> str:
-    return STEP_WORDS.get(step, "") if step else ""
-
-
-def bought(value: str | None) -> str:
-    """A date of the API's ("2026-11-12") as "12 Nov 2026"."""
-    return date.fromisoformat(value).strftime("%-d %b %Y") if value else "–"
-
-
-def quantity(value: str | None) -> str:
-    """"1.000" as "1", "0.250" as "0.25"."""
-    return f"{Decimal(value).normalize():f}" if value else "–"
-
-
-WORDS = {"bought": bought, "quantity": quantity, "category_words": category_words,
-         "action_words": action_words, "step_words": step_words}
-
-
 @blp.get("/receipts")
 def receipts():
     return _list_page()
@@ -100,7 +53,7 @@ def _list_page(error: str | None = None):
         pages=max(math.ceil(total / PAGE_SIZE), 1), status=status, month=period,
         statuses=RECEIPT_STATUSES, months=service.periods_for(g.panelist),
         max_pages=current_app.config["UPLOAD_MAX_PAGES"], idempotency_key=uuid.uuid4().hex, notice=notice,
-        error=error, refresh=any(r["status"] in UNFINISHED for r in shown), **WORDS)
+        error=error, refresh=any(r["status"] in UNFINISHED for r in shown))
 
 
 @blp.get("/receipts/<receipt_id>")
@@ -108,7 +61,7 @@ def receipt(receipt_id):
     shown = ReceiptSchema().dump(service.get_for(g.panelist, receipt_id))
     notice = next((text for key, text in DETAIL_NOTICES.items() if request.args.get(key)), None)
     return render_template("dashboard/receipt.html", receipt=shown, notice=notice,
-                           refresh=shown["status"] in UNFINISHED, **WORDS)
+                           refresh=shown["status"] in UNFINISHED)
 
 
 @blp.get("/receipts/<receipt_id>/image")
@@ -121,7 +74,7 @@ def receipt_image(receipt_id):
 def confirm_withdraw_receipt(receipt_id):
     shown = ReceiptSchema().dump(service.get_for(g.panelist, receipt_id))
     return render_template("dashboard/confirm_receipt.html", receipt=shown, action="withdraw",
-                           waiting=shown["status"] in UNFINISHED, **WORDS)
+                           waiting=shown["status"] in UNFINISHED)
 
 
 @blp.post("/receipts/<receipt_id>/withdraw")
@@ -134,7 +87,7 @@ def withdraw_receipt(receipt_id):
 def confirm_delete_receipt(receipt_id):
     shown = ReceiptSchema().dump(service.get_for(g.panelist, receipt_id))
     return render_template("dashboard/confirm_receipt.html", receipt=shown, action="delete",
-                           waiting=shown["status"] in UNFINISHED, **WORDS)
+                           waiting=shown["status"] in UNFINISHED)
 
 
 @blp.post("/receipts/<receipt_id>/delete")
