@@ -1,5 +1,11 @@
 """Counting events per key in the database (so every process and worker shares the count):
-failed staff logins per account and per address, waitlist requests per address.
+failed staff and panelist logins per account and per address, waitlist joins per address.
+
+Kept beside the request limits of ``panel.ratelimit`` (Flask-Limiter) on purpose: these count
+failures and joins inside the service, in its transaction, over long windows (15 minutes, an
+hour), for every face at once (API, dashboard, admin tool), and stay shared by all processes
+even when the request limits count in memory. The request limits count every request per
+minute, before any work is done.
 
 Keys are stored as keyed hashes, never as addresses or emails.
 """
