@@ -139,10 +139,12 @@ class ReceiptSchema(ma.Schema):
     def merchant_of(self, receipt):
         return {"name": receipt.merchant_name} if receipt.merchant_name else None
 
-    @ma.post_dump(pass_original=True)
-    def add_qualification(self, data, receipt, **_):
-        """Both reward fields from one look at the receipt's month."""
-        data["counts_toward_reward"], data["reward_reason"] = rewards.qualification(receipt)
+    @ma.post_dump(pass_collection=True, pass_original=True)
+    def add_qualification(self, data, original, many, **_):
+        """Both reward fields, from one look per month among the receipts dumped."""
+        rows, receipts = (data, list(original)) if many else ([data], [original])
+        for row, answer in zip(rows, rewards.qualifications(receipts)):
+            row["counts_toward_reward"], row["reward_reason"] = answer
         return data
 
     def image_url_of(self, receipt):

@@ -16,7 +16,9 @@ Money = Numeric(12, 2)
 class Receipt(Base):
     __tablename__ = "receipts"
     __table_args__ = (
-        Index("ix_receipts_panelist_submitted", "panelist_id", "submitted_at"),
+        # A panelist's list, newest first with the id as tie-break; a month's qualification.
+        Index("ix_receipts_panelist_submitted_id", "panelist_id", "submitted_at", "id"),
+        Index("ix_receipts_panelist_week", "panelist_id", "week"),
         Index("ix_receipts_status_lease", "status", "lease_expires_at"),
         Index("ix_receipts_period_status", "period", "status"),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import current_app
 from sqlalchemy import delete as delete_rows, func, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
 
 from panel import receipt_files, tasks
 from panel.db import db, flush_deleted_pages, new_id, utcnow
@@ -51,6 +52,11 @@ def _limits() -> uploads.UploadLimits:
                                 config["UPLOAD_MAX_PIXELS"])
 
 
+# What a listed receipt shows, loaded for the whole page at once (one query each).
+LISTED = (selectinload(Receipt.items), selectinload(Receipt.redactions),
+          selectinload(Receipt.timeline))
+
+
 def page_for(panelist: Panelist, status: str | None, page: int, page_size: int,
              period: str | None = None) -> tuple[list[Receipt], int]:
     """One page of the panelist's receipts, newest first, and how many there are in all;
@@ -63,7 +69,7 @@ def page_for(panelist: Panelist, status: str | None, page: int, page_size: int,
     total = db.session.scalar(select(func.count()).select_from(Receipt).where(*where))
     items = db.session.scalars(
         select(Receipt).where(*where).order_by(Receipt.submitted_at.desc(), Receipt.id.desc())
-        .limit(page_size).offset((page - 1) * page_size))
+        .limit(page_size).offset((page - 1) * page_size).options(*LISTED))
     return list(items), total
 
 

@@ -103,14 +103,27 @@ def counts_per_panelist(rule: Rules, period: str, panelist_id: str | None = None
 
 def qualification(receipt: Receipt) -> tuple[bool, str | None]:
     """Whether a receipt counts toward its month's reward and, if not, why."""
+    return qualifications([receipt])[0]
+
+
+def qualifications(receipts: list[Receipt]) -> list[tuple[bool, str | None]]:
+    """``qualification`` of each receipt, with one query per panelist and month among them
+    (a month's counted ids are at most the weekly cap times six weeks)."""
     rule = rules()
-    if receipt.status != COUNTED_STATUS:
-        return False, "withdrawn" if receipt.status == "withdrawn" else "not_accepted"
-    if (receipt.merchant_name or "").lower() in rule.excluded_merchants:
-        return False, "excluded_merchant"
-    ids = counted(rule, receipt.period, receipt.panelist_id)
-    found = db.session.scalar(select(ids.c.id).where(ids.c.id == receipt.id))
-    return (True, None) if found else (False, "weekly_cap")
+
+    def refusal(receipt: Receipt) -> str | None:
+        if receipt.status != COUNTED_STATUS:
+            return "withdrawn" if receipt.status == "withdrawn" else "not_accepted"
+        if (receipt.merchant_name or "").lower() in rule.excluded_merchants:
+            return "excluded_merchant"
+        return None
+
+    counting: set[str] = set()
+    for panelist_id, period in {(r.panelist_id, r.period) for r in receipts if not refusal(r)}:
+        counting.update(db.session.scalars(select(counted(rule, period, panelist_id).c.id)))
+    return [(False, reason) if (reason := refusal(receipt)) else
+            ((True, None) if receipt.id in counting else (False, "weekly_cap"))
+            for receipt in receipts]
 
 
 def qualifying_counts(panelist_id: str) -> dict[str, int]:
