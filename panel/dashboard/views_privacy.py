@@ -65,8 +65,7 @@ def export_data():
 def erase():
     if request.method == "POST":
         if request.form.get("confirm", "").strip().upper() != CONFIRM_WORD:
-            refusal = Invalid(f"Type {CONFIRM_WORD} in the box to confirm.")
-            return _erase_page(refusal.message), refusal.status
+            return _erase_page(f"Type {CONFIRM_WORD} in the box to confirm."), Invalid.status
         account.erase(g.panelist)
         response = redirect(url_for("dashboard.goodbye"), 303)
         g.pop("new_session", None)

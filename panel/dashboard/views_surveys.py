@@ -46,15 +46,14 @@ def _value(question, form: MultiDict):
     if question.kind == "multiple_choice":
         return form.getlist(name)
     value = form.get(name, "")
-    if question.kind == "rating" and value.isdigit():
+    if question.kind == "rating" and value.isascii() and value.isdigit():
         return int(value)
     return value
 
 
 def _form(found, answered: bool, form: MultiDict, error: str | None = None):
     return render_template("dashboard/survey.html", survey=found, answered=answered,
-                           form=form, error=error,
-                           reward=_reward(found))
+                           form=form, error=error, reward=_reward(found))
 
 
 def _reward(found) -> str:
