@@ -16,6 +16,11 @@ LINE_END_RE = re.compile(
     AMOUNT + r"\s*(?:EUR|€|USD|\$|GBP|£)?\s*[^\w\s]{0,3}\s*(?:[x*×]?\s?[A-Ha-h]\b|\d{1,2}\b|\*)?"
     r"\s*[^\w\s]{0,3}\s*$")
 
+# An item price whose tax-class letter the engine read as a digit and glued on: "0,356" for
+# "0,35 C", "1,928" for "1,92 B", "2,494" for "2,49 A". Weights ("0,356 kg") carry a unit.
+CLASS_DIGIT_END_RE = re.compile(AMOUNT.replace(r"(?P<trail>-)?(?![\d])", r"(?P<trail>)[468]")
+                                + r"\s*$")
+
 CURRENCY_SIGNS = [
     ("EUR", re.compile(r"€|\bEUR\b|\bEURO\b", re.IGNORECASE)),
     ("GBP", re.compile(r"£|\bGBP\b")),
@@ -46,6 +51,15 @@ def amount_at_end(text: str) -> tuple[Decimal, int] | None:
     if not match:
         return None
     return amount_from_match(match), match.start()
+
+
+def item_amount_at_end(text: str) -> tuple[Decimal, int] | None:
+    """Like ``amount_at_end``, also reading a tax-class letter misread as a third decimal."""
+    found = amount_at_end(text)
+    if found:
+        return found
+    match = CLASS_DIGIT_END_RE.search(text)
+    return (amount_from_match(match), match.start()) if match else None
 
 
 def find_currency(text: str) -> str | None:

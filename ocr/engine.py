@@ -36,7 +36,7 @@ class OcrEngine(Protocol):
 class TesseractEngine:
     """Tesseract via pytesseract; ``psm=6`` (one uniform block) suits receipts best."""
 
-    def __init__(self, lang: str = "deu+eng", psm: int = 6, even: bool = True,
+    def __init__(self, lang: str = "deu", psm: int = 6, even: bool = True,
                  whiten: bool = False, timeout: float = 0):
         self.lang = lang
         self.psm = psm
@@ -54,7 +54,7 @@ class TesseractEngine:
         return OcrPage(width=image.width, height=image.height, lines=lines, engine=self.name)
 
 
-def make_engine(name: str = DEFAULT_ENGINE, lang: str = "deu+eng") -> OcrEngine:
+def make_engine(name: str = DEFAULT_ENGINE, lang: str = "deu") -> OcrEngine:
     """An engine by name: ``tesseract`` (languages ``lang``) or ``rapidocr``."""
     if name == "tesseract":
         return TesseractEngine(lang=lang)

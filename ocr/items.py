@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ocr.amounts import amount_at_end
+from ocr.amounts import amount_at_end, item_amount_at_end
 from ocr.types import ParsedItem
 
 QUANTITY_RE = re.compile(
@@ -38,7 +38,7 @@ def find_items(texts: list[str], end: int | None = None) -> list[ParsedItem]:
 
 
 def item_from_line(text: str, index: int) -> ParsedItem | None:
-    found = amount_at_end(text)
+    found = item_amount_at_end(text)
     if not found:
         return None
     amount, start = found
@@ -65,7 +65,7 @@ def item_below_description(texts: list[str], index: int, items: list[ParsedItem]
     if amount_at_end(texts[index - 1]) or NOT_ITEM_WORDS.search(texts[index - 1]):
         return None
     item = item_from_line(f"{name_part(texts[index - 1])} {texts[index]}", index)
-    if item is None or not amount_at_end(texts[index]):
+    if item is None or not item_amount_at_end(texts[index]):
         return None
     return item
 

@@ -2,7 +2,8 @@
 
 Candidates are the amounts on total-keyword lines. Each is checked against the rest of the
 receipt: the items add up to it, the subtotal plus tax equals it, or it is what was paid
-(a card or cash line repeats it). A confirmed candidate wins over the first one printed;
+(a card or cash line repeats it), the cash given less the change is it, or the tax table's
+gross amounts (net + tax = gross per row) sum to it. A confirmed candidate wins over the first one printed;
 an unconfirmed total gets a confidence below the review threshold.
 """
 from __future__ import annotations
@@ -20,6 +21,8 @@ TAX_WORDS = re.compile(r"mwst|mw\.?st|\bust\b|\bvat\b|\btax\b|steuer|\btva\b", r
 PAID_WORDS = re.compile(
     r"\bbar\b|bargeld|gegeben|\bec\b|ec-?karte|karte|kartenzahlung|visa|mastercard|maestro|"
     r"girocard|\bcash\b|\bcard\b|\bcb\b|especes|payment|zahlung|debit|credit", re.IGNORECASE)
+CASH_WORDS = re.compile(r"\bbar\b|bargeld|gegeben|\bcash\b|esp[eè]ces|tendered", re.IGNORECASE)
+CHANGE_WORDS = re.compile(r"r[uüo]ckgeld|zur[uü]ck|wechselgeld|\bchange\b|rendu", re.IGNORECASE)
 CONFIRMED, REPEATED, UNCONFIRMED = 0.95, 0.8, 0.5
 
 
@@ -71,12 +74,40 @@ def paid_amounts(texts: list[str], after: int) -> list[Decimal]:
             for amount in all_amounts(texts[index])]
 
 
+def tax_table_gross(texts: list[str], after: int) -> Decimal | None:
+    """The gross of the tax table below line ``after``: rows holding net, tax and gross
+    (in any order, ``7% 6,69 0,47 7,16``) where two of them add up to the third; the
+    grosses of all such rows summed (one row per tax class), or None without such rows."""
+    grosses = []
+    for text in texts[after + 1:]:
+        amounts = [a for a in all_amounts(text) if a > 0]
+        gross = next((c for i, a in enumerate(amounts) for b in amounts[i + 1:]
+                      for c in amounts if c not in (a, b) and a + b == c), None)
+        if gross is not None and TOTAL_WORDS.search(text):
+            return gross  # the table's own sum row ("Summe 0,47 6,69 7,16")
+        if gross is not None:
+            grosses.append(gross)
+    return sum(grosses, Decimal(0)) if grosses else None
+
+
+def cash_minus_change(texts: list[str], after: int) -> Decimal | None:
+    """Cash handed over less the change given back (``Bar 20,00`` / ``Rückgeld -3,38``),
+    from the lines below ``after``; None unless both are printed."""
+    cash = keyword_amount(texts[after + 1:], CASH_WORDS)[1]
+    change = keyword_amount(texts[after + 1:], CHANGE_WORDS)[1]
+    if cash is None or change is None:
+        return None
+    return cash - abs(change)
+
+
 def confirmation(amount: Decimal, index: int, texts: list[str], items_sum: Decimal | None,
                  subtotal: Decimal | None, tax: Decimal | None) -> float:
     """How well the rest of the receipt supports ``amount`` as the total."""
     if items_sum is not None and items_sum in (amount, subtotal):
         return CONFIRMED
     if subtotal is not None and tax is not None and subtotal + tax == amount:
+        return CONFIRMED
+    if amount in (tax_table_gross(texts, index), cash_minus_change(texts, index)):
         return CONFIRMED
     if amount in paid_amounts(texts, index):
         return REPEATED
