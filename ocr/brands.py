@@ -16,10 +16,51 @@ KNOWN_BRANDS = {
     "costco": "Costco", "kroger": "Kroger", "walgreens": "Walgreens", "target": "Target",
     "leclerc": "Leclerc", "auchan": "Auchan", "migros": "Migros", "spar": "Spar",
 }
+# Slogans and company names chains print beside (or instead of) a logo, as letters only,
+# lowercase: a receipt whose name is artwork still names the chain in one of these.
+BRAND_ALIASES = {
+    "respektwersselbermacht": "Toom", "toombaumarkt": "Toom",
+    "esgibtimmerwaszutun": "Hornbach", "hornbachbaumarkt": "Hornbach",
+    "wiewowasweissobi": "Obi", "hierbinichmenschhierkaufichein": "dm",
+    "dmdrogeriemarkt": "dm", "meindrogeriemarkt": "Rossmann", "dirkrossmann": "Rossmann",
+    "ichbindochnichtbloed": "MediaMarkt", "ichbindochnichtblöd": "MediaMarkt",
+    "mediamarkt": "MediaMarkt", "einmalhinallesdrin": "Real", "lidllohntsich": "Lidl",
+    "lidlvertriebs": "Lidl", "lidlplus": "Lidl", "aldisüd": "Aldi", "aldinord": "Aldi",
+    "aldigmbh": "Aldi", "wirliebenlebensmittel": "Edeka", "kauflandwarenhandel": "Kaufland",
+    "ikeadeutschland": "Ikea", "rollergmbh": "Roller", "thaliabücher": "Thalia",
+    "mediasaturn": "Saturn", "saturnelectro": "Saturn", "pennymarkt": "Penny",
+    "nettomarkendiscount": "Netto", "everylittlehelps": "Tesco",
+}
 BUSINESS_WORDS = re.compile(
     r"apotheke|tankstelle|bäckerei|baeckerei|metzgerei|markt|pharmacy|bakery|café|cafe|"
     r"restaurant|pharmacie|boulangerie|supermarket|grocer|kiosk|drogerie", re.IGNORECASE)
 MIN_FUZZY_LENGTH = 4  # shorter brands ("dm", "obi") only match exactly
+MIN_WORD_FUZZY_LENGTH = 7  # brands matched one letter off among other words on a line
+
+
+def alias_brand(text: str) -> str | None:
+    """The chain a slogan or company name on this line belongs to (letters compared only)."""
+    letters = re.sub(r"[^a-zäöü]", "", text.lower().replace("ß", "ss"))
+    for alias, name in BRAND_ALIASES.items():
+        if alias in letters:
+            return name
+    # long brand names split by the engine: "Kauf land"
+    return next((name for slug, name in KNOWN_BRANDS.items()
+                 if len(slug) >= MIN_WORD_FUZZY_LENGTH and slug.replace(" ", "") in letters),
+                None)
+
+
+def near_brand_word(text: str) -> str | None:
+    """A long brand (``MIN_WORD_FUZZY_LENGTH`` letters or more) one letter off as a word of
+    the line, or inside a web address: ``"Mirktkauf Lahr"``, ``"www.narktkauf-lehr.de"``."""
+    for token in re.split(r"[^a-zäöüß]+", text.lower()):
+        if len(token) < MIN_WORD_FUZZY_LENGTH - 1:
+            continue
+        for slug, name in KNOWN_BRANDS.items():
+            if len(slug) >= MIN_WORD_FUZZY_LENGTH and " " not in slug \
+                    and one_edit_apart(token, slug):
+                return name
+    return None
 
 
 def near_brand(text: str) -> str | None:

@@ -4,13 +4,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ocr.brands import KNOWN_BRANDS, BUSINESS_WORDS, near_brand
+from ocr.brands import KNOWN_BRANDS, BUSINESS_WORDS, alias_brand, near_brand, near_brand_word
 
 # Words that make "Netto", "Real" etc. mean something else on a receipt line.
 NOT_A_BRAND_LINE = re.compile(
     r"mwst|brutto|steuer|ust|betrag|summe|%|\d[.,]\s?\d\d\b", re.IGNORECASE)
 
 HEADER_LINES = 8
+LOGO_LINES = 8  # lines of logo artwork read as letters may come before the header
 NOT_A_NAME = re.compile(
     r"\d{4,}|\btel\b|\bfon\b|phone|fax|www\.|@|stra(ss|ß)e|str\.|str\b|weg\b|platz\b|allee\b|"
     r"\s\d{1,4}\s?[a-z]?$|mwst|summe|total|"
@@ -37,12 +38,24 @@ def find_merchant(lines: list[str], confidences: list[list[float]] | None = None
         following = lines[index + 1] if index + 1 < len(lines) else ""
         if BUSINESS_WORDS.fullmatch(following.strip(" *-|")) and not BUSINESS_WORDS.search(name):
             return f"{name} {display_name(following)}", 0.7
-        return name, (0.7 if BUSINESS_WORDS.search(name) else 0.5)
+        if BUSINESS_WORDS.search(name):
+            return name, 0.7
+        kind = kind_of_business(lines[:LOGO_LINES + HEADER_LINES])
+        return (f"{name} {kind}", 0.5) if kind else (name, 0.5)
     return None, 0.0
 
 
+def kind_of_business(lines: list[str]) -> str | None:
+    """A line that only names a kind of shop (``| Tankstelle``), as a display word."""
+    for text in lines:
+        if BUSINESS_WORDS.fullmatch(text.strip(" *-|=_.:")):
+            return display_name(text)
+    return None
+
+
 def find_brand(lines: list[str]) -> str | None:
-    """The brand named most often (exactly, or once misread on a header line of its own)."""
+    """The brand named most often: exactly, one letter off on a header line, or by one of
+    its slogans or company names (``ocr.brands.BRAND_ALIASES``)."""
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     for index, text in enumerate(lines):
@@ -53,6 +66,10 @@ def find_brand(lines: list[str]) -> str | None:
                  if re.search(rf"(?<![a-zäöüß]){re.escape(slug)}(?![a-zäöüß])", collapsed)]
         if not found and index < HEADER_LINES:
             found = [name for name in [near_brand(collapsed)] if name]
+        if not found and index < LOGO_LINES + HEADER_LINES:
+            found = [name for name in [near_brand_word(collapsed)] if name]
+        if not found:
+            found = [name for name in [alias_brand(collapsed)] if name]
         for name in found:
             counts[name] += 1
             first_seen.setdefault(name, index)

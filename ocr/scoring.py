@@ -13,12 +13,22 @@ def merchant_slug(name: str | None) -> str:
     return re.sub(r"[^a-zäöüéè]", "", (name or "").lower())
 
 
+# Labels that name a kind of shop rather than a chain (shared/eval/README.md: "tanke" =
+# petrol station), and the words a parsed name shows that kind with.
+KIND_LABELS = {"tanke": ("tanke", "tankstelle"), "apotheke": ("apotheke",)}
+
+
+def merchant_matches(label: str, name: str | None) -> bool:
+    """The label (a brand or kind slug) inside the parsed name's slug."""
+    slug = merchant_slug(name)
+    return bool(slug) and any(word in slug for word in KIND_LABELS.get(label, (label,)))
+
+
 def score(entry: dict, receipt: ParsedReceipt) -> dict:
     """Exact matches (after normalisation) and item matches for one receipt."""
-    slug = merchant_slug(receipt.merchant)
     total_right = receipt.total == Decimal(entry["total"])
     result = {
-        "merchant": bool(slug) and entry["merchant"] in slug,
+        "merchant": merchant_matches(entry["merchant"], receipt.merchant),
         "date": receipt.purchase_date is not None
         and receipt.purchase_date.isoformat() == entry["date_iso"],
         "total": total_right,

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from ocr.amounts import amount_at_end, find_currency, parse_amount
+from ocr.amounts import amount_at_end, find_currency, item_amount_at_end, parse_amount
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -39,6 +39,19 @@ def test_parse_amount(text, expected):
 ])
 def test_amount_at_end(line, expected):
     found = amount_at_end(line)
+    assert (found[0] if found else None) == (Decimal(expected) if expected else None)
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("GUT BIO JOGHURT PUR 0,356", "0.35"),  # "0,35 C": the class letter read as a 6
+    ("FAIR TRADE BIO TEE 1,928", "1.92"),  # B as 8
+    ("Brot 2,494", "2.49"),  # A as 4
+    ("Milch 1,29 A", "1.29"),
+    ("Bananen 0,356 kg", None),  # a weight
+    ("Super E10 1,359", None),  # a price per litre: 9 is no class letter
+])
+def test_item_amount_at_end_reads_a_glued_class_letter(line, expected):
+    found = item_amount_at_end(line)
     assert (found[0] if found else None) == (Decimal(expected) if expected else None)
 
 

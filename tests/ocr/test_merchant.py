@@ -10,6 +10,18 @@ from ocr.merchant import display_name, find_merchant
     (["Tel. 030 1234567", "Café Sonne & Söhne", "Markt 3"], "Café Sonne & Söhne"),
     (["Hauptstr. 5", "10115 Berlin"], None),
     (["MWST Netto Brutto", "Netto 12,00"], None),
+    # a slogan or company name stands in for a logo
+    (["Respekt, wer's selber macht.", "Grüner Weg 41"], "Toom"),
+    (["Hauptstr. 5", "Aldi GmbH & Co. KG, Schloß Holte"], "Aldi"),
+    (["Mein Drogeriemarkt", "Westernstr. 29"], "Rossmann"),
+    # a long brand one letter off among other words, under lines of logo artwork
+    (["a ah", "_ Elite]", "= il in", "_ rm [U", "x", "y", "z", "w", "Mirktkauf Lahr"],
+     "Marktkauf"),
+    (["| Kauf land", "Bentelerstraße 4"], "Kaufland"),
+    # a name guessed from the header, and the kind of shop printed on its own line
+    (["Auto Spreves GmbH", "Friedrichshagener Straße 4", "12555 Berlin", "| Tankstelle"],
+     "Auto Spreves Gmbh Tankstelle"),
+    (["Auto Meier", "Bahnhofstraße 2", "Tankstelle Nr. 12"], "Auto Meier"),
 ])
 def test_find_merchant(lines, expected):
     assert find_merchant(lines)[0] == expected

@@ -58,6 +58,16 @@ def test_a_confirmed_total_wins_over_a_misread_first_one():
     (["SHOP", "Milch 1,00", "SUMME 5,00"], "5.00", True),  # does not add up: review
     (["SHOP", "Milch 1,00", "SUMME 5,00", "EC-KARTE 5,00"], "5.00", False),  # but was paid
     (["SHOP", "SUMME 5,00", "VISA 5,00"], "5.00", False),
+    # cash given less the change given back
+    (["SHOP", "Milch 1,00", "SUMME EUR 16,62", "Bar EUR 20,00", "RÜCKGELD EUR 3,38"],
+     "16.62", False),
+    (["SHOP", "Milch 1,00", "ZU ZAHLEN 7,16", "Bar 10,00", "Rückgeld -2,84"], "7.16", False),
+    # the tax table: net + tax = gross per row, rows summed, or its own sum row
+    (["SHOP", "Milch 1,00", "SUMME 24,23", "C 7,00% 17,33 1,21 18,54",
+      "D 19,00% 4,78 0,91 5,69"], "24.23", False),
+    (["SHOP", "Milch 1,00", "zu zahlen 7,16", "A 7% 0,4 6,69 7,16x", "Summe 0,47 6,69 7,16"],
+     "7.16", False),
+    (["SHOP", "Milch 1,00", "SUMME 24,23", "C 7,00% 17,33 1,21 18,54"], "24.23", True),
 ])
 def test_total_confidence_says_what_confirmed_it(lines, total, low):
     receipt = parsed(lines)
