@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import current_app
 from flask_migrate import Migrate
 from flask_smorest import Api
+from flask_smorest.pagination import PaginationMetadataSchema
 
 from panel.storage import Storage
 
@@ -12,11 +13,20 @@ class PanelApi(Api):
 
     def handle_http_exception(self, error):
         payload, code, headers = super().handle_http_exception(error)
+        if not headers:  # werkzeug's own, e.g. Allow on a 405 (RFC 9110), without its HTML type
+            headers = {name: value for name, value in error.get_headers()
+                       if name.lower() != "content-type"}
         if "message" not in payload:
             fields = _field_names(payload.get("errors", {}))
             payload["message"] = (f"Please check these fields: {', '.join(fields)}."
                                   if fields else error.description)
         return payload, code, headers
+
+    def _register_pagination_header(self):
+        """X-Pagination is JSON: documented as content, not as a simple-style header."""
+        self.spec.components.header("PAGINATION", {
+            "description": "Pagination metadata, as JSON", "content": {
+                "application/json": {"schema": PaginationMetadataSchema}}}, lazy=True)
 
 
 def _field_names(errors: dict, prefix: str = "") -> list[str]:

@@ -1,6 +1,7 @@
 """Marshmallow schemas of the mobile API (see API.md), also used by the data export."""
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import marshmallow as ma
@@ -15,9 +16,33 @@ RECEIPT_STATUSES = ["queued", "processing", "accepted", "needs_review", "rejecte
                     "withdrawn"]
 
 
-class Money(ma.fields.Decimal):
+class DecimalString(ma.fields.Decimal):
+    """A decimal written as a string ("1.5"); the OpenAPI document says string, format
+    decimal (panel.api registers it). On input, only a string (matching the ``pattern`` in
+    its metadata, if any) is one."""
+
     def __init__(self, **kwargs):
-        super().__init__(places=2, as_string=True, **kwargs)
+        super().__init__(as_string=True, **kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        pattern = self.metadata.get("pattern")
+        if not isinstance(value, str) or (pattern and not re.fullmatch(pattern, value)):
+            raise self.make_error("invalid")
+        return super()._deserialize(value, attr, data, **kwargs)
+
+
+class Money(DecimalString):
+    def __init__(self, **kwargs):
+        super().__init__(places=2, **kwargs)
+
+
+class StrictBoolean(ma.fields.Boolean):
+    """JSON true or false, nothing else (not 0, 1 or "yes"), as the document says."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, bool):
+            raise self.make_error("invalid")
+        return value
 
 
 class ConsentSchema(ma.Schema):
@@ -46,7 +71,7 @@ class PurposeSchema(ma.Schema):
 
 
 class ConsentChoiceSchema(ma.Schema):
-    granted = ma.fields.Boolean(required=True)
+    granted = StrictBoolean(required=True)
 
 
 class RegisterSchema(ma.Schema):
@@ -55,7 +80,7 @@ class RegisterSchema(ma.Schema):
     password = ma.fields.String(required=True, load_only=True,
                                 validate=ma.validate.Length(10, 200))
     display_name = ma.fields.String(load_default=None, validate=ma.validate.Length(1, 100))
-    consents = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Boolean(),
+    consents = ma.fields.Dict(keys=ma.fields.String(), values=StrictBoolean(),
                               required=True)
 
 
@@ -88,7 +113,7 @@ class ReceiptQuerySchema(ma.Schema):
 
 class ItemSchema(ma.Schema):
     description = ma.fields.String()
-    quantity = ma.fields.Decimal(as_string=True)
+    quantity = DecimalString()
     unit_price = Money(allow_none=True)
     amount = Money()
 
@@ -188,8 +213,10 @@ class LedgerEntrySchema(ma.Schema):
 
 
 class RedemptionSchema(ma.Schema):
-    amount = ma.fields.Decimal(required=True, as_string=True, places=None,
-                               validate=ma.validate.Range(min=0, min_inclusive=False))
+    amount = DecimalString(required=True, places=None,
+                           validate=ma.validate.Range(min=0, min_inclusive=False),
+                           metadata={"pattern": r"^[0-9]{1,9}(\.[0-9]{1,2})?$",
+                                     "example": "4.00"})
     method = ma.fields.String(load_default="store_credit",
                               metadata={"description": "store_credit or charity"})
 

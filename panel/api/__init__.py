@@ -7,13 +7,21 @@ import swagger_ui_bundle
 from flask import Flask, jsonify, send_from_directory
 
 from panel.api import auth, me, receipts, rewards, surveys, waitlist
+from panel.api.openapi import ErrorResponses
+from panel.api.security import require_panelist
 from panel.extensions import api
+from panel.schemas import DecimalString
 from panel.services.errors import PanelError
+
+api.register_field(DecimalString, "string", "decimal")
+# Every operation under these needs a token, checked before its arguments are read.
+for _blueprint in (me.blp, receipts.blp, rewards.blp, surveys.blp):
+    _blueprint.before_request(require_panelist)
 
 
 def init_app(app: Flask) -> None:
-    api.init_app(app, spec_kwargs={"components": {"securitySchemes": {
-        "bearerAuth": {"type": "http", "scheme": "bearer"}}}})
+    api.init_app(app, spec_kwargs={"extra_plugins": [ErrorResponses()], "components": {
+        "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}}}})
     for blueprint in (auth.blp, me.blp, me.purposes_blp, receipts.blp, rewards.blp,
                       surveys.blp, waitlist.blp):
         api.register_blueprint(blueprint)

@@ -5,6 +5,7 @@ from flask_smorest import Blueprint
 
 from panel.schemas import LoginSchema, RefreshSchema, RegisterSchema, TokenPairSchema
 from panel.api.limits import limited
+from panel.api.openapi import refuses
 from panel.api.security import BEARER, bearer_token, current_panelist
 from panel.services import auth
 
@@ -14,6 +15,7 @@ blp = Blueprint("auth", __name__, url_prefix="/api/v1/auth", description="Joinin
 @blp.route("/register")
 class Register(MethodView):
     @limited(blp, "register")
+    @refuses(blp, 409, "An account with this email address already exists.")
     @blp.arguments(RegisterSchema)
     @blp.response(201, TokenPairSchema)
     def post(self, body):
@@ -25,6 +27,7 @@ class Register(MethodView):
 @blp.route("/token")
 class Token(MethodView):
     @limited(blp, "login")
+    @refuses(blp, 401, "The email address or password is not right.")
     @blp.arguments(LoginSchema)
     @blp.response(200, TokenPairSchema)
     def post(self, body):
@@ -35,6 +38,7 @@ class Token(MethodView):
 @blp.route("/refresh")
 class Refresh(MethodView):
     @limited(blp, "refresh")
+    @refuses(blp, 401, "The refresh token is not valid (used, expired or logged out).")
     @blp.arguments(RefreshSchema)
     @blp.response(200, TokenPairSchema)
     def post(self, body):

@@ -56,7 +56,7 @@ class ConsentHistory(MethodView):
         return consents.history(current_panelist())
 
 
-@blp.route("/consents/<purpose>")
+@blp.route(f"/consents/<any({', '.join(consents.PURPOSES)}):purpose>")
 class ConsentByPurpose(MethodView):
     @blp.arguments(ConsentChoiceSchema)
     @blp.response(200, ConsentSchema)

@@ -5,6 +5,7 @@ from flask_smorest import Blueprint
 
 from panel.schemas import ReceiptQuerySchema, ReceiptSchema, UploadSchema
 from panel.api.limits import MAX_PAGE_SIZE, limited
+from panel.api.openapi import refuses
 from panel.api.security import BEARER, current_panelist
 from panel.services import receipts
 from panel.services.errors import Invalid
@@ -39,6 +40,9 @@ class Receipts(MethodView):
         return items
 
     @limited(blp, "upload")
+    @refuses(blp, 403, "You have left the panel, so new receipts cannot be shared.")
+    @refuses(blp, 413, "A page is too large (bytes or pixels), or your storage is full.")
+    @refuses(blp, 415, "A page is not a JPEG, PNG, WebP or HEIC photo.")
     @blp.arguments(UploadSchema, location="files")
     @blp.response(202, ReceiptSchema)
     @blp.doc(security=BEARER, parameters=[IDEMPOTENCY_HEADER])

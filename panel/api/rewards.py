@@ -4,6 +4,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from panel.api.receipts import IDEMPOTENCY_HEADER
+from panel.api.openapi import refuses
 from panel.api.limits import MAX_PAGE_SIZE
 from panel.api.security import BEARER, current_panelist
 from panel.schemas import LedgerEntrySchema, RedemptionSchema, RewardsSchema
@@ -36,6 +37,7 @@ class Ledger(MethodView):
 
 @blp.route("/redemptions")
 class Redemptions(MethodView):
+    @refuses(blp, 409, "That is more than your balance.")
     @blp.arguments(RedemptionSchema)
     @blp.response(201, LedgerEntrySchema)
     @blp.doc(security=BEARER, parameters=[IDEMPOTENCY_HEADER])

@@ -18,6 +18,13 @@ def bearer_token() -> str | None:
     return token.strip() or None
 
 
+def require_panelist() -> None:
+    """A blueprint's ``before_request``: no token, no answer but 401 (not a 422 about the
+    body first). OPTIONS stays open, as Flask answers it for every route."""
+    if request.method != "OPTIONS":
+        current_panelist()
+
+
 def current_panelist() -> Panelist:
     """The panelist the request's access token belongs to, or a 401."""
     if "panelist" not in g:

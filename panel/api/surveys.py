@@ -2,6 +2,7 @@
 from flask.views import MethodView
 from flask_smorest import Blueprint, Page
 
+from panel.api.openapi import refuses
 from panel.api.limits import MAX_PAGE_SIZE
 from panel.api.security import BEARER, current_panelist
 from panel.schemas import SurveyResponseSchema, SurveySchema
@@ -23,6 +24,7 @@ class Surveys(MethodView):
 
 @blp.route("/<survey_id>/responses")
 class Responses(MethodView):
+    @refuses(blp, 409, "You have already answered this survey.")
     @blp.arguments(SurveyResponseSchema)
     @blp.response(201)
     @blp.doc(security=BEARER)

@@ -5,6 +5,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from panel.api.limits import limited
+from panel.api.openapi import refuses
 from panel.schemas import WaitlistJoinSchema as JoinSchema
 from panel.services import waitlist
 
@@ -44,6 +45,7 @@ class Join(MethodView):
 
 @blp.route("/status")
 class Status(MethodView):
+    @refuses(blp, 404, "This status code is not known.")
     @blp.arguments(StatusQuerySchema)
     @blp.response(200, StatusSchema)
     def post(self, body):

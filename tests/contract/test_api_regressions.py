@@ -1,0 +1,54 @@
+"""What fuzzing the API against its document found, each pinned down in plain requests."""
+from __future__ import annotations
+
+from tests.support.factories import bearer, register
+
+
+def test_method_not_allowed_says_which_are(client):
+    response = client.open("/api/v1/auth/register", method="TRACE")
+    assert response.status_code == 405 and response.get_json()["message"]
+    assert set(response.headers["Allow"].split(", ")) == {"POST", "OPTIONS"}
+
+
+def test_consent_history_is_not_a_purpose(client):
+    """/me/consents/<purpose> took any word, so 'history' also answered PUT."""
+    response = client.options("/api/v1/me/consents/history")
+    assert "PUT" not in response.headers["Allow"]
+    assert client.put("/api/v1/me/consents/history", json={"granted": True}).status_code == 405
+
+
+def test_a_missing_token_is_401_before_the_body_is_read(client):
+    """Surveys and uploads checked the body first, so an anonymous request got a 422."""
+    assert client.post("/api/v1/surveys/x/responses", json={"answers": [{}]}).status_code == 401
+    assert client.post("/api/v1/receipts", data={}).status_code == 401
+
+
+def test_consent_is_true_or_false_only(app, client):
+    tokens = register(app, client)
+    for value in (0, 1, "true", "yes", None):
+        response = client.put("/api/v1/me/consents/surveys", json={"granted": value},
+                              headers=bearer(tokens))
+        assert response.status_code == 422, value
+    assert client.put("/api/v1/me/consents/surveys", json={"granted": False},
+                      headers=bearer(tokens)).status_code == 200
+
+
+def test_redemption_amount_is_a_decimal_string(app, client):
+    tokens = register(app, client)
+    for amount in (1, 0.5, "1e2", " 1.00", "1.234"):
+        response = client.post("/api/v1/rewards/redemptions", json={"amount": amount},
+                               headers=bearer(tokens))
+        assert response.status_code == 422, amount
+    beyond = client.post("/api/v1/rewards/redemptions", json={"amount": "1.00"},
+                         headers=bearer(tokens))
+    assert beyond.status_code == 409
+
+
+def test_document_says_what_the_api_sends(client):
+    document = client.get("/api/openapi.json").get_json()
+    schemas, headers = document["components"]["schemas"], document["components"]["headers"]
+    assert schemas["Rewards"]["properties"]["balance"]["type"] == "string"
+    assert schemas["Item"]["properties"]["quantity"]["type"] == "string"
+    assert "content" in headers["PAGINATION"] and "schema" not in headers["PAGINATION"]
+    amount = schemas["Redemption"]["properties"]["amount"]
+    assert amount["type"] == "string" and "minimum" not in amount
