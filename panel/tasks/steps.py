@@ -69,8 +69,10 @@ def redact(job: Job) -> None:
     """Decide, apply and verify redaction; store only the result; then drop the original."""
     policy = redaction.Policy.from_text(current_app.config["REDACTION_POLICY"])
     decision = policy.decide(redaction.analyze(job.page, job.parsed), job.page)
+    # verification reads again the bands around the paint; the rest of the page is unchanged
+    # and its first reading stands (docs/redaction.md, "Verification")
     decision, painted = redaction.paint_verified(job.image, job.page, decision, engine(),
-                                                 policy)
+                                                 policy, scope="painted")
     if painted is not None:
         _keep_redacted(job, decision, painted)
     _record_redactions(job.receipt, decision.counts)
