@@ -18,6 +18,11 @@ NOT_A_NAME = re.compile(
     r"gasse\b|street|\broad\b|\bave\b|filiale|kasse|\bbon\b|beleg|uhr\b|datum|öffnungszeit|"
     r"^\W*(eur|euro|usd|gbp|chf)\W*$|\d\D*\d",  # names hold one digit at most
     re.IGNORECASE)
+ADDRESS = re.compile(
+    r"stra(ss|ß)e|str\.|weg\b|allee\b|platz\b|gasse\b|street|\broad\b|\bave|\brue\b|"
+    r"^\D*\d{4,5}\s+[A-ZÄÖÜ][a-zäöüß]{2,}|,\s?[A-Z]{2}\s\d{5}", re.IGNORECASE)
+ADDRESS_LINES = 3  # an address within this many lines under the name
+SURE_WORD_CONFIDENCE = 0.85
 MIN_WORD_CONFIDENCE = 0.5  # header words read with less are logo artwork, not letters
 MIN_MEAN_WORD_LENGTH = 3.0  # "Bip Aa en": fragments of a logo
 
@@ -40,9 +45,20 @@ def find_merchant(lines: list[str], confidences: list[list[float]] | None = None
             return f"{name} {display_name(following)}", 0.7
         if BUSINESS_WORDS.search(name):
             return name, 0.7
+        confidence = 0.7 if clear_letterhead(lines, index, confidences) else 0.5
         kind = kind_of_business(lines[:LOGO_LINES + HEADER_LINES])
-        return (f"{name} {kind}", 0.5) if kind else (name, 0.5)
+        return (f"{name} {kind}", confidence) if kind else (name, confidence)
     return None, 0.0
+
+
+def clear_letterhead(lines: list[str], index: int,
+                     confidences: list[list[float]] | None) -> bool:
+    """A name read cleanly (every word sure) with the shop's address right under it: the
+    layout of a printed letterhead, not logo artwork that happened to read as letters."""
+    sure = confidences is not None and bool(confidences[index]) \
+        and min(confidences[index]) >= SURE_WORD_CONFIDENCE
+    below = lines[index + 1:index + 1 + ADDRESS_LINES]
+    return sure and any(ADDRESS.search(text) for text in below)
 
 
 def kind_of_business(lines: list[str]) -> str | None:

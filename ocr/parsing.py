@@ -14,8 +14,8 @@ from ocr.amounts import find_currency
 from ocr.dates import pick_purchase_date
 from ocr.items import find_items
 from ocr.merchant import find_merchant
-from ocr.totals import (SUBTOTAL_WORDS, confirmation, keyword_amount, tax_amount,
-                        total_candidates)
+from ocr.totals import (REPEATED, SUBTOTAL_WORDS, cash_minus_change, confirmation,
+                        keyword_amount, tax_amount, total_candidates)
 from ocr.types import OcrPage, ParsedItem, ParsedReceipt
 
 DAY_FIRST_CURRENCIES = ("EUR", "GBP", "CHF")
@@ -69,6 +69,20 @@ def choose_total(texts: list[str], subtotal: Decimal | None, tax: Decimal | None
         score = confirmation(amount, index, texts, items_sum, subtotal, tax)
         if score > best[0]:
             best = (score, amount, items)
+    if best[0] < REPEATED:
+        derived = derived_total(texts, subtotal, tax, subtotal_index)
+        if derived is not None:
+            return derived, best[2] or find_items(texts, end=subtotal_index), REPEATED
     if best[1] is None:
         return None, find_items(texts, end=subtotal_index), 0.0
     return best[1], best[2], best[0]
+
+
+def derived_total(texts: list[str], subtotal: Decimal | None, tax: Decimal | None,
+                  subtotal_index: int | None) -> Decimal | None:
+    """The total when its own line is misread (``TOTAL $ 1./91.23``) but two other readings
+    agree on it: subtotal plus tax, and cash given less change."""
+    paid = cash_minus_change(texts, subtotal_index if subtotal_index is not None else -1)
+    if subtotal is None or tax is None or paid is None:
+        return None
+    return paid if paid > 0 and subtotal + tax == paid else None

@@ -103,8 +103,14 @@ def cash_minus_change(texts: list[str], after: int) -> Decimal | None:
 def confirmation(amount: Decimal, index: int, texts: list[str], items_sum: Decimal | None,
                  subtotal: Decimal | None, tax: Decimal | None) -> float:
     """How well the rest of the receipt supports ``amount`` as the total."""
-    if items_sum is not None and items_sum in (amount, subtotal):
+    if items_sum is not None and items_sum == amount:
         return CONFIRMED
+    if items_sum is not None and items_sum == subtotal:
+        # the items confirm the subtotal; the total is it, or it plus the tax
+        if amount == subtotal or (tax is not None and subtotal + tax == amount):
+            return CONFIRMED
+        if amount > subtotal and tax is None:
+            return REPEATED
     if subtotal is not None and tax is not None and subtotal + tax == amount:
         return CONFIRMED
     if amount in (tax_table_gross(texts, index), cash_minus_change(texts, index)):

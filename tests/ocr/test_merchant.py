@@ -34,3 +34,19 @@ def test_find_merchant(lines, expected):
 ])
 def test_display_name(text, expected):
     assert display_name(text) == expected
+
+
+@pytest.mark.parametrize("lines, confidences, sure", [
+    # a clean name over the shop's address reads as a letterhead: no review for the name
+    (["QUICK STOP", "Lindenallee 23", "10115 Berlin"], [[0.9, 0.96], [0.9, 0.9], [0.9, 0.9]],
+     True),
+    (["Corner Shop", "450 Main Street", "Springfield, IL 62701"], [[0.96, 0.96], [0.9] * 3,
+                                                                    [0.9] * 3], True),
+    # unsure words (logo artwork), or no address under the name: the name goes to review
+    (["Hermann Michael Dirkei", "Detmolder Str. 112"], [[0.89, 0.91, 0.42], [0.6, 0.5, 0.9]],
+     False),
+    (["QUICK STOP", "Pasta 8.72", "Butter 0.97"], [[0.9, 0.96], [0.9, 0.9], [0.9, 0.9]], False),
+    (["QUICK STOP", "Lindenallee 23"], None, False),
+])
+def test_merchant_confidence_of_a_letterhead(lines, confidences, sure):
+    assert (find_merchant(lines, confidences)[1] >= 0.6) is sure

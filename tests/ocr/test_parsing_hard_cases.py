@@ -68,6 +68,9 @@ def test_a_confirmed_total_wins_over_a_misread_first_one():
     (["SHOP", "Milch 1,00", "zu zahlen 7,16", "A 7% 0,4 6,69 7,16x", "Summe 0,47 6,69 7,16"],
      "7.16", False),
     (["SHOP", "Milch 1,00", "SUMME 24,23", "C 7,00% 17,33 1,21 18,54"], "24.23", True),
+    # the total line misread, but subtotal + tax and cash - change agree
+    (["SHOP", "Sofa 1,642.00", "SUBTOTAL 1,658.55", "TAX 8.0% 132.68", "TOTAL $ 1./91.23",
+      "CASH 1,800.00", "CHANGE 8.77"], "1791.23", False),
 ])
 def test_total_confidence_says_what_confirmed_it(lines, total, low):
     receipt = parsed(lines)
