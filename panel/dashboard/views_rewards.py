@@ -48,4 +48,5 @@ def _page(notice: str | None = None, error: str | None = None, amount: str = "")
         page=number, pages=max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1), kinds=KIND_WORDS,
         methods=[(m, METHOD_WORDS.get(m, m.replace("_", " ").capitalize()))
                  for m in redemptions.methods()],
-        idempotency_key=secrets.token_urlsafe(24), amount=amount, notice=notice, error=error)
+        idempotency_key=secrets.token_urlsafe(24), amount=amount, notice=notice,
+        payout_error=error)  # shown at the form, which gets the focus
