@@ -9,6 +9,14 @@ import secrets
 from flask import current_app, g, request
 
 
+MAX_PAGE = 100_000  # beyond any real list; a larger ?page= would overflow the database's offset
+
+
+def page_number(args) -> int:
+    """The ``page`` query argument, 1 to MAX_PAGE whatever was sent."""
+    return min(max(args.get("page", 1, type=int) or 1, 1), MAX_PAGE)
+
+
 def csrf_cookie_for_request(cookie_name: str) -> str:
     """The browser's CSRF cookie, or a new one to send back (see ``protect``)."""
     g.csrf_cookie = request.cookies.get(cookie_name) or secrets.token_urlsafe(32)

@@ -13,10 +13,6 @@ from panel.services.errors import Invalid
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
-def page_number(args: MultiDict) -> int:
-    return max(1, args.get("page", 1, type=int) or 1)
-
-
 def waitlist_filter(args: MultiDict) -> waitlist.Filter:
     state = args.get("state", "waiting")
     return waitlist.Filter(

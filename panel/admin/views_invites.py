@@ -1,6 +1,7 @@
 """The waitlist, invitations and the mail outbox (admins only)."""
 from flask import redirect, render_template, request, url_for
 
+from panel import web
 from panel.admin import forms
 from panel.admin.access import actor, roles
 from panel.admin.blueprint import blp
@@ -12,7 +13,7 @@ PAGE_SIZE = 100
 @blp.get("/waitlist")
 @roles()
 def waitlist_page():
-    where, page = forms.waitlist_filter(request.args), forms.page_number(request.args)
+    where, page = forms.waitlist_filter(request.args), web.page_number(request.args)
     rows, total = waitlist.entries(where, PAGE_SIZE, (page - 1) * PAGE_SIZE)
     _looked("waitlist.viewed")
     return render_template("admin/waitlist.html", rows=rows, total=total, page=page,
@@ -37,7 +38,7 @@ def waitlist_invite():
 @blp.get("/invites")
 @roles()
 def invites_page():
-    page = forms.page_number(request.args)
+    page = web.page_number(request.args)
     rows, total = invitations.listing(PAGE_SIZE, (page - 1) * PAGE_SIZE)
     _looked("invites.viewed")
     return render_template("admin/invites.html", rows=rows, total=total, page=page,
@@ -77,7 +78,7 @@ def invite_resend(invite_id):
 @blp.get("/outbox")
 @roles()
 def outbox_page():
-    page = forms.page_number(request.args)
+    page = web.page_number(request.args)
     messages, total = mail.outbox(PAGE_SIZE, (page - 1) * PAGE_SIZE)
     _looked("outbox.viewed")
     return render_template("admin/outbox.html", messages=messages, total=total, page=page,

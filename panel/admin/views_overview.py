@@ -1,6 +1,7 @@
 """The panel's health (admins and analysts: aggregates only) and the audit log (admins)."""
 from flask import render_template, request
 
+from panel import web
 from panel.admin import chart, forms
 from panel.admin.access import actor, roles
 from panel.admin.blueprint import blp
@@ -20,7 +21,7 @@ def overview_page():
 @blp.get("/audit")
 @roles()
 def audit_page():
-    page = forms.page_number(request.args)
+    page = web.page_number(request.args)
     audit.note(actor(), "audit.viewed")
     check = audit.verify()
     return render_template("admin/audit.html", entries=audit.recent(

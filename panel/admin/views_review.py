@@ -5,6 +5,7 @@ routes keep apart from the panelist API's ``<receipt_id>`` routes, which answer 
 their owner.)"""
 from flask import Response, redirect, render_template, request, url_for
 
+from panel import web
 from panel.admin import forms
 from panel.admin.access import actor, roles
 from panel.admin.blueprint import blp
@@ -16,7 +17,7 @@ PAGE_SIZE = 50
 @blp.get("/review")
 @roles("reviewer")
 def review_queue():
-    page = forms.page_number(request.args)
+    page = web.page_number(request.args)
     receipts, total = review.queue(PAGE_SIZE, (page - 1) * PAGE_SIZE)
     return render_template("admin/review_queue.html", receipts=receipts, total=total,
                            page=page, page_size=PAGE_SIZE, notice=request.args.get("notice"))

@@ -7,6 +7,7 @@ import uuid
 
 from flask import Response, current_app, g, redirect, render_template, request, url_for
 
+from panel import web
 from panel.dashboard.blueprint import blp
 from panel.schemas import RECEIPT_STATUSES, ReceiptSchema
 from panel.services import receipts as service
@@ -44,7 +45,7 @@ def share_receipt():
 def _list_page(error: str | None = None):
     status = request.args.get("status") or None
     period = request.args.get("month") or None
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    page = web.page_number(request.args)
     rows, total = service.page_for(g.panelist, status, page, PAGE_SIZE, period)
     shown = ReceiptSchema(many=True).dump(rows)
     notice = next((text for key, text in LIST_NOTICES.items() if request.args.get(key)), None)

@@ -6,13 +6,14 @@ import secrets
 
 from flask import g, redirect, render_template, request, url_for
 
+from panel import web
 from panel.dashboard import forms
 from panel.dashboard.blueprint import blp
 from panel.schemas import LedgerEntrySchema, RedemptionSchema
 from panel.services import ledger, redemptions, rewards
 from panel.services.errors import PanelError
 
-PAGE_SIZE, MAX_PAGE = 20, 100_000
+PAGE_SIZE = 20
 KIND_WORDS = {"period_reward": "Monthly reward", "receipt_reward": "Reward per receipt",
               "survey_reward": "Survey reward", "redemption": "Payout",
               "reversal": "Correction"}
@@ -40,7 +41,7 @@ def redeem():
 
 
 def _page(notice: str | None = None, error: str | None = None, amount: str = ""):
-    number = min(max(request.args.get("page", 1, type=int), 1), MAX_PAGE)
+    number = web.page_number(request.args)
     entries, total = ledger.page(g.panelist.id, number, PAGE_SIZE)
     return render_template(
         "dashboard/rewards.html", summary=rewards.summary(g.panelist.id),

@@ -98,3 +98,11 @@ def test_admin_views_do_not_commit(package):
     root = Path(__file__).resolve().parents[2]
     for path in (root / package).rglob("*.py"):
         assert "commit(" not in path.read_text(), path
+
+
+@pytest.mark.parametrize("url", ["/admin/waitlist", "/admin/invites", "/admin/outbox",
+                                 "/admin/review", "/admin/audit"])
+def test_any_page_number_shows_a_page(app, url):
+    client = app.test_client()
+    sign_in(app, client, "admin")
+    assert client.get(f"{url}?page=99999999999999999999999999").status_code == 200

@@ -157,3 +157,10 @@ def test_pages_carry_the_privacy_headers(app):
     assert headers["Cache-Control"] == "no-store"
     assert headers["X-Frame-Options"] == "DENY"
     assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize("url", ["/receipts", "/rewards"])
+@pytest.mark.parametrize("page", ["99999999999999999999999999", "-3", "x"])
+def test_any_page_number_shows_a_page(app, url, page):
+    session = sign_up(app)
+    assert session.client.get(f"{url}?page={page}").status_code == 200
