@@ -30,15 +30,15 @@ import ocr  # noqa: E402
 import redaction  # noqa: E402
 
 
-def raw_tesseract(image: Image.Image) -> float:
+def raw_tesseract(image: Image.Image, lang: str) -> float:
     started = time.perf_counter()
-    pytesseract.image_to_data(image, lang="deu+eng", config="--psm 6")
+    pytesseract.image_to_data(image, lang=lang, config="--psm 6")
     return time.perf_counter() - started
 
 
-def pipeline(image: Image.Image, scope: str = "painted") -> float:
+def pipeline(image: Image.Image, lang: str, scope: str = "painted") -> float:
     started = time.perf_counter()
-    engine = ocr.TesseractEngine()
+    engine = ocr.TesseractEngine(lang=lang)
     page = engine.read(image)
     parsed = ocr.parse(page)
     policy = redaction.Policy()
@@ -55,15 +55,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("folder")
     parser.add_argument("--limit", type=int, default=12)
+    parser.add_argument("--lang", default="deu+eng",
+                        help="tesseract languages for both (the service's OCR_LANGUAGES default)")
     options = parser.parse_args()
     entries = json.loads((Path(options.folder) / "manifest.json").read_text())
     rows = []
     for entry in entries[:options.limit]:
         with Image.open(Path(options.folder) / entry["image"]) as photo:
             prepared = ocr.prepare([ImageOps.exif_transpose(photo).convert("RGB")])
-        rows.append((raw_tesseract(prepared), pipeline(prepared), pipeline(prepared, "page")))
+        lang = options.lang
+        rows.append((raw_tesseract(prepared, lang), pipeline(prepared, lang),
+                     pipeline(prepared, lang, "page")))
     raw, full, page = zip(*rows)
-    print(f"receipts: {len(rows)}, one process, OMP_THREAD_LIMIT=1")
+    print(f"receipts: {len(rows)}, one process, OMP_THREAD_LIMIT=1, languages {options.lang}")
     print(f"{'':40}{'median s':>10}{'p90 s':>10}{'per s':>10}{'/ raw':>8}")
     for name, times in (("raw tesseract (baseline)", raw),
                         ("pipeline (verify around the paint)", full),
