@@ -82,9 +82,26 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+class Served:
+    """A running gunicorn: its port, and the CPU time its workers have used so far."""
+
+    def __init__(self, port: int, process: subprocess.Popen):
+        self.port, self.process = port, process
+
+    def cpu_seconds(self) -> float:
+        """User and system time of the master's children (its workers), from /proc."""
+        pid = self.process.pid
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        ticks = 0
+        for child in children:
+            fields = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+        return ticks / os.sysconf("SC_CLK_TCK")
+
+
 @contextmanager
 def gunicorn(target: str, env: dict, workers: int, log: Path):
-    """``gunicorn target`` on a free local port; yields its port once it answers."""
+    """``gunicorn target`` on a free local port; yields a ``Served`` once it answers."""
     port = free_port()
     command = [sys.executable, "-m", "gunicorn", "--workers", str(workers),
                "--bind", f"127.0.0.1:{port}", "--timeout", "60", "--backlog", "256",
@@ -93,7 +110,7 @@ def gunicorn(target: str, env: dict, workers: int, log: Path):
                                stderr=subprocess.DEVNULL)
     try:
         _wait_until_serving(port, process)
-        yield port
+        yield Served(port, process)
     finally:
         process.send_signal(signal.SIGTERM)
         try:

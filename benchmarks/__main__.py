@@ -1,0 +1,88 @@
+"""The benchmark suite in one command: every figure beside a baseline measured in the same run,
+on the same machine, printed as one table (figure, baseline, ratio, goal, met or not).
+
+    python -m benchmarks [--quick] [--only upload reading pipeline close]
+
+One after another: uploads of a 1.5 MB photo by 16 clients under gunicorn against a bare
+endpoint (benchmarks.upload); a 5,000-receipt list read page by page against its SQL
+(benchmarks.reading); the pipeline against raw tesseract on real scans (benchmarks.pipeline's
+own two timings); the month close against a bare aggregate (benchmarks.close_period).
+Needs PostgreSQL on 127.0.0.1 (TEST_POSTGRES_ADMIN) and ../shared/eval for the pipeline.
+``--quick`` finishes in a few minutes; without it, longer loads and the full sizes.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+from benchmarks import close_period, reading, served, upload
+from benchmarks.table import Figure, render
+
+SIZES = {
+    "quick": {"upload_seconds": 8, "reading_passes": 1, "pipeline_receipts": 3,
+              "close_panelists": 20_000},
+    "full": {"upload_seconds": 30, "reading_passes": 3, "pipeline_receipts": 12,
+             "close_panelists": 100_000},
+}
+EVAL = served.ROOT.parent / "shared" / "eval"
+
+
+def pipeline_figures(folder: Path, receipts: int) -> list[Figure]:
+    """benchmarks.pipeline's timings (one process, OMP_THREAD_LIMIT=1) on the first scans."""
+    from PIL import Image, ImageOps
+
+    import ocr
+    from benchmarks.pipeline import pipeline, raw_tesseract
+    raw, full = [], []
+    for entry in json.loads((folder / "manifest.json").read_text())[:receipts]:
+        with Image.open(folder / entry["image"]) as photo:
+            prepared = ocr.prepare([ImageOps.exif_transpose(photo).convert("RGB")])
+        raw.append(raw_tesseract(prepared))
+        full.append(pipeline(prepared))
+    cost = sum(full) / sum(raw)
+    return [
+        Figure(f"pipeline, {len(raw)} real scans: receipts/s per core", len(full) / sum(full),
+               len(raw) / sum(raw)),
+        Figure("pipeline: s per receipt (cost against raw OCR)", sum(full) / len(full),
+               sum(raw) / len(raw), "at most 1.3x raw OCR", cost <= 1.3),
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="short runs, a few minutes")
+    parser.add_argument("--only", nargs="+", choices=["upload", "reading", "pipeline", "close"],
+                        default=["upload", "reading", "pipeline", "close"])
+    parser.add_argument("--eval", type=Path, default=EVAL, help="folder with manifest.json")
+    options = parser.parse_args()
+    size = SIZES["quick" if options.quick else "full"]
+    runs = {  # each gives its figures and a line of notes
+        "upload": lambda: (upload.measure(seconds=size["upload_seconds"]), None),
+        "reading": lambda: reading.measure(passes=size["reading_passes"]),
+        "pipeline": lambda: (pipeline_figures(options.eval, size["pipeline_receipts"]), None),
+        "close": lambda: close_period.measure(size["close_panelists"]),
+    }
+    began, load_before = time.monotonic(), os.getloadavg()
+    figures, notes = [], []
+    for name in options.only:
+        print(f"benchmark: {name} ...", file=sys.stderr, flush=True)
+        measured, note = runs[name]()
+        figures += measured
+        notes += [note] if note else []
+    print(render(figures))
+    print("\n".join(notes))
+    print(f"{os.cpu_count()} cores; load average {load_before[0]:.1f} before, "
+          f"{os.getloadavg()[0]:.1f} after; {time.monotonic() - began:.0f} s in all")
+    print("baselines: upload, a bare WSGI app writing the same bytes to disk under the same "
+          "gunicorn (last upload row: writing the photo to a file in process); reading, the "
+          "listing's count and page SQL sent directly; pipeline, raw tesseract on the same "
+          "prepared images; month close, the bare GROUP BY aggregate")
+
+
+if __name__ == "__main__":
+    main()
