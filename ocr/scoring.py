@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import unicodedata
 from collections import Counter
 from decimal import Decimal
 
@@ -10,7 +11,9 @@ from ocr.types import ParsedReceipt
 
 
 def merchant_slug(name: str | None) -> str:
-    return re.sub(r"[^a-zäöüéè]", "", (name or "").lower())
+    """Lowercase letters without accents: "Marché Central" and "Marche Central" are one."""
+    folded = unicodedata.normalize("NFKD", (name or "").lower())
+    return re.sub(r"[^a-z]", "", "".join(c for c in folded if not unicodedata.combining(c)))
 
 
 # Labels that name a kind of shop rather than a chain (shared/eval/README.md: "tanke" =
@@ -21,7 +24,8 @@ KIND_LABELS = {"tanke": ("tanke", "tankstelle"), "apotheke": ("apotheke",)}
 def merchant_matches(label: str, name: str | None) -> bool:
     """The label (a brand or kind slug) inside the parsed name's slug."""
     slug = merchant_slug(name)
-    return bool(slug) and any(word in slug for word in KIND_LABELS.get(label, (label,)))
+    words = KIND_LABELS.get(label, (label,))
+    return bool(slug) and any(merchant_slug(word) in slug for word in words)
 
 
 def score(entry: dict, receipt: ParsedReceipt) -> dict:
