@@ -26,8 +26,15 @@ __all__ = [
 
 
 def read_receipt(pages: list[Image.Image], engine: OcrEngine | None = None,
-                 today: date | None = None) -> tuple[Image.Image, OcrPage, ParsedReceipt]:
-    """Prepare the pages into one image, read it (the default engine) and parse it."""
+                 today: date | None = None, second_look: bool = False
+                 ) -> tuple[Image.Image, OcrPage, ParsedReceipt]:
+    """Prepare the pages into one image, read it (the default engine) and parse it; with
+    ``second_look``, read again with faint print whitened when the items do not add up."""
+    from ocr.second_look import second_look as look_again
     image = prepare(pages)
-    page = (engine or make_engine()).read(image)
-    return image, page, parse(page, today=today)
+    engine = engine or make_engine()
+    page = engine.read(image)
+    receipt = parse(page, today=today)
+    if second_look:
+        page, receipt = look_again(image, engine, page, receipt, today)
+    return image, page, receipt
