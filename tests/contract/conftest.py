@@ -1,5 +1,6 @@
 """The API as schemathesis sees it: the app's own OpenAPI document, loaded through WSGI,
-and a real panelist (registered through the API) whose token every case carries.
+and a real panelist (registered through the API) whose token every case carries, with a
+queued receipt, a receipt with items and a redacted image, and an open survey to find.
 
 Some operations end the panelist's login for good (logout, leaving, erasure, withdrawing
 the ``receipts`` consent): ``Panelists.headers()`` checks the token before each case and
@@ -12,12 +13,14 @@ from dataclasses import dataclass, field
 import pytest
 import schemathesis
 
+from panel.db import db
 from panel.services import auth, surveys
-from tests.support.factories import bearer, jpeg_bytes, register, upload
-from tests.ocr.synthetic import render_receipt
+from tests.admin.conftest import jpeg, receipt_for_review
+from tests.support.factories import bearer, register, upload
 
 SEED = 20261129
-CONFIG = {"seed": SEED, "generation": {"max-examples": 12, "mode": "all"}}
+EXAMPLES = 12  # per operation and database: about 25 s for the whole API on both
+CONFIG = {"seed": SEED, "generation": {"max-examples": EXAMPLES, "mode": "all"}}
 
 
 @dataclass
@@ -25,33 +28,26 @@ class Panelists:
     """The panelist the cases act as, replaced when an operation has ended their login."""
     app: object
     tokens: dict = field(default_factory=dict)
+    receipt_ids: list[str] = field(default_factory=list)
     registered: int = 0
 
     def headers(self) -> dict:
         if not self.tokens or not self._active():
             client = self.app.test_client()
             self.tokens = register(self.app, client, surveys=True)
+            queued = upload(client, self.tokens, jpeg())
+            assert queued.status_code == 202, queued.get_json()
+            reviewed, _ = receipt_for_review(self.app, client, self.tokens)
+            self.receipt_ids = [queued.get_json()["id"], reviewed]
             self.registered += 1
         return bearer(self.tokens)
 
     def _active(self) -> bool:
-        from panel.db import db
         with self.app.app_context():
             panelist = auth.authenticate(self.tokens["access_token"])
             active = panelist is not None and panelist.status == "active"
             db.session.remove()
         return active
-
-
-def receipt_photo() -> bytes:
-    return jpeg_bytes(render_receipt([("KIOSK", ""), ("Cola", "1,50"), ("SUMME", "1,50")]))
-
-
-def open_survey(app) -> str:
-    with app.app_context():
-        return surveys.create("Breakfast", "0.50", "all_active", [
-            {"text": "Coffee or tea?", "kind": "single_choice", "choices": ["coffee", "tea"]},
-            {"text": "How hungry?", "kind": "rating"}]).id
 
 
 @pytest.fixture
@@ -60,7 +56,15 @@ def panelists(app) -> Panelists:
 
 
 @pytest.fixture
-def api_schema(app, panelists):
+def survey_id(app) -> str:
+    with app.app_context():
+        return surveys.create("Breakfast", "0.50", "all_active", [
+            {"text": "Coffee or tea?", "kind": "single_choice", "choices": ["coffee", "tea"]},
+            {"text": "How hungry?", "kind": "rating"}]).id
+
+
+@pytest.fixture
+def api_schema(app, panelists, survey_id):
     """The OpenAPI document the app serves, with the fixed seed and a bounded example count;
     cases carry the panelist's token unless the case is about a missing or wrong one."""
     loaded = schemathesis.openapi.from_wsgi("/api/openapi.json", app,
@@ -73,5 +77,5 @@ def api_schema(app, panelists):
         def set(self, case, data, context):
             case.headers = {**(case.headers or {}), "Authorization": data}
 
-    loaded.auth(PanelistToken, refresh_interval=None)
+    loaded.auth(refresh_interval=None)(PanelistToken)
     return loaded
