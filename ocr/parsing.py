@@ -10,12 +10,13 @@ import re
 from datetime import date
 from decimal import Decimal
 
-from ocr.amounts import find_currency
+from ocr.amounts import all_amounts, find_currency
 from ocr.dates import pick_purchase_date
 from ocr.items import find_items
 from ocr.merchant import find_merchant
-from ocr.totals import (REPEATED, SUBTOTAL_WORDS, cash_minus_change, confirmation,
-                        keyword_amount, tax_amount, total_candidates)
+from ocr.totals import (CONFIRMED, REPEATED, SUBTOTAL_WORDS, UNCONFIRMED, card_payment,
+                        cash_minus_change, confirmation, keyword_amount, tax_amount,
+                        total_candidates)
 from ocr.types import OcrPage, ParsedItem, ParsedReceipt
 
 DAY_FIRST_CURRENCIES = ("EUR", "GBP", "CHF")
@@ -74,8 +75,22 @@ def choose_total(texts: list[str], subtotal: Decimal | None, tax: Decimal | None
         if derived is not None:
             return derived, best[2] or find_items(texts, end=subtotal_index), REPEATED
     if best[1] is None:
-        return None, find_items(texts, end=subtotal_index), 0.0
+        return total_from_payment(texts, subtotal_index)
     return best[1], best[2], best[0]
+
+
+def total_from_payment(texts: list[str], subtotal_index: int | None
+                       ) -> tuple[Decimal | None, list[ParsedItem], float]:
+    """No readable total line: the card payment, as sure as the rest of the receipt makes
+    it (items adding up to it, or printed again elsewhere)."""
+    items = find_items(texts, end=subtotal_index)
+    paid = card_payment(texts)
+    if paid is None:
+        return None, items, 0.0
+    items_sum = sum((i.amount for i in items), Decimal(0)) if items else None
+    repeats = sum(paid in all_amounts(text) for text in texts)
+    confidence = CONFIRMED if items_sum == paid else (REPEATED if repeats >= 2 else UNCONFIRMED)
+    return paid, items, confidence
 
 
 def derived_total(texts: list[str], subtotal: Decimal | None, tax: Decimal | None,

@@ -21,6 +21,9 @@ TAX_WORDS = re.compile(r"mwst|mw\.?st|\bust\b|\bvat\b|\btax\b|steuer|\btva\b", r
 PAID_WORDS = re.compile(
     r"\bbar\b|bargeld|gegeben|\bec\b|ec-?karte|karte|kartenzahlung|visa|mastercard|maestro|"
     r"girocard|\bcash\b|\bcard\b|\bcb\b|especes|payment|zahlung|debit|credit", re.IGNORECASE)
+CARD_WORDS = re.compile(
+    r"\bec\b|karte|visa|mastercard|maestro|girocard|\bcard\b|\bcb\b|debit|credit|amex",
+    re.IGNORECASE)
 CASH_WORDS = re.compile(r"\bbar\b|bargeld|gegeben|\bcash\b|esp[eè]ces|tendered", re.IGNORECASE)
 CHANGE_WORDS = re.compile(r"r[uüo]ckgeld|zur[uü]ck|wechselgeld|\bchange\b|rendu", re.IGNORECASE)
 CONFIRMED, REPEATED, UNCONFIRMED = 0.95, 0.8, 0.5
@@ -47,11 +50,12 @@ def keyword_amount(texts: list[str], words: re.Pattern) -> tuple[int | None, Dec
 
 
 def total_candidates(texts: list[str]) -> list[tuple[int, Decimal]]:
-    """(line, amount) of every total-keyword line, not subtotal or tax lines, in order."""
+    """(line, amount) of every total-keyword line, not subtotal or tax lines (but the tax
+    table's sum row, ``MwSt Total 1,64 0,31 1,95``), in order."""
     found = []
     for index, text in enumerate(texts):
         if TOTAL_WORDS.search(text) and not SUBTOTAL_WORDS.search(text) \
-                and not TAX_WORDS.search(text):
+                and (not TAX_WORDS.search(text) or row_gross(text) is not None):
             amount = line_amount(texts, index)
             if amount is not None and amount > 0:
                 found.append((index, amount))
@@ -68,10 +72,28 @@ def tax_amount(texts: list[str]) -> Decimal | None:
     return None
 
 
+def card_payment(texts: list[str]) -> Decimal | None:
+    """The amount paid by card (``gegeben Kreditkarte EUR 19,90``): the total when its own
+    line is unreadable. Cash lines are left out: cash handed over is often more."""
+    for text in texts:
+        if CARD_WORDS.search(text) and not CHANGE_WORDS.search(text):
+            found = amount_at_end(text)
+            if found and found[0] > 0:
+                return found[0]
+    return None
+
+
 def paid_amounts(texts: list[str], after: int) -> list[Decimal]:
     """Amounts on payment lines (card, cash) below line ``after``."""
     return [amount for index in range(after + 1, len(texts)) if PAID_WORDS.search(texts[index])
             for amount in all_amounts(texts[index])]
+
+
+def row_gross(text: str) -> Decimal | None:
+    """The gross of a tax table row: the amount two others on the line add up to."""
+    amounts = [a for a in all_amounts(text) if a > 0]
+    return next((c for i, a in enumerate(amounts) for b in amounts[i + 1:]
+                 for c in amounts if c not in (a, b) and a + b == c), None)
 
 
 def tax_table_gross(texts: list[str], after: int) -> Decimal | None:
@@ -80,9 +102,7 @@ def tax_table_gross(texts: list[str], after: int) -> Decimal | None:
     grosses of all such rows summed (one row per tax class), or None without such rows."""
     grosses = []
     for text in texts[after + 1:]:
-        amounts = [a for a in all_amounts(text) if a > 0]
-        gross = next((c for i, a in enumerate(amounts) for b in amounts[i + 1:]
-                      for c in amounts if c not in (a, b) and a + b == c), None)
+        gross = row_gross(text)
         if gross is not None and TOTAL_WORDS.search(text):
             return gross  # the table's own sum row ("Summe 0,47 6,69 7,16")
         if gross is not None:
@@ -113,7 +133,8 @@ def confirmation(amount: Decimal, index: int, texts: list[str], items_sum: Decim
             return REPEATED
     if subtotal is not None and tax is not None and subtotal + tax == amount:
         return CONFIRMED
-    if amount in (tax_table_gross(texts, index), cash_minus_change(texts, index)):
+    if amount in (tax_table_gross(texts, index), cash_minus_change(texts, index),
+                  row_gross(texts[index])):  # its own line is the table's sum row
         return CONFIRMED
     if amount in paid_amounts(texts, index):
         return REPEATED
