@@ -1,0 +1,219 @@
+"""Who can reach what, for every route in the app's URL map.
+
+ROUTES classifies each (endpoint, method): public, static, panelist API, panelist dashboard,
+or the admin tool (whose roles are the table in tests/admin/test_admin_routes.py, which
+also tries each role and the anonymous visitor there). A route missing from ROUTES fails.
+
+- Panelist B, on every route and with each of panelist A's receipt ids: 404, nothing of A in
+  any page or answer, and A's data the same afterwards, whatever B did.
+- An anonymous visitor: 401 on the API, the login page from the dashboard.
+- Each staff role's session: nothing on the API (401) or the dashboard (login page).
+- A panelist's session: nothing in the admin tool (its login page).
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from itertools import product
+from urllib.parse import urlparse
+
+import pytest
+
+from panel.dashboard.access import SESSION_COOKIE
+from panel.db import db
+from panel.services import staff, surveys
+from tests.admin.conftest import make_staff, post as admin_post, receipt_for_review
+from tests.admin.test_admin_routes import EXPECTED as ADMIN_ROLES
+from tests.dashboard.conftest import post as dashboard_post, sign_up
+from tests.ocr.synthetic import render_receipt
+from tests.support.apps import process_waiting
+from tests.support.factories import jpeg_bytes, upload
+
+PUBLIC, STATIC, API, DASHBOARD, ADMIN = "public", "static", "API", "dashboard", "admin"
+ROUTES = {
+    ("static", "GET"): STATIC, ("dashboard.static", "GET"): STATIC,
+    ("admin.static", "GET"): STATIC, ("api_docs_static", "GET"): STATIC,
+    **{(endpoint, method): PUBLIC for endpoint, methods in {
+        "dashboard.landing": "GET", "dashboard.join_waitlist": "POST",
+        "dashboard.register": "GET POST", "dashboard.login": "GET POST",
+        "dashboard.goodbye": "GET", "admin.login": "GET POST",
+        "api-docs.openapi_json": "GET", "api-docs.openapi_swagger_ui": "GET",
+        "auth.Register": "POST", "auth.Token": "POST", "auth.Refresh": "POST",
+        "consents.Purposes": "GET", "waitlist.Join": "POST", "waitlist.Status": "POST",
+    }.items() for method in methods.split()},
+    **{(endpoint, method): API for endpoint, methods in {
+        "auth.Logout": "POST", "me.Me": "GET DELETE", "me.Consents": "GET",
+        "me.ConsentByPurpose": "PUT", "me.ConsentHistory": "GET", "me.Export": "GET",
+        "me.Leave": "POST", "receipts.Receipts": "GET POST",
+        "receipts.ReceiptById": "GET DELETE", "receipts.ReceiptImage": "GET",
+        "receipts.Withdraw": "POST", "rewards.Rewards": "GET", "rewards.Ledger": "GET",
+        "rewards.Redemptions": "POST", "surveys.Surveys": "GET", "surveys.Responses": "POST",
+    }.items() for method in methods.split()},
+    **{(endpoint, method): DASHBOARD for endpoint, methods in {
+        "dashboard.logout": "POST", "dashboard.privacy": "GET", "dashboard.consent": "POST",
+        "dashboard.erase": "GET POST", "dashboard.export_data": "GET",
+        "dashboard.leave": "GET POST", "dashboard.receipts": "GET",
+        "dashboard.share_receipt": "POST", "dashboard.receipt": "GET",
+        "dashboard.confirm_delete_receipt": "GET", "dashboard.delete_receipt": "POST",
+        "dashboard.receipt_image": "GET", "dashboard.confirm_withdraw_receipt": "GET",
+        "dashboard.withdraw_receipt": "POST", "dashboard.rewards": "GET",
+        "dashboard.redeem": "POST", "dashboard.surveys": "GET", "dashboard.survey": "GET POST",
+    }.items() for method in methods.split()},
+    **{key: ADMIN for key, roles in ADMIN_ROLES.items() if roles != "public"},
+}
+# Requests that end the session they are made with: made last.
+ENDING = {"auth.Logout", "me.Me", "me.Leave", "me.ConsentByPurpose", "dashboard.logout",
+          "dashboard.erase", "dashboard.leave", "dashboard.consent"}
+OTHER_IDS = {"survey_id": "survey", "purpose": "receipts", "filename": "no-such-file.css",
+             "item_id": "x", "invite_id": "x", "staff_id": "x", "entry_id": "x"}
+
+
+def routes(app, *kinds: str) -> list[tuple[str, str, str]]:
+    """(endpoint, method, rule) of the given kinds; GETs first, session-ending ones last."""
+    found = [(rule.endpoint, method, rule.rule) for rule in app.url_map.iter_rules()
+             for method in sorted(rule.methods - {"HEAD", "OPTIONS"})
+             if ROUTES.get((rule.endpoint, method)) in kinds]
+    return sorted(found, key=lambda r: (r[0] in ENDING and r[1] != "GET", r[1] != "GET", r))
+
+
+def url(rule: str, ids: dict) -> str:
+    return re.sub(r"<(?:[^:<>]+:)?([^<>]+)>", lambda m: ids[m.group(1)], rule)
+
+
+def call(app, client, kind: str, method: str, path: str, token: str | None = None):
+    """One request the way its face expects it: API with a bearer token and a junk JSON
+    body, dashboard forms with a CSRF token read from a page."""
+    if kind == API:
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        return client.open(path, method=method, headers=headers, json={"granted": "junk"})
+    if method == "GET":
+        return client.get(path)
+    return admin_post(app, client, path) if path.startswith("/admin") else dashboard_post(
+        client, path)
+
+
+def text_of(response) -> str:
+    """The body as text; a ZIP (the data export) with every member unpacked."""
+    if response.mimetype == "application/zip":
+        with zipfile.ZipFile(io.BytesIO(response.data)) as archive:
+            return "".join(archive.read(name).decode(errors="replace")
+                           for name in archive.namelist())
+    return response.get_data().decode(errors="replace")
+
+
+def test_every_route_is_classified(app):
+    found = {(rule.endpoint, method) for rule in app.url_map.iter_rules()
+             for method in rule.methods - {"HEAD", "OPTIONS"}}
+    classified = set(ROUTES)
+    assert not found - classified, f"classify these routes in ROUTES: {found - classified}"
+    assert not classified - found, f"these rows name no route: {classified - found}"
+
+
+@pytest.fixture
+def world(app):
+    """Panelist A with a processed, a queued and a reviewed receipt and an answered survey;
+    panelist B signed in beside them."""
+    a = sign_up(app, surveys=True)
+    a.token = a.client.get_cookie(SESSION_COOKIE).value
+    tokens = {"access_token": a.token}
+    photo = jpeg_bytes(render_receipt([("KIOSK", ""), ("Cola", "1,50"), ("SUMME", "1,50")]))
+    receipt_ids = [upload(a.client, tokens, photo).get_json()["id"]]
+    process_waiting(app)
+    receipt_ids.append(upload(a.client, tokens, photo, key="second").get_json()["id"])
+    receipt_ids.append(receipt_for_review(app, a.client, {"panelist": {"id": a.panelist_id}})[0])
+    with app.app_context():
+        survey = surveys.create("Tea", "0.50", "all_active", [
+            {"text": "Tea?", "kind": "single_choice", "choices": ["yes", "no"]}])
+        question_id, survey_id = survey.questions[0].id, survey.id
+    answered = a.client.post(f"/api/v1/surveys/{survey_id}/responses", headers=_bearer(a),
+                             json={"answers": [{"question_id": question_id, "value": "yes"}]})
+    assert answered.status_code == 201
+    b = sign_up(app, surveys=True)
+    b.token = b.client.get_cookie(SESSION_COOKIE).value
+    return {"a": a, "b": b, "receipt_ids": receipt_ids,
+            "ids": {**OTHER_IDS, "survey_id": survey_id}}
+
+
+def _bearer(session) -> dict:
+    return {"Authorization": f"Bearer {session.token}"}
+
+
+def snapshot(client, a, receipt_ids) -> dict:
+    """Everything A can read about themselves through the API."""
+    paths = ["/api/v1/me", "/api/v1/me/consents/history", "/api/v1/receipts",
+             "/api/v1/rewards", "/api/v1/rewards/ledger", "/api/v1/surveys"]
+    paths += [f"/api/v1/receipts/{rid}{tail}" for rid in receipt_ids for tail in ("", "/image")]
+    return {path: (response.status_code, response.data) for path in paths
+            for response in [client.get(path, headers=_bearer(a))]}
+
+
+def test_another_panelist_finds_and_changes_nothing_of_a(app, world):
+    a, b, receipt_ids = world["a"], world["b"], world["receipt_ids"]
+    before = snapshot(app.test_client(), a, receipt_ids)
+    secrets = [*receipt_ids, a.panelist_id, a.email]
+    for endpoint, method, rule in routes(app, API, DASHBOARD):
+        kind = ROUTES[(endpoint, method)]
+        targets = receipt_ids if "<receipt_id>" in rule else [None]
+        for receipt_id in targets:
+            path = url(rule, {**world["ids"], "receipt_id": receipt_id or ""})
+            response = call(app, b.client, kind, method, path, b.token)
+            where = f"B: {method} {path} -> {response.status_code}"
+            assert response.status_code < 500, where
+            if receipt_id:
+                assert response.status_code == 404, where
+                assert kind != API or response.get_json()["message"], where
+            assert not [s for s in secrets if s in text_of(response)], where
+    assert snapshot(app.test_client(), a, receipt_ids) == before
+
+
+def test_anonymous_visitor_is_asked_to_log_in(app, world):
+    for endpoint, method, rule in routes(app, API, DASHBOARD, PUBLIC, STATIC):
+        kind, client = ROUTES[(endpoint, method)], app.test_client()
+        path = url(rule, {**world["ids"], "receipt_id": world["receipt_ids"][0]})
+        response = call(app, client, kind, method, path)
+        where = f"anonymous: {method} {path} -> {response.status_code}"
+        if kind == API:
+            assert response.status_code == 401 and response.get_json()["message"], where
+        elif kind == DASHBOARD:
+            assert response.status_code == 303, where
+            assert urlparse(response.headers["Location"]).path == "/login", where
+        else:  # open to anyone: a wrong login may be refused, but no page asks for one
+            assert response.status_code < 500, where
+            assert method != "GET" or response.status_code not in (401, 403), where
+            assert "login" not in response.headers.get("Location", ""), where
+
+
+def staff_token(app, role: str) -> str:
+    with app.app_context():
+        token = staff.start_session(staff.find(make_staff(app, role).id))
+        db.session.commit()
+        return token
+
+
+def test_staff_sessions_open_nothing_for_panelists(app, world):
+    tokens = {role: staff_token(app, role) for role in ("admin", "reviewer", "analyst")}
+    for (endpoint, method, rule), (role, token) in product(routes(app, API, DASHBOARD),
+                                                           tokens.items()):
+        client = app.test_client()
+        for name in ("admin_session", SESSION_COOKIE):
+            client.set_cookie(name, token, path="/")
+        path = url(rule, {**world["ids"], "receipt_id": world["receipt_ids"][0]})
+        response = call(app, client, ROUTES[(endpoint, method)], method, path, token)
+        where = f"{role}: {method} {path} -> {response.status_code}"
+        assert response.status_code in (303, 401), where
+        if response.status_code == 303:
+            assert urlparse(response.headers["Location"]).path == "/login", where
+
+
+def test_panelist_sessions_open_nothing_in_the_admin_tool(app, world):
+    a = world["a"]
+    for endpoint, method, rule in routes(app, ADMIN):
+        client = app.test_client()
+        client.set_cookie(SESSION_COOKIE, a.token, path="/")
+        client.set_cookie("admin_session", a.token, path="/admin")
+        path = url(rule, world["ids"])
+        response = (client.get(path, headers=_bearer(a)) if method == "GET"
+                    else admin_post(app, client, path, headers=_bearer(a)))
+        assert response.status_code == 303, (method, path, response.status_code)
+        assert response.headers["Location"].endswith("/admin/login"), (method, path)
