@@ -188,3 +188,22 @@ def test_the_openapi_document_shows_each_limit(limited):
         assert refusal["content"]["application/json"]["schema"] == {
             "$ref": "#/components/schemas/Error"}
     assert "429" not in spec["paths"]["/api/v1/receipts"]["get"]["responses"]
+
+
+def test_another_face_shares_the_login_counts_through_the_decorator(tmp_path, prefix):
+    """What the dashboard's login form would do: ``@rate_limited("login")`` on its view reads
+    the email from the form, and the API's logins and the form's draw on the same counts."""
+    from panel.ratelimit import rate_limited
+
+    app = limits_app(tmp_path, "memory", prefix)
+    app.add_url_rule("/probe-login", "probe_login", rate_limited("login")(lambda: "counted"),
+                     methods=["POST"])
+    client = app.test_client()
+    for n in range(3):
+        assert client.post("/api/v1/auth/token", json={"email": "Form@Example.org",
+                           "password": "wrong"}, **at(f"192.0.2.{n}")).status_code == 401
+    for n in range(2):
+        assert client.post("/probe-login", data={"email": "form@example.org"},
+                           **at(f"192.0.2.{10 + n}")).status_code == 200
+    refused = client.post("/probe-login", data={"email": "form@example.org"})
+    assert refused.status_code == 429 and "this account" in refused.get_json()["message"]
