@@ -3,6 +3,8 @@
 A receipt counts with the bytes of its pages as stored at upload (after normalisation) while
 it still has an image: waiting or being processed (the original), or with a redacted image.
 Deleted, removed, purged and never-processed withdrawn receipts hold none and do not count.
+On PostgreSQL the panelist's row is locked for the check, so concurrent uploads cannot
+together pass the quota; SQLite (one process) does not lock.
 """
 from __future__ import annotations
 
@@ -33,6 +35,9 @@ def ensure_room(panelist: Panelist, incoming: int) -> None:
     quota = current_app.config["PANELIST_STORAGE_QUOTA_BYTES"]
     if quota <= 0:
         return
+    if db.session.get_bind().dialect.name == "postgresql":  # one upload at a time checks
+        db.session.execute(select(Panelist.id).where(Panelist.id == panelist.id)
+                           .with_for_update())  # held until the upload's commit
     used = used_bytes(panelist.id)
     if used + incoming > quota:
         raise StorageFull(

@@ -73,3 +73,23 @@ def test_zero_means_no_quota(app, client):
 
 def test_the_default_quota_is_512_mib(app):
     assert app.config["PANELIST_STORAGE_QUOTA_BYTES"] == 512 * 1024 * 1024
+
+
+def test_concurrent_uploads_cannot_together_pass_the_quota(postgres_app):
+    import threading
+    client = postgres_app.test_client()
+    tokens = register(postgres_app, client)
+    pages = [page(40 + n) for n in range(4)]
+    postgres_app.config["PANELIST_STORAGE_QUOTA_BYTES"] = max(map(len, pages)) * 3 // 2
+    statuses, barrier = [], threading.Barrier(len(pages))
+
+    def send(data):
+        barrier.wait()
+        statuses.append(upload(postgres_app.test_client(), tokens, data).status_code)
+
+    threads = [threading.Thread(target=send, args=(data,)) for data in pages]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(statuses) == [202, 413, 413, 413]
