@@ -1,6 +1,10 @@
 """What fuzzing the API against its document found, each pinned down in plain requests."""
 from __future__ import annotations
 
+import schemathesis
+
+from tests.contract.checks import EXTRA
+from tests.support.apps import make_app
 from tests.support.factories import bearer, register
 
 
@@ -52,3 +56,17 @@ def test_document_says_what_the_api_sends(client):
     assert "content" in headers["PAGINATION"] and "schema" not in headers["PAGINATION"]
     amount = schemas["Redemption"]["properties"]["amount"]
     assert amount["type"] == "string" and "minimum" not in amount
+
+
+def test_a_429_is_as_documented(tmp_path):
+    """Limits are high in the other tests; here one is low, and its refusal is checked
+    against the document like any other answer (status listed, body, Retry-After)."""
+    app = make_app(tmp_path, f"sqlite:///{tmp_path / 'limits.sqlite3'}",
+                   RATELIMIT_WAITLIST_PER_ADDRESS="1/minute")
+    schema = schemathesis.openapi.from_wsgi("/api/openapi.json", app)
+    operation = schema["/api/v1/waitlist"]["POST"]
+    statuses = []
+    for email in ("one@example.org", "two@example.org"):
+        case = operation.Case(body={"email": email}, media_type="application/json")
+        statuses.append(case.call_and_validate(additional_checks=EXTRA).status_code)
+    assert statuses == [202, 429]
