@@ -69,6 +69,13 @@ def test_operations_on_real_resources_keep_their_contract(api_schema, panelists,
             response = case.call_and_validate(additional_checks=EXTRA)
             statuses.setdefault(operation.label, []).append(response.status_code)
     assert all(any(200 <= s < 300 for s in found) for found in statuses.values()), statuses
+    for operation in under_ids:  # API.md: after DELETE, every path under the receipt is 404
+        if [parameter.name for parameter in operation.path_parameters] == ["receipt_id"]:
+            for receipt_id in real["receipt_id"]:
+                case = operation.Case(path_parameters={"receipt_id": receipt_id},
+                                      headers=headers)
+                gone = case.call_and_validate(additional_checks=EXTRA)
+                assert gone.status_code == 404, (operation.label, receipt_id)
 
 
 def _questions(api_schema, headers) -> list[dict]:
