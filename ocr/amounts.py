@@ -16,10 +16,12 @@ LINE_END_RE = re.compile(
     AMOUNT + r"\s*(?:EUR|€|USD|\$|GBP|£)?\s*[^\w\s]{0,3}\s*(?:[x*×]?\s?[A-Ha-h]\b|\d{1,2}\b|\*)?"
     r"\s*[^\w\s]{0,3}\s*$")
 
-# An item price whose tax-class letter the engine read as a digit and glued on: "0,356" for
-# "0,35 C", "1,928" for "1,92 B", "2,494" for "2,49 A". Weights ("0,356 kg") carry a unit.
-CLASS_DIGIT_END_RE = re.compile(AMOUNT.replace(r"(?P<trail>-)?(?![\d])", r"(?P<trail>)[468]")
-                                + r"\s*$")
+# An item price with its tax class glued on: tesseract reads the class letter as a digit
+# ("0,356" for "0,35 C", "1,928" for "1,92 B"), RapidOCR drops the space before a class
+# number or rate ("29,981" for "29,98 1", "20.9919" for "20.99 19"). Weights ("0,356 kg")
+# and prices per litre ("1,459 EUR/l") carry a unit and do not match.
+CLASS_DIGIT_END_RE = re.compile(
+    AMOUNT.replace(r"(?P<trail>-)?(?![\d])", r"(?P<trail>)(?:[1-8]|19|07)") + r"\s*$")
 
 CURRENCY_SIGNS = [
     ("EUR", re.compile(r"€|\bEUR\b|\bEURO\b", re.IGNORECASE)),

@@ -64,21 +64,22 @@ def near_brand_word(text: str) -> str | None:
 
 
 def near_brand(text: str) -> str | None:
-    """A brand one letter off, when it stands alone on a line (``"LIDE"`` -> Lidl)."""
-    token = re.sub(r"[^a-zäöüß]", "", text.lower())
+    """A brand one letter off, when it stands alone on a line (``"LIDE"`` -> Lidl); a symbol
+    between letters is a misread letter (``"L+DI"``). None when two brands are that near."""
+    token = re.sub(r"(?<=[a-zäöüß])[^a-zäöüß\s](?=[a-zäöüß])", "?", text.lower())
+    token = re.sub(r"[^a-zäöüß?]", "", token)
     if len(text.split()) != 1 or len(token) < MIN_FUZZY_LENGTH - 1:
         return None
-    for slug, name in KNOWN_BRANDS.items():
-        if len(slug) >= MIN_FUZZY_LENGTH and " " not in slug and one_edit_apart(token, slug):
-            return name
-    return None
+    names = {name for slug, name in KNOWN_BRANDS.items()
+             if len(slug) >= MIN_FUZZY_LENGTH and " " not in slug and one_edit_apart(token, slug)}
+    return names.pop() if len(names) == 1 else None
 
 
 def one_edit_apart(a: str, b: str) -> bool:
     """True when one substitution, insertion or deletion turns ``a`` into ``b``."""
     if abs(len(a) - len(b)) > 1 or a == b:
         return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
+    if len(a) == len(b):  # "?" stands for any one letter
+        return sum(x != y and "?" not in (x, y) for x, y in zip(a, b)) == 1
     short, long = sorted((a, b), key=len)
     return any(long[:i] + long[i + 1:] == short for i in range(len(long)))

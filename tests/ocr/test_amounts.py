@@ -47,8 +47,11 @@ def test_amount_at_end(line, expected):
     ("FAIR TRADE BIO TEE 1,928", "1.92"),  # B as 8
     ("Brot 2,494", "2.49"),  # A as 4
     ("Milch 1,29 A", "1.29"),
+    ("9783836262552 49,901", "49.90"),  # tax class 1 glued on by RapidOCR
+    ("1.000 STK 20.9919", "20.99"),  # the rate 19 glued on
     ("Bananen 0,356 kg", None),  # a weight
-    ("Super E10 1,359", None),  # a price per litre: 9 is no class letter
+    ("Super E10 1,359", None),  # a price per litre: 9 is no class
+    ("Diesel 1,4539 EUR/Liter", None),
 ])
 def test_item_amount_at_end_reads_a_glued_class_letter(line, expected):
     found = item_amount_at_end(line)

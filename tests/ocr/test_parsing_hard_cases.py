@@ -120,6 +120,9 @@ def test_date_order_follows_the_currency():
 
 @pytest.mark.parametrize("lines, confidences, expected", [
     (["LIDE", "Warburger Straße 130"], None, "Lidl"),  # one letter misread
+    (["L4DE.", "Warburger Straße 130"], None, "Lidl"),  # a digit for a letter
+    (["Ldl", "Warburger Straße 130"], None, "Lidl"),  # a letter lost
+    (["L+DI", "Warburger Straße 130"], None, None),  # Lidl or Aldi: unsure, so no guess
     (["Lidl thee ins", "Marktkauf Lehr", "www.marktkauf-lehr.de"], None, "Marktkauf"),
     (["Fi DELPHIN", "APOTHEKE", "Detmolder Straße 8"], [[0.3, 0.9], [0.9], [0.9, 0.9, 0.9]],
      "Delphin Apotheke"),
