@@ -182,6 +182,9 @@ def _weed_command(store_dir: Path, config_path: Path, ports: list[int]) -> list[
         "-volume.max=1000",
         "-master.volumeSizeLimitMB=64",
         "-master.telemetry=false",
+        # Side servers that listen on fixed ports by default (8181, 9101): off, so that two
+        # test runs on one machine (or a stray server) do not make weed exit at start.
+        "-s3.port.iceberg=0", "-s3.port.lance=0",
     ]
 
 
