@@ -8,14 +8,17 @@ MONTHS = {"jan": 1, "feb": 2, "mar": 3, "mär": 3, "mrz": 3, "apr": 4, "may": 5,
           "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "okt": 10, "nov": 11,
           "dec": 12, "dez": 12}
 
-ISO_RE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+
 # A two-digit year follows its dot directly: "19.05. 16:04" is a day and a time, not 2016.
-# Some engines glue the time to the date ("08.04.2009:51" is 8 April 2020, 09:51).
+# Some engines glue the time to the date ("08.04.2009:51" is 8 April 2020, 09:51;
+# RapidOCR: "10/07/202515:25", "2025-10-1919:00", "04Feb202607:48", "Feb26,202607:26").
 YEAR_END = r"(?=\d{1,2}:\d{2}|[^\d:]|$)"
+ISO_RE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})" + YEAR_END.replace("[^\\d:]", "\\D"))
 DOTTED_RE = re.compile(r"(?<!\d)(\d{1,2})\s?\.\s?(\d{1,2})\s?\.(\s?\d{4}|\d{2})" + YEAR_END)
 SLASHED_RE = re.compile(r"(?<!\d)(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})" + YEAR_END)
-NAMED_RE = re.compile(r"(?<!\d)(\d{1,2})\.?\s*([A-Za-zä]{3})[a-zä]*\.?,?\s*(\d{4}|\d{2})(?![\d:])")
-MONTH_FIRST_RE = re.compile(r"\b([A-Za-zä]{3})[a-zä]*\.?\s+(\d{1,2}),?\s+(\d{4})(?!\d)")
+NAMED_RE = re.compile(
+    r"(?<!\d)(\d{1,2})\.?\s*([A-Za-zä]{3})[a-zä]*\.?,?\s*(\d{4}|\d{2})" + YEAR_END)
+MONTH_FIRST_RE = re.compile(r"\b([A-Za-zä]{3})[a-zä]*\.?\s*(\d{1,2}),?\s*(\d{4})" + YEAR_END)
 TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}")
 
 

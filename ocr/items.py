@@ -16,7 +16,7 @@ QUANTITY_RE = re.compile(
     r"(?<![\d,.])(?P<qty>\d+(?:[.,]\d{1,3})?)\s*(?:stk\.?|st\.?|pcs)?\s*[xX×@*]\s*"
     r"(?P<unit>\d+[.,]\d{2})", re.IGNORECASE)
 NOT_ITEM_WORDS = re.compile(
-    r"summe|total|zu\s?zahlen|gesamt|betrag|mwst|mw\.?st|\bust\b|\bvat\b|\btax\b|steuer|"
+    r"summe|total|zu\s?zahlen|gesamt|betrag|mwst|mw\.?st|\bust\b|\b(?:vat|tax)(?![a-z])|steuer|"
     r"netto|brutto|\bbar\b|bargeld|gegeben|r[uü]ckgeld|zur[uü]ck|\bec\b|ec-?karte|karte|"
     r"kartenzahlung|visa|mastercard|maestro|girocard|\bchange\b|\bcash\b|tender|payment|"
     r"zahlung|\beur\b\s*$|\btva\b|esp[eè]ces|rendu|\bcb\b|sous-?\s?total", re.IGNORECASE)

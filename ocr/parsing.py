@@ -55,7 +55,7 @@ def reads_day_first(currency: str | None, text: str) -> bool:
     if currency:
         return currency in DAY_FIRST_CURRENCIES
     commas, points = len(DECIMAL_COMMA.findall(text)), len(DECIMAL_POINT.findall(text))
-    return commas > points or bool(re.search(r"\bvat\b|\btva\b|\bmwst", text, re.I))
+    return commas > points or bool(re.search(r"\b(?:vat|tva|mwst)(?![a-z])", text, re.I))
 
 
 def choose_total(texts: list[str], subtotal: Decimal | None, tax: Decimal | None,

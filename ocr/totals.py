@@ -3,8 +3,8 @@
 Candidates are the amounts on total-keyword lines. Each is checked against the rest of the
 receipt: the items add up to it, the subtotal plus tax equals it, or it is what was paid
 (a card or cash line repeats it), the cash given less the change is it, or the tax table's
-gross amounts (net + tax = gross per row) sum to it. A confirmed candidate wins over the first one printed;
-an unconfirmed total gets a confidence below the review threshold.
+gross amounts (net + tax = gross per row) sum to it. A confirmed candidate wins over the
+first one printed; an unconfirmed total gets a confidence below the review threshold.
 """
 from __future__ import annotations
 
@@ -17,7 +17,9 @@ TOTAL_WORDS = re.compile(
     r"zu\s?zahlen|gesamtbetrag|gesamtsumme|\bsumme(?:eur)?\b|\bgesamt|\btotale?\b|"
     r"\bbetrag\b|amount due|balance due|\bsum\b", re.IGNORECASE)
 SUBTOTAL_WORDS = re.compile(r"zwischensumme|sub\s?-?\s?total|sous-?\s?total", re.IGNORECASE)
-TAX_WORDS = re.compile(r"mwst|mw\.?st|\bust\b|\bvat\b|\btax\b|steuer|\btva\b", re.IGNORECASE)
+# "(?![a-z])" and not "\b": RapidOCR glues the rate on ("VAT19%", "TAX8.0%").
+TAX_WORDS = re.compile(
+    r"mwst|mw\.?st|\bust\b|\bvat(?![a-z])|\btax(?![a-z])|steuer|\btva(?![a-z])", re.IGNORECASE)
 PAID_WORDS = re.compile(
     r"\bbar\b|bargeld|gegeben|\bec\b|ec-?karte|karte|kartenzahlung|visa|mastercard|maestro|"
     r"girocard|\bcash\b|\bcard\b|\bcb\b|especes|payment|zahlung|debit|credit", re.IGNORECASE)

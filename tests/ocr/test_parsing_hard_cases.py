@@ -88,6 +88,7 @@ def test_total_confidence_says_what_confirmed_it(lines, total, low):
 @pytest.mark.parametrize("line", [
     "BAR 20,00", "RÜCKGELD 8,48", "CHANGE 0.70", "CASH 10.00", "EC-KARTE 5,00",
     "Kartenzahlung 5,00", "MWST 19% 1,12", "VAT 1.55", "TVA 20% 0,83", "ESPECES 10,00",
+    "VAT19% 0.80", "TAX8.0% 4.91",
 ])
 def test_tender_and_tax_lines_are_not_items(line):
     receipt = parsed(["SHOP", "Brot 5,00", line, "SUMME 5,00"])
@@ -105,6 +106,12 @@ def test_tender_and_tax_lines_are_not_items(line):
     ("2026-03-02", True, date(2026, 3, 2)),
     ("02.03.26", True, date(2026, 3, 2)),
     ("01.01.1990", True, None),  # before the plausible limit
+    # RapidOCR glues the time to every kind of date
+    ("10/07/202515:25", True, date(2025, 7, 10)),
+    ("2025-10-1919:00", False, date(2025, 10, 19)),
+    ("04Feb202607:48", True, date(2026, 2, 4)),
+    ("Feb26,202607:26", False, date(2026, 2, 26)),
+    ("Dec 10,2025 08:41", False, date(2025, 12, 10)),
 ])
 def test_dates(text, day_first, expected):
     dates = find_dates(text, TODAY, day_first)
@@ -115,7 +122,11 @@ def test_date_order_follows_the_currency():
     assert parsed(["SHOP", "03/02/2026", "TOTAL £5.00"]).purchase_date == date(2026, 2, 3)
     assert parsed(["SHOP", "03/02/2026", "TOTAL $5.00"]).purchase_date == date(2026, 3, 2)
     assert parsed(["SHOP", "03/02/2026", "SUMME 5,00"]).purchase_date == date(2026, 2, 3)
-    assert parsed(["SHOP", "03/02/2026", "VAT 1.00", "TOTAL 5.00"]).purchase_date == date(2026, 2, 3)
+    assert parsed(["SHOP", "03/02/2026", "VAT 1.00", "TOTAL 5.00"]).purchase_date == \
+        date(2026, 2, 3)
+    # the rate glued to the tax word still says the UK
+    assert parsed(["SHOP", "03/02/2026", "TOTAL 5.00", "VAT19% 0.80"]).purchase_date == \
+        date(2026, 2, 3)
 
 
 @pytest.mark.parametrize("lines, confidences, expected", [
