@@ -2,9 +2,10 @@
 
 Six real scans from ../shared/eval (beside the repository; the test fails, not skips, when
 that folder is missing) and six synthetic phone photos, read with the default engine.
-Thresholds sit one receipt under the rates measured on these subsets (real: 6/6 merchant,
-date and total, 3/6 adding up; synthetic: 6/6, 5/6 adding up, item recall 0.96); the full
-sets are run by hand with ``python -m ocr.evaluate`` (see README, "OCR engines and accuracy").
+Thresholds sit one receipt under the rates measured on these subsets, and the share sent to
+review one receipt above (real: 6/6 merchant, date and total, 4/6 adding up, 1/6 to review;
+synthetic: 6/6 everything, item recall 1.0, none to review); the full sets are run by hand
+with ``python -m ocr.evaluate`` (see README, "OCR engines and accuracy").
 """
 from pathlib import Path
 
@@ -20,10 +21,11 @@ REAL_SUBSET = ["A_aldi_18042020_11_00883.jpg", "A_lidl_07042020_06_01569.jpg",
                "A_marktkauf_08042020_15_02742.jpg", "A_toom_04042020_03_04877.jpg",
                "B_marktkauf_15052020_15_02712.jpg", "C_saturn_15022020_01_05999.jpg"]
 MINIMUM = {
-    "real": {"merchant": 0.83, "date": 0.83, "total": 0.83, "adds_up": 0.33},
-    "synthetic": {"merchant": 0.83, "date": 0.83, "total": 0.83, "adds_up": 0.66,
-                  "item_recall": 0.9},
+    "real": {"merchant": 0.83, "date": 0.83, "total": 0.83, "adds_up": 0.5},
+    "synthetic": {"merchant": 0.83, "date": 0.83, "total": 0.83, "adds_up": 0.83,
+                  "item_recall": 0.95},
 }
+MAXIMUM = {"real": {"needs_review": 0.34}, "synthetic": {"needs_review": 0.17}}
 MAX_MEDIAN_SECONDS = 15.0  # catches gross slowdowns (e.g. OpenMP threads fighting) only:
 # the machines are shared, and this test runs beside others; measured 1-2 s unloaded
 
@@ -45,4 +47,6 @@ def test_rates_stay_above_the_measured_figures(name, synthetic_set):
     assert summary["receipts"] == 6
     for field, minimum in MINIMUM[name].items():
         assert summary[field] >= minimum, (field, summary)
+    for field, maximum in MAXIMUM[name].items():
+        assert summary[field] <= maximum, (field, summary)
     assert summary["median_seconds"] < MAX_MEDIAN_SECONDS
