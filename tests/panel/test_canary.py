@@ -18,7 +18,7 @@ from panel.extensions import storage_for
 from panel.services import audit
 from tests.ocr.synthetic import render_receipt
 from tests.support.apps import process_waiting
-from tests.support.factories import PASSWORD, bearer, invite, jpeg_bytes, upload
+from tests.support.factories import BOUGHT_PRINTED, PASSWORD, bearer, invite, jpeg_bytes, upload
 
 
 def marker() -> str:
@@ -57,7 +57,7 @@ def register_canary(app, client, name: str) -> tuple[dict, str]:
 
 
 def share(client, tokens, item: str) -> str:
-    lines = [("KIOSK AM PARK", ""), ("15.11.2026", ""), (item, "4,20"), ("SUMME EUR", "4,20")]
+    lines = [("KIOSK AM PARK", ""), (BOUGHT_PRINTED, ""), (item, "4,20"), ("SUMME EUR", "4,20")]
     return upload(client, tokens, jpeg_bytes(render_receipt(lines))).get_json()["id"]
 
 

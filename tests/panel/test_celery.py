@@ -11,10 +11,10 @@ from sqlalchemy import select
 from panel.db import db
 from panel.models import Receipt, ReceiptEvent
 from tests.ocr.synthetic import render_receipt
-from tests.support.factories import jpeg_bytes, register, upload
+from tests.support.factories import BOUGHT_PRINTED, jpeg_bytes, register, upload
 from tests.support.waiting import wait_until_final
 
-LINES = [("REWE MARKT", ""), ("Bahnhofstr. 12, 50667 Koeln", ""), ("14.11.2026 09:12", ""),
+LINES = [("REWE MARKT", ""), ("Bahnhofstr. 12, 50667 Koeln", ""), (f"{BOUGHT_PRINTED} 09:12", ""),
          ("Milch 1L", "1,19"), ("Brot", "2,49"), ("Kaese", "3,99"), ("Tomaten", "2,20"),
          ("SUMME EUR", "9,87")]
 

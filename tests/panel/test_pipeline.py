@@ -17,15 +17,15 @@ from panel.extensions import storage_for
 from panel.models import Receipt
 from tests.ocr.synthetic import render_receipt
 from tests.support.apps import empty_tables, make_app, process_waiting, stack_app
-from tests.support.factories import bearer, jpeg_bytes, register, upload
+from tests.support.factories import BOUGHT, BOUGHT_PRINTED, bearer, jpeg_bytes, register, upload
 from tests.support.waiting import wait_until_final
 
 CARD = "4532 0151 1283 0366"
 SHOP_LINES = [("EDEKA MARKT", ""), ("Hauptstr. 5, 10115 Berlin", ""),
-              ("12.11.2026 14:33", ""), ("Milch 1L", "1,19"), ("Brot", "2,49"),
+              (f"{BOUGHT_PRINTED} 14:33", ""), ("Milch 1L", "1,19"), ("Brot", "2,49"),
               ("Kaese", "3,99"), ("SUMME EUR", "7,67"), (f"VISA {CARD}", "")]
 PHARMACY_LINES = [("LINDEN APOTHEKE", ""), ("Marktplatz 1, 33100 Paderborn", ""),
-                  ("13.11.2026", ""), ("Rezept Nr. 448812", ""),
+                  (BOUGHT_PRINTED, ""), ("Rezept Nr. 448812", ""),
                   ("Atorvastatin 20 mg", "12,50"), ("SUMME EUR", "12,50")]
 
 
@@ -57,7 +57,7 @@ def test_receipt_is_read_redacted_and_accepted(live_app):
 
     assert receipt["status"] == "accepted", receipt["status_reason"]
     assert receipt["merchant"] == {"name": "Edeka"}
-    assert receipt["purchase_date"] == "2026-11-12" and receipt["total"] == "7.67"
+    assert receipt["purchase_date"] == BOUGHT.isoformat() and receipt["total"] == "7.67"
     assert [i["amount"] for i in receipt["items"]] == ["1.19", "2.49", "3.99"]
     assert {"category": "card_number", "action": "masked"} in [
         {k: r[k] for k in ("category", "action")} for r in receipt["redactions"]]

@@ -16,9 +16,9 @@ from panel.models import (AuthToken, Consent, DeletionRecord, Invite, Panelist, 
 from panel.services import retention
 from tests.ocr.synthetic import render_receipt
 from tests.support.apps import process_waiting
-from tests.support.factories import PASSWORD, bearer, jpeg_bytes, register, upload
+from tests.support.factories import BOUGHT_PRINTED, PASSWORD, bearer, jpeg_bytes, register, upload
 
-LINES = [("KIOSK AM PARK", ""), ("15.11.2026", ""), ("Cola", "1,50"), ("Chips", "2,20"),
+LINES = [("KIOSK AM PARK", ""), (BOUGHT_PRINTED, ""), ("Cola", "1,50"), ("Chips", "2,20"),
          ("SUMME EUR", "3,70"), ("VISA 4532 0151 1283 0366", "")]
 
 
