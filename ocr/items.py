@@ -10,6 +10,7 @@ import re
 from decimal import Decimal
 
 from ocr.amounts import amount_at_end, item_amount_at_end
+from ocr.totals import row_gross
 from ocr.types import ParsedItem
 
 QUANTITY_RE = re.compile(
@@ -20,6 +21,9 @@ NOT_ITEM_WORDS = re.compile(
     r"netto|brutto|\bbar\b|bargeld|gegeben|r[uü]ckgeld|zur[uü]ck|\bec\b|ec-?karte|karte|"
     r"kartenzahlung|visa|mastercard|maestro|girocard|\bchange\b|\bcash\b|tender|payment|"
     r"zahlung|\beur\b\s*$|\btva\b|esp[eè]ces|rendu|\bcb\b|sous-?\s?total", re.IGNORECASE)
+QUANTITY_HEADER_RE = re.compile(
+    r"^\W*(?P<qty>\d+(?:[.,]\d{1,3})?)\s*[A-Za-zäöü.]{0,8}\s*[xX×*@]\s*(?P<unit>\d+[.,]\d{2})"
+    r"\s*[A-Za-z]?\W*$")
 MIN_DESCRIPTION_LETTERS = 2
 
 
@@ -27,7 +31,10 @@ def find_items(texts: list[str], end: int | None = None) -> list[ParsedItem]:
     """Items from the lines before ``end`` (the total line), quantities attached."""
     items: list[ParsedItem] = []
     for index, text in enumerate(texts[:end]):
-        if NOT_ITEM_WORDS.search(text):
+        if NOT_ITEM_WORDS.search(text) or row_gross(text) is not None:
+            continue  # tender, tax and total lines; tax table rows (net + tax = gross)
+        counts_above = items and items[-1].line_index == index - 1 and counts(text, items[-1])
+        if not counts_above and quantity_for_next(texts, index):
             continue
         item = item_from_line(text, index) or item_below_description(texts, index, items)
         if item:
@@ -54,6 +61,26 @@ def item_from_line(text: str, index: int) -> ParsedItem | None:
     if quantity:
         set_quantity(item, quantity)
     return item
+
+
+def counts(text: str, item: ParsedItem) -> bool:
+    """The line is ``quantity x unit price`` and that makes the item's amount."""
+    match = QUANTITY_RE.search(text)
+    return bool(match) and abs(Decimal(match.group("qty").replace(",", ".")) *
+                               Decimal(match.group("unit").replace(",", ".")) -
+                               abs(item.amount)) < Decimal("0.01")
+
+
+def quantity_for_next(texts: list[str], index: int) -> bool:
+    """A line holding only a quantity and unit price (``2 Rolle x 4,85``) above the item it
+    counts (``PARKETTZUBEHÖR 9,70``): not an item; the item below gets the quantity."""
+    match = QUANTITY_HEADER_RE.match(texts[index])
+    if not match or index + 1 >= len(texts) or NOT_ITEM_WORDS.search(texts[index + 1]):
+        return False
+    below = item_from_line(texts[index + 1], index + 1)
+    quantity = Decimal(match.group("qty").replace(",", "."))
+    unit = Decimal(match.group("unit").replace(",", "."))
+    return below is not None and abs(quantity * unit - below.amount) < Decimal("0.01")
 
 
 def item_below_description(texts: list[str], index: int, items: list[ParsedItem]

@@ -14,9 +14,9 @@ from ocr.amounts import all_amounts, find_currency
 from ocr.dates import pick_purchase_date
 from ocr.items import find_items
 from ocr.merchant import find_merchant
-from ocr.totals import (CONFIRMED, REPEATED, SUBTOTAL_WORDS, UNCONFIRMED, card_payment,
-                        cash_minus_change, confirmation, keyword_amount, tax_amount,
-                        total_candidates)
+from ocr.totals import (CONFIRMED, REPEATED, SUBTOTAL_WORDS, TOTAL_WORDS, UNCONFIRMED,
+                        card_payment, cash_minus_change, confirmation, keyword_amount,
+                        tax_amount, total_candidates)
 from ocr.types import OcrPage, ParsedItem, ParsedReceipt
 
 DAY_FIRST_CURRENCIES = ("EUR", "GBP", "CHF")
@@ -63,8 +63,11 @@ def choose_total(texts: list[str], subtotal: Decimal | None, tax: Decimal | None
                  ) -> tuple[Decimal | None, list[ParsedItem], float]:
     """The best-supported total, the items above it, and the total's confidence."""
     best: tuple[float, Decimal | None, list[ParsedItem]] = (0.0, None, [])
+    first_total = next((i for i, text in enumerate(texts) if TOTAL_WORDS.search(text)), None)
     for index, amount in total_candidates(texts):
-        end = subtotal_index if subtotal_index is not None and subtotal_index < index else index
+        # items end at the subtotal, or at the first total line even when its amount is
+        # unreadable and the total came from a later line (the tax table's sum row)
+        end = min(i for i in (index, subtotal_index, first_total) if i is not None)
         items = find_items(texts, end=end)
         items_sum = sum((i.amount for i in items), Decimal(0)) if items else None
         score = confirmation(amount, index, texts, items_sum, subtotal, tax)

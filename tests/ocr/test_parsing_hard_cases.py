@@ -35,6 +35,14 @@ def parsed(lines):
     (["SHOP", "Brot 5,00", "SUMMEEUR 5,00"], "5.00", ["5.00"]),  # engine dropped a space
     (["SHOP", "Vin 5,00", "TOTAL EUR 5,00", "TVA 20% 0,83", "ESPECES 10,00", "RENDU 5,00"],
      "5.00", ["5.00"]),
+    # a quantity line above the item it counts is no item of its own
+    (["SHOP", "2 Rolle x 4,85", "PARKETTZUBEHÖR 9,70 1", "5 Pack x 18,50",
+      "Bodenunterlage SELIT 92,50 1", "SUMME EUR 102,20"], "102.20", ["9.70", "92.50"]),
+    # the total line unreadable, the total from the tax table's sum row further down:
+    # items still end at the first total line, and tax rows are no items
+    (["SHOP", "Kamm €1,83 B", "Feile €1,49 A", "Total FEUER", "Bar €20,00",
+      "Rickgeld €16,68", "A 19% 1,25 0,24 1,49", "MwSt Total 2,79 0,53 3,32"],
+     "3.32", ["1.83", "1.49"]),
 ])
 def test_totals_and_items(lines, total, item_amounts):
     receipt = parsed(lines)
