@@ -21,6 +21,7 @@ from flask import Flask, current_app, request
 from flask_limiter import Limiter, RateLimitExceeded
 from limits import parse_many
 
+from panel import web
 from panel.services import personal
 from panel.services.throttle import TooManyRequests
 
@@ -115,9 +116,10 @@ def _key(name: str) -> str:
     """The keyed hash of the request's address, token or account; "" when it has none."""
     if name == "address":
         value = request.remote_addr or "unknown"
-    elif name == "token":
+    elif name == "token":  # the API's bearer token, or the same token in the dashboard cookie
         scheme, _, value = request.headers.get("Authorization", "").partition(" ")
-        value = value.strip() if scheme.lower() == "bearer" else ""
+        value = (value.strip() if scheme.lower() == "bearer"
+                 else request.cookies.get(web.PANELIST_SESSION_COOKIE, ""))
     else:
         body = request.get_json(silent=True) if request.is_json else request.form
         value = body.get("email" if name == "account" else name) if hasattr(body, "get") else ""

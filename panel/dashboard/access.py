@@ -17,7 +17,8 @@ from panel.models import Panelist
 from panel.services import auth
 from panel.services.errors import Unauthorized
 
-SESSION_COOKIE, REFRESH_COOKIE, CSRF_COOKIE = "panel_session", "panel_refresh", "panel_csrf"
+SESSION_COOKIE, REFRESH_COOKIE, CSRF_COOKIE = (web.PANELIST_SESSION_COOKIE, "panel_refresh",
+                                              "panel_csrf")
 PUBLIC = {"dashboard.landing", "dashboard.join_waitlist", "dashboard.register",
           "dashboard.login", "dashboard.static", "dashboard.goodbye"}
 

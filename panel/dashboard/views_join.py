@@ -1,6 +1,7 @@
 """Landing page with the waitlist form, registering with an invite, logging in and out."""
 from flask import g, redirect, render_template, request, url_for
 
+from panel import ratelimit
 from panel.dashboard import forms
 from panel.dashboard.access import end_session, safe_next, session_token, start_session
 from panel.dashboard.blueprint import blp
@@ -17,6 +18,7 @@ def landing():
 
 @blp.post("/waitlist")
 def join_waitlist():
+    ratelimit.check("waitlist")
     form = request.form
     body = forms.load(WaitlistJoinSchema(), {"email": form.get("email", ""),
                                      "country": form.get("country") or None,
@@ -32,6 +34,7 @@ def register():
         return _register_page()
     form = request.form
     try:
+        ratelimit.check("register")
         body = forms.load(RegisterSchema(), {
             "invite_code": form.get("invite_code", ""), "email": form.get("email", ""),
             "password": form.get("password", ""), "display_name": form.get("display_name") or None,
@@ -58,6 +61,7 @@ def login():
     if request.method == "GET":
         return render_template("dashboard/login.html", next=target)
     try:
+        ratelimit.check("login")
         body = forms.load(LoginSchema(), {"email": request.form.get("email", ""),
                                           "password": request.form.get("password", "")})
         pair = auth.login(body["email"], body["password"], request.remote_addr or "unknown")

@@ -7,7 +7,7 @@ import uuid
 
 from flask import Response, current_app, g, redirect, render_template, request, url_for
 
-from panel import web
+from panel import ratelimit, web
 from panel.dashboard.blueprint import blp
 from panel.schemas import RECEIPT_STATUSES, ReceiptSchema
 from panel.services import receipts as service
@@ -32,8 +32,9 @@ def receipts():
 
 @blp.post("/receipts")
 def share_receipt():
-    pages = [upload.read() for upload in request.files.getlist("image") if upload.filename]
     try:
+        ratelimit.check("upload")
+        pages = [upload.read() for upload in request.files.getlist("image") if upload.filename]
         if not pages:
             raise Invalid("Choose at least one photo of your receipt, then share it.")
         service.submit(g.panelist, pages, request.form.get("idempotency_key") or None)

@@ -164,3 +164,24 @@ def test_pages_carry_the_privacy_headers(app):
 def test_any_page_number_shows_a_page(app, url, page):
     session = sign_up(app)
     assert session.client.get(f"{url}?page={page}").status_code == 200
+
+
+@pytest.mark.parametrize("url, setting, form", [
+    ("/login", "RATELIMIT_LOGIN_PER_ACCOUNT", {"email": "same@example.org", "password": "x"}),
+    ("/register", "RATELIMIT_REGISTER_PER_ADDRESS", {"email": "new@example.org"}),
+    ("/waitlist", "RATELIMIT_WAITLIST_PER_ADDRESS", {"email": "wait@example.org"}),
+])
+def test_the_forms_share_the_api_request_limits(app, url, setting, form):
+    app.config[setting] = "2/minute"
+    client = app.test_client()
+    answers = [post(client, url, form).status_code for _ in range(3)]
+    assert 429 not in answers[:2] and answers[2] == 429
+
+
+def test_sharing_receipts_is_limited_per_session(app):
+    app.config["RATELIMIT_UPLOAD_PER_TOKEN"] = "1/minute"
+    first, second = sign_up(app), sign_up(app)
+    assert post(first.client, "/receipts").status_code == 422  # counted: nothing chosen
+    refused = post(first.client, "/receipts")
+    assert refused.status_code == 429 and "for this login" in refused.get_data(as_text=True)
+    assert post(second.client, "/receipts").status_code == 422  # another session's count
