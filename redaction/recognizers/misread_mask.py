@@ -60,11 +60,15 @@ class MisreadMaskRecognizer(Recognizer):
             return
         for cue in CUE.finditer(fold(text)):
             start, end = strip_noise(text[cue.end():])
-            value = text[cue.end() + start:cue.end() + end]
             strong = bool(cue.group("strong"))
-            if value and mask_like(value, strong) and (strong or self.payment_nearby(page, index)):
-                yield Candidate(cue.end() + start, cue.end() + end, self.score)
-                return
+            # the value may begin with specks read as words ("Nr. Waa ata HARIEHGO04 0000"):
+            # the longest run of its last words that looks like a mask counts
+            for word in re.finditer(r"\S+", text[cue.end() + start:cue.end() + end]):
+                first = cue.end() + start + word.start()
+                value = text[first:cue.end() + end]
+                if mask_like(value, strong) and (strong or self.payment_nearby(page, index)):
+                    yield Candidate(first, cue.end() + end, self.score)
+                    return
         # the cue itself misread: a whole line of mask and last digits amid payment lines
         start, end = strip_noise(text)
         value = text[start:end]

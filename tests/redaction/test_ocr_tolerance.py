@@ -85,6 +85,7 @@ def test_the_merchant_block_in_the_header_is_not_an_address(make_page):
     (["Karte ### HH HHH: a. we"], "### HH HHH:"),           # the last digits unread
     (["Karte ###tsHHHHHHH8282"], "###tsHHHHHHH8282"),
     (["PM ARR EARHHHHS 165"], "PM ARR EARHHHHS 165"),       # the cue misread as well
+    (["Nr. Waa ata HARIEHGO04 0000"], "HARIEHGO04 0000"),   # specks before the mask
 ])
 def test_masks_misread_as_letters(make_page, lines, expected):
     assert expected in found(make_page, MASKS, PAYMENT, *lines)
