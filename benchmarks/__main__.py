@@ -80,6 +80,9 @@ def main() -> None:
             measured, note = [], f"{name}: FAILED, {type(error).__name__}: {error}"
         figures += measured
         notes += [note] if note else []
+    if options.quick and "close" in options.only:
+        notes.append("month close: its goal is set for 100,000 panelists; --quick closes "
+                     f"{size['close_panelists']:,}, where the fixed part weighs more")
     print(render(figures))
     for note in notes:
         print(note)
