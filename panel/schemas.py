@@ -103,6 +103,11 @@ class TokenPairSchema(ma.Schema):
 
 
 class UploadSchema(ma.Schema):
+    """Other parts than ``image`` are ignored (and so documented: no additionalProperties)."""
+
+    class Meta:
+        unknown = ma.EXCLUDE
+
     image = ma.fields.List(Upload(), required=True,
                            metadata={"description": "The pages of one receipt, top to bottom."})
 
