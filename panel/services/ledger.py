@@ -87,6 +87,8 @@ def debit(panelist: Panelist, kind: str, amount_minor: int, currency: str, descr
 def page(panelist_id: str, number: int, size: int) -> tuple[list[LedgerEntry], int]:
     where = LedgerEntry.panelist_id == panelist_id
     total = db.session.scalar(select(func.count()).select_from(LedgerEntry).where(where))
+    if (number - 1) * size >= total:  # past the end (a huge offset overflows the database)
+        return [], total
     entries = db.session.scalars(select(LedgerEntry).where(where).order_by(
         LedgerEntry.created_at.desc(), LedgerEntry.id.desc()).limit(size)
         .offset((number - 1) * size))

@@ -67,6 +67,8 @@ def page_for(panelist: Panelist, status: str | None, page: int, page_size: int,
     if period:
         where.append(Receipt.period == period)
     total = db.session.scalar(select(func.count()).select_from(Receipt).where(*where))
+    if (page - 1) * page_size >= total:  # past the end (a huge offset overflows the database)
+        return [], total
     items = db.session.scalars(
         select(Receipt).where(*where).order_by(Receipt.submitted_at.desc(), Receipt.id.desc())
         .limit(page_size).offset((page - 1) * page_size).options(*LISTED))

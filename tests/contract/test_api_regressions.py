@@ -86,3 +86,11 @@ def test_upload_parts_besides_image_are_ignored_as_documented(app, client):
     response = client.post("/api/v1/receipts", data=data, headers=bearer(tokens),
                            content_type="multipart/form-data")
     assert response.status_code == 202
+
+
+def test_a_page_far_past_the_end_is_empty(app, client):
+    """?page=922337203685477582 overflowed the database's OFFSET: a 500."""
+    tokens = register(app, client)
+    for path in ("/api/v1/rewards/ledger", "/api/v1/receipts"):
+        response = client.get(f"{path}?page=922337203685477582", headers=bearer(tokens))
+        assert response.status_code == 200 and response.get_json() == [], path
