@@ -12,7 +12,7 @@ from typing import Iterator
 
 from ocr.types import OcrPage, ParsedReceipt
 from redaction.recognizers.base import Candidate, Recognizer
-from redaction.recognizers.card_number import CARD_WORDS
+from redaction.recognizers.card_number import CARD_WORDS, DATE_OR_TIME
 from redaction.text import fold, strip_noise
 
 STRONG_CUE = r"pan|ka ?rte|kartennr|kartennummer|karten-nr|card|card ?no|card ?number"
@@ -24,17 +24,19 @@ PAYMENT = re.compile("|".join(re.escape(word) for word in PAYMENT_WORDS))
 
 
 def mask_like(value: str, strong: bool = True) -> bool:
-    """Mostly signs and letters a mask is misread as (digits OCR put among them aside):
-    six or more characters before the last digits, at least three not digits; or, before
-    last digits, three to five characters, three quarters of them the likeliest misreadings
-    ("#" as "H", "*" as "K") after a weak cue, or any mask signs after a strong one."""
+    """Mostly signs and letters a mask is misread as (a few digits OCR put among them aside):
+    six or more characters before the last digits, at least three not digits; or three to
+    five before last digits, after a weak cue two of them the likeliest misreadings ("#" as
+    "H", "*" as "K")."""
     head = re.sub(r"[\d\s]+$", "", value)
     signs = [char for char in head if not char.isspace() and not char.isdigit()]
-    if len(signs) < 3:
-        return False
+    digits = sum(char.isdigit() for char in head)
+    if len(signs) < 3 or digits > len(signs) / 2 or DATE_OR_TIME.search(value):
+        return False  # a date, a time, a number with a letter or two: not a mask
     if len(head.replace(" ", "")) < 6:
-        alphabet = MASK_SIGNS if strong else STRICT_SIGNS
-        return head != value and sum(char in alphabet for char in signs) >= 0.75 * len(signs)
+        strict = sum(char in STRICT_SIGNS for char in signs)
+        return (head != value and (strong or strict >= 2)
+                and sum(char in MASK_SIGNS for char in signs) >= 0.75 * len(signs))
     return sum(char in MASK_SIGNS for char in signs) >= 0.75 * len(signs)
 
 
@@ -69,10 +71,12 @@ class MisreadMaskRecognizer(Recognizer):
                 if mask_like(value, strong) and (strong or self.payment_nearby(page, index)):
                     yield Candidate(first, cue.end() + end, self.score)
                     return
-        # the cue itself misread: a whole line of mask and last digits amid payment lines
+        # the cue itself misread: a whole line of mask (four or more of its likeliest
+        # misreadings among them) and last digits, amid payment lines
         start, end = strip_noise(text)
         value = text[start:end]
         if (LAST_DIGITS.search(value) and len(value) >= 10 and MISREAD.search(value)
+                and sum(char in STRICT_SIGNS for char in value) >= 4
                 and mask_like(value, strong=False) and self.payment_nearby(page, index)):
             yield Candidate(start, end, self.score - 0.1)
 

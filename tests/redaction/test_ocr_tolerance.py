@@ -86,6 +86,7 @@ def test_the_merchant_block_in_the_header_is_not_an_address(make_page):
     (["Karte ###tsHHHHHHH8282"], "###tsHHHHHHH8282"),
     (["PM ARR EARHHHHS 165"], "PM ARR EARHHHHS 165"),       # the cue misread as well
     (["Nr. Waa ata HARIEHGO04 0000"], "HARIEHGO04 0000"),   # specks before the mask
+    (["Nr, BH HHS 773 0001"], "BH HHS 773 0001"),
 ])
 def test_masks_misread_as_letters(make_page, lines, expected):
     assert expected in found(make_page, MASKS, PAYMENT, *lines)
@@ -103,6 +104,9 @@ def test_masks_misread_as_letters(make_page, lines, expected):
     ["Debit MasterCard"],
     ["AS-Proc-Code = 00 075 00"],
     ["GENEHMIGT 0000"],
+    ["23.04.2020 09:59 KAS002"],            # a till line under "Kreditkarte"
+    ["= SESSSEESSEIS2ES SS 5 222"],         # a rule of signs read as letters, no H, K or X
+    ["Nr. AB12 3456"],
 ])
 def test_payment_lines_that_are_not_masks(make_page, lines):
     assert found(make_page, MASKS, PAYMENT, *lines) == []
