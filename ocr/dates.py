@@ -19,6 +19,9 @@ SLASHED_RE = re.compile(r"(?<!\d)(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})" + YEAR
 NAMED_RE = re.compile(
     r"(?<!\d)(\d{1,2})\.?\s*([A-Za-zä]{3})[a-zä]*\.?,?\s*(\d{4}|\d{2})" + YEAR_END)
 MONTH_FIRST_RE = re.compile(r"\b([A-Za-zä]{3})[a-zä]*\.?\s*(\d{1,2}),?\s*(\d{4})" + YEAR_END)
+# A date and time glued to a till number before it ("...1551531.01.201914:59"): only in
+# full, day and month two digits, four-digit year, a time straight after.
+GLUED_DATETIME_RE = re.compile(r"(\d{2})\.(\d{2})\.(\d{4})(?=\s?\d{1,2}:\d{2})")
 TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}")
 
 
@@ -35,6 +38,10 @@ def find_dates(text: str, today: date, day_first: bool = False) -> list[date]:
     for match in DOTTED_RE.finditer(text):
         day, month, year = match.groups()
         found.append((match.start(), [make_date(year, month, day)]))
+    if not found:
+        for match in GLUED_DATETIME_RE.finditer(text):
+            day, month, year = match.groups()
+            found.append((match.start(), [make_date(year, month, day)]))
     for match in SLASHED_RE.finditer(text):
         first, second, year = match.groups()
         readings = [make_date(year, first, second), make_date(year, second, first)]

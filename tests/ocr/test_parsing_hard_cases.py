@@ -120,6 +120,8 @@ def test_tender_and_tax_lines_are_not_items(line):
     ("04Feb202607:48", True, date(2026, 2, 4)),
     ("Feb26,202607:26", False, date(2026, 2, 26)),
     ("Dec 10,2025 08:41", False, date(2025, 12, 10)),
+    ("25497M0391011551531.01.201914:59", True, date(2019, 1, 31)),  # glued to a till number
+    ("1551531.01.2019", True, None),  # without a time after it, digits are just digits
 ])
 def test_dates(text, day_first, expected):
     dates = find_dates(text, TODAY, day_first)
