@@ -18,10 +18,12 @@ LINE_END_RE = re.compile(
 
 # An item price with its tax class glued on: tesseract reads the class letter as a digit
 # ("0,356" for "0,35 C", "1,928" for "1,92 B"), RapidOCR drops the space before a class
-# number or rate ("29,981" for "29,98 1", "20.9919" for "20.99 19"). Weights ("0,356 kg")
+# number or rate ("29,981" for "29,98 1", "20.9919" for "20.99 19", IKEA's "24,990"). Weights ("0,356 kg")
 # and prices per litre ("1,459 EUR/l") carry a unit and do not match.
 CLASS_DIGIT_END_RE = re.compile(
-    AMOUNT.replace(r"(?P<trail>-)?(?![\d])", r"(?P<trail>)(?:[1-8]|19|07)") + r"\s*$")
+    AMOUNT.replace(r"(?P<trail>-)?(?![\d])", r"(?P<trail>)(?:[0-8]|19|07)") + r"\s*$")
+# Dots and stray marks between the price and its class code ("10,00. ..0", IKEA's code 0).
+NOISY_CODE_END_RE = re.compile(AMOUNT + r"[.,:;\s]+[0-9A-Ha-h]\s*$")
 
 CURRENCY_SIGNS = [
     ("EUR", re.compile(r"€|\bEUR\b|\bEURO\b", re.IGNORECASE)),
@@ -60,7 +62,7 @@ def item_amount_at_end(text: str) -> tuple[Decimal, int] | None:
     found = amount_at_end(text)
     if found:
         return found
-    match = CLASS_DIGIT_END_RE.search(text)
+    match = CLASS_DIGIT_END_RE.search(text) or NOISY_CODE_END_RE.search(text)
     return (amount_from_match(match), match.start()) if match else None
 
 

@@ -49,6 +49,8 @@ def test_amount_at_end(line, expected):
     ("Milch 1,29 A", "1.29"),
     ("9783836262552 49,901", "49.90"),  # tax class 1 glued on by RapidOCR
     ("1.000 STK 20.9919", "20.99"),  # the rate 19 glued on
+    ("EMMIE RUTA BWä2 24,990", "24.99"),  # IKEA's class code 0
+    ("POANG Pokis f Hoc Ra 10,00. ..0", "10.00"),  # dots before the code
     ("Bananen 0,356 kg", None),  # a weight
     ("Super E10 1,359", None),  # a price per litre: 9 is no class
     ("Diesel 1,4539 EUR/Liter", None),
