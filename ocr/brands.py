@@ -34,13 +34,17 @@ BRAND_ALIASES = {
 BUSINESS_WORDS = re.compile(
     r"apotheke|tankstelle|bäckerei|baeckerei|metzgerei|markt|pharmacy|bakery|café|cafe|"
     r"restaurant|pharmacie|boulangerie|supermarket|grocer|kiosk|drogerie", re.IGNORECASE)
+LOOKALIKE_LETTERS = {"1": "l", "0": "o", "5": "s"}  # digits read inside words ("A1di GmbH")
 MIN_FUZZY_LENGTH = 4  # shorter brands ("dm", "obi") only match exactly
 MIN_WORD_FUZZY_LENGTH = 7  # brands matched one letter off among other words on a line
 
 
 def alias_brand(text: str) -> str | None:
-    """The chain a slogan or company name on this line belongs to (letters compared only)."""
-    letters = re.sub(r"[^a-zäöü]", "", text.lower().replace("ß", "ss"))
+    """The chain a slogan or company name on this line belongs to (letters compared only,
+    a 1, 0 or 5 between letters read as l, o, s)."""
+    text = re.sub(r"(?<=[a-zäöü])[105](?=[a-zäöü])",
+                  lambda m: LOOKALIKE_LETTERS[m.group(0)], text.lower())
+    letters = re.sub(r"[^a-zäöü]", "", text.replace("ß", "ss"))
     for alias, name in BRAND_ALIASES.items():
         if alias in letters:
             return name

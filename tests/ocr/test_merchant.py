@@ -14,6 +14,7 @@ from ocr.merchant import display_name, find_merchant
     (["Respekt, wer's selber macht.", "Grüner Weg 41"], "Toom"),
     (["Hauptstr. 5", "Aldi GmbH & Co. KG, Schloß Holte"], "Aldi"),
     (["Mein Drogeriemarkt", "Westernstr. 29"], "Rossmann"),
+    (["AaLaDI llonog-", "Pohlweg 110", "A1di GmbH & Co.KG, SchloB Ho1te"], "Aldi"),
     # a long brand one letter off among other words, under lines of logo artwork
     (["a ah", "_ Elite]", "= il in", "_ rm [U", "x", "y", "z", "w", "Mirktkauf Lahr"],
      "Marktkauf"),
