@@ -42,6 +42,7 @@ def mask_like(value: str, strong: bool = True) -> bool:
 
 SIGNS_RUN = re.compile(r"(?:[#*•xXHKRAMNWEBSOQ] ?){3}")  # a cheap first test of a line
 MISREAD = re.compile(r"[A-WYZ]")  # signs only, or X: the masked card recognizer's business
+LONE_LETTER = re.compile(r"\s+[a-z]$")
 LAST_DIGITS = re.compile(r"\d{3,4}(?:\s+[\dO]{3,4})?$")
 
 
@@ -62,6 +63,8 @@ class MisreadMaskRecognizer(Recognizer):
             return
         for cue in CUE.finditer(fold(text)):
             start, end = strip_noise(text[cue.end():])
+            lone = LONE_LETTER.search(text, cue.end() + start, cue.end() + end)
+            end = lone.start() - cue.end() if lone else end  # no house number here
             strong = bool(cue.group("strong"))
             # the value may begin with specks read as words ("Nr. Waa ata HARIEHGO04 0000"):
             # the longest run of its last words that looks like a mask counts

@@ -87,6 +87,7 @@ def test_the_merchant_block_in_the_header_is_not_an_address(make_page):
     (["PM ARR EARHHHHS 165"], "PM ARR EARHHHHS 165"),       # the cue misread as well
     (["Nr. Waa ata HARIEHGO04 0000"], "HARIEHGO04 0000"),   # specks before the mask
     (["Nr, BH HHS 773 0001"], "BH HHS 773 0001"),
+    (["Karte ## # #4 # 1-4 #4 #3717 a"], "## # #4 # 1-4 #4 #3717"),
 ])
 def test_masks_misread_as_letters(make_page, lines, expected):
     assert expected in found(make_page, MASKS, PAYMENT, *lines)
