@@ -5,9 +5,10 @@ stands in the header, above any price, and under a shop name rather than a perso
 from __future__ import annotations
 
 import re
+
 from ocr.types import OcrPage, ParsedReceipt
-from redaction.recognizers.address import HOUSE, STREET, TOWN
 from redaction.findings import Finding, span_boxes
+from redaction.recognizers.address import HOUSE, STREET, TOWN
 from redaction.recognizers.base import Recognizer
 from redaction.text import fold, strip_noise
 
