@@ -1,7 +1,10 @@
 """Checking uploaded receipt photos by their real bytes, and stripping them bare.
 
-Every accepted page is re-encoded as a fresh JPEG from its pixels alone: EXIF orientation is
-applied first, then nothing of the original file (GPS, camera, XMP, ICC) survives.
+A JPEG (what phones send) is not decoded in full: its header is read, its data decoded at 1/8
+scale to prove it is whole, and its segments rewritten losslessly with nothing of the original
+file's metadata (GPS, camera, XMP, ICC, thumbnails, comments) but the EXIF orientation, which
+the pipeline applies when it loads the page (panel.jpeg_metadata). Any other page is re-encoded
+as a fresh JPEG from its pixels alone, EXIF orientation applied first.
 """
 from __future__ import annotations
 
@@ -12,11 +15,13 @@ from dataclasses import dataclass
 import pillow_heif
 from PIL import Image, ImageOps
 
+from panel import jpeg_metadata
 from panel.services.errors import Invalid, TooLarge, UnsupportedMedia
 
 pillow_heif.register_heif_opener()
 
 HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"}
+ORIENTATION = 0x0112
 PILLOW_FORMATS = {"jpeg": "JPEG", "png": "PNG", "webp": "WEBP", "heic": "HEIF"}
 
 
@@ -41,7 +46,8 @@ def sniff(data: bytes) -> str | None:
 
 
 def check_pages(pages: list[bytes], limits: UploadLimits) -> list[bytes]:
-    """Validate every page, then return each as a clean JPEG. Raises a PanelError."""
+    """Validate every page, then return each as a clean JPEG (a JPEG page may still need
+    turning upright by its EXIF orientation). Raises a PanelError."""
     if not pages:
         raise Invalid("Attach at least one receipt photo as an 'image' part.",
                       {"image": ["Missing data for required field."]})
@@ -63,13 +69,29 @@ def _clean_page(number: int, data: bytes, limits: UploadLimits) -> bytes:
             width, height = image.size
             if width * height > limits.max_pixels:
                 raise _too_many_pixels(number)
+            if kind == "jpeg":
+                return _bare_jpeg(image, data)
             image.load()
             upright = ImageOps.exif_transpose(image).convert("RGB")
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise _too_many_pixels(number) from None
-    except (OSError, SyntaxError, ValueError, EOFError):
+    except (OSError, SyntaxError, ValueError, EOFError):  # MalformedJpeg is a ValueError
         raise Invalid(f"Page {number} could not be read as an image; it may be damaged.",
                       {"image": [f"Page {number} is not a readable image."]}) from None
+    return _reencoded(upright)
+
+
+def _bare_jpeg(image: Image.Image, data: bytes) -> bytes:
+    """Decode at 1/8 scale (all the entropy-coded data is read, the pixels are made for an
+    image 1/64 the size) to prove the JPEG is readable, then keep its own bytes without
+    metadata but orientation."""
+    orientation = image.getexif().get(ORIENTATION, 1)
+    image.draft(image.mode, (max(1, image.width // 8), max(1, image.height // 8)))
+    image.load()
+    return jpeg_metadata.strip(data, orientation)
+
+
+def _reencoded(upright: Image.Image) -> bytes:
     bare = Image.frombytes("RGB", upright.size, upright.tobytes())
     out = io.BytesIO()
     bare.save(out, format="JPEG", quality=90)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from flask import current_app
-from PIL import Image
+from PIL import Image, ImageOps
 from sqlalchemy import select
 
 import ocr
@@ -53,7 +53,14 @@ def load(job: Job) -> None:
                  for n in range(1, job.receipt.page_count + 1)]
     except StoredObjectMissing:
         raise Stop("rejected", "image_missing") from None
-    job.pages = [Image.open(io.BytesIO(blob)).convert("RGB") for blob in blobs]
+    job.pages = [upright(blob) for blob in blobs]
+
+
+def upright(blob: bytes) -> Image.Image:
+    """A stored page as RGB pixels, turned upright by the EXIF orientation an uploaded JPEG
+    keeps (panel.services.uploads); other pages were stored upright already."""
+    with Image.open(io.BytesIO(blob)) as image:
+        return ImageOps.exif_transpose(image).convert("RGB")
 
 
 def read_text(job: Job) -> None:

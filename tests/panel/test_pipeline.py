@@ -127,3 +127,24 @@ def test_a_job_interrupted_after_redaction_finishes_from_what_was_stored(app, cl
     assert again["items"] == first["items"] and again["redactions"] == first["redactions"]
     rerun = [e["step"] for e in again["timeline"] if e["step"]][6:]
     assert rerun == ["check", "finish"]  # nothing before redaction ran again
+
+
+@pytest.mark.parametrize("orientation, stored_as", [
+    (6, Image.Transpose.ROTATE_90), (3, Image.Transpose.ROTATE_180)])
+def test_a_sideways_phone_jpeg_is_read_upright_from_its_orientation(app, client, orientation,
+                                                                     stored_as):
+    """Phones store the sensor's pixels and an EXIF orientation; the upload keeps only that
+    tag, and the pipeline turns the photo upright before reading it."""
+    tokens = register(app, client)
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    exif[0x010F] = "PhoneMaker"
+    sideways = render_receipt(SHOP_LINES).transpose(stored_as)
+    receipt_id = upload(client, tokens, jpeg_bytes(sideways, exif=exif)).get_json()["id"]
+    process_waiting(app)
+    receipt = client.get(f"/api/v1/receipts/{receipt_id}", headers=bearer(tokens)).get_json()
+    assert receipt["status"] == "accepted", receipt["status_reason"]
+    assert receipt["merchant"] == {"name": "Edeka"} and receipt["total"] == "7.67"
+    image = client.get(receipt["image_url"], headers=bearer(tokens))
+    with Image.open(io.BytesIO(image.data)) as redacted:
+        assert not redacted.getexif() and "exif" not in redacted.info

@@ -5,7 +5,7 @@ import io
 import threading
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageCms, ImageOps
 from sqlalchemy import func, select
 
 from panel.db import db
@@ -47,6 +47,8 @@ BAD_PAGES = {
     "pdf": (b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF", 415),
     "svg": (b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', 415),
     "truncated jpeg": (jpeg_bytes(photo())[:300], 422),
+    "jpeg cut in its image data": (jpeg_bytes(Image.effect_noise((300, 300), 80))[:-3000], 422),
+    "jpeg without its end": (jpeg_bytes(Image.effect_noise((300, 300), 80))[:-2], 422),
     "jpeg magic then junk": (b"\xff\xd8\xff" + b"\x00" * 500, 422),
     "decompression bomb": (bomb_png(), 413),
 }
@@ -107,7 +109,7 @@ def gps_exif(orientation: int) -> Image.Exif:
 
 
 @pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP", "HEIF"])
-def test_accepted_formats_are_stored_upright_and_bare(app, client, tokens, fmt):
+def test_accepted_formats_are_stored_bare_and_turn_upright(app, client, tokens, fmt):
     import pillow_heif  # noqa: F401  (registers HEIF saving)
     image = photo((300, 200))
     image.paste((10, 10, 10), (0, 0, 60, 40))  # a dark mark in the top-left corner
@@ -116,23 +118,46 @@ def test_accepted_formats_are_stored_upright_and_bare(app, client, tokens, fmt):
     assert response.status_code == 202, response.get_json()
     body = response.get_json()
     assert body["status"] == "queued" and body["image_url"] is None
-    with app.app_context():
-        stored = storage_for().get(f"originals/{body['id']}/1.jpg")
+    stored = stored_page(app, body["id"])
     with Image.open(io.BytesIO(stored)) as kept:
         assert kept.format == "JPEG"
-        assert kept.size == (200, 300)  # orientation 6 applied: turned upright
-        assert not kept.getexif() and "exif" not in kept.info and "xmp" not in kept.info
+        # a JPEG keeps its own pixels and only its orientation; others are re-encoded upright
+        assert dict(kept.getexif()) == ({0x0112: 6} if fmt == "JPEG" else {})
+        assert "xmp" not in kept.info and "icc_profile" not in kept.info
         assert b"PhoneMaker" not in stored
-        assert kept.getpixel((195, 5))[0] < 80  # the mark moved to the top-right corner
+        upright = ImageOps.exif_transpose(kept)  # as the pipeline's load step does
+    assert upright.size == (200, 300)  # orientation 6 applied: turned upright
+    assert upright.getpixel((195, 5))[0] < 80  # the mark moved to the top-right corner
+
+
+def test_a_jpeg_is_stored_losslessly_without_its_metadata(app, client, tokens):
+    noisy = Image.effect_noise((320, 240), 60).convert("RGB")
+    icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    data = encoded(noisy, "JPEG", quality=90, exif=gps_exif(orientation=3).tobytes(),
+                   xmp=b"<x:xmpmeta>home-address</x:xmpmeta>", icc_profile=icc,
+                   comment=b"secret comment", progressive=True)
+    body = upload(client, tokens, data).get_json()
+    stored = stored_page(app, body["id"])
+    assert len(stored) < len(data)
+    for leftover in (b"PhoneMaker", b"home-address", b"ICC_PROFILE", b"secret comment"):
+        assert leftover in data and leftover not in stored
+    with Image.open(io.BytesIO(stored)) as kept, Image.open(io.BytesIO(data)) as sent:
+        assert dict(kept.getexif()) == {0x0112: 3}
+        assert kept.tobytes() == sent.tobytes()  # the same pixels: not re-encoded
+
+
+def stored_page(app, receipt_id: str, number: int = 1) -> bytes:
+    with app.app_context():
+        return storage_for().get(f"originals/{receipt_id}/{number}.jpg")
 
 
 def test_pages_are_kept_in_order(app, client, tokens):
-    pages = [jpeg_bytes(photo((100, 100 + n))) for n in range(3)]
+    pages = [jpeg_bytes(photo((100, 100 + n))) for n in range(3)] + [jpeg_bytes(photo((5, 3)))]
     body = upload(client, tokens, *pages).get_json()
     with app.app_context():
         heights = [Image.open(io.BytesIO(storage_for().get(f"originals/{body['id']}/{n}.jpg")))
-                   .size[1] for n in (1, 2, 3)]
-    assert heights == [100, 101, 102]
+                   .size[1] for n in (1, 2, 3, 4)]
+    assert heights == [100, 101, 102, 3]
 
 
 def test_idempotent_retry_returns_the_first_receipt(app, client, tokens):
