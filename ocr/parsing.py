@@ -14,6 +14,7 @@ from ocr.amounts import all_amounts, find_currency
 from ocr.dates import pick_purchase_date
 from ocr.items import find_items
 from ocr.merchant import find_merchant
+from ocr.repair import REPAIRED, repair_items
 from ocr.totals import (CONFIRMED, REPEATED, SUBTOTAL_WORDS, TOTAL_WORDS, UNCONFIRMED,
                         card_payment, cash_minus_change, confirmation, keyword_amount,
                         tax_amount, total_candidates)
@@ -44,9 +45,17 @@ def parse(page: OcrPage, today: date | None = None) -> ParsedReceipt:
         "total": total_confidence,
         "subtotal": 0.6 if receipt.subtotal is not None else 0.0,
         "tax": 0.5 if receipt.tax is not None else 0.0,
-        "items": 0.9 if receipt.items_add_up else (0.5 if receipt.items else 0.0),
+        "items": items_confidence(receipt),
     }
     return receipt
+
+
+def items_confidence(receipt: ParsedReceipt) -> float:
+    """0.9 when the items add up, REPAIRED when they do with a price put right by that sum
+    (ocr.repair), 0.5 when they do not."""
+    if receipt.items_add_up:
+        return REPAIRED if any(item.repaired for item in receipt.items) else 0.9
+    return 0.5 if receipt.items else 0.0
 
 
 def reads_day_first(currency: str | None, text: str) -> bool:
@@ -62,17 +71,29 @@ def choose_total(texts: list[str], subtotal: Decimal | None, tax: Decimal | None
                  subtotal_index: int | None
                  ) -> tuple[Decimal | None, list[ParsedItem], float]:
     """The best-supported total, the items above it, and the total's confidence."""
-    best: tuple[float, Decimal | None, list[ParsedItem]] = (0.0, None, [])
+    best: tuple[float, Decimal | None, list[ParsedItem], int] = (0.0, None, [], -1)
     first_total = next((i for i, text in enumerate(texts) if TOTAL_WORDS.search(text)), None)
-    for index, amount in total_candidates(texts):
+    candidates = []
+    for number, (index, amount) in enumerate(total_candidates(texts)):
         # items end at the subtotal, or at the first total line even when its amount is
         # unreadable and the total came from a later line (the tax table's sum row)
         end = min(i for i in (index, subtotal_index, first_total) if i is not None)
         items = find_items(texts, end=end)
-        items_sum = sum((i.amount for i in items), Decimal(0)) if items else None
-        score = confirmation(amount, index, texts, items_sum, subtotal, tax)
+        candidates.append((index, amount, end, items))
+        score = confirmation(amount, index, texts, items_sum(items), subtotal, tax)
         if score > best[0]:
-            best = (score, amount, items)
+            best = (score, amount, items, number)
+    for number, (index, amount, end, items) in enumerate(candidates):
+        # items that do not add up: bare prices (``219``, ``1519``) read with a separator
+        # where the sum then holds (ocr.repair); a repair never displaces a candidate
+        # confirmed as well without one
+        if items_sum(items) in (subtotal, amount):
+            continue
+        repaired = repair_items(texts, items, end, [subtotal, amount])
+        score = confirmation(amount, index, texts, items_sum(repaired), subtotal, tax) \
+            if repaired else 0.0
+        if score > best[0] or (number == best[3] and score == best[0] > 0):
+            best = (score, amount, repaired, number)
     if best[0] < REPEATED:
         derived = derived_total(texts, subtotal, tax, subtotal_index)
         if derived is not None:
@@ -90,10 +111,16 @@ def total_from_payment(texts: list[str], subtotal_index: int | None
     paid = card_payment(texts)
     if paid is None:
         return None, items, 0.0
-    items_sum = sum((i.amount for i in items), Decimal(0)) if items else None
+    if items_sum(items) != paid:
+        items = repair_items(texts, items, subtotal_index, [paid]) or items
     repeats = sum(paid in all_amounts(text) for text in texts)
-    confidence = CONFIRMED if items_sum == paid else (REPEATED if repeats >= 2 else UNCONFIRMED)
+    confidence = CONFIRMED if items_sum(items) == paid else (
+        REPEATED if repeats >= 2 else UNCONFIRMED)
     return paid, items, confidence
+
+
+def items_sum(items: list[ParsedItem] | None) -> Decimal | None:
+    return sum((i.amount for i in items), Decimal(0)) if items else None
 
 
 def derived_total(texts: list[str], subtotal: Decimal | None, tax: Decimal | None,

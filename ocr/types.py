@@ -88,6 +88,7 @@ class ParsedItem:
     unit_price: Decimal | None = None
     line_index: int = -1  # index into OcrPage.lines
     confidence: float = 1.0
+    repaired: bool = False  # price read without its separator, put right by the sum (ocr.repair)
 
 
 @dataclass

@@ -1,0 +1,100 @@
+"""Item prices read without their decimal separator, put right only when the sum confirms it.
+
+On photos JPEG-compressed twice (the phone, then the server's re-encode) tesseract sometimes
+drops a price's decimal comma (``Butter 219`` for ``Butter 2,19``) or reads it as a digit
+(``Milch 1L 1519`` for ``Milch 1L 1,19``). Such a line is no item, so the items no longer
+add up. A bare price of 3 or 4 digits closing an item line has these readings: the separator
+put back before the last two digits (``2,19``, ``15,19``), or, with 4 digits, the third digit
+from the end taken for the separator (``1,19``).
+
+A reading is accepted only when, with it, the items add up exactly to a subtotal or total
+read on its own, at most two lines are repaired, and no other choice of lines and readings
+adds up as well. Otherwise nothing changes: the line stays out and the receipt stays
+unconfirmed. Lines whose number is no price are never candidates: article numbers, PLU and
+till numbers, weights and quantities (``Mehl Type 405``, ``PLU 219``, ``4 x 100``).
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from itertools import combinations, product
+
+from ocr.items import NOT_ITEM_WORDS, item_from_line
+from ocr.totals import row_gross
+from ocr.types import ParsedItem
+
+# 3 or 4 digits after a space closing the line, maybe with a tax class (``219 A``, ``1519*B``)
+# and stray marks; no unit (``500 g``, ``100 Stk`` do not match).
+BARE_PRICE_RE = re.compile(
+    r"(?<=\s)(?P<digits>\d{3,4})(?P<tail>\s*\*?\s*(?:[xX*]?\s?[A-F])?\s*[^\w\s]{0,3})$")
+# Lines naming a number that is no price: article, PLU and till numbers, weights, times,
+# house numbers (``Pohlweg 110``, ``Husener Str. 121``).
+NUMBER_LABELS = re.compile(
+    r"\b(?:plu|ean|gtin|art|artikel|artnr|nr|no|code|typ|type|id|ref|tel|fax|kasse|bon|"
+    r"beleg|filiale|gewicht|menge|datum|date|uhr|zeit|time)\b|"
+    r"(?:str\b|stra(?:ß|ss)e|weg|platz|allee|gasse|ring|damm|ufer|street|road|rue)\W*\d",
+    re.IGNORECASE)
+# A word right before the number that makes it a quantity or measure, not a price.
+NOT_BEFORE_PRICE = re.compile(
+    r"^(?:[xX×*@]|stk\.?|st\.?|pcs|kg|g|ml|cl|l|m|cm|mm|[\d.,:/-]+)$", re.IGNORECASE)
+MAX_REPAIRS = 2
+REPAIRED = 0.85  # the items' confidence when they add up with a repaired price
+REPAIRED_PRICE = 0.6  # a repaired item's own: below a price read cleanly (0.7)
+
+
+def repair_items(texts: list[str], items: list[ParsedItem], end: int | None,
+                 targets: list[Decimal | None]) -> list[ParsedItem] | None:
+    """``items`` with at most two bare prices read with a separator, when exactly one such
+    choice makes them add up to one of ``targets``; None when there is no such choice."""
+    if not items:
+        return None  # no price on the receipt read with its separator to go by
+    have = sum((item.amount for item in items), Decimal(0))
+    readings = bare_price_readings(texts, items, end)
+    ways: dict[tuple, tuple[ParsedItem, ...]] = {}
+    for target in {t for t in targets if t is not None and t > have}:
+        for count in range(1, min(MAX_REPAIRS, len(readings)) + 1):
+            for lines in combinations(readings, count):
+                for choice in product(*lines):
+                    if sum(item.amount for item in choice) == target - have:
+                        ways[tuple((i.line_index, i.amount) for i in choice)] = choice
+    if len(ways) != 1:
+        return None  # none adds up, or two different repairs would: nothing is trusted
+    repaired = list(ways.popitem()[1])
+    for item in repaired:
+        item.confidence, item.repaired = REPAIRED_PRICE, True
+    return sorted(items + repaired, key=lambda item: item.line_index)
+
+
+def bare_price_readings(texts: list[str], items: list[ParsedItem], end: int | None
+                        ) -> list[list[ParsedItem]]:
+    """Per line that could be an item with a bare price, its possible items: lines among the
+    items read, or at most two above the first (the header's numbers are no prices)."""
+    taken = {item.line_index for item in items}
+    first = max(0, min(taken, default=0) - MAX_REPAIRS)
+    found = []
+    for index, text in enumerate(texts[:end]):
+        if index < first or index in taken or NOT_ITEM_WORDS.search(text) \
+                or NUMBER_LABELS.search(text) or row_gross(text) is not None:
+            continue
+        readings = line_readings(text, index)
+        if readings:
+            found.append(readings)
+    return found
+
+
+def line_readings(text: str, index: int) -> list[ParsedItem]:
+    """The items ``text`` makes with its bare price read with a separator, one per reading."""
+    match = BARE_PRICE_RE.search(text)
+    if not match or NOT_BEFORE_PRICE.match((text[:match.start()].split() or [""])[-1]):
+        return []
+    digits = match.group("digits")
+    whole = digits[:-2]
+    prices = [] if len(whole) > 1 and whole.startswith("0") else [f"{whole},{digits[-2:]}"]
+    if len(digits) == 4:
+        prices.append(f"{digits[0]},{digits[2:]}")
+    readings = []
+    for price in prices:
+        item = item_from_line(text[:match.start()] + price + match.group("tail"), index)
+        if item is not None and item.amount == Decimal(price.replace(",", ".")):
+            readings.append(item)
+    return readings
