@@ -71,14 +71,18 @@ def orientation_exif(orientation: int) -> bytes:
 
 
 def _next_marker(data: bytes, position: int) -> tuple[int, int]:
-    """The marker at ``position`` (after any 0xFF fill bytes) and where its segment goes on."""
-    if position >= len(data) or data[position] != 0xFF:
-        raise MalformedJpeg("expected a marker")
-    while position < len(data) and data[position] == 0xFF:
-        position += 1
-    if position >= len(data):
-        raise MalformedJpeg("cut off at a marker")
-    return data[position], position + 1
+    """The next marker from ``position`` and where its segment goes on. As libjpeg does, stray
+    bytes before it and 0xFF fill bytes are skipped (and so left out)."""
+    while True:
+        position = data.find(b"\xff", position)
+        if position < 0:
+            raise MalformedJpeg("cut off before a marker")
+        while position < len(data) and data[position] == 0xFF:
+            position += 1
+        if position >= len(data):
+            raise MalformedJpeg("cut off at a marker")
+        if data[position] != 0x00:  # 0xFF 0x00 outside entropy-coded data is a stray byte
+            return data[position], position + 1
 
 
 def _segment(marker: int, payload: bytes) -> bytes:

@@ -154,6 +154,15 @@ def test_fill_bytes_before_markers_are_followed():
     assert pixels(strip(padded)) == pixels(original)
 
 
+def test_stray_bytes_between_segments_are_skipped_as_libjpeg_does_and_left_out():
+    original = saved(picture())
+    sof = original.index(b"\xff\xc0")
+    stray = original[:sof] + PLANTED + b"\xff\x00" + original[sof:]
+    assert pixels(stray) == pixels(original)  # decoders read past them
+    bare = strip(stray)
+    assert pixels(bare) == pixels(original) and PLANTED not in bare
+
+
 BROKEN = {
     "not a jpeg": b"\x89PNG\r\n\x1a\n" + b"\x00" * 64,
     "jpeg magic then junk": b"\xff\xd8\xff" + b"\x00" * 500,
