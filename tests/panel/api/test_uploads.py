@@ -40,6 +40,14 @@ def bomb_png() -> bytes:
     return encoded(Image.new("1", (20_000, 20_000)), "PNG", optimize=True)
 
 
+def bomb_jpeg() -> bytes:
+    """A small JPEG whose header claims 20,000 x 20,000 pixels."""
+    data = bytearray(jpeg_bytes(photo((64, 64))))
+    sof = data.index(b"\xff\xc0")
+    data[sof + 5:sof + 9] = (20_000).to_bytes(2, "big") * 2
+    return bytes(data)
+
+
 BAD_PAGES = {
     "empty": (b"", 422),
     "text": (b"hello, this is not a photo", 415),
@@ -51,6 +59,7 @@ BAD_PAGES = {
     "jpeg without its end": (jpeg_bytes(Image.effect_noise((300, 300), 80))[:-2], 422),
     "jpeg magic then junk": (b"\xff\xd8\xff" + b"\x00" * 500, 422),
     "decompression bomb": (bomb_png(), 413),
+    "jpeg decompression bomb": (bomb_jpeg(), 413),
 }
 
 
