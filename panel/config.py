@@ -92,8 +92,9 @@ def from_environment(instance_path: str) -> dict:
         "PAYOUT_METHODS": os.environ.get("PAYOUT_METHODS", "store_credit,charity"),
         # Redaction policy over the defaults, e.g. "person_name=kept, *=masked" (docs/redaction.md)
         "REDACTION_POLICY": os.environ.get("REDACTION_POLICY", ""),
+        "REDACTION_VERIFY": os.environ.get("REDACTION_VERIFY", "painted"),
         "OCR_ENGINE": os.environ.get("OCR_ENGINE", "tesseract"),  # or rapidocr
-        "OCR_LANGUAGES": os.environ.get("OCR_LANGUAGES", "deu+eng"),
+        "OCR_LANGUAGES": os.environ.get("OCR_LANGUAGES", "deu"),
         "RATELIMIT_ENABLED": _flag("RATELIMIT_ENABLED", True),
         # Redis (shared by every process) or memory://; by default the Redis broker if any.
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI") or None,
