@@ -85,14 +85,15 @@ def choose_total(texts: list[str], subtotal: Decimal | None, tax: Decimal | None
             best = (score, amount, items, number)
     for number, (index, amount, end, items) in enumerate(candidates):
         # items that do not add up: bare prices (``219``, ``1519``) read with a separator
-        # where the sum then holds (ocr.repair); a repair never displaces a candidate
-        # confirmed as well without one
+        # where the sum then holds (ocr.repair); kept where that confirms a total better,
+        # or as well (not unconfirmed) the one already chosen: never a candidate confirmed
+        # as well without a repair
         if items_sum(items) in (subtotal, amount):
             continue
         repaired = repair_items(texts, items, end, [subtotal, amount])
         score = confirmation(amount, index, texts, items_sum(repaired), subtotal, tax) \
             if repaired else 0.0
-        if score > best[0] or (number == best[3] and score == best[0] > 0):
+        if score > best[0] or (number == best[3] and score == best[0] >= REPEATED):
             best = (score, amount, repaired, number)
     if best[0] < REPEATED:
         derived = derived_total(texts, subtotal, tax, subtotal_index)
