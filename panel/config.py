@@ -92,6 +92,7 @@ def from_environment(instance_path: str) -> dict:
         "PAYOUT_METHODS": os.environ.get("PAYOUT_METHODS", "store_credit,charity"),
         # Redaction policy over the defaults, e.g. "person_name=kept, *=masked" (docs/redaction.md)
         "REDACTION_POLICY": os.environ.get("REDACTION_POLICY", ""),
+        # Verification re-reads the bands around the paint, or the whole page (docs/redaction.md)
         "REDACTION_VERIFY": os.environ.get("REDACTION_VERIFY", "painted"),
         "OCR_ENGINE": os.environ.get("OCR_ENGINE", "tesseract"),  # or rapidocr
         "OCR_LANGUAGES": os.environ.get("OCR_LANGUAGES", "deu"),
@@ -114,6 +115,8 @@ def finish(config: dict, instance_path: str) -> None:
     config.setdefault(
         "MAX_CONTENT_LENGTH",
         config["UPLOAD_MAX_IMAGE_BYTES"] * config["UPLOAD_MAX_PAGES"] + 64 * 1024)
+    if config["REDACTION_VERIFY"] not in ("painted", "page"):
+        raise ValueError("REDACTION_VERIFY is 'painted' or 'page'")
     if not config.get("RATELIMIT_STORAGE_URI"):
         broker = config.get("CELERY_BROKER_URL") or ""
         config["RATELIMIT_STORAGE_URI"] = (

@@ -76,10 +76,11 @@ def redact(job: Job) -> None:
     """Decide, apply and verify redaction; store only the result; then drop the original."""
     policy = redaction.Policy.from_text(current_app.config["REDACTION_POLICY"])
     decision = policy.decide(redaction.analyze(job.page, job.parsed), job.page)
-    # verification reads again the bands around the paint; the rest of the page is unchanged
-    # and its first reading stands (docs/redaction.md, "Verification")
-    decision, painted = redaction.paint_verified(job.image, job.page, decision, engine(),
-                                                 policy, scope="painted")
+    # REDACTION_VERIFY: "painted" reads again the bands around the paint (the rest of the page
+    # is unchanged and its first reading stands); "page" the whole page (docs/redaction.md)
+    scope = current_app.config["REDACTION_VERIFY"]
+    decision, painted = redaction.paint_verified(job.image, job.page, decision, engine(), policy,
+                                                 scope=scope)
     if painted is not None:
         _keep_redacted(job, decision, painted)
     _record_redactions(job.receipt, decision.counts)

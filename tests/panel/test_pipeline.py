@@ -148,3 +148,19 @@ def test_a_sideways_phone_jpeg_is_read_upright_from_its_orientation(app, client,
     image = client.get(receipt["image_url"], headers=bearer(tokens))
     with Image.open(io.BytesIO(image.data)) as redacted:
         assert not redacted.getexif() and "exif" not in redacted.info
+
+
+def test_whole_page_verification_is_a_setting(tmp_path):
+    with pytest.raises(ValueError, match="REDACTION_VERIFY"):
+        make_app(tmp_path / "bad", f"sqlite:///{tmp_path / 'bad.sqlite3'}",
+                 REDACTION_VERIFY="sometimes")
+    app = make_app(tmp_path, f"sqlite:///{tmp_path / 'panel.sqlite3'}", REDACTION_VERIFY="page")
+    client = app.test_client()
+    tokens = register(app, client)
+    receipt_id = upload(client, tokens, photo(SHOP_LINES)).get_json()["id"]
+    process_waiting(app)
+    receipt = client.get(f"/api/v1/receipts/{receipt_id}", headers=bearer(tokens)).get_json()
+    assert receipt["status"] == "accepted" and receipt["total"] == "7.67"
+    image = client.get(receipt["image_url"], headers=bearer(tokens))
+    text = pytesseract.image_to_string(Image.open(io.BytesIO(image.data)), config="--psm 6")
+    assert "Milch" in text and "0366" not in text and "4532" not in text
