@@ -74,9 +74,7 @@ def receipt_image(receipt_id):
 
 @blp.get("/receipts/<receipt_id>/withdraw")
 def confirm_withdraw_receipt(receipt_id):
-    shown = ReceiptSchema().dump(service.get_for(g.panelist, receipt_id))
-    return render_template("dashboard/confirm_receipt.html", receipt=shown, action="withdraw",
-                           waiting=shown["status"] in UNFINISHED)
+    return _confirmation(receipt_id, "withdraw")
 
 
 @blp.post("/receipts/<receipt_id>/withdraw")
@@ -87,8 +85,13 @@ def withdraw_receipt(receipt_id):
 
 @blp.get("/receipts/<receipt_id>/delete")
 def confirm_delete_receipt(receipt_id):
+    return _confirmation(receipt_id, "delete")
+
+
+def _confirmation(receipt_id: str, action: str):
+    """The page that says exactly what withdrawing or deleting will do, before it is done."""
     shown = ReceiptSchema().dump(service.get_for(g.panelist, receipt_id))
-    return render_template("dashboard/confirm_receipt.html", receipt=shown, action="delete",
+    return render_template("dashboard/confirm_receipt.html", receipt=shown, action=action,
                            waiting=shown["status"] in UNFINISHED)
 
 
