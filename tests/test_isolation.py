@@ -31,26 +31,34 @@ from tests.support.apps import process_waiting
 from tests.support.factories import jpeg_bytes, upload
 
 PUBLIC, STATIC, API, DASHBOARD, ADMIN = "public", "static", "API", "dashboard", "admin"
+
+
+def kind_of(kind: str, methods_by_endpoint: dict[str, str]) -> dict:
+    """{(endpoint, method): kind} from {endpoint: "GET POST"}."""
+    return {(endpoint, method): kind for endpoint, methods in methods_by_endpoint.items()
+            for method in methods.split()}
+
+
 ROUTES = {
     ("static", "GET"): STATIC, ("dashboard.static", "GET"): STATIC,
     ("admin.static", "GET"): STATIC, ("api_docs_static", "GET"): STATIC,
-    **{(endpoint, method): PUBLIC for endpoint, methods in {
+    **kind_of(PUBLIC, {
         "dashboard.landing": "GET", "dashboard.join_waitlist": "POST",
         "dashboard.register": "GET POST", "dashboard.login": "GET POST",
         "dashboard.goodbye": "GET", "admin.login": "GET POST",
         "api-docs.openapi_json": "GET", "api-docs.openapi_swagger_ui": "GET",
         "auth.Register": "POST", "auth.Token": "POST", "auth.Refresh": "POST",
         "consents.Purposes": "GET", "waitlist.Join": "POST", "waitlist.Status": "POST",
-    }.items() for method in methods.split()},
-    **{(endpoint, method): API for endpoint, methods in {
+    }),
+    **kind_of(API, {
         "auth.Logout": "POST", "me.Me": "GET DELETE", "me.Consents": "GET",
         "me.ConsentByPurpose": "PUT", "me.ConsentHistory": "GET", "me.Export": "GET",
         "me.Leave": "POST", "receipts.Receipts": "GET POST",
         "receipts.ReceiptById": "GET DELETE", "receipts.ReceiptImage": "GET",
         "receipts.Withdraw": "POST", "rewards.Rewards": "GET", "rewards.Ledger": "GET",
         "rewards.Redemptions": "POST", "surveys.Surveys": "GET", "surveys.Responses": "POST",
-    }.items() for method in methods.split()},
-    **{(endpoint, method): DASHBOARD for endpoint, methods in {
+    }),
+    **kind_of(DASHBOARD, {
         "dashboard.logout": "POST", "dashboard.privacy": "GET", "dashboard.consent": "POST",
         "dashboard.erase": "GET POST", "dashboard.export_data": "GET",
         "dashboard.leave": "GET POST", "dashboard.receipts": "GET",
@@ -59,7 +67,7 @@ ROUTES = {
         "dashboard.receipt_image": "GET", "dashboard.confirm_withdraw_receipt": "GET",
         "dashboard.withdraw_receipt": "POST", "dashboard.rewards": "GET",
         "dashboard.redeem": "POST", "dashboard.surveys": "GET", "dashboard.survey": "GET POST",
-    }.items() for method in methods.split()},
+    }),
     **{key: ADMIN for key, roles in ADMIN_ROLES.items() if roles != "public"},
 }
 # Requests that end the session they are made with: made last.
