@@ -1,5 +1,7 @@
-"""receipts: indexes for a panelist's list (newest first, id as tie-break) and for the
-reward qualification of a month (the panelist's receipts in the weeks touching it)
+"""receipts: indexes for a panelist's list and for a month's reward qualification
+
+One for the list (newest first, id as tie-break), one for the qualification of a month (the
+panelist's receipts in the weeks touching it).
 
 Measured with benchmarks/reading.py: without them a deep page sorted all of a panelist's
 receipts and each month's qualification filtered all of them.
