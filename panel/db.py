@@ -75,3 +75,14 @@ def flush_deleted_pages() -> None:
     if db.engine.dialect.name == "sqlite":
         with db.engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def commit_keeping_loaded() -> None:
+    """Commit without expiring what the session holds, for a request that answers with rows
+    it has just written (every value set in Python): the answer then needs no reload."""
+    session = db.session()
+    expire, session.expire_on_commit = session.expire_on_commit, False
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = expire

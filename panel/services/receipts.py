@@ -8,7 +8,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from panel import receipt_files, tasks
-from panel.db import db, flush_deleted_pages, new_id, utcnow
+from panel.db import commit_keeping_loaded, db, flush_deleted_pages, new_id, utcnow
 from panel.extensions import storage_for
 from panel.models import DeletionRecord, IdempotencyKey, Panelist, Receipt
 from panel.receipt_files import original_key, original_prefix
@@ -26,7 +26,8 @@ def submit(panelist: Panelist, pages: list[bytes], idempotency_key: str | None) 
     size = sum(len(page) for page in clean)
     quota.ensure_room(panelist, size)
     receipt = Receipt(id=new_id(), panelist_id=panelist.id, page_count=len(clean),
-                      uploaded_bytes=size, submitted_at=utcnow(), status="queued")
+                      uploaded_bytes=size, submitted_at=utcnow(), status="queued",
+                      items=[], redactions=[])  # known empty: the 202's body reads no rows
     receipt.period = rewards.period_of(receipt.submitted_at)
     receipt.week = rewards.week_of(receipt.submitted_at)
     storage = storage_for()
@@ -36,7 +37,7 @@ def submit(panelist: Panelist, pages: list[bytes], idempotency_key: str | None) 
     db.session.add(receipt)
     idempotency.remember(panelist, "receipts", idempotency_key, receipt.id)
     try:
-        db.session.commit()
+        commit_keeping_loaded()  # the answer is the receipt as just written
     except IntegrityError:  # a concurrent retry with the same key won
         db.session.rollback()
         storage.delete_prefix(original_prefix(receipt.id))
