@@ -126,14 +126,19 @@ def logout(access_token: str) -> None:
 
 
 def authenticate(access_token: str) -> Panelist | None:
-    token = _live_token(access_token, "access")
-    return db.session.get(Panelist, token.panelist_id) if token else None
+    """The panelist of a live access token: token and panelist in one query."""
+    return db.session.scalar(select(Panelist).join(
+        AuthToken, AuthToken.panelist_id == Panelist.id).where(*_live(access_token, "access")))
 
 
 def _live_token(secret: str, kind: str) -> AuthToken | None:
-    return db.session.scalar(select(AuthToken).where(
-        AuthToken.token_hash == digest(secret), AuthToken.kind == kind,
-        AuthToken.revoked_at.is_(None), AuthToken.expires_at > utcnow()))
+    return db.session.scalar(select(AuthToken).where(*_live(secret, kind)))
+
+
+def _live(secret: str, kind: str) -> tuple:
+    """Where a token of ``kind`` with this secret is neither revoked nor expired."""
+    return (AuthToken.token_hash == digest(secret), AuthToken.kind == kind,
+            AuthToken.revoked_at.is_(None), AuthToken.expires_at > utcnow())
 
 
 def _issue(panelist: Panelist, session_id: str | None = None) -> TokenPair:
