@@ -10,6 +10,7 @@ from flask import Flask
 from panel import config as panel_config
 from panel.db import db
 from panel.extensions import migrate
+from panel.request_files import request_class
 from panel.storage import create_storage
 from panel.vault import Vault
 
@@ -22,6 +23,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.config.update(panel_config.from_environment(app.instance_path))
     app.config.update(overrides)
     panel_config.finish(app.config, app.instance_path)
+    app.request_class = request_class(app.config["UPLOAD_MAX_IMAGE_BYTES"])
     os.makedirs(app.instance_path, exist_ok=True)
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # tesseract: processes, not threads
 
