@@ -56,6 +56,18 @@ def validate_key(key: str) -> str:
     return key
 
 
+def _make_directories(directory: Path) -> list[Path]:
+    """``mkdir -p``; returns the folders holding each folder it made, whose entries must be
+    synced too for the new file to survive a crash."""
+    missing = []
+    while not directory.exists():
+        missing.append(directory)
+        directory = directory.parent
+    for folder in reversed(missing):
+        folder.mkdir(exist_ok=True)
+    return [folder.parent for folder in missing]
+
+
 def _fsync_directory(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -75,7 +87,7 @@ class LocalStorage:
 
     def put(self, key: str, data: bytes) -> None:
         path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        new_entries = _make_directories(path.parent)
         fd, temp_name = tempfile.mkstemp(prefix=_TEMP_PREFIX, dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as temp_file:
@@ -87,7 +99,8 @@ class LocalStorage:
             with suppress(FileNotFoundError):
                 os.unlink(temp_name)
             raise
-        _fsync_directory(path.parent)
+        for directory in (path.parent, *new_entries):  # the file's entry, then new folders'
+            _fsync_directory(directory)
 
     def get(self, key: str) -> bytes:
         path = self._path(key)

@@ -306,3 +306,18 @@ def test_create_storage_s3_needs_a_bucket():
 def test_create_storage_rejects_unknown_backend():
     with pytest.raises(ValueError, match="STORAGE_BACKEND"):
         create_storage({"STORAGE_BACKEND": "ftp"})
+
+
+def test_local_put_syncs_every_folder_entry_it_made(tmp_path, monkeypatch):
+    """A crash after put() must not lose the file: the file's folder and the folders holding
+    each folder put() created are synced (watched on the real calls, which still run)."""
+    import panel.storage as storage_module
+    synced, real_sync = [], storage_module._fsync_directory
+    monkeypatch.setattr(storage_module, "_fsync_directory",
+                        lambda path: synced.append(path) or real_sync(path))
+    storage = LocalStorage(tmp_path)
+    storage.put("originals/r1/page-0.jpg", b"x")
+    assert set(synced) == {tmp_path / "originals" / "r1", tmp_path / "originals", tmp_path}
+    synced.clear()
+    storage.put("originals/r1/page-1.jpg", b"y")  # no new folder: only the file's own
+    assert synced == [tmp_path / "originals" / "r1"]
