@@ -27,6 +27,8 @@ csrf_token = web.csrf_token
 
 @blp.before_request
 def guard():
+    if request.endpoint == "dashboard.static":  # stylesheet and scripts: no session needed,
+        return None  # and no refresh racing the page's own (a lost race would log out)
     web.csrf_cookie_for_request(CSRF_COOKIE)
     if request.method not in ("GET", "HEAD", "OPTIONS") and not web.csrf_ok(CSRF_COOKIE):
         abort(400, "The form had expired or did not come from this site. Please try again.")

@@ -185,3 +185,14 @@ def test_sharing_receipts_is_limited_per_session(app):
     refused = post(first.client, "/receipts")
     assert refused.status_code == 429 and "for this login" in refused.get_data(as_text=True)
     assert post(second.client, "/receipts").status_code == 422  # another session's count
+
+
+def test_stylesheets_are_served_without_touching_the_session(app):
+    session = sign_up(app)
+    with app.app_context():
+        db.session.execute(update(AuthToken).where(AuthToken.kind == "access")
+                           .values(expires_at=utcnow() - timedelta(seconds=1)))
+        db.session.commit()
+    asset = session.client.get("/assets/dashboard.css")
+    assert asset.status_code == 200 and asset.headers.getlist("Set-Cookie") == []
+    assert session.client.get("/privacy").status_code == 200  # the refresh token still works
