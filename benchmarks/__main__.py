@@ -38,7 +38,7 @@ def pipeline_figures(folder: Path, receipts: int, repeat: int) -> list[Figure]:
 
     import ocr
     from benchmarks.pipeline import pipeline, raw_tesseract
-    lang, raw, full = os.environ.get("OCR_LANGUAGES", "deu"), [], []
+    lang, raw, full = os.environ.get("OCR_LANGUAGES", "deu+eng"), [], []
     for entry in json.loads((folder / "manifest.json").read_text())[:receipts]:
         with Image.open(folder / entry["image"]) as photo:
             prepared = ocr.prepare([ImageOps.exif_transpose(photo).convert("RGB")])

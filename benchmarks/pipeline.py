@@ -64,7 +64,7 @@ def main() -> None:
     parser.add_argument("folder")
     parser.add_argument("--limit", type=int, default=12)
     parser.add_argument("--repeat", type=int, default=3, help="runs per receipt; fastest counts")
-    parser.add_argument("--lang", default="deu",
+    parser.add_argument("--lang", default="deu+eng",
                         help="tesseract languages for both (the service's OCR_LANGUAGES default)")
     options = parser.parse_args()
     entries = json.loads((Path(options.folder) / "manifest.json").read_text())

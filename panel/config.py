@@ -95,7 +95,7 @@ def from_environment(instance_path: str) -> dict:
         # Verification re-reads the bands around the paint, or the whole page (docs/redaction.md)
         "REDACTION_VERIFY": os.environ.get("REDACTION_VERIFY", "painted"),
         "OCR_ENGINE": os.environ.get("OCR_ENGINE", "tesseract"),  # or rapidocr
-        "OCR_LANGUAGES": os.environ.get("OCR_LANGUAGES", "deu"),
+        "OCR_LANGUAGES": os.environ.get("OCR_LANGUAGES", "deu+eng"),
         "RATELIMIT_ENABLED": _flag("RATELIMIT_ENABLED", True),
         # Redis (shared by every process) or memory://; by default the Redis broker if any.
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI") or None,

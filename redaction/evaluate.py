@@ -27,7 +27,7 @@ from redaction.evalset.score import Tally, process, score, table
 from redaction.verified import SCOPES
 
 
-def evaluate_generated(count: int, seed: int, lang: str = "deu",
+def evaluate_generated(count: int, seed: int, lang: str = "deu+eng",
                        progress=None, scope: str = "painted") -> Tally:
     tally = Tally()
     engine = TesseractReader(lang)
@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m redaction.evaluate")
     parser.add_argument("--count", type=int, default=48, help="generated photos (0: none)")
     parser.add_argument("--seed", type=int, default=4)
-    parser.add_argument("--lang", default="deu", help="tesseract languages")
+    parser.add_argument("--lang", default="deu+eng", help="tesseract languages")
     parser.add_argument("--real", type=Path, help="folder of the real eval set (../shared/eval)")
     parser.add_argument("--real-images", action="store_true",
                         help="also read the real photos in --real with tesseract (slow)")

@@ -19,7 +19,7 @@ import pytesseract  # noqa: E402  (after the thread limit is set)
 
 
 class TesseractReader:
-    def __init__(self, lang: str = "deu", psm: int = 6) -> None:
+    def __init__(self, lang: str = "deu+eng", psm: int = 6) -> None:
         self.lang, self.psm = lang, psm
         self.name = f"tesseract-{lang}-psm{psm}"
 
