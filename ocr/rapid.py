@@ -6,6 +6,7 @@ processes. The model is loaded once per process, on first use.
 """
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 import numpy as np
@@ -26,6 +27,20 @@ def rapid_model():
     from rapidocr_onnxruntime import RapidOCR  # optional dependency, imported when used
     return RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1, max_side_len=MAX_SIDE,
                     use_cls=False, text_score=MIN_SCORE)
+
+
+def recognise_lines(crops: list[Image.Image]) -> list[tuple[str, float]]:
+    """Text and score of each crop holding one line of print, by the recogniser alone (no
+    detection): a cheap second reading of parts of a page. Text is NFKC-normalised (the
+    model reads some commas as their full-width form). Crops are read one at a time:
+    batches were slower on one thread (padded to the widest crop of the batch)."""
+    model = rapid_model().text_rec
+    results = []
+    for crop in crops:
+        pixels = np.ascontiguousarray(np.asarray(crop.convert("RGB"))[:, :, ::-1])
+        [(text, score)], _ = model([pixels])
+        results.append((unicodedata.normalize("NFKC", text), float(score)))
+    return results
 
 
 class RapidOcrEngine:

@@ -19,3 +19,14 @@ def test_rapidocr_reads_a_receipt_into_lines_with_boxes_in_image_coordinates():
     receipt = parse(page, today=date(2026, 3, 10))
     assert receipt.total == Decimal("12.76")
     assert receipt.items_add_up
+
+
+def test_recognise_lines_reads_crops_of_single_lines_without_detection():
+    from ocr.rapid import recognise_lines
+    image = render_receipt([("Rotwein", "6,99 B"), ("SUMME EUR", "12,76")])
+    width = image.width
+    crops = [image.crop((width // 2, 20, width, 62)), image.crop((width // 2, 58, width, 100))]
+    readings = recognise_lines(crops)
+    assert [text.replace(" ", "") for text, _ in readings] == ["6,99B", "12,76"]
+    assert all(0.5 < score <= 1.0 for _, score in readings)
+    assert recognise_lines([]) == []
