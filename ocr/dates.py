@@ -1,7 +1,15 @@
-"""Purchase dates in the formats receipts print, never later than ``today``."""
+"""Purchase dates in the formats receipts print, never later than ``today``.
+
+Many receipts print the date more than once (the header, the card slip's ``Datum``, the
+footer), usually with a time. ``pick_purchase_date`` collects every reading and lets them
+vote (``vote``): readings that agree outweigh a lone one, a time on the same line or a cue
+word (``Datum``, ``Date``...) adds weight, a validity date (``gültig bis``) counts little.
+The confidence says how well the winner is supported: ``AGREED`` when two readings agree.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 MONTHS = {"jan": 1, "feb": 2, "mar": 3, "mär": 3, "mrz": 3, "apr": 4, "may": 5, "mai": 5,
@@ -23,6 +31,32 @@ MONTH_FIRST_RE = re.compile(r"\b([A-Za-zä]{3})[a-zä]*\.?\s*(\d{1,2}),?\s*(\d{4
 # full, day and month two digits, four-digit year, a time straight after.
 GLUED_DATETIME_RE = re.compile(r"(\d{2})\.(\d{2})\.(\d{4})(?=\s?\d{1,2}:\d{2})")
 TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}")
+# Words that announce the purchase date, and words that announce some other date.
+CUE_RE = re.compile(r"\b(?:datum|date|fecha|data|dato|kaufdatum|belegdatum)\b", re.I)
+OTHER_DATE_RE = re.compile(
+    r"gültig|gueltig|\bbis\b|valid|until|expir|\bexp\b|\bmhd\b|haltbar|best before|"
+    r"rückgabe|ruckgabe|return|umtausch|geburt|birth", re.I)
+
+AGREED = 0.95  # two readings (two lines, or two engines on one line) agree
+LONE_MARKED = 0.9  # one reading, next to a time or after a cue word
+LONE = 0.7  # one reading, nothing else on the receipt supports it
+DISPUTED = 0.6  # one reading against another one digit off it
+OTHER_WEIGHT = 0.3  # a date after "gültig bis", "MHD" and the like
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One date read on one line by one reader (``weight``: how far it is trusted)."""
+
+    day: date
+    line: int
+    marked: bool = False  # a time on the same line, or a cue word before it
+    reader: str = "first"
+    weight: float = 1.0
+
+    @property
+    def score(self) -> float:
+        return self.weight * (1.5 if self.marked else 1.0)
 
 
 def find_dates(text: str, today: date, day_first: bool = False) -> list[date]:
@@ -31,6 +65,11 @@ def find_dates(text: str, today: date, day_first: bool = False) -> list[date]:
     Slashed dates are read month first (``03/02/2026`` is 2 March) unless ``day_first``,
     or unless that reading is impossible or in the future; dotted dates are day first.
     """
+    return [found for _, found in dates_at(text, today, day_first)]
+
+
+def dates_at(text: str, today: date, day_first: bool = False) -> list[tuple[int, date]]:
+    """``find_dates`` with each date's position in ``text``."""
     found: list[tuple[int, list[date | None]]] = []
     for match in ISO_RE.finditer(text):
         year, month, day = match.groups()
@@ -52,7 +91,7 @@ def find_dates(text: str, today: date, day_first: bool = False) -> list[date]:
     for match in MONTH_FIRST_RE.finditer(text):
         name, day, year = match.groups()
         found.append((match.start(), [named_date(year, name, day)]))
-    return [chosen for _, readings in sorted(found, key=lambda pair: pair[0])
+    return [(start, chosen) for start, readings in sorted(found, key=lambda pair: pair[0])
             for chosen in first_plausible(readings, today)]
 
 
@@ -79,13 +118,73 @@ def plausible(candidate: date, today: date) -> bool:
     return date(today.year - 30, 1, 1) <= candidate <= today
 
 
+def line_readings(text: str, index: int, today: date, day_first: bool = False,
+                  cued_above: bool = False, reader: str = "first", weight: float = 1.0
+                  ) -> list[Reading]:
+    """The dates on one line. ``cued_above``: the line above is a column header naming the
+    date (``Datum Uhrzeit Filiale``), so this line's dates count as cued."""
+    readings = []
+    timed = bool(TIME_RE.search(text))
+    for start, found in dates_at(text, today, day_first):
+        before = text[:start]
+        if OTHER_DATE_RE.search(before):
+            readings.append(Reading(found, index, False, reader, weight * OTHER_WEIGHT))
+            continue
+        marked = timed or cued_above or bool(CUE_RE.search(before))
+        readings.append(Reading(found, index, marked, reader, weight))
+    return readings
+
+
+def all_readings(lines: list[str], today: date, day_first: bool = False,
+                 reader: str = "first", weight: float = 1.0) -> list[Reading]:
+    """Every date reading on the receipt's lines, in line order."""
+    readings = []
+    for index, text in enumerate(lines):
+        cued_above = index > 0 and header_cue(lines[index - 1], today, day_first)
+        readings += line_readings(text, index, today, day_first, cued_above, reader, weight)
+    return readings
+
+
+def header_cue(text: str, today: date, day_first: bool) -> bool:
+    """A column header naming the date, with no date of its own."""
+    return bool(CUE_RE.search(text)) and not find_dates(text, today, day_first)
+
+
+def one_digit_apart(first: date, second: date) -> bool:
+    """Whether the two dates, printed as DDMMYY, differ in exactly one digit."""
+    a, b = first.strftime("%d%m%y"), second.strftime("%d%m%y")
+    return first != second and sum(x != y for x, y in zip(a, b)) == 1
+
+
+def vote(readings: list[Reading]) -> tuple[date | None, float]:
+    """The best-supported date and its confidence.
+
+    Each date scores the sum of its readings' scores, one per line and reader (a date
+    printed twice on one line is read once). A pair of agreeing readings (2.0) outweighs
+    a lone reading with a time (1.5), even from a more trusted reader (1.2 x 1.5).
+    Ties go to the date read first on the receipt.
+    """
+    if not readings:
+        return None, 0.0
+    support: dict[date, dict[tuple[int, str], float]] = {}
+    for reading in readings:
+        sources = support.setdefault(reading.day, {})
+        key = (reading.line, reading.reader)
+        sources[key] = max(sources.get(key, 0.0), reading.score)
+    first_seen: dict[date, int] = {}
+    for number, reading in enumerate(readings):
+        first_seen.setdefault(reading.day, number)
+    best = max(support, key=lambda day: (sum(support[day].values()), -first_seen[day]))
+    disputed = any(one_digit_apart(best, other) for other in support)
+    if sum(score >= 1.0 for score in support[best].values()) >= 2:
+        return best, LONE_MARKED if disputed else AGREED
+    if disputed:
+        return best, DISPUTED
+    marked = any(r.marked for r in readings if r.day == best)
+    return best, LONE_MARKED if marked else LONE
+
+
 def pick_purchase_date(lines: list[str], today: date, day_first: bool = False
                        ) -> tuple[date | None, float]:
-    """The purchase date and a confidence: a date printed next to a time is preferred."""
-    first: date | None = None
-    for text in lines:
-        dates = find_dates(text, today, day_first)
-        if dates and TIME_RE.search(text):
-            return dates[0], 0.9
-        first = first or (dates[0] if dates else None)
-    return first, (0.7 if first else 0.0)
+    """The purchase date and a confidence, by a vote of every date read on ``lines``."""
+    return vote(all_readings(lines, today, day_first))
