@@ -23,12 +23,11 @@ def crop_to_receipt(image: Image.Image) -> Image.Image:
 
 def receipt_box(image: Image.Image) -> tuple[int, int, int, int] | None:
     """(left, top, right, bottom) of the paper in ``image`` pixels, or None to keep all."""
-    scale = WORK_SIDE / max(image.size)
-    small = image.convert("L").resize(
-        (max(1, round(image.width * scale)), max(1, round(image.height * scale))))
-    # A small maximum filter paints printed text over with the paper around it.
-    grey = np.asarray(small.filter(ImageFilter.MaxFilter(5)), dtype=np.float32)
-    bright = grey > paper_threshold(grey)
+    return box_in_copy(*analysis_copy(image))
+
+
+def box_in_copy(bright: np.ndarray, scale: float) -> tuple[int, int, int, int] | None:
+    """``receipt_box`` from the analysis copy."""
     # Columns first loosely (the receipt may be short), rows inside them, columns again.
     columns = bright_span(bright.mean(axis=0) > BRIGHT_SHARE / 2)
     if columns is None:
@@ -39,13 +38,24 @@ def receipt_box(image: Image.Image) -> tuple[int, int, int, int] | None:
     columns = bright_span(bright[rows[0]:rows[1]].mean(axis=0) > BRIGHT_SHARE)
     if columns is None:
         return None
-    area = (columns[1] - columns[0]) * (rows[1] - rows[0]) / grey.size
+    area = (columns[1] - columns[0]) * (rows[1] - rows[0]) / bright.size
     if area > MIN_GAIN or area < 0.05:
         return None
-    pad = MARGIN * max(grey.shape)
-    left, right = max(0, columns[0] - pad), min(grey.shape[1], columns[1] + pad)
-    top, bottom = max(0, rows[0] - pad), min(grey.shape[0], rows[1] + pad)
+    pad = MARGIN * max(bright.shape)
+    left, right = max(0, columns[0] - pad), min(bright.shape[1], columns[1] + pad)
+    top, bottom = max(0, rows[0] - pad), min(bright.shape[0], rows[1] + pad)
     return tuple(round(v / scale) for v in (left, top, right, bottom))
+
+
+def analysis_copy(image: Image.Image) -> tuple[np.ndarray, float]:
+    """Where the paper is (True) on a small copy, and the copy's scale. A small maximum
+    filter first paints printed text over with the paper around it."""
+    scale = WORK_SIDE / max(image.size)
+    grey = image.convert("L")
+    grey = grey.reduce(max(1, int(1 / scale) // 2))  # a fast box average first
+    small = grey.resize((max(1, round(image.width * scale)), max(1, round(image.height * scale))))
+    grey = np.asarray(small.filter(ImageFilter.MaxFilter(5)), dtype=np.float32)
+    return grey > paper_threshold(grey), scale
 
 
 def paper_threshold(grey: np.ndarray) -> float:

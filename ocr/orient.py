@@ -13,6 +13,7 @@ import numpy as np
 import pytesseract
 from PIL import Image
 
+from ocr.geometry import Rotate, Step, replay
 from ocr.lighting import even_lighting
 
 WORK_SIDE = 600
@@ -24,21 +25,33 @@ BAND_WIDTH = 700  # pixels across when test-reading a band of the page
 
 def upright(image: Image.Image, check_upside_down: bool = False) -> Image.Image:
     """The page with its printed lines level and reading left to right."""
+    return replay(image, upright_steps(image, check_upside_down))
+
+
+def upright_steps(image: Image.Image, check_upside_down: bool = False) -> list[Step]:
+    """The turns that make ``image`` upright: a quarter or half turn, then the skew."""
+    steps = []
     if image.width > SIDEWAYS_RATIO * image.height:
-        image = best_reading(image, (0, 90, 270))
+        turns = (0, 90, 270)
     elif check_upside_down:
-        image = best_reading(image, (0, 180))
+        turns = (0, 180)
+    else:
+        turns = (0,)
+    if len(turns) > 1:
+        turn = best_turn(image, turns)
+        if turn:
+            steps.append(Rotate(turn))
+            image = Rotate(turn).apply(image)
     angle, _ = skew_angle(ink_mask(image))
-    if abs(angle) < MIN_SKEW:
-        return image
-    return image.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True,
-                        fillcolor="white")
+    if abs(angle) >= MIN_SKEW:
+        steps.append(Rotate(angle))
+    return steps
 
 
-def best_reading(image: Image.Image, turns: tuple[int, ...]) -> Image.Image:
+def best_turn(image: Image.Image, turns: tuple[int, ...]) -> int:
     """The turn (degrees counter-clockwise) under which tesseract reads the most words."""
-    turned = [image.rotate(turn, expand=True) if turn else image for turn in turns]
-    return max(turned, key=reading_score)
+    return max(turns, key=lambda turn: reading_score(Rotate(turn).apply(image) if turn
+                                                     else image))
 
 
 def reading_score(image: Image.Image) -> float:

@@ -10,8 +10,10 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image
 
-from ocr.crop import crop_to_receipt
-from ocr.orient import upright
+from ocr.crop import analysis_copy, box_in_copy
+from ocr.geometry import Crop, Step, replay
+from ocr.orient import upright_steps
+from ocr.perspective import corners_in_copy, warp_step
 from ocr.stitch import stitch
 
 # Height in pixels of a printed text line (ink from ascender to descender) that tesseract
@@ -36,7 +38,30 @@ def prepare(pages: list[Image.Image], check_upside_down: bool = False) -> Image.
 
 
 def prepare_page(page: Image.Image, check_upside_down: bool = False) -> Image.Image:
-    return upright(crop_to_receipt(page.convert("RGB")), check_upside_down)
+    return page_steps(page.convert("RGB"), check_upside_down)[0]
+
+
+def page_steps(page: Image.Image, check_upside_down: bool = False
+               ) -> tuple[Image.Image, list[Step]]:
+    """The page cropped (or warped) to the paper and put upright, and the steps taken."""
+    steps = []
+    step = find_paper(page)
+    if step is not None:
+        page = step.apply(page)
+        steps.append(step)
+    turns = upright_steps(page, check_upside_down)
+    return replay(page, turns), steps + turns
+
+
+def find_paper(page: Image.Image) -> Step | None:
+    """A warp when the paper's outline is clear and tilted, else a crop to the paper on a
+    darker background, else none."""
+    bright, scale = analysis_copy(page)
+    corners = corners_in_copy(bright, scale)
+    if corners is not None:
+        return warp_step(corners)
+    box = box_in_copy(bright, scale)
+    return None if box is None else Crop(box)
 
 
 def working_scale(image: Image.Image) -> float:

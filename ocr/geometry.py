@@ -1,0 +1,49 @@
+"""The geometric steps ``prepare`` takes on a page, kept so they can be replayed.
+
+Each step is decided on the page as it stands and then applied; the list of steps taken can
+be applied again to another image of the same size (a mask of where the receipt lies, in
+the crop measurement of ``ocr.synthetic.outline``) with another fill colour.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PIL import Image
+
+
+@dataclass(frozen=True)
+class Crop:
+    box: tuple[int, int, int, int]
+
+    def apply(self, image: Image.Image, fill="white") -> Image.Image:
+        return image.crop(self.box)
+
+
+@dataclass(frozen=True)
+class Warp:
+    size: tuple[int, int]
+    coefficients: tuple[float, ...]
+
+    def apply(self, image: Image.Image, fill="white") -> Image.Image:
+        return image.transform(self.size, Image.Transform.PERSPECTIVE, self.coefficients,
+                               Image.Resampling.BICUBIC, fillcolor=fill)
+
+
+@dataclass(frozen=True)
+class Rotate:
+    degrees: float  # counter-clockwise; quarter turns are exact
+
+    def apply(self, image: Image.Image, fill="white") -> Image.Image:
+        if self.degrees % 90 == 0:
+            return image.rotate(self.degrees, expand=True)
+        return image.rotate(self.degrees, resample=Image.Resampling.BICUBIC, expand=True,
+                            fillcolor=fill)
+
+
+Step = Crop | Warp | Rotate
+
+
+def replay(image: Image.Image, steps: list[Step], fill="white") -> Image.Image:
+    for step in steps:
+        image = step.apply(image, fill)
+    return image
