@@ -119,10 +119,11 @@ def plausible(candidate: date, today: date) -> bool:
 
 
 def line_readings(text: str, index: int, today: date, day_first: bool = False,
-                  cued_above: bool = False, reader: str = "first", weight: float = 1.0
+                  marked: bool = False, reader: str = "first", weight: float = 1.0
                   ) -> list[Reading]:
-    """The dates on one line. ``cued_above``: the line above is a column header naming the
-    date (``Datum Uhrzeit Filiale``), so this line's dates count as cued."""
+    """The dates on one line. ``marked``: the line is known to be marked from elsewhere (a
+    column header naming the date above it, ``Datum Uhrzeit Filiale``, or a time that only
+    another reading of the line holds)."""
     readings = []
     timed = bool(TIME_RE.search(text))
     for start, found in dates_at(text, today, day_first):
@@ -130,8 +131,8 @@ def line_readings(text: str, index: int, today: date, day_first: bool = False,
         if OTHER_DATE_RE.search(before):
             readings.append(Reading(found, index, False, reader, weight * OTHER_WEIGHT))
             continue
-        marked = timed or cued_above or bool(CUE_RE.search(before))
-        readings.append(Reading(found, index, marked, reader, weight))
+        is_marked = timed or marked or bool(CUE_RE.search(before))
+        readings.append(Reading(found, index, is_marked, reader, weight))
     return readings
 
 
@@ -162,7 +163,8 @@ def vote(readings: list[Reading]) -> tuple[date | None, float]:
     Each date scores the sum of its readings' scores, one per line and reader (a date
     printed twice on one line is read once). A pair of agreeing readings (2.0) outweighs
     a lone reading with a time (1.5), even from a more trusted reader (1.2 x 1.5).
-    Ties go to the date read first on the receipt.
+    Ties go to the date read first on the receipt. The winner is disputed when another
+    date is one digit off it or was read on one of its lines (by another reader).
     """
     if not readings:
         return None, 0.0
@@ -175,7 +177,9 @@ def vote(readings: list[Reading]) -> tuple[date | None, float]:
     for number, reading in enumerate(readings):
         first_seen.setdefault(reading.day, number)
     best = max(support, key=lambda day: (sum(support[day].values()), -first_seen[day]))
-    disputed = any(one_digit_apart(best, other) for other in support)
+    best_lines = {line for line, _ in support[best]}
+    disputed = any(one_digit_apart(best, other) or best_lines & {line for line, _ in sources}
+                   for other, sources in support.items() if other != best)
     if sum(score >= 1.0 for score in support[best].values()) >= 2:
         return best, LONE_MARKED if disputed else AGREED
     if disputed:
