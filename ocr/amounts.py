@@ -10,10 +10,10 @@ AMOUNT = r"(?<![\d.,])(?P<sign>-\s?)?(?P<number>\d{1,3}(?:[.,'\s]\d{3})+|\d+)[.,
 AMOUNT_RE = re.compile(AMOUNT)
 
 # Trailing noise allowed after a line's final amount: currency, tax class letter (after a
-# star that OCR may read as x), star, and
-# stray punctuation marks OCR reads from paper texture ("1,19,").
+# star that OCR may read as x; maybe marked W, an item with a deposit: "1,19 CW"), star,
+# and stray punctuation marks OCR reads from paper texture ("1,19,").
 LINE_END_RE = re.compile(
-    AMOUNT + r"\s*(?:EUR|€|USD|\$|GBP|£)?\s*[^\w\s]{0,3}\s*(?:[x*×]?\s?[A-Ha-h]\b|\d{1,2}\b|\*)?"
+    AMOUNT + r"\s*(?:EUR|€|USD|\$|GBP|£)?\s*[^\w\s]{0,3}\s*(?:[x*×]?\s?[A-Ha-h](?:\s?[Ww])?\b|\d{1,2}\b|\*)?"
     r"\s*[^\w\s]{0,3}\s*$")
 
 # An item price with its tax class glued on: tesseract reads the class letter as a digit

@@ -2,7 +2,9 @@
 
 German receipts close item lines with a tax-class letter (``Milch 1,29 A``); quantities
 appear as ``2 x 3,49`` (in the item line or on its own line next to it); refunds and
-deposits print negative amounts (``-0,50`` or ``0,50-``).
+deposits print negative amounts (``-0,50`` or ``0,50-``). Unit prices (``Einzelpreis EUR
+9,95``, the ``3,49`` of a line holding only ``2 x 3,49``) are no items, and the items end at
+the tax table's header (``MwSt Netto Brutto``): card slips and tax rows follow it.
 """
 from __future__ import annotations
 
@@ -20,10 +22,19 @@ NOT_ITEM_WORDS = re.compile(
     r"summe|total|zu\s?zahlen|gesamt|betrag|mwst|mw\.?st|\bust\b|\b(?:vat|tax)(?![a-z])|steuer|"
     r"netto|brutto|\bbar\b|bargeld|gegeben|r[uü]ckgeld|zur[uü]ck|\bec\b|ec-?karte|karte|"
     r"kartenzahlung|visa|mastercard|maestro|girocard|\bchange\b|\bcash\b|tender|payment|"
-    r"zahlung|\beur\b\s*$|\btva\b|esp[eè]ces|rendu|\bcb\b|sous-?\s?total", re.IGNORECASE)
+    r"zahlung|\beur\b\s*$|\btva\b|esp[eè]ces|rendu|\bcb\b|sous-?\s?total|"
+    r"einzelpreis|st[uü]ckpreis|grundpreis|unit price|price each", re.IGNORECASE)
+# A quantity line, maybe behind a mark or two from the paper's edge ("a3 2x 0,78").
 QUANTITY_HEADER_RE = re.compile(
-    r"^\W*(?P<qty>\d+(?:[.,]\d{1,3})?)\s*[A-Za-zäöü.]{0,8}\s*[xX×*@]\s*(?P<unit>\d+[.,]\d{2})"
+    r"^\W*(?:\S{1,2}\s+)?(?P<qty>\d+(?:[.,]\d{1,3})?)\s*[A-Za-zäöü.]{0,8}\s*[xX×*@]\s*(?P<unit>\d+[.,]\d{2})"
     r"\s*[A-Za-z]?\W*$")
+# The text before an amount ending in a quantity and its sign: the amount is a unit price.
+UNIT_PRICE_BEFORE = re.compile(
+    r"(?<![\d,.])\d+(?:[.,]\d{1,3})?\s*(?:stk\.?|st\.?|pcs|kg|g|l)?\s*[xX×*@]\s*$", re.IGNORECASE)
+CURRENCY_WORDS = re.compile(r"\b(?:eur|euro|usd|gbp)\b", re.IGNORECASE)
+# Column heads of the tax table (``MwSt Netto MwSt-Betrag Brutto``): two of these words.
+TAX_TABLE_WORDS = re.compile(
+    r"netto|brutto|umsatz|mwst|mw\.?st|\bust\b|steuer|\bnet\b|\bgross\b", re.IGNORECASE)
 MIN_DESCRIPTION_LETTERS = 2
 
 
@@ -31,6 +42,8 @@ def find_items(texts: list[str], end: int | None = None) -> list[ParsedItem]:
     """Items from the lines before ``end`` (the total line), quantities attached."""
     items: list[ParsedItem] = []
     for index, text in enumerate(texts[:end]):
+        if items and tax_table_header(text):
+            break  # the tax table, card slip and footer follow
         if NOT_ITEM_WORDS.search(text) or row_gross(text) is not None:
             continue  # tender, tax and total lines; tax table rows (net + tax = gross)
         counts_above = items and items[-1].line_index == index - 1 and counts(text, items[-1])
@@ -49,18 +62,35 @@ def item_from_line(text: str, index: int) -> ParsedItem | None:
     if not found:
         return None
     amount, start = found
+    if UNIT_PRICE_BEFORE.search(text[:start]):
+        return None  # "2 x 0,35": the unit price of a quantity line
     quantity = QUANTITY_RE.search(text[:start])
     description = text[:start]
     if quantity:
         description = description[:quantity.start()] + description[quantity.end():]
     description = clean_description(description)
-    if sum(c.isalpha() for c in description) < MIN_DESCRIPTION_LETTERS:
-        return None
+    if sum(c.isalpha() for c in CURRENCY_WORDS.sub("", description)) < MIN_DESCRIPTION_LETTERS:
+        return None  # no name: "EUR 10,90" on a card slip
     item = ParsedItem(description=description, amount=amount, line_index=index,
                       confidence=0.7)
     if quantity:
         set_quantity(item, quantity)
     return item
+
+
+def tax_table_header(text: str) -> bool:
+    """The tax table's column heads (``MwSt Netto Brutto``): two tax words, no amount."""
+    return len(TAX_TABLE_WORDS.findall(text)) >= 2 and amount_at_end(text) is None
+
+
+def within_total(items: list[ParsedItem], total: Decimal | None) -> list[ParsedItem]:
+    """The items without amounts no receipt with this total can hold: one item costs at most
+    the total plus the refunds and discounts (``7221,00`` read from an article number on a
+    receipt of 16,62)."""
+    if total is None or total <= 0:
+        return items
+    bound = total + sum((-item.amount for item in items if item.amount < 0), Decimal(0))
+    return [item for item in items if item.amount <= bound]
 
 
 def counts(text: str, item: ParsedItem) -> bool:

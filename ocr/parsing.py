@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from ocr.amounts import all_amounts, find_currency
 from ocr.dates import pick_purchase_date
-from ocr.items import find_items
+from ocr.items import find_items, within_total
 from ocr.merchant import find_merchant
 from ocr.repair import REPAIRED, repair_items
 from ocr.totals import (CONFIRMED, REPEATED, SUBTOTAL_WORDS, TOTAL_WORDS, UNCONFIRMED,
@@ -78,7 +78,7 @@ def choose_total(texts: list[str], subtotal: Decimal | None, tax: Decimal | None
         # items end at the subtotal, or at the first total line even when its amount is
         # unreadable and the total came from a later line (the tax table's sum row)
         end = min(i for i in (index, subtotal_index, first_total) if i is not None)
-        items = find_items(texts, end=end)
+        items = within_total(find_items(texts, end=end), amount)
         candidates.append((index, amount, end, items))
         score = confirmation(amount, index, texts, items_sum(items), subtotal, tax)
         if score > best[0]:
@@ -98,22 +98,32 @@ def choose_total(texts: list[str], subtotal: Decimal | None, tax: Decimal | None
     if best[0] < REPEATED:
         derived = derived_total(texts, subtotal, tax, subtotal_index)
         if derived is not None:
-            return derived, best[2] or find_items(texts, end=subtotal_index), REPEATED
+            end = first_line(subtotal_index, first_total)
+            items = within_total(find_items(texts, end=end), derived)
+            if items_sum(items) != subtotal:
+                items = repair_items(texts, items, end, [subtotal, derived]) or items
+            return derived, items, REPEATED
     if best[1] is None:
-        return total_from_payment(texts, subtotal_index)
+        return total_from_payment(texts, first_line(subtotal_index, first_total))
     return best[1], best[2], best[0]
 
 
-def total_from_payment(texts: list[str], subtotal_index: int | None
+def first_line(*indexes: int | None) -> int | None:
+    return min((i for i in indexes if i is not None), default=None)
+
+
+def total_from_payment(texts: list[str], end: int | None
                        ) -> tuple[Decimal | None, list[ParsedItem], float]:
     """No readable total line: the card payment, as sure as the rest of the receipt makes
-    it (items adding up to it, or printed again elsewhere)."""
-    items = find_items(texts, end=subtotal_index)
+    it (items adding up to it, or printed again elsewhere). The items end at the subtotal or
+    the unreadable total line."""
+    items = find_items(texts, end=end)
     paid = card_payment(texts)
     if paid is None:
         return None, items, 0.0
+    items = within_total(items, paid)
     if items_sum(items) != paid:
-        items = repair_items(texts, items, subtotal_index, [paid]) or items
+        items = repair_items(texts, items, end, [paid]) or items
     repeats = sum(paid in all_amounts(text) for text in texts)
     confidence = CONFIRMED if items_sum(items) == paid else (
         REPEATED if repeats >= 2 else UNCONFIRMED)

@@ -31,12 +31,17 @@ CHANGE_WORDS = re.compile(r"r[uüo]ckgeld|zur[uü]ck|wechselgeld|\bchange\b|rend
 CONFIRMED, REPEATED, UNCONFIRMED = 0.95, 0.8, 0.5
 
 
+CURRENCY_NAMES = re.compile(r"\b(?:EUR|EURO|USD|GBP)\b", re.IGNORECASE)
+
+
 def line_amount(texts: list[str], index: int) -> Decimal | None:
-    """The amount closing line ``index``, or alone on the next line (split rows)."""
+    """The amount closing line ``index``, or alone (maybe with its currency) on the next
+    line (split rows; a card slip's ``Debit Mastercard`` over ``EUR 10,90``)."""
     found = amount_at_end(texts[index])
     if found:
         return found[0]
-    if index + 1 < len(texts) and not re.search(r"[A-Za-z]{3}", texts[index + 1]):
+    if index + 1 < len(texts) and \
+            not re.search(r"[A-Za-z]{3}", CURRENCY_NAMES.sub("", texts[index + 1])):
         amounts = all_amounts(texts[index + 1])
         return amounts[-1] if len(amounts) == 1 else None
     return None
@@ -77,11 +82,11 @@ def tax_amount(texts: list[str]) -> Decimal | None:
 def card_payment(texts: list[str]) -> Decimal | None:
     """The amount paid by card (``gegeben Kreditkarte EUR 19,90``): the total when its own
     line is unreadable. Cash lines are left out: cash handed over is often more."""
-    for text in texts:
+    for index, text in enumerate(texts):
         if CARD_WORDS.search(text) and not CHANGE_WORDS.search(text):
-            found = amount_at_end(text)
-            if found and found[0] > 0:
-                return found[0]
+            found = line_amount(texts, index)
+            if found is not None and found > 0:
+                return found
     return None
 
 

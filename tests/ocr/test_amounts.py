@@ -34,6 +34,10 @@ def test_parse_amount(text, expected):
     ("Tee 2,49 €", "2.49"),
     ("Tee 2,49 EUR A", "2.49"),
     ("Tee 2,49 A *", "2.49"),
+    ("TH.HENRY TONIC WAT 1,19 CW", "1.19"),  # W: an item with a deposit
+    ("ORANGENSAFT 1,40 C W", "1.40"),
+    ("Tee 2,49 AB", None),
+    ("Tee 2,49 CWX", None),
     ("Pohlweg 110", None),
     ("2,49 Tee", None),
 ])

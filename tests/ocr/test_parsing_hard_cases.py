@@ -152,3 +152,54 @@ def test_date_order_follows_the_currency():
 ])
 def test_merchant(lines, confidences, expected):
     assert find_merchant(lines, confidences)[0] == expected
+
+
+@pytest.mark.parametrize("lines, total, item_amounts", [
+    # an amount larger than the total (plus refunds) is no price: a misread article number
+    (["SHOP", "Honig 3,00", "Joghurt 935,51", "Brot 2,49", "SUMME 5,49"],
+     "5.49", ["3.00", "2.49"]),
+    (["SHOP", "Kiwi 4003", "7221,00", "Brot 2,49", "SUMME EUR 2,49"], "2.49", ["2.49"]),
+    # ... but a refund below it makes room for it
+    (["SHOP", "Fernseher 20,00", "Rabatt -15,00", "SUMME 5,00"], "5.00", ["20.00", "-15.00"]),
+    # a unit price is no item of its own
+    (["APOTHEKE", "2 * Atemschutzmaske FFP 1St", "08001287 2*9,95 EUR 19,90",
+      "Einzelpreis EUR 9,95", "Summe EUR 19,90"], "19.90", ["19.90"]),
+    # a quantity line above its item, behind marks from the paper's edge
+    (["SHOP", "a 2x 0,99", "MORTADELLA 1,98 B", "3 2x 0,39", "VOLLK.KUMPEL 0,78 B",
+      "SUMME EUR 2,76"], "2.76", ["1.98", "0.78"]),
+    # a tax class marked W (an item with a deposit)
+    (["SHOP", "TONIC WATER 1,19 CW", "PFAND 0,25*C", "SUMME EUR 1,44"], "1.44",
+     ["1.19", "0.25"]),
+    # the items end at the tax table's header: its rows and the card slip are no items
+    (["TANKSTELLE", "Kartenzahlung", "Super bleifrei 34,00 EUR A", "Netto MwSt Brutto",
+      "A 19,00% DI 34,00", "Debit Mastercard", "DE 9,96", "Betrag: EUR 34,00"],
+     "34.00", ["34.00"]),
+    # the total line unreadable: the card slip's amount under the card's name, items ending
+    # at the unreadable total line
+    (["SHOP", "Salat 1,79 C", "Wraps 1,00 C", "ZU ZAHLEN EURO 2,793", "Kartenzahlung",
+      "Debit MasterCard", "EUR 2,79"], "2.79", ["1.79", "1.00"]),
+])
+def test_what_is_no_item(lines, total, item_amounts):
+    receipt = parsed(lines)
+    assert receipt.total == D(total)
+    assert [i.amount for i in receipt.items] == [D(a) for a in item_amounts]
+    assert receipt.items_add_up and receipt.confidence["total"] >= 0.9
+
+
+@pytest.mark.parametrize("lines, item_amounts", [
+    (["SHOP", "Tonic 1,59 C", "a3 2x 0,78", "SUMME 1,59"], ["1.59"]),  # a unit price
+    (["SHOP", "Bananen 0,19 A", "0,162 kg x 1,15", "SUMME 0,19"], ["0.19"]),  # price per kg
+    (["SHOP", "Brot 2,49", "| EUR 2,49", "SUMME 2,49"], ["2.49"]),  # no name
+    # near misses: a name with an x, a header line naming the tax before any item
+    (["SHOP", "Alle Preise in EUR inkl. MwSt", "Brutto-Netto Info", "Ax 2,49", "SUMME 2,49"],
+     ["2.49"]),
+    (["SHOP", "Milch 3,5% 1,09", "Eier 10 x 2,50", "SUMME 3,59"], ["1.09"]),
+])
+def test_lines_that_are_no_items(lines, item_amounts):
+    assert [i.amount for i in parsed(lines).items] == [D(a) for a in item_amounts]
+
+
+def test_items_that_do_not_add_up_leave_the_total_to_review():
+    receipt = parsed(["SHOP", "Honig 3,00", "Joghurt 0,35", "SUMME 5,49"])
+    assert receipt.total == D("5.49") and not receipt.items_add_up
+    assert receipt.confidence["total"] < 0.6 and receipt.confidence["items"] < 0.6
