@@ -5,7 +5,10 @@ drops a price's decimal comma (``Butter 219`` for ``Butter 2,19``) or reads it a
 (``Milch 1L 1519`` for ``Milch 1L 1,19``). Such a line is no item, so the items no longer
 add up. A bare price of 3 or 4 digits closing an item line has these readings: the separator
 put back before the last two digits (``2,19``, ``15,19``), or, with 4 digits, the third digit
-from the end taken for the separator (``1,19``).
+from the end taken for the separator (``1,19``). A separator read as a colon (``Bananen
+5:73``) reads as a comma. And a printed quantity and unit price (``2 x 3,87``, in the item
+line or on a line of its own next to it) give a second reading of the item's amount (their
+product) when the amount is unreadable (``1532-8``) or misread (``7,14`` for ``7,74``).
 
 A reading is accepted only when, with it, the items add up exactly to a subtotal or total
 read on its own, at most two lines are repaired, and no other choice of lines and readings
@@ -19,14 +22,15 @@ import re
 from decimal import Decimal
 from itertools import combinations, product
 
-from ocr.items import NOT_ITEM_WORDS, item_from_line
+from ocr.amounts import amount_at_end
+from ocr.items import NOT_ITEM_WORDS, QUANTITY_RE, clean_description, item_from_line
 from ocr.totals import row_gross
 from ocr.types import ParsedItem
 
 # 3 or 4 digits after a space closing the line, maybe with a tax class (``219 A``, ``1519*B``)
 # and stray marks; no unit (``500 g``, ``100 Stk`` do not match).
 BARE_PRICE_RE = re.compile(
-    r"(?<=\s)(?P<digits>\d{3,4})(?P<tail>\s*\*?\s*(?:[xX*]?\s?[A-F])?\s*[^\w\s]{0,3})$")
+    r"(?<=\s)(?P<digits>\d{3,4}|\d{1,3}[:;]\d{2})(?P<tail>\s*\*?\s*(?:[xX*]?\s?[A-F])?\s*[^\w\s]{0,3})$")
 # Lines naming a number that is no price: article, PLU and till numbers, weights, times,
 # house numbers (``Pohlweg 110``, ``Husener Str. 121``).
 NUMBER_LABELS = re.compile(
@@ -42,31 +46,46 @@ REPAIRED = 0.85  # the items' confidence when they add up with a repaired price
 REPAIRED_PRICE = 0.6  # a repaired item's own: below a price read cleanly (0.7)
 
 
+# A reading: the item a line makes when read another way, and the item it replaces (None
+# for a line that made no item as read).
+Reading = tuple[ParsedItem, "ParsedItem | None"]
+
+
 def repair_items(texts: list[str], items: list[ParsedItem], end: int | None,
                  targets: list[Decimal | None]) -> list[ParsedItem] | None:
-    """``items`` with at most two bare prices read with a separator, when exactly one such
-    choice makes them add up to one of ``targets``; None when there is no such choice."""
+    """``items`` with at most two lines read another way (a bare price with its separator, an
+    amount as its quantity times unit price), when exactly one such choice makes them add
+    up to one of ``targets``; None when there is no such choice."""
     if not items:
         return None  # no price on the receipt read with its separator to go by
     have = sum((item.amount for item in items), Decimal(0))
-    readings = bare_price_readings(texts, items, end)
-    ways: dict[tuple, tuple[ParsedItem, ...]] = {}
-    for target in {t for t in targets if t is not None and t > have}:
+    readings = bare_price_readings(texts, items, end) + quantity_readings(texts, items, end)
+    ways: dict[tuple, tuple[Reading, ...]] = {}
+    for target in {t for t in targets if t is not None and t != have}:
         for count in range(1, min(MAX_REPAIRS, len(readings)) + 1):
             for lines in combinations(readings, count):
                 for choice in product(*lines):
-                    if sum(item.amount for item in choice) == target - have:
-                        ways[tuple((i.line_index, i.amount) for i in choice)] = choice
+                    touched = [item.line_index for item, _ in choice]
+                    if len(set(touched)) == len(touched) and \
+                            sum(change(reading) for reading in choice) == target - have:
+                        ways[tuple((i.line_index, i.amount) for i, _ in choice)] = choice
     if len(ways) != 1:
         return None  # none adds up, or two different repairs would: nothing is trusted
-    repaired = list(ways.popitem()[1])
-    for item in repaired:
+    choice = ways.popitem()[1]
+    replaced = {id(old) for _, old in choice if old is not None}
+    for item, _ in choice:
         item.confidence, item.repaired = REPAIRED_PRICE, True
-    return sorted(items + repaired, key=lambda item: item.line_index)
+    kept = [item for item in items if id(item) not in replaced]
+    return sorted(kept + [item for item, _ in choice], key=lambda item: item.line_index)
+
+
+def change(reading: Reading) -> Decimal:
+    item, replaced = reading
+    return item.amount - (replaced.amount if replaced is not None else Decimal(0))
 
 
 def bare_price_readings(texts: list[str], items: list[ParsedItem], end: int | None
-                        ) -> list[list[ParsedItem]]:
+                        ) -> list[list[Reading]]:
     """Per line that could be an item with a bare price, its possible items: lines among the
     items read, or at most two above the first (the header's numbers are no prices)."""
     taken = {item.line_index for item in items}
@@ -78,8 +97,54 @@ def bare_price_readings(texts: list[str], items: list[ParsedItem], end: int | No
             continue
         readings = line_readings(text, index)
         if readings:
+            found.append([(item, None) for item in readings])
+    return found
+
+
+def quantity_readings(texts: list[str], items: list[ParsedItem], end: int | None
+                      ) -> list[list[Reading]]:
+    """Per line holding a quantity and unit price whose product is not the amount read for
+    its item: that item (the line's own, or the one right above or below a line holding
+    only the quantity) read with the product, or a line without a readable amount given it."""
+    by_line = {item.line_index: item for item in items}
+    found = []
+    for index, text in enumerate(texts[:end]):
+        match = QUANTITY_RE.search(text)
+        if not match or NOT_ITEM_WORDS.search(text) or NUMBER_LABELS.search(text):
+            continue
+        total = Decimal(match.group("qty").replace(",", ".")) * \
+            Decimal(match.group("unit").replace(",", "."))
+        if total != total.quantize(Decimal("0.01")) or total <= 0:
+            continue  # a weight times a price per kg rounds: no exact second reading
+        name = text[:match.start()] + " " + text[match.end():]
+        if sum(c.isalpha() for c in name) >= 2:  # the item's own line
+            readings = [product_reading(text, index, total, by_line.get(index), name)]
+        else:  # a line of its own: the item is above or below
+            readings = [product_reading(texts[i], i, total, by_line.get(i))
+                        for i in (index - 1, index + 1) if 0 <= i < len(texts[:end])
+                        and not NOT_ITEM_WORDS.search(texts[i])]
+        readings = [reading for reading in readings if reading is not None]
+        if readings:
             found.append(readings)
     return found
+
+
+def product_reading(text: str, index: int, total: Decimal, item: ParsedItem | None,
+                    name: str | None = None) -> Reading | None:
+    """Line ``index`` read with ``total`` for its amount: replacing its item when the amount
+    read differs, or as a new item when none was read (and the line holds a name)."""
+    if item is not None:
+        if item.amount == total:
+            return None
+        return ParsedItem(item.description, total, item.quantity, item.unit_price, index), item
+    if name is None:
+        if amount_at_end(text) or QUANTITY_RE.search(text):
+            return None
+        name = text
+    description = clean_description(re.sub(r"\S*\d\S*", " ", name))
+    if sum(c.isalpha() for c in description) < 2:
+        return None
+    return ParsedItem(description, total, line_index=index), None
 
 
 def line_readings(text: str, index: int) -> list[ParsedItem]:
@@ -87,10 +152,10 @@ def line_readings(text: str, index: int) -> list[ParsedItem]:
     match = BARE_PRICE_RE.search(text)
     if not match or NOT_BEFORE_PRICE.match((text[:match.start()].split() or [""])[-1]):
         return []
-    digits = match.group("digits")
+    digits = re.sub(r"[:;]", "", match.group("digits"))
     whole = digits[:-2]
     prices = [] if len(whole) > 1 and whole.startswith("0") else [f"{whole},{digits[-2:]}"]
-    if len(digits) == 4:
+    if len(digits) == 4 and len(match.group("digits")) == 4:
         prices.append(f"{digits[0]},{digits[2:]}")
     readings = []
     for price in prices:

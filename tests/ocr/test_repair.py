@@ -53,6 +53,50 @@ def test_a_bare_price_is_read_with_its_separator_when_the_sum_confirms_it(
     assert all(i.confidence == 0.6 for i in receipt.items if i.repaired)
 
 
+@pytest.mark.parametrize("lines, total, amounts, repaired", [
+    # the separator read as a colon
+    (["SHOP", "Apple Juice 0,58", "Bananen 5:73", "Coupon -0,69", "TOTAL EUR 5,62"],
+     "5.62", ["0.58", "5.73", "-0.69"], ["5.73"]),
+    # ... and with a bare price on another line
+    (["SHOP", "Olive Oil 2.16", "Bread 5:93", "Toothpaste 391", "TOTAL 12.00"],
+     "12.00", ["2.16", "5.93", "3.91"], ["5.93", "3.91"]),
+    # quantity times unit price where the amount is misread, in the line and below it
+    (["SHOP", "Kaese 2 x 3,87 7,14 A", "Brot 2,22 A", "SUMME EUR 9,96"], "9.96",
+     ["7.74", "2.22"], ["7.74"]),
+    (["SHOP", "Pasta 7.80", "Oranges 19.57", "3@5.19", "TOTAL 23.37"], "23.37",
+     ["7.80", "15.57"], ["15.57"]),
+    # ... and where it is unreadable, in the line and above it (a quantity line first)
+    (["SHOP", "Bananen 2 x 3,96 1532-8", "Milch 1,54 A", "SUMME 9,46"], "9.46",
+     ["7.92", "1.54"], ["7.92"]),
+    (["SHOP", "SALATBAR 2,04xB", "4 3x 0,79", "KIWIS 2,3L.B", "SUMME EUR 4,41"], "4.41",
+     ["2.04", "2.37"], ["2.37"]),
+])
+def test_a_second_reading_is_taken_when_the_sum_confirms_it(lines, total, amounts, repaired):
+    receipt = parsed(lines)
+    assert receipt.total == D(total) and receipt.items_add_up
+    assert [i.amount for i in receipt.items] == [D(a) for a in amounts]
+    assert [i.amount for i in receipt.items if i.repaired] == [D(a) for a in repaired]
+    assert receipt.confidence["total"] >= 0.9 and receipt.confidence["items"] == 0.85
+
+
+@pytest.mark.parametrize("lines, amounts", [
+    # a time is no price, and the colon reading must add up
+    (["SHOP", "Brot 2,49", "Zeit 12:41", "SUMME 14,90"], ["2.49"]),
+    (["SHOP", "Brot 2,49", "Bananen 5:73", "SUMME 9,00"], ["2.49"]),
+    # the product does not add up either: the amount stays as read
+    (["SHOP", "Kaese 2 x 3,87 7,14 A", "Brot 2,22 A", "SUMME EUR 9,99"], ["7.14", "2.22"]),
+    # two ways to add up: the quantity line's item above, or below
+    (["SHOP", "Milch 1,00", "2 x 0,75", "Quark 1,00", "SUMME 2,50"], ["1.00", "1.00"]),
+    # a weight times a price per kg is no exact second reading
+    (["SHOP", "Bananen", "0,144 x 1,99", "Brot 2,49", "SUMME 2,78"], ["2.49"]),
+])
+def test_near_misses_of_second_readings(lines, amounts):
+    receipt = parsed(lines)
+    assert [i.amount for i in receipt.items] == [D(a) for a in amounts]
+    assert not any(i.repaired for i in receipt.items) and not receipt.items_add_up
+    assert receipt.confidence["total"] < 0.6
+
+
 @pytest.mark.parametrize("lines, amounts", [
     # quantities and measures: the number is no price
     (["SHOP", "Brot 2,49", "Schrauben 4 x 100", "SUMME 3,49"], ["2.49"]),
