@@ -16,8 +16,8 @@ from ocr.items import find_items, within_total
 from ocr.merchant import find_merchant
 from ocr.repair import REPAIRED, repair_items
 from ocr.totals import (CONFIRMED, REPEATED, SUBTOTAL_WORDS, TOTAL_WORDS, UNCONFIRMED,
-                        card_payment, cash_minus_change, confirmation, keyword_amount,
-                        tax_amount, total_candidates)
+                        card_payment, cash_minus_change, confirmation, included_tax_fits,
+                        keyword_amount, one_digit_apart, tax_amount, total_candidates)
 from ocr.types import OcrPage, ParsedItem, ParsedReceipt
 
 DAY_FIRST_CURRENCIES = ("EUR", "GBP", "CHF")
@@ -103,6 +103,12 @@ def choose_total(texts: list[str], subtotal: Decimal | None, tax: Decimal | None
             if items_sum(items) != subtotal:
                 items = repair_items(texts, items, end, [subtotal, derived]) or items
             return derived, items, REPEATED
+        summed = items_sum(best[2])
+        if best[1] is not None and summed is not None and subtotal is None and \
+                one_digit_apart(summed, best[1]) and included_tax_fits(texts, summed) \
+                and not included_tax_fits(texts, best[1]):
+            # the total line misread by a digit; the items and the tax agree on the sum
+            return summed, best[2], REPEATED
     if best[1] is None:
         return total_from_payment(texts, first_line(subtotal_index, first_total))
     return best[1], best[2], best[0]

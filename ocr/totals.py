@@ -79,6 +79,29 @@ def tax_amount(texts: list[str]) -> Decimal | None:
     return None
 
 
+RATE_RE = re.compile(r"(?<![\d,.])(?P<rate>\d{1,2}(?:[.,]\d{1,2})?)\s?%")
+
+
+def included_tax_fits(texts: list[str], gross: Decimal) -> bool:
+    """Whether the tax printed with its rate (``MwSt 19% 8,52``, tax included in the
+    prices) is that rate's share of ``gross``, to the cent."""
+    for index, text in enumerate(texts):
+        rate = RATE_RE.search(text)
+        if TAX_WORDS.search(text) and rate and rate.end() < len(text.rstrip()):
+            tax = line_amount(texts, index)
+            if tax is None or tax <= 0:
+                return False
+            share = Decimal(rate.group("rate").replace(",", ".")) / 100
+            return (gross * share / (1 + share)).quantize(Decimal("0.01")) == tax
+    return False
+
+
+def one_digit_apart(first: Decimal, second: Decimal) -> bool:
+    """``35,83`` and ``35,33``: printed alike but for one digit (one misread)."""
+    a, b = f"{first:.2f}", f"{second:.2f}"
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1
+
+
 def card_payment(texts: list[str]) -> Decimal | None:
     """The amount paid by card (``gegeben Kreditkarte EUR 19,90``): the total when its own
     line is unreadable. Cash lines are left out: cash handed over is often more."""

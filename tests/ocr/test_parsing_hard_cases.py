@@ -86,6 +86,16 @@ def test_a_confirmed_total_wins_over_a_misread_first_one():
     # the total line misread, but subtotal + tax and cash - change agree
     (["SHOP", "Sofa 1,642.00", "SUBTOTAL 1,658.55", "TAX 8.0% 132.68", "TOTAL $ 1./91.23",
       "CASH 1,800.00", "CHANGE 8.77"], "1791.23", False),
+    # the total line misread by one digit: the items' sum, when the tax at its printed rate
+    # is that sum's share to the cent and not the misread total's
+    (["SHOP", "Cheddar 6,57", "Butter 16,82", "Coffee 11,94", "TOTAL EUR 35,83",
+      "TVA 19% 5,64"], "35.33", False),
+    (["SHOP", "Cheddar 6,57", "Butter 16,82", "Coffee 11,94", "TOTAL EUR 35,83",
+      "TVA 19% 5,72"], "35.83", True),  # the tax says the total was right
+    (["SHOP", "Cheddar 6,57", "Butter 16,82", "Coffee 11,94", "TOTAL EUR 35,88",
+      "TVA 19% 5,64"], "35.88", True),  # two digits apart: no misread
+    (["SHOP", "Milch 1,00", "Brot 2,00", "SUMME 3,01", "MwSt 7% 0,20"], "3.01", True),
+    (["SHOP", "Milch 1,00", "Brot 2,00", "SUMME 3,01"], "3.01", True),  # no tax line
 ])
 def test_total_confidence_says_what_confirmed_it(lines, total, low):
     receipt = parsed(lines)
