@@ -35,6 +35,9 @@ CURRENCY_WORDS = re.compile(r"\b(?:eur|euro|usd|gbp)\b", re.IGNORECASE)
 # Column heads of the tax table (``MwSt Netto MwSt-Betrag Brutto``): two of these words.
 TAX_TABLE_WORDS = re.compile(
     r"netto|brutto|umsatz|mwst|mw\.?st|\bust\b|steuer|\bnet\b|\bgross\b", re.IGNORECASE)
+# A tax table row opens with its class and rate (``C 7,00% 17,33 1,21 18,54``, ``A=19%``);
+# an item names its goods first (``Rum 40% 5,09``, ``Milch 3,5% 1,09``).
+TAX_ROW_START = re.compile(r"^\W*\w{0,2}\W*\d{1,2}(?:[.,]\d{1,2})?\s?%")
 MIN_DESCRIPTION_LETTERS = 2
 
 
@@ -42,10 +45,12 @@ def find_items(texts: list[str], end: int | None = None) -> list[ParsedItem]:
     """Items from the lines before ``end`` (the total line), quantities attached."""
     items: list[ParsedItem] = []
     for index, text in enumerate(texts[:end]):
-        if items and tax_table_header(text):
+        if tax_table_header(text) and (items or any(
+                TAX_ROW_START.match(row) for row in texts[index + 1:index + 3])):
             break  # the tax table, card slip and footer follow
-        if NOT_ITEM_WORDS.search(text) or row_gross(text) is not None:
-            continue  # tender, tax and total lines; tax table rows (net + tax = gross)
+        if NOT_ITEM_WORDS.search(text) or row_gross(text) is not None \
+                or TAX_ROW_START.match(text):
+            continue  # tender, tax and total lines; tax table rows
         counts_above = items and items[-1].line_index == index - 1 and counts(text, items[-1])
         if not counts_above and quantity_for_next(texts, index):
             continue

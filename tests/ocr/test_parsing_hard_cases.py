@@ -204,6 +204,14 @@ def test_what_is_no_item(lines, total, item_amounts):
     (["SHOP", "Alle Preise in EUR inkl. MwSt", "Brutto-Netto Info", "Ax 2,49", "SUMME 2,49"],
      ["2.49"]),
     (["SHOP", "Milch 3,5% 1,09", "Eier 10 x 2,50", "SUMME 3,59"], ["1.09"]),
+    # tax table rows open with class and rate; the table's header ends the items even
+    # before any item was read, when rows follow it
+    (["TANKSTELLE", "Super bleifrei 4,00 EUR A dx", "Netto MwSt Brutto", "1.10 Ang I E",
+      "8: 19,00% PolsT DI 34,00", "Debit Mastercard", "n7 no ana ,E9,96",
+      "Betrag: EUR 34,00"], []),
+    (["SHOP", "Brot 2,49", "C 7,00% 17,33", "019% 15,68 2.98", "SUMME 2,49"], ["2.49"]),
+    (["SHOP", "Rum 40% 5,09 B", "ECHTER RUM 40%VOL. 5,09", "Milch 3,5% 1,09",
+      "SUMME 11,27"], ["5.09", "5.09", "1.09"]),
 ])
 def test_lines_that_are_no_items(lines, item_amounts):
     assert [i.amount for i in parsed(lines).items] == [D(a) for a in item_amounts]
