@@ -28,6 +28,10 @@ NOT_ITEM_WORDS = re.compile(
 QUANTITY_HEADER_RE = re.compile(
     r"^\W*(?:\S{1,2}\s+)?(?P<qty>\d+(?:[.,]\d{1,3})?)\s*[A-Za-zäöü.]{0,8}\s*[xX×*@]\s*(?P<unit>\d+[.,]\d{2})"
     r"\s*[A-Za-z]?\W*$")
+# A weight and price per kg (``0,158 kg x 1,19 EUR/kg``): the quantity of a weighed item.
+WEIGHT_RE = re.compile(
+    r"(?P<qty>\d+[.,]\d{1,3})\s*kg\s*[xX×*]?\s*(?P<unit>\d+[.,]\d{2})\s*(?:EUR|€)?\s*/\s*kg",
+    re.IGNORECASE)
 # The text before an amount ending in a quantity and its sign: the amount is a unit price.
 UNIT_PRICE_BEFORE = re.compile(
     r"(?<![\d,.])\d+(?:[.,]\d{1,3})?\s*(?:stk\.?|st\.?|pcs|kg|g|l)?\s*[xX×*@]\s*$", re.IGNORECASE)
@@ -38,6 +42,9 @@ TAX_TABLE_WORDS = re.compile(
 # A tax table row opens with its class and rate (``C 7,00% 17,33 1,21 18,54``, ``A=19%``);
 # an item names its goods first (``Rum 40% 5,09``, ``Milch 3,5% 1,09``).
 TAX_ROW_START = re.compile(r"^\W*\w{0,2}\W*\d{1,2}(?:[.,]\d{1,2})?\s?%")
+DISCOUNT_WORDS = re.compile(
+    r"rabatt|nachlass|preisvorteil|coupon|gutschein|ersparnis|discount|\boff\b|remise",
+    re.IGNORECASE)
 MIN_DESCRIPTION_LETTERS = 2
 
 
@@ -46,16 +53,17 @@ def find_items(texts: list[str], end: int | None = None) -> list[ParsedItem]:
     items: list[ParsedItem] = []
     for index, text in enumerate(texts[:end]):
         if tax_table_header(text) and (items or any(
-                TAX_ROW_START.match(row) for row in texts[index + 1:index + 3])):
+                tax_row(row) for row in texts[index + 1:index + 3])):
             break  # the tax table, card slip and footer follow
-        if NOT_ITEM_WORDS.search(text) or row_gross(text) is not None \
-                or TAX_ROW_START.match(text):
+        if NOT_ITEM_WORDS.search(text) or row_gross(text) is not None or tax_row(text):
             continue  # tender, tax and total lines; tax table rows
         counts_above = items and items[-1].line_index == index - 1 and counts(text, items[-1])
         if not counts_above and quantity_for_next(texts, index):
             continue
         item = item_from_line(text, index) or item_below_description(texts, index, items)
         if item:
+            if index > 0 and quantity_for_next(texts, index - 1):
+                attach_quantity(item, texts[index - 1])  # "2 x 1,19" over "Milch 2,38"
             items.append(item)
         elif items and items[-1].line_index == index - 1:
             attach_quantity(items[-1], text)
@@ -69,7 +77,7 @@ def item_from_line(text: str, index: int) -> ParsedItem | None:
     amount, start = found
     if UNIT_PRICE_BEFORE.search(text[:start]):
         return None  # "2 x 0,35": the unit price of a quantity line
-    quantity = QUANTITY_RE.search(text[:start])
+    quantity = QUANTITY_RE.search(text[:start]) or WEIGHT_RE.search(text[:start])
     description = text[:start]
     if quantity:
         description = description[:quantity.start()] + description[quantity.end():]
@@ -86,6 +94,11 @@ def item_from_line(text: str, index: int) -> ParsedItem | None:
 def tax_table_header(text: str) -> bool:
     """The tax table's column heads (``MwSt Netto Brutto``): two tax words, no amount."""
     return len(TAX_TABLE_WORDS.findall(text)) >= 2 and amount_at_end(text) is None
+
+
+def tax_row(text: str) -> bool:
+    """A tax table row by its start (``C 7,00% 17,33``), not a discount (``10% Rabatt``)."""
+    return bool(TAX_ROW_START.match(text)) and not DISCOUNT_WORDS.search(text)
 
 
 def within_total(items: list[ParsedItem], total: Decimal | None) -> list[ParsedItem]:
@@ -138,8 +151,9 @@ def name_part(text: str) -> str:
 
 
 def attach_quantity(item: ParsedItem, text: str) -> None:
-    """A quantity line under an item (``2 x 0,35``) fills in its quantity and unit price."""
-    match = QUANTITY_RE.search(text)
+    """A quantity or weight line by its item (``2 x 0,35``, ``0,162 kg x 1,15 EUR/kg``)
+    fills in its quantity and unit price."""
+    match = QUANTITY_RE.search(text) or WEIGHT_RE.search(text)
     if match:
         set_quantity(item, match)
 

@@ -93,3 +93,33 @@ def test_tender_total_and_tax_lines_are_not_items(line):
 def test_empty_page_parses_to_nothing():
     receipt = parse(make_page([]), today=TODAY)
     assert (receipt.merchant, receipt.total, receipt.items) == (None, None, [])
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # a weighed item: the weight line under the name, with the amount or under it
+    (["SHOP", "BANANEN", "0,158 kg x 1,19 EUR/kg 0,19 A", "SUMME 0,19"],
+     [("BANANEN", "0.19", "0.158", "1.19")]),
+    (["SHOP", "Bananen 0,19 A", "0,162 kg x 1,15 EUR/kg", "SUMME 0,19"],
+     [("Bananen", "0.19", "0.162", "1.15")]),
+    # a quantity line above the item it counts, also behind a mark from the paper's edge
+    (["SHOP", "2 x 1,19", "Milch 2,38 A", "SUMME 2,38"], [("Milch", "2.38", "2", "1.19")]),
+    (["SHOP", "a3 2x 1,19", "Milch 2,38 A", "SUMME 2,38"], [("Milch", "2.38", "2", "1.19")]),
+    # deposits and discounts, a discount opening with its rate (no tax row)
+    (["SHOP", "Brot 2,49 A", "10% Rabatt -0,25", "Pfand 0,25", "Leergut -0,25", "SUMME 2,24"],
+     [("Brot", "2.49", "1", None), ("10% Rabatt", "-0.25", "1", None),
+      ("Pfand", "0.25", "1", None), ("Leergut", "-0.25", "1", None)]),
+])
+def test_item_fields(lines, expected):
+    receipt = parse(make_page(lines), today=TODAY)
+    assert [(i.description, i.amount, i.quantity, i.unit_price) for i in receipt.items] == [
+        (d, Decimal(a), Decimal(q), Decimal(u) if u else None) for d, a, q, u in expected]
+    assert receipt.items_add_up
+
+
+@pytest.mark.parametrize("line", [
+    "Einzelpreis EUR 9,95", "Stückpreis 1,99", "0,162 kg x 1,15 EUR/kg", "2 x 0,35",
+    "a3 2x 0,78", "EUR 10,90", "C 7,00% 17,33 1,21 18,54", "A=19,00% 13,78",
+])
+def test_unit_prices_and_tax_rows_are_not_items(line):
+    receipt = parse(make_page(["SHOP", "Brot 2,49", line]), today=TODAY)
+    assert [i.amount for i in receipt.items] == [Decimal("2.49")]
