@@ -39,6 +39,7 @@ MAX_ROW_WORDS = 6  # words read of one uncovered row
 PAD = 0.3  # of the line's height, above and below a crop
 WORD_GAP = 0.45  # blank columns this many line heights wide separate printed words
 NARROW = 0.3  # a run of print narrower than this many line heights is a narrow glyph
+ALONE = 0.15  # ... standing alone with blank gaps at least this wide on both sides
 INK_LEVEL = 128  # darker than this is print, in the evened-out grey image
 MIN_CONTRAST = 40  # grey levels between paper and print, or a band holds no print
 INK_SHARE = 0.01  # a row with at least this share of print pixels holds print
@@ -184,20 +185,22 @@ def ink(grey: np.ndarray) -> np.ndarray:
 
 def word_spans(band: np.ndarray, line_height: int) -> list[tuple[int, int]]:
     """(left, right) of each printed word across a band of rows (``True`` where print):
-    runs of columns holding print, merged over gaps narrower than ``WORD_GAP`` line heights, with a margin. A
-    narrow glyph (``1``, ``:``) sits in the middle of its cell: next to it the gap may be
-    wider by ``NARROW`` line heights, the glyph's blank sides."""
-    inked = band.sum(axis=0) >= 2
+    runs of columns holding print, merged over gaps narrower than ``WORD_GAP`` line
+    heights, with a margin. A narrow glyph standing alone (``1``, ``.``, not a leg of
+    ``m``) sits in the middle of its cell: next to it the gap may be wider by ``NARROW``
+    line heights, the glyph's blank sides."""
+    found = runs(band.sum(axis=0) >= 2)
+    narrow = [right - left < NARROW * line_height for left, right in found]
+    gaps = [found[i + 1][0] - found[i][1] for i in range(len(found) - 1)]
+    alone = [narrow[i] and min([line_height] + gaps[max(0, i - 1):i + 1]) >= ALONE * line_height
+             for i in range(len(found))]
     spans: list[list[int]] = []
-    last_narrow = False
-    for left, right in runs(inked):
-        narrow = right - left < NARROW * line_height
-        limit = (WORD_GAP + (NARROW if narrow or last_narrow else 0.0)) * line_height
-        if spans and left - spans[-1][1] < limit:
+    for i, (left, right) in enumerate(found):
+        wider = i > 0 and (alone[i] or alone[i - 1])
+        if spans and left - spans[-1][1] < (WORD_GAP + NARROW * wider) * line_height:
             spans[-1][1] = right
         else:
             spans.append([left, right])
-        last_narrow = narrow
     margin = max(2, line_height // 4)
     width = band.shape[1]
     return [(max(0, left - margin), min(width, right + margin)) for left, right in spans
@@ -207,12 +210,14 @@ def word_spans(band: np.ndarray, line_height: int) -> list[tuple[int, int]]:
 def uncovered_rows(grey: np.ndarray, page: OcrPage) -> list[tuple[int, int]]:
     """Rows of print about one line high that no line of ``page`` covers: lines the first
     reading lost. Of a taller block (a barcode, a logo) its last line height, where a
-    line printed right under it merges with it."""
+    line printed right under it merges with it; lines read off such a block (as tall as
+    it) cover nothing."""
     heights = sorted(line.box.height for line in page.lines)
     line_height = heights[len(heights) // 2]
     covered = np.zeros(grey.shape[0], dtype=bool)
-    for line in page.lines:
-        covered[line.box.top:line.box.bottom] = True
+    for line in page.lines:  # a taller "line" is noise read off a barcode or a logo
+        if line.box.height <= TALL * line_height:
+            covered[line.box.top:line.box.bottom] = True
     margin = grey.shape[1] // 20  # the paper's edges may be shadowed
     inked = (grey[:, margin:grey.shape[1] - margin] < INK_LEVEL).mean(axis=1) >= INK_SHARE
     rows = []
