@@ -2,7 +2,8 @@
 
 Works on a small grey copy with the print filled in: dark margins (columns, then rows
 inside the remaining columns) are trimmed off; what lies between is the receipt. A photo
-with no darker background (a cropped scan, paper on white) is left as it is.
+with no darker background (a cropped scan, paper on white) is left as it is here (paper on
+a white page is found by its print: ``ocr.text_block``).
 """
 from __future__ import annotations
 
@@ -51,9 +52,8 @@ def analysis_copy(image: Image.Image) -> tuple[np.ndarray, float]:
     """Where the paper is (True) on a small copy, and the copy's scale. A small maximum
     filter first paints printed text over with the paper around it."""
     scale = WORK_SIDE / max(image.size)
-    grey = image.convert("L")
-    grey = grey.reduce(max(1, int(1 / scale) // 2))  # a fast box average first
-    small = grey.resize((max(1, round(image.width * scale)), max(1, round(image.height * scale))))
+    small = image.convert("L").resize(
+        (max(1, round(image.width * scale)), max(1, round(image.height * scale))))
     grey = np.asarray(small.filter(ImageFilter.MaxFilter(5)), dtype=np.float32)
     return grey > paper_threshold(grey), scale
 

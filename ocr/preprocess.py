@@ -1,6 +1,7 @@
 """Turn the pages of one receipt into the single RGB image that OCR reads and redaction paints.
 
-Each page is cropped to the receipt and put upright (quarter turns, small skew); the pages
+Each page is cropped to the receipt (warped to a rectangle when photographed at an angle;
+on a white page, cropped around its print) and put upright (quarter turns, small skew); the pages
 are stitched with their overlap removed; the result is scaled so that a printed line is
 about ``TARGET_LINE_HEIGHT`` pixels high. Every geometric change happens here, so word boxes
 from any engine are in the coordinates of the image ``prepare`` returns.
@@ -15,6 +16,7 @@ from ocr.geometry import Crop, Step, replay
 from ocr.orient import upright_steps
 from ocr.perspective import corners_in_copy, warp_step
 from ocr.stitch import stitch
+from ocr.text_block import text_block_box
 
 # Height in pixels of a printed text line (ink from ascender to descender) that tesseract
 # reads best. Measured on the 48 eval scans (300 dpi, lines about 27-34 px high), counting
@@ -55,12 +57,12 @@ def page_steps(page: Image.Image, check_upside_down: bool = False
 
 def find_paper(page: Image.Image) -> Step | None:
     """A warp when the paper's outline is clear and tilted, else a crop to the paper on a
-    darker background, else none."""
+    darker background, else a crop to the print on a white page, else none."""
     bright, scale = analysis_copy(page)
     corners = corners_in_copy(bright, scale)
     if corners is not None:
         return warp_step(corners)
-    box = box_in_copy(bright, scale)
+    box = box_in_copy(bright, scale) or text_block_box(page)
     return None if box is None else Crop(box)
 
 
