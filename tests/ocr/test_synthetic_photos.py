@@ -27,3 +27,17 @@ def test_truth_is_consistent():
         assert truth["merchant"] and truth["date_iso"] <= "2026-03-10"
         digits = truth["total"].replace(".", "")
         assert any(right.replace(".", "").replace(",", "") == digits for _, right, _ in rows)
+
+
+def test_every_labelled_item_is_printed_as_labelled():
+    # ground truth must be what the paper shows: each item's name and amount on its row
+    from ocr.synthetic.locales import LOCALES, money
+    for seed in range(50):
+        rows, truth = make_receipt(random.Random(seed), TODAY)
+        locale = next(loc for loc in LOCALES.values() if loc.code == truth["locale"]
+                      and loc.currency == truth["currency"])
+        printed = [(left, right) for left, right, _ in rows]
+        for item in truth["items"]:
+            amount = money(Decimal(item["amount"]), locale)
+            assert any(left.startswith(item["description"]) and right.startswith(amount)
+                       for left, right in printed), (seed, item)
