@@ -21,12 +21,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import reduce
 from datetime import date
 
 import numpy as np
 from PIL import Image
 
-from ocr.dates import AGREED, CUE_RE, TIME_RE, Reading, all_readings, line_readings, vote
+from ocr.dates import (AGREED, CUE_RE, TIME_RE, Reading, all_readings, dates_at,
+                       line_readings, vote)
 from ocr.parsing import reads_day_first
 from ocr.types import Box, Line, OcrPage, ParsedReceipt
 
@@ -60,7 +62,7 @@ def date_look(image: Image.Image, page: OcrPage, receipt: ParsedReceipt,
         return receipt
     look = Look(image, page, today, day_first)
     dated = list(dict.fromkeys(r.line for r in first if r.weight >= 1.0))[:3]
-    second = look.lines(dated, date_words_only=False)
+    second = look.lines(dated)
     found, confidence = vote(first + second)
     if confidence < AGREED:
         second += look.lines([i for i in candidate_lines(texts) if i not in dated])
@@ -95,19 +97,19 @@ class Look:
         self.image, self.page, self.today, self.day_first = image, page, today, day_first
         self.budget = MAX_CROPS
 
-    def lines(self, indices: list[int], date_words_only: bool = True) -> list[Reading]:
-        """Readings of the date-like words of the lines ``indices`` (with
-        ``date_words_only`` off, of every word holding a date in the first reading too)."""
+    def lines(self, indices: list[int]) -> list[Reading]:
+        """Readings of the lines ``indices``: of the words holding the dates the first
+        reading found there, else of their date-like words."""
         readings = []
         texts = [line.text for line in self.page.lines]
         for index in indices:
             line = self.page.lines[index]
-            boxes = [w.box for w in line.words if DATE_LIKE_RE.search(w.text)]
-            if not boxes and date_words_only:
+            boxes = date_boxes(line, self.today, self.day_first) or [
+                w.box for w in line.words if DATE_LIKE_RE.search(w.text)]
+            if not boxes:
                 continue
             top, bottom = extent(line)
-            spans = self.word_spans(top, bottom)
-            text = self.read(top, bottom, covering(spans, boxes) if boxes else spans)
+            text = self.read(top, bottom, covering(self.word_spans(top, bottom), boxes))
             marked = bool(TIME_RE.search(texts[index]) or CUE_RE.search(texts[index])
                           or index > 0 and CUE_RE.search(texts[index - 1]))
             readings += line_readings(text, index, self.today, self.day_first, marked,
@@ -143,6 +145,17 @@ class Look:
         texts = recognise_lines([self.image.crop((left, top, right, bottom))
                                  for left, right in spans])
         return " ".join(text for text, _ in texts)
+
+
+def date_boxes(line: Line, today: date, day_first: bool) -> list[Box]:
+    """The box around the words of each date the first reading found on ``line`` (a date
+    may be three words: ``May 22, 2025``)."""
+    boxes = []
+    for (start, end), _ in dates_at(line.text, today, day_first):
+        words = [w.box for w, (left, right) in zip(line.words, line.word_spans())
+                 if left < end and start < right]
+        boxes.append(reduce(Box.union, words))
+    return boxes
 
 
 def extent(line: Line) -> tuple[int, int]:

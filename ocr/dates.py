@@ -24,9 +24,14 @@ YEAR_END = r"(?=\d{1,2}:\d{2}|[^\d:]|$)"
 ISO_RE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})" + YEAR_END.replace("[^\\d:]", "\\D"))
 DOTTED_RE = re.compile(r"(?<!\d)(\d{1,2})\s?\.\s?(\d{1,2})\s?\.(\s?\d{4}|\d{2})" + YEAR_END)
 SLASHED_RE = re.compile(r"(?<!\d)(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})" + YEAR_END)
+# A month's name may be read with a zero for its o ("0ct", "N0v").
 NAMED_RE = re.compile(
-    r"(?<!\d)(\d{1,2})\.?\s*([A-Za-zä]{3})[a-zä]*\.?,?\s*(\d{4}|\d{2})" + YEAR_END)
-MONTH_FIRST_RE = re.compile(r"\b([A-Za-zä]{3})[a-zä]*\.?\s*(\d{1,2}),?\s*(\d{4})" + YEAR_END)
+    r"(?<!\d)(\d{1,2})\.?\s*([A-Za-zä0]{3})[a-zä]*\.?,?\s*(\d{4}|\d{2})" + YEAR_END)
+MONTH_FIRST_RE = re.compile(
+    r"\b([A-Za-zä0]{3})[a-zä]*\.?\s*(\d{1,2}),?\s*(\d{4})" + YEAR_END)
+# A dot read as a comma ("20,05.2020", "28.01,2020"): only with a four-digit year.
+COMMA_DOTTED_RE = re.compile(
+    r"(?<![\d.,])(\d{1,2})([.,])(\d{2})([.,])((?:19|20)\d{2})" + YEAR_END)
 # A date and time glued to a till number before it ("...1551531.01.201914:59"): only in
 # full, day and month two digits, four-digit year, a time straight after.
 GLUED_DATETIME_RE = re.compile(r"(\d{2})\.(\d{2})\.(\d{4})(?=\s?\d{1,2}:\d{2})")
@@ -68,35 +73,40 @@ def find_dates(text: str, today: date, day_first: bool = False) -> list[date]:
     return [found for _, found in dates_at(text, today, day_first)]
 
 
-def dates_at(text: str, today: date, day_first: bool = False) -> list[tuple[int, date]]:
-    """``find_dates`` with each date's position in ``text``."""
-    found: list[tuple[int, list[date | None]]] = []
+def dates_at(text: str, today: date, day_first: bool = False
+             ) -> list[tuple[tuple[int, int], date]]:
+    """``find_dates`` with each date's span in ``text``."""
+    found: list[tuple[tuple[int, int], list[date | None]]] = []
     for match in ISO_RE.finditer(text):
         year, month, day = match.groups()
-        found.append((match.start(), [make_date(year, month, day)]))
+        found.append((match.span(), [make_date(year, month, day)]))
     for match in DOTTED_RE.finditer(text):
         day, month, year = match.groups()
-        found.append((match.start(), [make_date(year, month, day)]))
+        found.append((match.span(), [make_date(year, month, day)]))
+    for match in COMMA_DOTTED_RE.finditer(text):
+        day, first, month, second, year = match.groups()
+        if "," in first + second:
+            found.append((match.span(), [make_date(year, month, day)]))
     if not found:
         for match in GLUED_DATETIME_RE.finditer(text):
             day, month, year = match.groups()
-            found.append((match.start(), [make_date(year, month, day)]))
+            found.append((match.span(), [make_date(year, month, day)]))
     for match in SLASHED_RE.finditer(text):
         first, second, year = match.groups()
         readings = [make_date(year, first, second), make_date(year, second, first)]
-        found.append((match.start(), readings[::-1] if day_first else readings))
+        found.append((match.span(), readings[::-1] if day_first else readings))
     for match in NAMED_RE.finditer(text):
         day, name, year = match.groups()
-        found.append((match.start(), [named_date(year, name, day)]))
+        found.append((match.span(), [named_date(year, name, day)]))
     for match in MONTH_FIRST_RE.finditer(text):
         name, day, year = match.groups()
-        found.append((match.start(), [named_date(year, name, day)]))
-    return [(start, chosen) for start, readings in sorted(found, key=lambda pair: pair[0])
+        found.append((match.span(), [named_date(year, name, day)]))
+    return [(span, chosen) for span, readings in sorted(found, key=lambda pair: pair[0])
             for chosen in first_plausible(readings, today)]
 
 
 def named_date(year: str, name: str, day: str) -> date | None:
-    month = MONTHS.get(name.lower())
+    month = MONTHS.get(name.lower().replace("0", "o"))
     return make_date(year, month, day) if month else None
 
 
@@ -126,7 +136,7 @@ def line_readings(text: str, index: int, today: date, day_first: bool = False,
     another reading of the line holds)."""
     readings = []
     timed = bool(TIME_RE.search(text))
-    for start, found in dates_at(text, today, day_first):
+    for (start, _), found in dates_at(text, today, day_first):
         before = text[:start]
         if OTHER_DATE_RE.search(before):
             readings.append(Reading(found, index, False, reader, weight * OTHER_WEIGHT))

@@ -22,6 +22,13 @@ TODAY = date(2026, 3, 10)
     ("32.01.2020", None),
     ("9.00 Uhr - 20.00 Uhr", None),
     ("1.234,56", None),
+    ("AS-Zeit 20,05.2020 14:57", date(2020, 5, 20)),  # a dot read as a comma
+    ("von 28.01,2020* an", date(2020, 1, 28)),
+    ("3,49 1,20", None),
+    ("Summe 12,05 2020", None),
+    ("09 0ct 2025", date(2025, 10, 9)),  # a zero read for the o of a month's name
+    ("N0v 08, 2025", date(2025, 11, 8)),
+    ("1000 2025", None),
 ])
 def test_find_dates(text, expected):
     dates = find_dates(text, TODAY)
