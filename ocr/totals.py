@@ -155,12 +155,19 @@ def confirmation(amount: Decimal, index: int, texts: list[str], items_sum: Decim
     """How well the rest of the receipt supports ``amount`` as the total."""
     if items_sum is not None and items_sum == amount:
         return CONFIRMED
+    floor = UNCONFIRMED
     if items_sum is not None and items_sum == subtotal:
         # the items confirm the subtotal; the total is it, or it plus the tax
         if amount == subtotal or (tax is not None and subtotal + tax == amount):
             return CONFIRMED
         if amount > subtotal and tax is None:
-            return REPEATED
+            floor = REPEATED  # the tax unread: as sure as a total printed twice, or surer
+    return max(floor, other_confirmation(amount, index, texts, subtotal, tax))
+
+
+def other_confirmation(amount: Decimal, index: int, texts: list[str],
+                       subtotal: Decimal | None, tax: Decimal | None) -> float:
+    """How well the receipt supports ``amount`` as the total, the items left aside."""
     if subtotal is not None and tax is not None and subtotal + tax == amount:
         return CONFIRMED
     if amount in (tax_table_gross(texts, index), cash_minus_change(texts, index),

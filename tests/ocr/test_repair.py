@@ -70,6 +70,9 @@ def test_a_bare_price_is_read_with_its_separator_when_the_sum_confirms_it(
      ["7.92", "1.54"], ["7.92"]),
     (["SHOP", "SALATBAR 2,04xB", "4 3x 0,79", "KIWIS 2,3L.B", "SUMME EUR 4,41"], "4.41",
      ["2.04", "2.37"], ["2.37"]),
+    # the tax unreadable: the repaired items confirm the subtotal, cash less change the total
+    (["SHOP", "Apple Juice 8.55", "Bananen 6427.", "SUBTOTAL 14.82", "TAX 8.0% 3232",
+      "TOTAL $ 16.01", "CASH 20.00", "CHANGE 3.99"], "16.01", ["8.55", "6.27"], ["6.27"]),
 ])
 def test_a_second_reading_is_taken_when_the_sum_confirms_it(lines, total, amounts, repaired):
     receipt = parsed(lines)
