@@ -29,6 +29,7 @@ CARD_WORDS = re.compile(
 CASH_WORDS = re.compile(r"\bbar\b|bargeld|gegeben|\bcash\b|esp[eè]ces|tendered", re.IGNORECASE)
 CHANGE_WORDS = re.compile(r"r[uüo]ckgeld|zur[uü]ck|wechselgeld|\bchange\b|rendu", re.IGNORECASE)
 CONFIRMED, REPEATED, UNCONFIRMED = 0.95, 0.8, 0.5
+CENT = Decimal("0.01")
 
 
 CURRENCY_NAMES = re.compile(r"\b(?:EUR|EURO|USD|GBP)\b", re.IGNORECASE)
@@ -113,17 +114,36 @@ def card_payment(texts: list[str]) -> Decimal | None:
     return None
 
 
+# A payment line closing with a bare number (``Kreditkarte 19377``): its separator lost or
+# read as a digit; no other digits on the line (card and terminal numbers).
+BARE_PAID_RE = re.compile(r"^[^\d]*\s(?P<digits>\d{3,5})\W*$")
+
+
 def paid_amounts(texts: list[str], after: int) -> list[Decimal]:
-    """Amounts on payment lines (card, cash) below line ``after``."""
-    return [amount for index in range(after + 1, len(texts)) if PAID_WORDS.search(texts[index])
-            for amount in all_amounts(texts[index])]
+    """Amounts on payment lines (card, cash) below line ``after``; a bare number read both
+    ways (``19377``: ``193,77`` or ``19,77``)."""
+    found = []
+    for text in texts[after + 1:]:
+        if PAID_WORDS.search(text):
+            bare = BARE_PAID_RE.match(text)
+            found += all_amounts(text) or (separator_readings(bare["digits"]) if bare else [])
+    return found
+
+
+def separator_readings(digits: str) -> list[Decimal]:
+    """``1977`` -> 19,77; ``19377`` -> 193,77 and 19,77 (the 3 was the comma)."""
+    readings = [Decimal(f"{digits[:-2]}.{digits[-2:]}")]
+    if len(digits) >= 4:
+        readings.append(Decimal(f"{digits[:-3]}.{digits[-2:]}"))
+    return readings
 
 
 def row_gross(text: str) -> Decimal | None:
-    """The gross of a tax table row: the amount two others on the line add up to."""
+    """The gross of a tax table row: the amount two others on the line add up to, give or
+    take the cent that net and tax rounded apart lose (``27,46 1,92 29,37``)."""
     amounts = [a for a in all_amounts(text) if a > 0]
     return next((c for i, a in enumerate(amounts) for b in amounts[i + 1:]
-                 for c in amounts if c not in (a, b) and a + b == c), None)
+                 for c in amounts if c not in (a, b) and abs(a + b - c) <= CENT), None)
 
 
 def tax_table_gross(texts: list[str], after: int) -> Decimal | None:

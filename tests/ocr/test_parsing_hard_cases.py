@@ -96,6 +96,16 @@ def test_a_confirmed_total_wins_over_a_misread_first_one():
       "TVA 19% 5,64"], "35.88", True),  # two digits apart: no misread
     (["SHOP", "Milch 1,00", "Brot 2,00", "SUMME 3,01", "MwSt 7% 0,20"], "3.01", True),
     (["SHOP", "Milch 1,00", "Brot 2,00", "SUMME 3,01"], "3.01", True),  # no tax line
+    # the card line repeats the total with its comma read as a digit, and nothing else
+    (["SHOP", "Milch 1,00", "zu zahlen 19,77", "Kreditkarte 19377"], "19.77", False),
+    (["SHOP", "Milch 1,00", "zu zahlen 19,77", "Kreditkarte 1977"], "19.77", False),
+    (["SHOP", "Milch 1,00", "zu zahlen 19,77", "Kreditkarte 19378"], "19.77", True),
+    (["SHOP", "Milch 1,00", "zu zahlen 19,77", "Karte 4556 19377"], "19.77", True),
+    # a tax row whose net and tax add up to its gross but for the rounding cent
+    (["SHOP", "Milch 1,00", "SUMME EUR 36,20", "B 7% 27,46 1,92 29,37",
+      "C 19% 5,74 1,09 6,83"], "36.20", False),
+    (["SHOP", "Milch 1,00", "SUMME EUR 36,20", "B 7% 27,46 1,92 29,36",
+      "C 19% 5,74 1,09 6,83"], "36.20", True),
 ])
 def test_total_confidence_says_what_confirmed_it(lines, total, low):
     receipt = parsed(lines)
