@@ -35,8 +35,6 @@ def corners_in_copy(bright: np.ndarray, scale: float) -> Corners | None:
         return None
     left, right, top, bottom = lines
     height, width = bright.shape
-    if any(on_border(line, height, width) for line in (left, right)):
-        return None  # the paper goes on past the photo's edge: its shape is unknown
     tilts = [abs(np.degrees(np.arctan(line[0]))) for line in (left, right)]
     if max(tilts) < MIN_TILT or max(tilts) > MAX_TILT:
         return None
@@ -71,7 +69,7 @@ def edge_lines(bright: np.ndarray):
     slope = -(sides[0][0] + sides[1][0]) / 2
     ends = []
     for side, extreme in ((0, np.min), (1, np.max)):
-        points = edge_points(columns, rows, side)
+        points = edge_points(columns, rows, side, sides=False)
         if points is None:
             return None
         positions, values = points
@@ -80,7 +78,7 @@ def edge_lines(bright: np.ndarray):
     return sides[0], sides[1], ends[0], ends[1]
 
 
-def edge_points(runs: np.ndarray, across: np.ndarray, side: int):
+def edge_points(runs: np.ndarray, across: np.ndarray, side: int, sides: bool = True):
     """(positions, edge values) of one side from the rows (or columns) well inside the
     paper whose bright run is long."""
     span = paper_span(across)
@@ -90,6 +88,10 @@ def edge_points(runs: np.ndarray, across: np.ndarray, side: int):
     wide = np.zeros(len(runs), bool)
     wide[span[0]:span[1]] = True
     wide &= lengths >= MIN_RUN * np.median(lengths[span[0]:span[1]])
+    if sides:  # where the paper runs off the photo, its border is not the paper's edge
+        wide &= (runs[:, side] > 1) if side == 0 else (runs[:, side] < len(across) - 1)
+    if wide.sum() < 0.5 * (span[1] - span[0]):
+        return None
     return np.flatnonzero(wide).astype(np.float64), runs[wide, side].astype(np.float64)
 
 
@@ -134,12 +136,6 @@ def robust_line(positions: np.ndarray, values: np.ndarray) -> tuple[float, float
     if keep.mean() < MIN_INLIERS or np.sqrt(np.mean(residual[keep] ** 2)) > MAX_RESIDUAL:
         return None
     return float(slope), float(offset)
-
-
-def on_border(line: tuple[float, float], height: int, width: int) -> bool:
-    """Whether a left or right edge runs along the photo's own left or right border."""
-    ends = (line[1], line[0] * (height - 1) + line[1])
-    return all(x <= 2 for x in ends) or all(x >= width - 3 for x in ends)
 
 
 def meet(horizontal, vertical) -> tuple[float, float]:
