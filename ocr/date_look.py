@@ -4,10 +4,10 @@ Tesseract misreads a digit of a date printed once (``24.02.20`` for ``25.02.20``
 a date line printed right under a barcode. RapidOCR's recogniser reads dates better, but
 a whole page with it is about five times slower, so only a few printed words are read
 again (``ocr.rapid.recognise_lines``, tens of milliseconds a crop) and their dates join the
-vote of ``ocr.dates``. A crop is one printed word: ink between blank gaps at least
-``WORD_GAP`` line heights wide (the recogniser drops spaces inside a wider crop, gluing
-``07.04.20 14:37`` into a wrong ``07.04.2014``). In three steps, each only when the one
-before left the date unconfirmed:
+vote of ``ocr.dates``. A crop holds a date's printed words only, told apart by blank gaps
+at least ``WORD_GAP`` line heights wide: the recogniser drops spaces inside a wider crop
+(a line ``Datum 07.04.20 14:37 Uhr`` came back as ``Datum 07.04.2019n14:37``). In three
+steps, each only when the one before left the date unconfirmed:
 
 1. the words holding a date on the lines the first reading found dates on;
 2. date-like words (digits with dots, slashes or commas) on lines with a time, a date cue
@@ -15,14 +15,15 @@ before left the date unconfirmed:
 3. with no date read at all, the words of rows of print no line of the first reading
    covers, and of the last line height of taller blocks (the line under a barcode).
 
-Nothing is done when two readings already agree (``AGREED``).
+Nothing is done when two readings already agree (``AGREED``), nor on a page RapidOCR read
+itself (the same recogniser again is no independent reading).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import reduce
 from datetime import date
+from functools import reduce
 
 import numpy as np
 from PIL import Image
@@ -52,13 +53,15 @@ LOWER = 0.4  # words are told apart below this share of the line's height from i
 def date_look(image: Image.Image, page: OcrPage, receipt: ParsedReceipt,
               today: date | None = None) -> ParsedReceipt:
     """``receipt`` with its purchase date and confidence from a vote that includes a second
-    reading of date words of ``image`` (the prepared image ``page`` was read from); the
-    same ``receipt`` when two readings already agree or the second reading adds nothing."""
+    reading of date words of ``image`` (the prepared image ``page`` was read from): a
+    date the second reading supports, even a different one with a lower (disputed)
+    confidence. The same ``receipt`` when two readings already agree, the page is
+    RapidOCR's own, or the second reading adds nothing."""
     today = today or date.today()
     texts = [line.text for line in page.lines]
-    first = all_readings(texts, today, day_first := reads_day_first(receipt.currency,
-                                                                      page.text))
-    if not page.lines or vote(first)[1] >= AGREED:
+    day_first = reads_day_first(receipt.currency, page.text)
+    first = all_readings(texts, today, day_first)
+    if not page.lines or page.engine == SECOND_READER or vote(first)[1] >= AGREED:
         return receipt
     look = Look(image, page, today, day_first)
     dated = list(dict.fromkeys(r.line for r in first if r.weight >= 1.0))[:3]
@@ -203,10 +206,10 @@ def word_spans(band: np.ndarray, line_height: int) -> list[tuple[int, int]]:
     ``m``) sits in the middle of its cell: next to it the gap may be wider by ``NARROW``
     line heights, the glyph's blank sides."""
     found = runs(band.sum(axis=0) >= 2)
-    narrow = [right - left < NARROW * line_height for left, right in found]
-    gaps = [found[i + 1][0] - found[i][1] for i in range(len(found) - 1)]
-    alone = [narrow[i] and min([line_height] + gaps[max(0, i - 1):i + 1]) >= ALONE * line_height
-             for i in range(len(found))]
+    gaps = [line_height] + [b[0] - a[1] for a, b in zip(found, found[1:])] + [line_height]
+    alone = [right - left < NARROW * line_height
+             and min(gaps[i], gaps[i + 1]) >= ALONE * line_height
+             for i, (left, right) in enumerate(found)]
     spans: list[list[int]] = []
     for i, (left, right) in enumerate(found):
         wider = i > 0 and (alone[i] or alone[i - 1])

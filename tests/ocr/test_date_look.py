@@ -10,7 +10,7 @@ from ocr import TesseractEngine, parse, prepare
 from ocr.date_look import candidate_lines, date_look, word_spans
 from ocr.dates import AGREED, DISPUTED, LONE_MARKED
 from ocr.types import Line, OcrPage
-from tests.ocr.synthetic import DEFAULT_FONT, render_receipt
+from tests.ocr.synthetic import DEFAULT_FONT, make_page, render_receipt
 
 TODAY = date(2026, 3, 10)
 ROWS = ["LIDL", "Hauptstrasse 5", "", "Vollmilch 1L        1,29 A",
@@ -125,6 +125,14 @@ def test_candidate_lines_have_a_time_a_cue_or_a_partial_date():
     texts = ["LIDL", "Datum Uhrzeit Filiale", "3 %.05.20 0000545", "Milch 1,29",
              "3182 0 .03. 15:59", "Datum: V 21.04.202C", "AS-Zeit 18.08. 16:04"]
     assert candidate_lines(texts) == [1, 2, 4, 5, 6]
+
+
+def test_a_page_rapidocr_read_itself_is_left_alone():
+    page = make_page(["SHOP", "Datum 02.03.2026 12:41", "SUMME 2,49"], engine="rapidocr")
+    receipt = parse(page, today=TODAY)
+    assert receipt.confidence["purchase_date"] == LONE_MARKED
+    image = Image.new("RGB", (page.width, page.height), "white")
+    assert date_look(image, page, receipt, TODAY) is receipt
 
 
 def test_page_without_lines_is_left_alone():
