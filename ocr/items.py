@@ -32,6 +32,8 @@ QUANTITY_HEADER_RE = re.compile(
 WEIGHT_RE = re.compile(
     r"(?P<qty>\d+[.,]\d{1,3})\s*kg\s*[xX×*]?\s*(?P<unit>\d+[.,]\d{2})\s*(?:EUR|€)?\s*/\s*kg",
     re.IGNORECASE)
+# A quantity line whose count is unreadable ("IX 0,99" for "3x 0,99").
+UNREAD_COUNT_RE = re.compile(r"^\W*\S{0,2}[xX×]\s*(?P<unit>\d+[.,]\d{2})\s*[A-Za-z]?\W*$")
 # The text before an amount ending in a quantity and its sign: the amount is a unit price.
 UNIT_PRICE_BEFORE = re.compile(
     r"(?<![\d,.])\d+(?:[.,]\d{1,3})?\s*(?:stk\.?|st\.?|pcs|kg|g|l)?\s*[xX×*@]\s*$", re.IGNORECASE)
@@ -122,13 +124,18 @@ def counts(text: str, item: ParsedItem) -> bool:
 def quantity_for_next(texts: list[str], index: int) -> bool:
     """A line holding only a quantity and unit price (``2 Rolle x 4,85``) above the item it
     counts (``PARKETTZUBEHÖR 9,70``): not an item; the item below gets the quantity."""
-    match = QUANTITY_HEADER_RE.match(texts[index])
+    match = QUANTITY_HEADER_RE.match(texts[index]) or UNREAD_COUNT_RE.match(texts[index])
     if not match or index + 1 >= len(texts) or NOT_ITEM_WORDS.search(texts[index + 1]):
         return False
     below = item_from_line(texts[index + 1], index + 1)
-    quantity = Decimal(match.group("qty").replace(",", "."))
     unit = Decimal(match.group("unit").replace(",", "."))
-    return below is not None and abs(quantity * unit - below.amount) < Decimal("0.01")
+    if below is None or unit <= 0:
+        return False
+    if "qty" not in match.groupdict():  # the count unread: the item's amount a multiple
+        count = below.amount / unit
+        return count == count.to_integral_value() and 2 <= count <= 20
+    quantity = Decimal(match.group("qty").replace(",", "."))
+    return abs(quantity * unit - below.amount) < Decimal("0.01")
 
 
 def item_below_description(texts: list[str], index: int, items: list[ParsedItem]
@@ -154,8 +161,12 @@ def attach_quantity(item: ParsedItem, text: str) -> None:
     """A quantity or weight line by its item (``2 x 0,35``, ``0,162 kg x 1,15 EUR/kg``)
     fills in its quantity and unit price."""
     match = QUANTITY_RE.search(text) or WEIGHT_RE.search(text)
+    unread = UNREAD_COUNT_RE.match(text)
     if match:
         set_quantity(item, match)
+    elif unread:  # "IX 0,99" over "RIEGEL 2,97": the count is the amount over the price
+        item.unit_price = Decimal(unread.group("unit").replace(",", "."))
+        item.quantity = item.amount / item.unit_price
 
 
 def set_quantity(item: ParsedItem, match: re.Match) -> None:

@@ -104,6 +104,10 @@ def test_empty_page_parses_to_nothing():
     # a quantity line above the item it counts, also behind a mark from the paper's edge
     (["SHOP", "2 x 1,19", "Milch 2,38 A", "SUMME 2,38"], [("Milch", "2.38", "2", "1.19")]),
     (["SHOP", "a3 2x 1,19", "Milch 2,38 A", "SUMME 2,38"], [("Milch", "2.38", "2", "1.19")]),
+    # ... its count unreadable: the item's amount is a whole multiple of the unit price
+    (["SHOP", "IX 0,99", "RIEGEL 2,97 B", "SUMME 2,97"], [("RIEGEL", "2.97", "3", "0.99")]),
+    (["SHOP", "IX 0,99", "RIEGEL 2,98 B", "SUMME 3,97"],
+     [("IX", "0.99", "1", None), ("RIEGEL", "2.98", "1", None)]),  # no multiple: an item
     # deposits and discounts, a discount opening with its rate (no tax row)
     (["SHOP", "Brot 2,49 A", "10% Rabatt -0,25", "Pfand 0,25", "Leergut -0,25", "SUMME 2,24"],
      [("Brot", "2.49", "1", None), ("10% Rabatt", "-0.25", "1", None),
