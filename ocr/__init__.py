@@ -6,7 +6,7 @@
 (``TesseractEngine``, or ``make_engine("rapidocr")``) reads the prepared image into an
 ``OcrPage`` whose boxes are in that image's pixels; ``parse`` turns it into a
 ``ParsedReceipt`` with per-field confidence. Pure library: Pillow, numpy, pytesseract
-(and rapidocr-onnxruntime for the second engine).
+(and rapidocr-onnxruntime for the second engine and the price column's second reading).
 """
 from __future__ import annotations
 
@@ -26,15 +26,16 @@ __all__ = [
 
 
 def read_receipt(pages: list[Image.Image], engine: OcrEngine | None = None,
-                 today: date | None = None, second_look: bool = False
+                 today: date | None = None, price_look: bool = True
                  ) -> tuple[Image.Image, OcrPage, ParsedReceipt]:
     """Prepare the pages into one image, read it (the default engine) and parse it; with
-    ``second_look``, read again with faint print whitened when the items do not add up."""
-    from ocr.second_look import second_look as look_again
+    ``price_look`` (the default), read the price column again when the items do not add up
+    (``ocr.price_look``: kept only where the items then add up)."""
     image = prepare(pages)
     engine = engine or make_engine()
     page = engine.read(image)
     receipt = parse(page, today=today)
-    if second_look:
+    if price_look:
+        from ocr.price_look import price_look as look_again
         page, receipt = look_again(image, engine, page, receipt, today)
     return image, page, receipt

@@ -6,6 +6,7 @@ processes. The model is loaded once per process, on first use.
 """
 from __future__ import annotations
 
+import copy
 import unicodedata
 from functools import lru_cache
 
@@ -20,6 +21,7 @@ MIN_SCORE = 0.5
 # RapidOCR shrinks images whose long side exceeds max_side_len before detection; a long
 # receipt at reading resolution is 3000-4000 px tall and must not lose half its pixels.
 MAX_SIDE = 5000
+IDEOGRAPHIC_MARKS = str.maketrans({"、": ",", "。": "."})
 
 
 @lru_cache(maxsize=1)
@@ -29,17 +31,29 @@ def rapid_model():
                     use_cls=False, text_score=MIN_SCORE)
 
 
+@lru_cache(maxsize=1)
+def line_model():
+    """The recogniser of ``rapid_model`` (same session) without its minimum input width:
+    it pads every line to 320 x 48 pixels, which short crops (a price) do not need. A
+    price-column crop then reads in about two thirds of the time, with the same text."""
+    model = copy.copy(rapid_model().text_rec)
+    model.rec_image_shape = [*model.rec_image_shape[:2], model.rec_image_shape[1]]
+    return model
+
+
 def recognise_lines(crops: list[Image.Image]) -> list[tuple[str, float]]:
     """Text and score of each crop holding one line of print, by the recogniser alone (no
-    detection): a cheap second reading of parts of a page. Text is NFKC-normalised (the
-    model reads some commas as their full-width form). Crops are read one at a time:
-    batches were slower on one thread (padded to the widest crop of the batch)."""
-    model = rapid_model().text_rec
+    detection): a cheap second reading of parts of a page. Text is NFKC-normalised and
+    ideographic commas and stops are read as ours (the model, trained on Chinese as well,
+    reads some decimal commas as ``，`` or ``、``). Crops are read one at a time: batches
+    were no faster on one thread."""
+    model = line_model()
     results = []
     for crop in crops:
         pixels = np.ascontiguousarray(np.asarray(crop.convert("RGB"))[:, :, ::-1])
         [(text, score)], _ = model([pixels])
-        results.append((unicodedata.normalize("NFKC", text), float(score)))
+        text = unicodedata.normalize("NFKC", text).translate(IDEOGRAPHIC_MARKS)
+        results.append((text.strip(), float(score)))
     return results
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 import ocr
 import redaction
+from ocr.price_look import price_look
 from ocr.types import OcrPage, ParsedReceipt
 from panel import image_hash
 from panel.db import db, utcnow
@@ -69,7 +70,13 @@ def read_text(job: Job) -> None:
 
 
 def parse(job: Job) -> None:
-    job.parsed = ocr.parse(job.page, today=job.receipt.submitted_at.date())
+    """Parse the page; with OCR_PRICE_LOOK on, read the price column again when the items do
+    not add up (ocr.price_look), so ``job.page``, which redaction analyses, is the reading
+    the items came from."""
+    today = job.receipt.submitted_at.date()
+    job.parsed = ocr.parse(job.page, today=today)
+    if current_app.config["OCR_PRICE_LOOK"]:
+        job.page, job.parsed = price_look(job.image, engine(), job.page, job.parsed, today)
 
 
 def redact(job: Job) -> None:

@@ -1,0 +1,104 @@
+"""The price column read again by RapidOCR where tesseract's items do not add up (real
+engines on rendered receipts, no mocks)."""
+from datetime import date
+from decimal import Decimal
+
+from PIL import Image, ImageChops, ImageDraw, ImageFont, ImageOps
+
+from ocr import make_engine, parse, prepare, read_receipt
+from ocr.price_look import better, price_look
+from ocr.types import ParsedReceipt
+from tests.ocr.synthetic import FONT_DIR, render_receipt
+
+TODAY = date(2026, 3, 10)
+ITEMS = [("Vollmilch 1L", "1,29 A"), ("Roggenbrot", "2,49 A"), ("Bio Bananen", "1,99 A"),
+         ("Rotwein", "6,99 B"), ("Butter", "2,19 A"), ("Kaffee", "5,49 A")]
+HEAD = [("BIOMARKT SONNE", ""), ("Hauptstrasse 5, 10115 Berlin", ""),
+        ("Datum 02.03.2026 12:41", ""), ("", "")]
+FOOT = [("BAR", "50,00"), ("RUECKGELD", "29,56")]
+
+
+def receipt_with_show_through(total: str) -> Image.Image:
+    """Grey print from the back of the paper (mirrored) behind the prices: tesseract reads
+    two of them with a minus sign (``1,29- A``)."""
+    image = render_receipt(HEAD + ITEMS + [("", ""), ("SUMME EUR", total)] + FOOT)
+    back = Image.new("RGB", image.size, "white")
+    face = ImageFont.truetype(str(FONT_DIR / "DejaVuSans.ttf"), 30)
+    draw = ImageDraw.Draw(back)
+    for top in range(150, 430, 16):
+        draw.text((-200, top), "Bewahren Sie bitte den Ausdruck auf", font=face,
+                  fill=(185, 185, 185))
+    return ImageChops.multiply(ImageOps.mirror(back), image)
+
+
+def first_reading(photo: Image.Image):
+    engine = make_engine("tesseract")
+    image = prepare([photo])
+    page = engine.read(image)
+    return engine, image, page, parse(page, today=TODAY)
+
+
+def test_prices_read_again_make_a_receipt_add_up():
+    engine, image, page, receipt = first_reading(receipt_with_show_through("20,44"))
+    assert receipt.total == Decimal("20.44") and not receipt.items_add_up  # tesseract's misreads
+    page_again, again = price_look(image, engine, page, receipt, TODAY)
+    assert again.items_add_up and again.total == Decimal("20.44")
+    assert [str(item.amount) for item in again.items] == [
+        "1.29", "2.49", "1.99", "6.99", "2.19", "5.49"]
+    assert again.confidence["total"] == 0.95 and again.merchant == receipt.merchant
+    # the new price words are boxed where the prices are printed, in the image's pixels
+    for item in again.items:
+        line, before = page_again.lines[item.line_index], page.lines[item.line_index]
+        price = next(w for w in line.words if w.text.startswith(str(item.amount)[0]) and
+                     "," in w.text)
+        assert price.box.left > image.width * 0.7 and price.box.right <= image.width
+        assert before.box.top - 6 <= price.box.top and price.box.bottom <= before.box.bottom + 6
+        assert line.words[0].text == before.words[0].text  # the description stays
+
+
+def test_read_receipt_reads_the_prices_again_by_default_and_not_when_told():
+    photo = receipt_with_show_through("20,44")
+    assert read_receipt([photo], today=TODAY)[2].items_add_up
+    assert not read_receipt([photo], today=TODAY, price_look=False)[2].items_add_up
+
+
+def test_a_receipt_that_adds_up_keeps_its_first_reading():
+    engine, image, page, receipt = first_reading(render_receipt(
+        HEAD + ITEMS + [("SUMME EUR", "20,44")]))
+    assert receipt.items_add_up
+    assert price_look(image, engine, page, receipt, TODAY) == (page, receipt)
+
+
+def test_a_second_reading_that_does_not_add_up_is_not_taken():
+    # the printed total is not the items' sum: read right or wrong, they cannot confirm it
+    engine, image, page, receipt = first_reading(receipt_with_show_through("21,44"))
+    assert not receipt.items_add_up
+    page_again, again = price_look(image, engine, page, receipt, TODAY)
+    assert page_again is page and again is receipt
+
+
+def test_only_after_tesseract():
+    image = prepare([receipt_with_show_through("20,44")])
+    engine = make_engine("rapidocr")
+    page = make_engine("tesseract").read(image)
+    receipt = parse(page, today=TODAY)
+    assert price_look(image, engine, page, receipt, TODAY) == (page, receipt)
+
+
+def test_a_reading_is_better_only_when_it_adds_up_and_confirms_as_well():
+    def receipt(total, confidence, adds_up=True, merchant="Biomarkt Sonne"):
+        parsed = ParsedReceipt(merchant=merchant, total=Decimal(total),
+                               confidence={"total": confidence})
+        from ocr.types import ParsedItem
+        amount = Decimal(total) if adds_up else Decimal("0.01")
+        parsed.items = [ParsedItem("Milch", amount)]
+        return parsed
+
+    first = receipt("20.44", 0.5, adds_up=False)
+    assert better(receipt("20.44", 0.95), first)
+    assert not better(receipt("20.44", 0.95, adds_up=False), first)
+    assert not better(receipt("20.44", 0.95, merchant="Other"), first)
+    confirmed = receipt("20.44", 0.95, adds_up=False)  # e.g. by the tax table
+    assert not better(receipt("2.44", 0.95), confirmed)  # another total: refused
+    assert not better(receipt("20.44", 0.8), confirmed)  # confirmed less well
+    assert better(receipt("20.44", 0.95), confirmed)
