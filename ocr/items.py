@@ -48,6 +48,7 @@ DISCOUNT_WORDS = re.compile(
     r"rabatt|nachlass|preisvorteil|coupon|gutschein|ersparnis|discount|\boff\b|remise",
     re.IGNORECASE)
 MIN_DESCRIPTION_LETTERS = 2
+ABSURD = 2  # an item dearer than this many times the total (plus refunds) is no price
 
 
 def find_items(texts: list[str], end: int | None = None) -> list[ParsedItem]:
@@ -104,13 +105,13 @@ def tax_row(text: str) -> bool:
 
 
 def within_total(items: list[ParsedItem], total: Decimal | None) -> list[ParsedItem]:
-    """The items without amounts no receipt with this total can hold: one item costs at most
-    the total plus the refunds and discounts (``7221,00`` read from an article number on a
-    receipt of 16,62)."""
+    """The items without absurd amounts: one item costs at most the total plus the refunds
+    and discounts; above twice that (room for a refund line left unread) it is a misread
+    number (``7221,00`` from an article number on a receipt of 16,62)."""
     if total is None or total <= 0:
         return items
     bound = total + sum((-item.amount for item in items if item.amount < 0), Decimal(0))
-    return [item for item in items if item.amount <= bound]
+    return [item for item in items if item.amount <= ABSURD * bound]
 
 
 def counts(text: str, item: ParsedItem) -> bool:

@@ -78,19 +78,21 @@ def choose_total(texts: list[str], subtotal: Decimal | None, tax: Decimal | None
         # items end at the subtotal, or at the first total line even when its amount is
         # unreadable and the total came from a later line (the tax table's sum row)
         end = min(i for i in (index, subtotal_index, first_total) if i is not None)
-        items = within_total(find_items(texts, end=end), amount)
-        candidates.append((index, amount, end, items))
+        read = find_items(texts, end=end)
+        items = within_total(read, amount)
+        candidates.append((index, amount, end, items, read))
         score = confirmation(amount, index, texts, items_sum(items), subtotal, tax)
         if score > best[0]:
             best = (score, amount, items, number)
-    for number, (index, amount, end, items) in enumerate(candidates):
+    for number, (index, amount, end, items, read) in enumerate(candidates):
         # items that do not add up: bare prices (``219``, ``1519``) read with a separator
         # where the sum then holds (ocr.repair); kept where that confirms a total better,
         # or as well (not unconfirmed) the one already chosen: never a candidate confirmed
         # as well without a repair
         if items_sum(items) in (subtotal, amount):
             continue
-        repaired = repair_items(texts, items, end, [subtotal, amount])
+        repaired = repair_items(texts, items, end, [subtotal, amount]) or (
+            read != items and repair_items(texts, read, end, [subtotal, amount]))
         score = confirmation(amount, index, texts, items_sum(repaired), subtotal, tax) \
             if repaired else 0.0
         if score > best[0] or (number == best[3] and score == best[0] >= REPEATED):

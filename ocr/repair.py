@@ -31,6 +31,12 @@ from ocr.types import ParsedItem
 # and stray marks; no unit (``500 g``, ``100 Stk`` do not match).
 BARE_PRICE_RE = re.compile(
     r"(?<=\s)(?P<digits>\d{3,4}|\d{1,3}[:;]\d{2})(?P<tail>\s*\*?\s*(?:[xX*]?\s?[A-F])?\s*[^\w\s]{0,3})$")
+# A price misread in another way: a letter for a digit (``D,35`` for 0,35, ``l,49``), or a
+# stray digit glued on before the tax class (``0,293 C`` for ``0,29 C``).
+MISREAD_PRICE_RE = re.compile(
+    r"(?<=\s)(?P<price>-?[\dODoIl]{1,3}[.,][\dODoIl]{2})(?P<extra>\d?)"
+    r"(?P<tail>\s*\*?\s*(?:[xX*]?\s?[A-F])?\s*[^\w\s]{0,3})$")
+LETTER_DIGITS = str.maketrans("ODoIl", "00011")
 # Lines naming a number that is no price: article, PLU and till numbers, weights, times,
 # house numbers (``Pohlweg 110``, ``Husener Str. 121``).
 NUMBER_LABELS = re.compile(
@@ -148,18 +154,35 @@ def product_reading(text: str, index: int, total: Decimal, item: ParsedItem | No
 
 
 def line_readings(text: str, index: int) -> list[ParsedItem]:
-    """The items ``text`` makes with its bare price read with a separator, one per reading."""
-    match = BARE_PRICE_RE.search(text)
+    """The items ``text`` makes with its misread price read right, one per reading."""
+    match = BARE_PRICE_RE.search(text) or misread_price(text)
     if not match or NOT_BEFORE_PRICE.match((text[:match.start()].split() or [""])[-1]):
         return []
-    digits = re.sub(r"[:;]", "", match.group("digits"))
-    whole = digits[:-2]
-    prices = [] if len(whole) > 1 and whole.startswith("0") else [f"{whole},{digits[-2:]}"]
-    if len(digits) == 4 and len(match.group("digits")) == 4:
-        prices.append(f"{digits[0]},{digits[2:]}")
+    if "price" in match.groupdict():
+        prices = [match.group("price").translate(LETTER_DIGITS)]
+    else:
+        prices = bare_prices(match.group("digits"))
     readings = []
     for price in prices:
         item = item_from_line(text[:match.start()] + price + match.group("tail"), index)
         if item is not None and item.amount == Decimal(price.replace(",", ".")):
             readings.append(item)
     return readings
+
+
+def bare_prices(printed: str) -> list[str]:
+    """``219`` -> 2,19; ``1519`` -> 15,19 and 1,19; ``5:73`` -> 5,73."""
+    digits = re.sub(r"[:;]", "", printed)
+    whole = digits[:-2]
+    prices = [] if len(whole) > 1 and whole.startswith("0") else [f"{whole},{digits[-2:]}"]
+    if len(digits) == 4 and len(printed) == 4:
+        prices.append(f"{digits[0]},{digits[2:]}")
+    return prices
+
+
+def misread_price(text: str) -> re.Match | None:
+    """A price with a letter for a digit or stray digits glued on, not a clean price."""
+    match = MISREAD_PRICE_RE.search(text)
+    if match and (match.group("extra") or re.search(r"[ODoIl]", match.group("price"))):
+        return match
+    return None

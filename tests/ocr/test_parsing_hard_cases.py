@@ -181,6 +181,8 @@ def test_merchant(lines, confidences, expected):
     (["SHOP", "Kiwi 4003", "7221,00", "Brot 2,49", "SUMME EUR 2,49"], "2.49", ["2.49"]),
     # ... but a refund below it makes room for it
     (["SHOP", "Fernseher 20,00", "Rabatt -15,00", "SUMME 5,00"], "5.00", ["20.00", "-15.00"]),
+    # ... even one read only by the repair (ocr.repair), as long as it is not absurd
+    (["SHOP", "Brot 2,49 A", "LEERGUT -D,50xC", "SUMME 1,99"], "1.99", ["2.49", "-0.50"]),
     # a unit price is no item of its own
     (["APOTHEKE", "2 * Atemschutzmaske FFP 1St", "08001287 2*9,95 EUR 19,90",
       "Einzelpreis EUR 9,95", "Summe EUR 19,90"], "19.90", ["19.90"]),
@@ -214,6 +216,9 @@ def test_what_is_no_item(lines, total, item_amounts):
     (["SHOP", "Alle Preise in EUR inkl. MwSt", "Brutto-Netto Info", "Ax 2,49", "SUMME 2,49"],
      ["2.49"]),
     (["SHOP", "Milch 3,5% 1,09", "Eier 10 x 2,50", "SUMME 3,59"], ["1.09"]),
+    # an item dearer than the total but not twice: a refund may have gone unread
+    (["SHOP", "Brot 2,49 A", "Leergut Pfand", "SUMME 1,99"], ["2.49"]),
+    (["SHOP", "Brot 2,49 A", "Honig 3429,26", "SUMME 1,99"], ["2.49"]),
     # tax table rows open with class and rate; the table's header ends the items even
     # before any item was read, when rows follow it
     (["TANKSTELLE", "Super bleifrei 4,00 EUR A dx", "Netto MwSt Brutto", "1.10 Ang I E",

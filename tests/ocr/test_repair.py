@@ -70,6 +70,14 @@ def test_a_bare_price_is_read_with_its_separator_when_the_sum_confirms_it(
      ["7.92", "1.54"], ["7.92"]),
     (["SHOP", "SALATBAR 2,04xB", "4 3x 0,79", "KIWIS 2,3L.B", "SUMME EUR 4,41"], "4.41",
      ["2.04", "2.37"], ["2.37"]),
+    # a letter read for a digit, a stray digit glued on before the tax class
+    (["SHOP", "Joghurt D,35 C", "Brot 2,49 A", "SUMME 2,84"], "2.84", ["0.35", "2.49"],
+     ["0.35"]),
+    (["SHOP", "LEERGUT EW MINUS -D,50xC", "Brot 2,49 A", "SUMME 1,99"], "1.99",
+     ["-0.50", "2.49"], ["-0.50"]),
+    (["SHOP", "Tee l,49 A", "Brot 2,49 A", "SUMME 3,98"], "3.98", ["1.49", "2.49"], ["1.49"]),
+    (["SHOP", "BRIOCHE-KNOTEN 0,293 C", "Brot 2,49 A", "SUMME 2,78"], "2.78",
+     ["0.29", "2.49"], ["0.29"]),
     # the tax unreadable: the repaired items confirm the subtotal, cash less change the total
     (["SHOP", "Apple Juice 8.55", "Bananen 6427.", "SUBTOTAL 14.82", "TAX 8.0% 3232",
       "TOTAL $ 16.01", "CASH 20.00", "CHANGE 3.99"], "16.01", ["8.55", "6.27"], ["6.27"]),
@@ -90,6 +98,10 @@ def test_a_second_reading_is_taken_when_the_sum_confirms_it(lines, total, amount
     (["SHOP", "Kaese 2 x 3,87 7,14 A", "Brot 2,22 A", "SUMME EUR 9,99"], ["7.14", "2.22"]),
     # two ways to add up: the quantity line's item above, or below
     (["SHOP", "Milch 1,00", "2 x 0,75", "Quark 1,00", "SUMME 2,50"], ["1.00", "1.00"]),
+    # a price per litre; two stray digits; a clean price is no misread one
+    (["SHOP", "Brot 2,49", "Diesel 1,459 EUR/l", "SUMME 3,94"], ["2.49"]),
+    (["SHOP", "Brot 2,49", "Salat 0,9956", "SUMME 3,48"], ["2.49"]),
+    (["SHOP", "Brot 2,49", "Joghurt D,35 C", "SUMME 2,94"], ["2.49"]),  # does not add up
     # a weight times a price per kg is no exact second reading
     (["SHOP", "Bananen", "0,144 x 1,99", "Brot 2,49", "SUMME 2,78"], ["2.49"]),
 ])
