@@ -44,6 +44,18 @@ def lone_letter(tokens: list[re.Match], index: int) -> bool:
     return index == 0 or len(tokens) < 2 or not tokens[index - 1].group()[-1].isdigit()
 
 
+def lines_matching(pattern: re.Pattern, page_text: str) -> list[int]:
+    """Indexes of the lines of ``page_text`` (lines joined by newlines) where ``pattern``
+    matches: one search over the page instead of one per line."""
+    found, line, position = [], 0, 0
+    for match in pattern.finditer(page_text):
+        line += page_text.count("\n", position, match.start())
+        position = match.start()
+        if not found or found[-1] != line:
+            found.append(line)
+    return found
+
+
 @lru_cache(maxsize=None)
 def word_list(name: str) -> tuple[str, ...]:
     """Entries of ``data/<name>.txt``: stripped, non-empty, comment lines (#) left out."""

@@ -4,7 +4,7 @@ from redaction.recognizers.address_block import AddressBlockRecognizer
 from redaction.recognizers.auth_code import AuthCodeRecognizer
 from redaction.recognizers.bank_account import BankAccountRecognizer, MaskedIbanRecognizer
 from redaction.recognizers.base import Candidate, Pattern, Recognizer
-from redaction.recognizers.card_expiry import CardExpiryRecognizer
+from redaction.recognizers.card_expiry import CardExpiryRecognizer, ExpiryAfterBisRecognizer
 from redaction.recognizers.card_number import CardNumberRecognizer
 from redaction.recognizers.email import EmailFragmentRecognizer, EmailRecognizer
 from redaction.recognizers.iban import IbanRecognizer
@@ -16,6 +16,7 @@ from redaction.recognizers.person_name import PersonNameRecognizer
 from redaction.recognizers.phone import PhoneRecognizer
 from redaction.recognizers.prescription import PrescriptionRecognizer
 from redaction.recognizers.registry import Registry, default_registry
+from redaction.recognizers.slip_code import SlipCodeRecognizer
 from redaction.recognizers.special_categories import (
     HealthRecognizer, PoliticalRecognizer, ReligionRecognizer, SexLifeRecognizer,
     TradeUnionRecognizer)
@@ -27,7 +28,7 @@ ALL_RECOGNIZERS = (
     HealthRecognizer, ReligionRecognizer, PoliticalRecognizer, TradeUnionRecognizer,
     SexLifeRecognizer, PersonNameRecognizer, EmailRecognizer, EmailFragmentRecognizer,
     PhoneRecognizer, LoyaltyIdRecognizer, AddressRecognizer, AddressBlockRecognizer,
-    LicencePlateRecognizer, MisreadMaskRecognizer,
+    LicencePlateRecognizer, MisreadMaskRecognizer, ExpiryAfterBisRecognizer, SlipCodeRecognizer,
 )
 
 __all__ = [

@@ -1,9 +1,12 @@
 """Bank account numbers after an account cue ("Konto-Nr. 1234567890", "Account no 12345678",
-"Kto ****5678"), and IBANs a terminal already masked ("DE12 **** **** **** 1234")."""
+"Kto ****5678"), also a masked one OCR read as letters ("Kto, HESS 77" for "#1#+#44577"),
+and IBANs a terminal already masked ("DE12 **** **** **** 1234")."""
 from __future__ import annotations
 
 from redaction.recognizers.base import Pattern, Recognizer
 from redaction.recognizers.cued_value import CuedValueRecognizer
+from redaction.recognizers.misread_mask import mask_like
+from redaction.text import strip_noise
 
 
 class BankAccountRecognizer(CuedValueRecognizer):
@@ -16,6 +19,17 @@ class BankAccountRecognizer(CuedValueRecognizer):
 
     def accept(self, value: str) -> bool:
         return sum(char.isdigit() for char in value) >= 2
+
+    def value_end(self, text: str, start: int) -> int | None:
+        """The number, or the rest of the line when it reads as a misread mask."""
+        end = super().value_end(text, start)
+        if end is not None:
+            return end
+        first, last = strip_noise(text[start:])
+        value = text[start + first:start + last]
+        if first == 0 and len(value.replace(" ", "")) >= 4 and mask_like(value):
+            return start + last
+        return None
 
 
 class MaskedIbanRecognizer(Recognizer):

@@ -66,7 +66,8 @@ class Recognizer:
         findings = []
         if not self.applies_to(page):
             return findings
-        for index, line in enumerate(page.lines):
+        for index in self.lines_to_check(page):
+            line = page.lines[index]
             for candidate in self.candidates(page, index, parsed):
                 if candidate.score >= self.min_score:
                     findings.append(Finding(
@@ -82,6 +83,11 @@ class Recognizer:
             return True
         text = page.text
         return any(pattern.search(text) for pattern in self._page_patterns)
+
+    def lines_to_check(self, page: OcrPage) -> Iterable[int]:
+        """Indexes of the lines that may hold a finding (all of them, unless a recognizer
+        knows a cheaper whole-page test)."""
+        return range(len(page.lines))
 
     def candidates(self, page: OcrPage, index: int,
                    parsed: ParsedReceipt | None) -> Iterator[Candidate]:

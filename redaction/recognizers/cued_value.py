@@ -13,7 +13,7 @@ from ocr.types import OcrPage, ParsedReceipt
 from redaction.recognizers.base import Candidate, Recognizer
 from redaction.text import fold
 
-GAP = re.compile(r"[\s:.#=-]*")
+GAP = re.compile(r"[\s:.,;#=-]*")
 
 
 class CuedValueRecognizer(Recognizer):
@@ -35,19 +35,26 @@ class CuedValueRecognizer(Recognizer):
         text = page.lines[index].text
         for cue in self._cue.finditer(fold(text)):
             start = GAP.match(text, cue.end()).end()
-            value = self._value.match(text, start)
-            if value and value.end() > start and self.accept(value.group()):
-                yield self.candidate(page, index, value.start(), value.end())
+            end = self.value_end(text, start)
+            if end is not None:
+                yield self.candidate(page, index, start, end)
         if index > 0:
             above = fold(page.lines[index - 1].text).rstrip(" :.#-")
             cue = next((c for c in self._cue.finditer(above) if c.end() == len(above)), None)
-            value = self._value.match(text.strip())
-            if cue and value and value.end() == len(text.strip()) and self.accept(value.group()):
-                offset = len(text) - len(text.lstrip())
-                yield self.candidate(page, index, offset, offset + value.end())
+            offset = len(text) - len(text.lstrip())
+            end = self.value_end(text.rstrip(), offset) if cue else None
+            if end is not None and end == len(text.rstrip()):
+                yield self.candidate(page, index, offset, end)
 
     def candidate(self, page: OcrPage, index: int, start: int, end: int) -> Candidate:
         return Candidate(start, end, self.score + self.context_delta(page, index, start, end))
+
+    def value_end(self, text: str, start: int) -> int | None:
+        """Where the value that begins at ``start`` of ``text`` ends; None if none does."""
+        value = self._value.match(text, start)
+        if value and value.end() > start and self.accept(value.group()):
+            return value.end()
+        return None
 
     def accept(self, value: str) -> bool:
         return True
