@@ -47,6 +47,10 @@ NUMBER_LABELS = re.compile(
 # A word right before the number that makes it a quantity or measure, not a price.
 NOT_BEFORE_PRICE = re.compile(
     r"^(?:[xX×*@]|stk\.?|st\.?|pcs|kg|g|ml|cl|l|m|cm|mm|[\d.,:/-]+)$", re.IGNORECASE)
+DETACHED_MINUS = re.compile(r"\s-\s+\d+[.,]\d\d\b")
+REFUND_WORDS = re.compile(
+    r"leergut|pfand|storno|r[uü]ckgabe|rabatt|nachlass|preisvorteil|coupon|gutschein|minus|"
+    r"discount|refund|return|remise|avoir", re.IGNORECASE)
 MAX_REPAIRS = 2
 REPAIRED = 0.85  # the items' confidence when they add up with a repaired price
 REPAIRED_PRICE = 0.6  # a repaired item's own: below a price read cleanly (0.7)
@@ -65,7 +69,8 @@ def repair_items(texts: list[str], items: list[ParsedItem], end: int | None,
     if not items:
         return None  # no price on the receipt read with its separator to go by
     have = sum((item.amount for item in items), Decimal(0))
-    readings = bare_price_readings(texts, items, end) + quantity_readings(texts, items, end)
+    readings = bare_price_readings(texts, items, end) + quantity_readings(texts, items, end) \
+        + sign_readings(texts, items)
     ways: dict[tuple, tuple[Reading, ...]] = {}
     for target in {t for t in targets if t is not None and t != have}:
         for count in range(1, min(MAX_REPAIRS, len(readings)) + 1):
@@ -105,6 +110,15 @@ def bare_price_readings(texts: list[str], items: list[ParsedItem], end: int | No
         if readings:
             found.append([(item, None) for item in readings])
     return found
+
+
+def sign_readings(texts: list[str], items: list[ParsedItem]) -> list[list[Reading]]:
+    """A negative amount whose minus stands apart (``Emmentaler Stück - 2,69 A``) on a line
+    naming no refund or discount: a dash from the paper or the layout, read as positive."""
+    return [[(ParsedItem(item.description, -item.amount, item.quantity, item.unit_price,
+                         item.line_index), item)]
+            for item in items if item.amount < 0 and DETACHED_MINUS.search(
+                texts[item.line_index]) and not REFUND_WORDS.search(texts[item.line_index])]
 
 
 def quantity_readings(texts: list[str], items: list[ParsedItem], end: int | None

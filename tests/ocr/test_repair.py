@@ -78,6 +78,9 @@ def test_a_bare_price_is_read_with_its_separator_when_the_sum_confirms_it(
     (["SHOP", "Tee l,49 A", "Brot 2,49 A", "SUMME 3,98"], "3.98", ["1.49", "2.49"], ["1.49"]),
     (["SHOP", "BRIOCHE-KNOTEN 0,293 C", "Brot 2,49 A", "SUMME 2,78"], "2.78",
      ["0.29", "2.49"], ["0.29"]),
+    # a dash apart from the price on a line naming no refund: no minus
+    (["SHOP", "Emmentaler Stück - 2,69 A", "Brot 2,49 A", "SUMME 5,18"], "5.18",
+     ["2.69", "2.49"], ["2.69"]),
     # the tax unreadable: the repaired items confirm the subtotal, cash less change the total
     (["SHOP", "Apple Juice 8.55", "Bananen 6427.", "SUBTOTAL 14.82", "TAX 8.0% 3232",
       "TOTAL $ 16.01", "CASH 20.00", "CHANGE 3.99"], "16.01", ["8.55", "6.27"], ["6.27"]),
@@ -102,6 +105,9 @@ def test_a_second_reading_is_taken_when_the_sum_confirms_it(lines, total, amount
     (["SHOP", "Brot 2,49", "Diesel 1,459 EUR/l", "SUMME 3,94"], ["2.49"]),
     (["SHOP", "Brot 2,49", "Salat 0,9956", "SUMME 3,48"], ["2.49"]),
     (["SHOP", "Brot 2,49", "Joghurt D,35 C", "SUMME 2,94"], ["2.49"]),  # does not add up
+    # a refund stays negative; a minus glued to the price stays
+    (["SHOP", "Leergut - 0,25", "Brot 2,49 A", "SUMME 2,74"], ["-0.25", "2.49"]),
+    (["SHOP", "Emmentaler -2,69 A", "Brot 2,49 A", "SUMME 5,18"], ["-2.69", "2.49"]),
     # a weight times a price per kg is no exact second reading
     (["SHOP", "Bananen", "0,144 x 1,99", "Brot 2,49", "SUMME 2,78"], ["2.49"]),
 ])
