@@ -48,6 +48,7 @@ MIN_CONTRAST = 40  # grey levels between paper and print, or a band holds no pri
 INK_SHARE = 0.01  # a row with at least this share of print pixels holds print
 TALL = 1.6  # a block of print taller than this many line heights is not one line
 LOWER = 0.4  # words are told apart below this share of the line's height from its top
+MIN_HEIGHT = 6  # pixels: a lower "line" is a speck
 
 
 def date_look(image: Image.Image, page: OcrPage, receipt: ParsedReceipt,
@@ -132,6 +133,8 @@ class Look:
     def word_spans(self, top: int, bottom: int) -> list[tuple[int, int]]:
         """The printed words between rows ``top`` and ``bottom``, found in the lower part
         of the line only: bars of a barcode right above may reach into its top."""
+        if bottom - top < MIN_HEIGHT:
+            return []
         band = self.image.crop((0, top + round(LOWER * (bottom - top)), self.image.width,
                                 bottom))
         return word_spans(ink(np.asarray(band.convert("L"))), bottom - top)

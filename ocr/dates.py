@@ -39,8 +39,8 @@ TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}")
 # Words that announce the purchase date, and words that announce some other date.
 CUE_RE = re.compile(r"\b(?:datum|date|fecha|data|dato|kaufdatum|belegdatum)\b", re.I)
 OTHER_DATE_RE = re.compile(
-    r"gültig|gueltig|\bbis\b|valid|until|expir|\bexp\b|\bmhd\b|haltbar|best before|"
-    r"rückgabe|ruckgabe|return|umtausch|geburt|birth", re.I)
+    r"gültig|gueltig|\bbis\b|\bab\b|valid|until|expir|\bexp\b|\bmhd\b|haltbar|"
+    r"best before|rückgabe|ruckgabe|return|umtausch|geburt|birth|\bseit\b|since", re.I)
 
 AGREED = 0.95  # two readings (two lines, or two engines on one line) agree
 LONE_MARKED = 0.9  # one reading, next to a time or after a cue word

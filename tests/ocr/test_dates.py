@@ -88,6 +88,8 @@ def test_near_misses_are_no_dates(text):
     (["gueltig bis 31.03.2026", "Rueckgabe bis 31.03.2026", "05.02.2026"],
      (date(2026, 2, 5), LONE)),
     (["MHD 01.03.2026", "Datum 05.02.2026 10:12"], (date(2026, 2, 5), LONE_MARKED)),
+    (["Kunde seit 01.01.2010", "Mitglied seit 01.01.2010", "05.02.2026"],
+     (date(2026, 2, 5), LONE)),
     # a date in the future and a barcode never vote
     (["Coupon gueltig ab 01.04.2026", "4006381333931", "05.02.2026 10:12"],
      (date(2026, 2, 5), LONE_MARKED)),
