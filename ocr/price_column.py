@@ -8,6 +8,7 @@ prepared image, like every word box.
 """
 from __future__ import annotations
 
+import re
 from statistics import median
 
 import numpy as np
@@ -22,6 +23,7 @@ MIN_PRICES = 2  # prices read in the first pass needed to place the column
 PLAIN_COLUMN = 0.6  # without them, the column is the right 40% of the receipt
 INK = 128  # darker than this on the whitened image is print
 MIN_INK = 0.01  # share of a band's pixels that must be print for it to hold anything
+PRIVATE_RE = re.compile(r"\d{5,}|[Xx*#]{3,}")
 
 
 def item_rows(page: OcrPage) -> list[int]:
@@ -81,6 +83,17 @@ def ink_box(whitened: Image.Image, crop: tuple[int, int, int, int]) -> Box | Non
     columns, rows = np.flatnonzero(dark.any(axis=0)), np.flatnonzero(dark.any(axis=1))
     return Box(left + int(columns[0]), top + int(rows[0]),
                int(columns[-1] - columns[0]) + 1, int(rows[-1] - rows[0]) + 1)
+
+
+def looks_private(words: list[Word]) -> bool:
+    """Words a redaction may need to find as the first reading has them: a long run of
+    digits or of masking marks (``XXXX1155``, ``****``, an IBAN, a terminal id). A line
+    holding such words in the column is not read again, so its words stay as they are."""
+    return any(PRIVATE_RE.search(word.text) for word in words)
+
+
+def column_words(line: Line, left: int) -> list[Word]:
+    return [w for w in line.words if (w.box.left + w.box.right) / 2 >= left]
 
 
 def description(line: Line, left: int) -> list[Word]:

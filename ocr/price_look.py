@@ -13,7 +13,9 @@ readings give different prices (at most ``MAX_DOUBTS`` lines), each choice is tr
 
 The new reading is kept only when its items add up, the total is confirmed at least as well
 as before (the same total when it was confirmed already), merchant and date stay, and no
-other choice adds up with other prices: a receipt never becomes silently wrong.
+other choice adds up with other prices: a receipt never becomes silently wrong. Lines whose
+words in the column look private (``XXXX1155``, long digit runs) are left as they are, so
+redaction finds them as the first reading had them.
 """
 from __future__ import annotations
 
@@ -27,7 +29,8 @@ from ocr.amounts import item_amount_at_end
 from ocr.engine import OcrEngine, TesseractEngine, engine_input
 from ocr.layout import split_run
 from ocr.parsing import parse
-from ocr.price_column import band, description, ink_box, item_rows, price_column, price_words
+from ocr.price_column import (band, column_words, description, ink_box, item_rows,
+                               looks_private, price_column, price_words)
 from ocr.totals import CONFIRMED
 from ocr.types import Line, OcrPage, ParsedReceipt
 
@@ -51,7 +54,8 @@ def price_look(image: Image.Image, engine: OcrEngine, page: OcrPage, receipt: Pa
     left, right = price_column(page, rows)
     whitened = engine_input(image, even=True, whiten=True)
     bands = {i: band(page.lines[i], left, right, page.height) for i in rows}
-    inks = {i: ink for i in rows if (ink := ink_box(whitened, bands[i])) is not None}
+    inks = {i: ink for i in rows if not looks_private(column_words(page.lines[i], bands[i][0]))
+            and (ink := ink_box(whitened, bands[i])) is not None}  # rows with print to read
     unsure = [i for i in inks if not sure(page.lines[i])]
     new_lines: dict[int, Line] = {}
     for step in (unsure, [i for i in inks if i not in unsure]):

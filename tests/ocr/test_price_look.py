@@ -102,3 +102,17 @@ def test_a_reading_is_better_only_when_it_adds_up_and_confirms_as_well():
     assert not better(receipt("2.44", 0.95), confirmed)  # another total: refused
     assert not better(receipt("20.44", 0.8), confirmed)  # confirmed less well
     assert better(receipt("20.44", 0.95), confirmed)
+
+
+def test_words_a_redaction_looks_for_are_not_read_again():
+    from ocr.price_column import looks_private
+    from ocr.types import Box, Word
+
+    def words(*texts):
+        return [Word(text, Box(500, 10, 60, 30), 0.9) for text in texts]
+
+    assert looks_private(words("XXXXXXXXXXXX1155"))
+    assert looks_private(words("Nr.", "****1155"))
+    assert looks_private(words("DE89370400440532013000"))
+    assert not looks_private(words("0589:", "6"))  # a garbled price is read again
+    assert not looks_private(words("1,29", "A"))
