@@ -4,7 +4,8 @@ Many receipts print the date more than once (the header, the card slip's ``Datum
 footer), usually with a time. ``pick_purchase_date`` collects every reading and lets them
 vote (``vote``): readings that agree outweigh a lone one, a time on the same line or a cue
 word (``Datum``, ``Date``...) adds weight, a validity date (``gültig bis``) counts little.
-The confidence says how well the winner is supported: ``AGREED`` when two readings agree.
+The confidence says how well the winner is supported: ``AGREED`` when two readings agree;
+``ocr.date_look`` adds a second reader's readings to the same vote.
 """
 from __future__ import annotations
 
@@ -45,7 +46,9 @@ OTHER_DATE_RE = re.compile(
 AGREED = 0.95  # two readings (two lines, or two engines on one line) agree
 LONE_MARKED = 0.9  # one reading, next to a time or after a cue word
 LONE = 0.7  # one reading, nothing else on the receipt supports it
-DISPUTED = 0.6  # one reading against another one digit off it
+DISPUTED = 0.6  # one reading against another one digit off it, or read on its line
+# (not below the review threshold, 0.6 in ocr.scoring and the pipeline: below it, a date in
+# doubt would send the receipt to review)
 OTHER_WEIGHT = 0.3  # a date after "gültig bis", "MHD" and the like
 
 
