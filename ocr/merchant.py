@@ -8,7 +8,7 @@ from ocr.brands import KNOWN_BRANDS, BUSINESS_WORDS, alias_brand, near_brand, ne
 
 # Words that make "Netto", "Real" etc. mean something else on a receipt line.
 NOT_A_BRAND_LINE = re.compile(
-    r"mwst|brutto|steuer|ust|betrag|summe|%|\d[.,]\s?\d\d\b", re.IGNORECASE)
+    r"mwst|brutto|steuer|ust|betrag|summe|\d\s?%|\d[.,]\s?\d\d\b", re.IGNORECASE)
 
 HEADER_LINES = 8
 LOGO_LINES = 8  # lines of logo artwork read as letters may come before the header
@@ -53,10 +53,14 @@ def find_merchant(lines: list[str], confidences: list[list[float]] | None = None
 
 def clear_letterhead(lines: list[str], index: int,
                      confidences: list[list[float]] | None) -> bool:
-    """A name read cleanly (every word sure) with the shop's address right under it: the
-    layout of a printed letterhead, not logo artwork that happened to read as letters."""
-    sure = confidences is not None and bool(confidences[index]) \
-        and min(confidences[index]) >= SURE_WORD_CONFIDENCE
+    """A name read cleanly (every word of it sure; stars and other marks around it do not
+    count) with the shop's address right under it: the layout of a printed letterhead, not
+    logo artwork that happened to read as letters."""
+    words = lines[index].split()
+    sure_of = [c for word, c in zip(words, confidences[index] if confidences else [])
+               if sum(ch.isalpha() for ch in word) >= 2]
+    sure = bool(sure_of) and len(words) == len(confidences[index]) \
+        and min(sure_of) >= SURE_WORD_CONFIDENCE
     below = lines[index + 1:index + 1 + ADDRESS_LINES]
     return sure and any(ADDRESS.search(text) for text in below)
 

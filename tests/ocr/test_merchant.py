@@ -19,6 +19,9 @@ from ocr.merchant import display_name, find_merchant
     (["a ah", "_ Elite]", "= il in", "_ rm [U", "x", "y", "z", "w", "Mirktkauf Lahr"],
      "Marktkauf"),
     (["| Kauf land", "Bentelerstraße 4"], "Kaufland"),
+    # a percent sign among the stars of a logo line is no tax rate
+    (["*%* REWE x%*", "450 Main Street"], "Rewe"),
+    (["Vollmilch 3,5% 1,19", "REWE 19% MwSt"], None),
     # a name guessed from the header, and the kind of shop printed on its own line
     (["Auto Spreves GmbH", "Friedrichshagener Straße 4", "12555 Berlin", "| Tankstelle"],
      "Auto Spreves Gmbh Tankstelle"),
@@ -48,6 +51,14 @@ def test_display_name(text, expected):
      False),
     (["QUICK STOP", "Pasta 8.72", "Butter 0.97"], [[0.9, 0.96], [0.9, 0.9], [0.9, 0.9]], False),
     (["QUICK STOP", "Lindenallee 23"], None, False),
+    # stars around the name are decoration, read unsure or not: the name's words decide
+    (["** QUICK STOP **", "12 High Street"], [[0.12, 0.92, 0.92, 0.92], [0.9] * 3], True),
+    (["*»* HOFLADEN LINDENHOF **", "Lindenallee 23"], [[0.0, 0.92, 0.92, 0.9], [0.9] * 2],
+     True),
+    (["** QUICK STOP **", "12 High Street"], [[0.9, 0.57, 0.96, 0.9], [0.9] * 3], False),
+    (["** **", "12 High Street"], [[0.9, 0.9], [0.9] * 3], False),
+    # a known brand between stars and percent signs of a logo line
+    (["*%* REWE x%*", "450 Main Street"], None, True),
 ])
 def test_merchant_confidence_of_a_letterhead(lines, confidences, sure):
     assert (find_merchant(lines, confidences)[1] >= 0.6) is sure
