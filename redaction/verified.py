@@ -8,7 +8,8 @@ from PIL import Image
 
 from ocr.types import OcrPage
 from redaction.operators import paint
-from redaction.policy import RECEIPT_REMOVED, Decision, Policy
+from redaction.policy import KEPT, RECEIPT_REMOVED, Decision, Policy
+from redaction.unread import UNREAD, unread_boxes
 from redaction.verify import Engine, verify
 from redaction.verify_painted import verify_painted
 from redaction.widen import widen
@@ -18,12 +19,27 @@ UNVERIFIABLE = "unverifiable"
 SCOPES = ("painted", "page")
 
 
+def paint_unread(image: Image.Image, page: OcrPage, decision: Decision,
+                 policy: Policy) -> Decision:
+    """``decision`` with the bands over unread text below the items painted too
+    (``redaction.unread``), unless the policy keeps them."""
+    if policy.action_for(UNREAD) == KEPT:
+        return decision
+    boxes = [box for box in unread_boxes(image, page) if box not in decision.paint_boxes]
+    if not boxes:
+        return decision
+    counts = [*decision.counts, (UNREAD, policy.action_for(UNREAD), len(boxes))]
+    return dataclasses.replace(decision, paint_boxes=[*decision.paint_boxes, *boxes],
+                               counts=sorted(counts))
+
+
 def paint_verified(image: Image.Image, page: OcrPage, decision: Decision, engine: Engine,
                    policy: Policy | None = None, rounds: int = WIDEN_ROUNDS,
                    scope: str = "painted") -> tuple[Decision, Image.Image | None]:
     """The final decision and the painted image; no image when the receipt is to be removed
     (a leak of a category that removes receipts, or something still readable after
-    ``rounds`` widenings, which removes it as ``unverifiable``).
+    ``rounds`` widenings, which removes it as ``unverifiable``). Text below the items that
+    the reading could not read is painted too (``redaction.unread``).
 
     ``scope="painted"`` reads again only bands around the paint (``verify_painted``: the
     rest of the page is unchanged and its first reading stands); ``scope="page"`` reads the
@@ -39,6 +55,8 @@ def paint_verified(image: Image.Image, page: OcrPage, decision: Decision, engine
             return verify(painted, engine, policy=policy)
         return verify_painted(painted, page, decision, engine, policy=policy)
 
+    if (image.width, image.height) == (page.width, page.height):
+        decision = paint_unread(image, page, decision, policy)
     painted = paint(image, decision)
     for _ in range(rounds):
         leaks = check(painted, decision)
