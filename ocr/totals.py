@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ocr.amounts import all_amounts, amount_at_end
+from ocr.amounts import all_amounts, amount_at_end, item_amount_at_end
 
 TOTAL_WORDS = re.compile(
     r"zu\s?zahlen|gesamtbetrag|gesamtsumme|\bsumme(?:eur)?\b|\bgesamt|\btotale?\b|"
@@ -162,9 +162,14 @@ def tax_table_gross(texts: list[str], after: int) -> Decimal | None:
 
 def cash_minus_change(texts: list[str], after: int) -> Decimal | None:
     """Cash handed over less the change given back (``Bar 20,00`` / ``Rückgeld -3,38``),
-    from the lines below ``after``; None unless both are printed."""
-    cash = keyword_amount(texts[after + 1:], CASH_WORDS)[1]
-    change = keyword_amount(texts[after + 1:], CHANGE_WORDS)[1]
+    from the lines below ``after``; None unless both are printed. A stray digit glued to the
+    change (``RÜCKGELD 8,700``) is read off as from an item's price: this only confirms."""
+    below = texts[after + 1:]
+    cash = keyword_amount(below, CASH_WORDS)[1]
+    change = keyword_amount(below, CHANGE_WORDS)[1]
+    if change is None:
+        change = next((found[0] for text in below if CHANGE_WORDS.search(text)
+                       for found in [item_amount_at_end(text)] if found), None)
     if cash is None or change is None:
         return None
     return cash - abs(change)

@@ -96,6 +96,9 @@ def test_a_confirmed_total_wins_over_a_misread_first_one():
       "TVA 19% 5,64"], "35.88", True),  # two digits apart: no misread
     (["SHOP", "Milch 1,00", "Brot 2,00", "SUMME 3,01", "MwSt 7% 0,20"], "3.01", True),
     (["SHOP", "Milch 1,00", "Brot 2,00", "SUMME 3,01"], "3.01", True),  # no tax line
+    # a stray digit glued to the change
+    (["SHOP", "Milch 1,00", "SUMME EUR 41,30", "BAR 50,00", "RÜCKGELD 8,700"], "41.30", False),
+    (["SHOP", "Milch 1,00", "SUMME EUR 41,30", "BAR 50,00", "RÜCKGELD 8,709"], "41.30", True),
     # the card line repeats the total with its comma read as a digit, and nothing else
     (["SHOP", "Milch 1,00", "zu zahlen 19,77", "Kreditkarte 19377"], "19.77", False),
     (["SHOP", "Milch 1,00", "zu zahlen 19,77", "Kreditkarte 1977"], "19.77", False),
