@@ -23,7 +23,7 @@ MIN_PRICES = 2  # prices read in the first pass needed to place the column
 PLAIN_COLUMN = 0.6  # without them, the column is the right 40% of the receipt
 INK = 128  # darker than this on the whitened image is print
 MIN_INK = 0.01  # share of a band's pixels that must be print for it to hold anything
-PRIVATE_RE = re.compile(r"\d{5,}|[Xx*#]{3,}")
+PRIVATE_RE = re.compile(r"\d{8,}|[Xx*#]{3,}")
 
 
 def item_rows(page: OcrPage) -> list[int]:
@@ -86,9 +86,11 @@ def ink_box(whitened: Image.Image, crop: tuple[int, int, int, int]) -> Box | Non
 
 
 def looks_private(words: list[Word]) -> bool:
-    """Words a redaction may need to find as the first reading has them: a long run of
-    digits or of masking marks (``XXXX1155``, ``****``, an IBAN, a terminal id). A line
-    holding such words in the column is not read again, so its words stay as they are."""
+    """Words a redaction may need to find as the first reading has them: eight digits or
+    more (a terminal id, a card number) or a run of masking marks (``XXXX1155``, ``****``).
+    A line holding such words in the column is not read again, so its words stay as they
+    are. Shorter digit runs are mostly prices read without their comma (``273108`` for
+    ``2,37 A``), which the second reading is for."""
     return any(PRIVATE_RE.search(word.text) for word in words)
 
 

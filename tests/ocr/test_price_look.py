@@ -114,5 +114,7 @@ def test_words_a_redaction_looks_for_are_not_read_again():
     assert looks_private(words("XXXXXXXXXXXX1155"))
     assert looks_private(words("Nr.", "****1155"))
     assert looks_private(words("DE89370400440532013000"))
-    assert not looks_private(words("0589:", "6"))  # a garbled price is read again
+    assert looks_private(words("ID:", "54405720"))
+    assert not looks_private(words("0589:", "6"))  # garbled prices are read again
+    assert not looks_private(words("273108"))
     assert not looks_private(words("1,29", "A"))
