@@ -132,3 +132,12 @@ def test_a_pair_beats_a_trusted_lone_reading_one_digit_off():
 ])
 def test_one_digit_apart(first, second, expected):
     assert one_digit_apart(first, second) is expected
+
+
+def test_a_disputed_date_sends_the_receipt_to_review():
+    from ocr.scoring import score
+    from ocr.types import ParsedReceipt
+    receipt = ParsedReceipt(merchant="Shop", total=None)
+    receipt.confidence = {"merchant": 0.9, "purchase_date": DISPUTED, "total": 0.9}
+    entry = {"merchant": "shop", "date_iso": "2026-02-25", "total": "1.00"}
+    assert score(entry, receipt)["needs_review"]
