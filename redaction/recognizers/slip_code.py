@@ -38,7 +38,9 @@ HARMLESS_LABELS = (
     "menge", "stnr", "betreiber", "astrace", "snnr", "agentur", "karte", "girocard", "debit",
     "credit", "maestro", "visa", "mastercard", "kunde", "mitglied", "payback", "filialnr",
     "markt", "station", "zapf", "saule", "pumpe", "liter", "datum", "konto", "kto", "blz",
-    "iban", "bic", "mandat", "glaubiger", "telefon", "tel", "fax", "plz", "uid",
+    "iban", "bic", "mandat", "glaubiger", "telefon", "tel", "fax", "plz", "uid", "bestell",
+    "auftrag", "rechnung", "lieferschein", "quittung", "order", "invoice", "receipt", "trans",
+    "stan", "rrn", "tid", "mid", "batch", "seq", "merchant", "date", "time", "amount",
 )
 
 LONG_LABELS = tuple(label for label in HARMLESS_LABELS if len(label) >= 5)

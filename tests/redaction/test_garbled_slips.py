@@ -116,6 +116,12 @@ def test_codes_with_unreadable_labels_on_a_slip(make_page, lines, expected):
     "UID Nr. : DEB12 720447",
     "Uhrzeit 16:10:40",
     "Brot 123456 2,49",                   # an amount on the line: an item
+    "Bestell-Nr. 482913",                 # an order number
+    "Auftragsnummer: A12345",
+    "STAN 004711",                        # English terminals' trace and batch numbers
+    "Batch 000123",
+    "4006381333931",                      # a 13-digit barcode
+    "Datum 190520",                       # a date printed as six digits
 ])
 def test_slip_lines_that_are_no_codes(make_page, line):
     assert found(make_page, SLIP_CODES, line) == []
