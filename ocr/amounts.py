@@ -9,11 +9,12 @@ from decimal import Decimal
 AMOUNT = r"(?<![\d.,])(?P<sign>-\s?)?(?P<number>\d{1,3}(?:[.,'\s]\d{3})+|\d+)[.,]\s?(?P<cents>\d{2})(?P<trail>-)?(?![\d])"
 AMOUNT_RE = re.compile(AMOUNT)
 
-# Trailing noise allowed after a line's final amount: currency, tax class letter (after a
-# star that OCR may read as x; maybe marked W, an item with a deposit: "1,19 CW"), star,
+# Trailing noise allowed after a line's final amount: currency, tax class letter (any
+# capital, real prints E and V; after a star that OCR may read as x; maybe marked W, an
+# item with a deposit: "1,19 CW"), star,
 # and stray punctuation marks OCR reads from paper texture ("1,19,").
 LINE_END_RE = re.compile(
-    AMOUNT + r"\s*(?:EUR|€|USD|\$|GBP|£)?\s*[^\w\s]{0,3}\s*(?:[x*×]?\s?[A-Ha-h](?:\s?[Ww])?\b|\d{1,2}\b|\*)?"
+    AMOUNT + r"\s*(?:EUR|€|USD|\$|GBP|£)?\s*[^\w\s]{0,3}\s*(?:[x*×]?\s?[A-Za-h](?:\s?[Ww])?\b|\d{1,2}\b|\*)?"
     r"\s*[^\w\s]{0,3}\s*$")
 
 # An item price with its tax class glued on: tesseract reads the class letter as a digit

@@ -32,8 +32,12 @@ QUANTITY_HEADER_RE = re.compile(
 WEIGHT_RE = re.compile(
     r"(?P<qty>\d+[.,]\d{1,3})\s*kg\s*[xX×*]?\s*(?P<unit>\d+[.,]\d{2})\s*(?:EUR|€)?\s*/\s*kg",
     re.IGNORECASE)
-# A quantity line whose count is unreadable ("IX 0,99" for "3x 0,99").
-UNREAD_COUNT_RE = re.compile(r"^\W*\S{0,2}[xX×]\s*(?P<unit>\d+[.,]\d{2})\s*[A-Za-z]?\W*$")
+# A quantity line whose count is unreadable ("IX 0,99", "EN 0,49" for "3x 0,99", "2x 0,49").
+UNREAD_COUNT_RE = re.compile(r"^\W*\S{0,3}\s*(?P<unit>\d+[.,]\d{2})\s*[A-Za-z]?\W*$")
+# The count of items printed under the last one ("Posten: 13", "Anzahl Artikel 19").
+ITEM_COUNT_RE = re.compile(
+    r"posten\s*:|anzahl\s+(?:der\s+)?artikel|artikelanzahl|^\W*\d+\s+artikel\W*$|"
+    r"items?\s+sold|number of items", re.IGNORECASE)
 # The text before an amount ending in a quantity and its sign: the amount is a unit price.
 UNIT_PRICE_BEFORE = re.compile(
     r"(?<![\d,.])\d+(?:[.,]\d{1,3})?\s*(?:stk\.?|st\.?|pcs|kg|g|l)?\s*[xX×*@]\s*$", re.IGNORECASE)
@@ -56,8 +60,9 @@ def find_items(texts: list[str], end: int | None = None) -> list[ParsedItem]:
     items: list[ParsedItem] = []
     for index, text in enumerate(texts[:end]):
         if tax_table_header(text) and (items or any(
-                tax_row(row) for row in texts[index + 1:index + 3])):
-            break  # the tax table, card slip and footer follow
+                tax_row(row) for row in texts[index + 1:index + 3])) \
+                or (items and ITEM_COUNT_RE.search(text)):
+            break  # the tax table, card slip and footer follow; or the count of items
         if NOT_ITEM_WORDS.search(text) or row_gross(text) is not None or tax_row(text):
             continue  # tender, tax and total lines; tax table rows
         counts_above = items and items[-1].line_index == index - 1 and counts(text, items[-1])

@@ -30,12 +30,12 @@ from ocr.types import ParsedItem
 # 3 or 4 digits after a space closing the line, maybe with a tax class (``219 A``, ``1519*B``)
 # and stray marks; no unit (``500 g``, ``100 Stk`` do not match).
 BARE_PRICE_RE = re.compile(
-    r"(?<=\s)(?P<digits>\d{3,4}|\d{1,3}[:;]\d{2})(?P<tail>\s*\*?\s*(?:[xX*]?\s?[A-F])?\s*[^\w\s]{0,3})$")
+    r"(?<=\s)(?P<digits>\d{3,4}|\d{1,3}[:;]\d{2})(?P<tail>\s*\*?\s*(?:[xX*]?\s?[A-Z])?\s*[^\w\s]{0,3})$")
 # A price misread in another way: a letter for a digit (``D,35`` for 0,35, ``l,49``), or a
 # stray digit glued on before the tax class (``0,293 C`` for ``0,29 C``).
 MISREAD_PRICE_RE = re.compile(
     r"(?<=\s)(?P<price>-?[\dODoIl]{1,3}[.,][\dODoIl]{2})(?P<extra>\d?)"
-    r"(?P<tail>\s*\*?\s*(?:[xX*]?\s?[A-F])?\s*[^\w\s]{0,3})$")
+    r"(?P<tail>\s*\*?\s*(?:[xX*]?\s?[A-Z])?\s*[^\w\s]{0,3})$")
 LETTER_DIGITS = str.maketrans("ODoIl", "00011")
 # Lines naming a number that is no price: article, PLU and till numbers, weights, times,
 # house numbers (``Pohlweg 110``, ``Husener Str. 121``).

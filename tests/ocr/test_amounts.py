@@ -36,7 +36,9 @@ def test_parse_amount(text, expected):
     ("Tee 2,49 A *", "2.49"),
     ("TH.HENRY TONIC WAT 1,19 CW", "1.19"),  # W: an item with a deposit
     ("ORANGENSAFT 1,40 C W", "1.40"),
+    ("rQ APFELSAFT MILD 1,29 V", "1.29"),  # real's classes are E and V
     ("Tee 2,49 AB", None),
+    ("Tee 2,49 kg", None),
     ("Tee 2,49 CWX", None),
     ("Pohlweg 110", None),
     ("2,49 Tee", None),

@@ -192,6 +192,11 @@ def test_merchant(lines, confidences, expected):
     # a quantity line above its item, behind marks from the paper's edge
     (["SHOP", "a 2x 0,99", "MORTADELLA 1,98 B", "3 2x 0,39", "VOLLK.KUMPEL 0,78 B",
       "SUMME EUR 2,76"], "2.76", ["1.98", "0.78"]),
+    # the count of items ends them ("nn HL 6.00" under it is no item)
+    (["SHOP", "RIEGEL 2,97 B", "Zeitschriften 14,90*B", "Posten: 193 nen", "nn HL 6.00",
+      "SUMME EUR 17,87"], "17.87", ["2.97", "14.90"]),
+    # a quantity line whose count reads as letters, over an item a multiple of its price
+    (["SHOP", "EN 0,49", "KIWIS 0,98 B", "SUMME EUR 0,98"], "0.98", ["0.98"]),
     # a tax class marked W (an item with a deposit)
     (["SHOP", "TONIC WATER 1,19 CW", "PFAND 0,25*C", "SUMME EUR 1,44"], "1.44",
      ["1.19", "0.25"]),
@@ -219,6 +224,9 @@ def test_what_is_no_item(lines, total, item_amounts):
     (["SHOP", "Alle Preise in EUR inkl. MwSt", "Brutto-Netto Info", "Ax 2,49", "SUMME 2,49"],
      ["2.49"]),
     (["SHOP", "Milch 3,5% 1,09", "Eier 10 x 2,50", "SUMME 3,59"], ["1.09"]),
+    # before any item, an article count is a header line; a two-letter name is a name
+    (["SHOP", "Artikel 50319963 22621", "POANG Polster 20,00 0", "Summe 20,00"], ["20.00"]),
+    (["SHOP", "Öl 2,49", "Brot 2,50", "SUMME 4,99"], ["2.49", "2.50"]),
     # an item dearer than the total but not twice: a refund may have gone unread
     (["SHOP", "Brot 2,49 A", "Leergut Pfand", "SUMME 1,99"], ["2.49"]),
     (["SHOP", "Brot 2,49 A", "Honig 3429,26", "SUMME 1,99"], ["2.49"]),
