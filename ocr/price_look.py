@@ -39,6 +39,8 @@ SURE = 0.8  # tesseract's confidence in every word of a price it need not read a
 MAX_DOUBTS = 3  # lines where both readings hold different prices, each choice tried
 # Marks the recogniser puts before an amount (``¥0,89C``, ``.0,99C``): not part of it.
 MARKS_BEFORE_AMOUNT = re.compile(r"(?<!\S)[^\w\s-]+(?=\d)")
+# Chinese characters the recogniser (trained on Chinese too) reads for a blot (``3,99日``)
+CHINESE = re.compile(r"[\u3000-\u9fff]+")
 
 
 def price_look(image: Image.Image, engine: OcrEngine, page: OcrPage, receipt: ParsedReceipt,
@@ -52,8 +54,8 @@ def price_look(image: Image.Image, engine: OcrEngine, page: OcrPage, receipt: Pa
     if not rows:
         return page, receipt
     left, right = price_column(page, rows)
-    whitened = engine_input(image, even=True, whiten=True)
     bands = {i: band(page.lines[i], left, right, page.height) for i in rows}
+    whitened = whitened_column(image, min(b[0] for b in bands.values()), right)
     inks = {i: ink for i in rows if not looks_private(column_words(page.lines[i], bands[i][0]))
             and (ink := ink_box(whitened, bands[i])) is not None}  # rows with print to read
     unsure = [i for i in inks if not sure(page.lines[i])]
@@ -63,7 +65,7 @@ def price_look(image: Image.Image, engine: OcrEngine, page: OcrPage, receipt: Pa
             continue
         readings = recognise_lines([whitened.crop(bands[i]) for i in step])
         for index, (text, score) in zip(step, readings):
-            text = MARKS_BEFORE_AMOUNT.sub("", text).strip()
+            text = MARKS_BEFORE_AMOUNT.sub("", CHINESE.sub(" ", text)).strip()
             if score >= MIN_SCORE and item_amount_at_end(text):
                 kept = description(page.lines[index], bands[index][0])
                 new_lines[index] = Line(kept + split_run(text, inks[index], score))
@@ -71,6 +73,15 @@ def price_look(image: Image.Image, engine: OcrEngine, page: OcrPage, receipt: Pa
         if chosen:
             return chosen
     return page, receipt
+
+
+def whitened_column(image: Image.Image, left: int, right: int) -> Image.Image:
+    """The image as the tesseract engine sees it, faint print whitened, in the column only
+    (the rest left white): a fifth of the work of the whole image."""
+    whitened = Image.new("L", image.size, 255)
+    whitened.paste(engine_input(image.crop((left, 0, right, image.height)), True, True),
+                   (left, 0))
+    return whitened
 
 
 def sure(line: Line) -> bool:
