@@ -33,7 +33,8 @@ WEIGHT_RE = re.compile(
     r"(?P<qty>\d+[.,]\d{1,3})\s*kg\s*[xX×*]?\s*(?P<unit>\d+[.,]\d{2})\s*(?:EUR|€)?\s*/\s*kg",
     re.IGNORECASE)
 # A quantity line whose count is unreadable ("IX 0,99", "EN 0,49" for "3x 0,99", "2x 0,49").
-UNREAD_COUNT_RE = re.compile(r"^\W*\S{0,3}\s*(?P<unit>\d+[.,]\d{2})\s*[A-Za-z]?\W*$")
+UNREAD_COUNT_RE = re.compile(
+    r"^\W*(?:\S{0,2}[xX×]|\S{1,2})\s*(?P<unit>\d+[.,]\d{2})\s*[A-Za-z]?\W*$")
 # The count of items printed under the last one ("Posten: 13", "Anzahl Artikel 19").
 ITEM_COUNT_RE = re.compile(
     r"posten\s*:|anzahl\s+(?:der\s+)?artikel|artikelanzahl|^\W*\d+\s+artikel\W*$|"

@@ -227,6 +227,7 @@ def test_what_is_no_item(lines, total, item_amounts):
     # before any item, an article count is a header line; a two-letter name is a name
     (["SHOP", "Artikel 50319963 22621", "POANG Polster 20,00 0", "Summe 20,00"], ["20.00"]),
     (["SHOP", "Öl 2,49", "Brot 2,50", "SUMME 4,99"], ["2.49", "2.50"]),
+    (["SHOP", "TEE 1,00", "KAFFEE 3,00", "SUMME 4,00"], ["1.00", "3.00"]),
     # an item dearer than the total but not twice: a refund may have gone unread
     (["SHOP", "Brot 2,49 A", "Leergut Pfand", "SUMME 1,99"], ["2.49"]),
     (["SHOP", "Brot 2,49 A", "Honig 3429,26", "SUMME 1,99"], ["2.49"]),
