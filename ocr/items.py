@@ -22,7 +22,7 @@ NOT_ITEM_WORDS = re.compile(
     r"summe|total|zu\s?zahlen|gesamt|betrag|mwst|mw\.?st|\bust\b|\b(?:vat|tax)(?![a-z])|steuer|"
     r"netto|brutto|\bbar\b|bargeld|gegeben|r[uü]ckgeld|zur[uü]ck|\bec\b|ec-?karte|karte|"
     r"kartenzahlung|visa|mastercard|maestro|girocard|\bchange\b|\bcash\b|tender|payment|"
-    r"zahlung|\beur\b\s*$|\btva\b|esp[eè]ces|rendu|\bcb\b|sous-?\s?total|"
+    r"zahlung|^\W*(?:\w{1,2}\W+)?eur\W*$|\btva\b|esp[eè]ces|rendu|\bcb\b|sous-?\s?total|"
     r"einzelpreis|st[uü]ckpreis|grundpreis|unit price|price each", re.IGNORECASE)
 # A quantity line, maybe behind a mark or two from the paper's edge ("a3 2x 0,78").
 QUANTITY_HEADER_RE = re.compile(

@@ -122,7 +122,7 @@ def test_item_fields(lines, expected):
 
 @pytest.mark.parametrize("line", [
     "Einzelpreis EUR 9,95", "Stückpreis 1,99", "0,162 kg x 1,15 EUR/kg", "2 x 0,35",
-    "a3 2x 0,78", "EUR 10,90", "C 7,00% 17,33 1,21 18,54", "A=19,00% 13,78",
+    "a3 2x 0,78", "EUR 10,90", "C 7,00% 17,33 1,21 18,54", "A=19,00% 13,78", "zZ EUR",
 ])
 def test_unit_prices_and_tax_rows_are_not_items(line):
     receipt = parse(make_page(["SHOP", "Brot 2,49", line]), today=TODAY)

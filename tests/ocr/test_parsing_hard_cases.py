@@ -197,6 +197,9 @@ def test_merchant(lines, confidences, expected):
       "SUMME EUR 17,87"], "17.87", ["2.97", "14.90"]),
     # a quantity line whose count reads as letters, over an item a multiple of its price
     (["SHOP", "EN 0,49", "KIWIS 0,98 B", "SUMME EUR 0,98"], "0.98", ["0.98"]),
+    # a price with its currency after it closes an item line; a price per litre no item
+    (["TANKSTELLE", "x 26,97 Liter SAULENNUMMER 2", "*Super E5 A 39.35 EUR",
+      "1,459 EUR/LIter", "Kartenzahlung", "Betrag: EUR 39,35"], "39.35", ["39.35"]),
     # a tax class marked W (an item with a deposit)
     (["SHOP", "TONIC WATER 1,19 CW", "PFAND 0,25*C", "SUMME EUR 1,44"], "1.44",
      ["1.19", "0.25"]),
