@@ -4,8 +4,9 @@ Printed lines make the row sums of ink jump between line and gap; their variance
 the lines are level. A receipt is long: cropped wider than high, it may lie on its side,
 and a band of it is test-read three ways, as it is and turned either way (tesseract's own
 orientation detection, tried first, was wrong on plain receipt fonts). Upside-down pages
-(180 degrees) are only checked when ``check_upside_down`` is asked for: each test-read
-costs about 0.2 s.
+(180 degrees) are test-read both ways when ``check_upside_down`` asks for it (each
+test-read costs about 0.2 s), or when a cheap screen of the print's shape (no reading,
+``ocr.upside_down``) leaves doubt.
 """
 from __future__ import annotations
 
@@ -15,12 +16,15 @@ from PIL import Image
 
 from ocr.geometry import Rotate, Step, replay
 from ocr.lighting import even_lighting
+from ocr.upside_down import print_asymmetry
 
 WORK_SIDE = 600
 SKEW_ANGLES = np.arange(-5.0, 5.01, 0.5)
 MIN_SKEW = 0.75  # degrees; below this the rotation costs more than it helps
 SIDEWAYS_RATIO = 1.1  # a receipt cropped this much wider than high is lying on its side
 BAND_WIDTH = 700  # pixels across when test-reading a band of the page
+SCREEN_UPSIDE_DOWN = True  # test-read pages whose print looks top-heavy the other way up
+SCREEN_BELOW = 0.03  # print asymmetry under which a page is test-read upside down too
 
 
 def upright(image: Image.Image, check_upside_down: bool = False) -> Image.Image:
@@ -29,23 +33,23 @@ def upright(image: Image.Image, check_upside_down: bool = False) -> Image.Image:
 
 
 def upright_steps(image: Image.Image, check_upside_down: bool = False) -> list[Step]:
-    """The turns that make ``image`` upright: a quarter or half turn, then the skew."""
-    steps = []
+    """The turns that make ``image`` upright: a quarter or half turn, then the skew.
+
+    A page that is not lying on its side is test-read upside down as well when
+    ``check_upside_down`` asks for it, or when the cheap screen (``SCREEN_UPSIDE_DOWN``,
+    ``ocr.upside_down``) finds its printed lines top-heavy."""
+    turn = 0
     if image.width > SIDEWAYS_RATIO * image.height:
-        turns = (0, 90, 270)
-    elif check_upside_down:
-        turns = (0, 180)
-    else:
-        turns = (0,)
-    if len(turns) > 1:
-        turn = best_turn(image, turns)
+        turn = best_turn(image, (0, 90, 270))
         if turn:
-            steps.append(Rotate(turn))
             image = Rotate(turn).apply(image)
     angle, _ = skew_angle(ink_mask(image))
-    if abs(angle) >= MIN_SKEW:
-        steps.append(Rotate(angle))
-    return steps
+    angle = angle if abs(angle) >= MIN_SKEW else 0.0
+    if not turn and (check_upside_down or (
+            SCREEN_UPSIDE_DOWN and print_asymmetry(image, angle) < SCREEN_BELOW)):
+        if best_turn(image, (0, 180)):
+            angle += 180
+    return [Rotate(r) for r in (turn, angle) if r]
 
 
 def best_turn(image: Image.Image, turns: tuple[int, ...]) -> int:

@@ -5,6 +5,8 @@ from PIL import Image, ImageDraw
 
 from ocr import TesseractEngine, prepare
 from ocr.preprocess import find_paper
+from ocr.synthetic.crop_check import measure
+from ocr.synthetic.scenes import scene
 from ocr.text_block import text_block_box
 from tests.ocr.synthetic import render_receipt
 
@@ -70,3 +72,10 @@ def test_a_receipt_on_a_dark_table_keeps_the_plain_crop():
     photo = Image.new("RGB", (paper.width * 2, int(paper.height * 1.3)), (70, 60, 50))
     photo.paste(paper, (paper.width // 3, paper.height // 10))
     assert text_block_box(photo) is None
+
+
+def test_the_crop_measure_sees_generated_receipts_kept_whole():
+    for white_page in (False, True):
+        photo, _, ink, paper = scene(11, white_page=white_page)
+        result = measure(photo, ink, paper)
+        assert result["whole"] and result["background"] < 0.35

@@ -1,9 +1,11 @@
 """Finding, straightening and stitching the receipt before OCR (real pixels, no mocks)."""
 from PIL import Image
 
-from ocr import prepare
+from ocr import TesseractEngine, prepare
 from ocr.crop import receipt_box
-from ocr.orient import ink_mask, skew_angle, upright
+from ocr.geometry import Rotate
+from ocr.orient import SCREEN_BELOW, ink_mask, skew_angle, upright, upright_steps
+from ocr.upside_down import print_asymmetry
 from ocr.stitch import overlap_rows, stitch
 from tests.ocr.synthetic import render_receipt
 
@@ -57,3 +59,16 @@ def test_prepare_returns_the_cropped_upright_image_that_boxes_refer_to():
     image = prepare([photo])
     assert image.mode == "RGB"
     assert image.width < photo.width * 0.7
+
+
+def test_an_upside_down_receipt_is_turned_over_without_being_asked():
+    paper = render_receipt(ROWS)
+    assert upright_steps(paper.rotate(180)) == [Rotate(180)]
+    assert upright_steps(paper.rotate(182, expand=True, fillcolor="white")) == [Rotate(178)]
+    turned_back = prepare([on_table(paper.rotate(180))])
+    assert TesseractEngine().read(turned_back).text.startswith("BIOMARKT SONNE")
+
+
+def test_an_upright_receipt_is_not_turned():
+    assert upright_steps(render_receipt(ROWS)) == []
+    assert print_asymmetry(render_receipt(ROWS)) > SCREEN_BELOW
