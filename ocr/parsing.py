@@ -3,6 +3,9 @@
 The total is chosen among the total-keyword lines by cross-checks (``ocr.totals``): items
 that add up to it, subtotal plus tax, or the amount paid. Its confidence says which check
 held, so a receipt that does not add up goes to review instead of being silently wrong.
+Items of absurd amount for a total (a misread article number) are left out for it, and
+misread prices are read again only where the sum then holds (``ocr.repair``). A total line
+one digit off the items' sum gives way to the sum when the printed tax agrees with the sum.
 """
 from __future__ import annotations
 

@@ -2,14 +2,15 @@
 
 Candidates are the amounts on total-keyword lines. Each is checked against the rest of the
 receipt: the items add up to it, the subtotal plus tax equals it, or it is what was paid
-(a card or cash line repeats it), the cash given less the change is it, or the tax table's
-gross amounts (net + tax = gross per row) sum to it. A confirmed candidate wins over the
+(a card or cash line repeats it, also as a bare number: ``Kreditkarte 19377``), the cash
+given less the change is it, or the tax table's gross amounts (net + tax = gross per row,
+give or take the rounding cent) sum to it. A confirmed candidate wins over the
 first one printed; an unconfirmed total gets a confidence below the review threshold.
 """
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from ocr.amounts import all_amounts, amount_at_end, item_amount_at_end
 
@@ -30,8 +31,6 @@ CASH_WORDS = re.compile(r"\bbar\b|bargeld|gegeben|\bcash\b|esp[eè]ces|tendered"
 CHANGE_WORDS = re.compile(r"r[uüo]ckgeld|zur[uü]ck|wechselgeld|\bchange\b|rendu", re.IGNORECASE)
 CONFIRMED, REPEATED, UNCONFIRMED = 0.95, 0.8, 0.5
 CENT = Decimal("0.01")
-
-
 CURRENCY_NAMES = re.compile(r"\b(?:EUR|EURO|USD|GBP)\b", re.IGNORECASE)
 
 
@@ -93,7 +92,7 @@ def included_tax_fits(texts: list[str], gross: Decimal) -> bool:
             if tax is None or tax <= 0:
                 return False
             share = Decimal(rate.group("rate").replace(",", ".")) / 100
-            return (gross * share / (1 + share)).quantize(Decimal("0.01")) == tax
+            return (gross * share / (1 + share)).quantize(CENT, ROUND_HALF_UP) == tax
     return False
 
 
