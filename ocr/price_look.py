@@ -41,6 +41,8 @@ MAX_DOUBTS = 3  # lines where both readings hold different prices, each choice t
 MARKS_BEFORE_AMOUNT = re.compile(r"(?<!\S)[^\w\s-]+(?=\d)")
 # Chinese characters the recogniser (trained on Chinese too) reads for a blot (``3,99日``)
 CHINESE = re.compile(r"[\u3000-\u9fff]+")
+# A tax class letter closing the reading, which the recogniser may read small (``1,59 v``)
+CLASS_LETTER = re.compile(r"(?<=\d )[a-z]$")
 
 
 def price_look(image: Image.Image, engine: OcrEngine, page: OcrPage, receipt: ParsedReceipt,
@@ -65,7 +67,7 @@ def price_look(image: Image.Image, engine: OcrEngine, page: OcrPage, receipt: Pa
             continue
         readings = recognise_lines([whitened.crop(bands[i]) for i in step])
         for index, (text, score) in zip(step, readings):
-            text = MARKS_BEFORE_AMOUNT.sub("", CHINESE.sub(" ", text)).strip()
+            text = cleaned(text)
             if score >= MIN_SCORE and item_amount_at_end(text):
                 kept = description(page.lines[index], bands[index][0])
                 new_lines[index] = Line(kept + split_run(text, inks[index], score))
@@ -82,6 +84,12 @@ def whitened_column(image: Image.Image, left: int, right: int) -> Image.Image:
     whitened.paste(engine_input(image.crop((left, 0, right, image.height)), True, True),
                    (left, 0))
     return whitened
+
+
+def cleaned(text: str) -> str:
+    """RapidOCR's reading of a price, without what it reads for blots and marks."""
+    text = MARKS_BEFORE_AMOUNT.sub("", CHINESE.sub(" ", text)).strip()
+    return CLASS_LETTER.sub(lambda letter: letter.group().upper(), text)
 
 
 def sure(line: Line) -> bool:

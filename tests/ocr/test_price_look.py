@@ -119,3 +119,12 @@ def test_words_a_redaction_looks_for_are_not_read_again():
     assert not looks_private(words("0589:", "6"))  # garbled prices are read again
     assert not looks_private(words("273108"))
     assert not looks_private(words("1,29", "A"))
+
+
+def test_what_the_recogniser_reads_for_blots_and_marks_is_left_out():
+    from ocr.price_look import cleaned
+    assert cleaned("¥0,89C") == "0,89C"  # a mark before the amount
+    assert cleaned(".0,99 C") == "0,99 C"
+    assert cleaned("3,99日") == "3,99"  # a blot read as a Chinese character
+    assert cleaned("1,59 v") == "1,59 V"  # the tax class read small
+    assert cleaned("-0,50 A") == "-0,50 A" and cleaned("0,25xC") == "0,25xC"
