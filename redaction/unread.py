@@ -10,7 +10,8 @@ and the merchant's header stand above it and are never touched here.
 
 So, below the last line ending... holding an amount:
 - rows of ink as tall as a line of text that no line of the reading covers, and
-- lines the reading made only noise of (mean word confidence under ``NOISE_CONFIDENCE``)
+- lines the reading made only noise of (their words, specks aside, read with a mean
+  confidence under ``NOISE_CONFIDENCE``; rows under a line of specks only count as unread)
 are painted across the page, as a removed line is. Painting them keeps the rest of the
 receipt (the least that is safe: the alternative, removing every receipt with an unreadable
 footer, loses the items too). Verification reads the painted bands again like any other
@@ -25,9 +26,10 @@ import re
 import numpy as np
 from PIL import Image
 
-from ocr.types import Box, OcrPage
+from ocr.types import Box, Line, OcrPage, Word
 from redaction.lighting import flatten_lighting
 from redaction.policy import line_band, median
+from redaction.text import NOISE_TOKEN
 
 UNREAD = "unread"
 NOISE_CONFIDENCE = 0.5  # a line whose words average less was read as noise
@@ -39,6 +41,18 @@ MAX_HEIGHT = 2.5      # ... and at most this many (taller: a logo, a barcode, a 
 GROW = 0.35           # word heights added above and below a run (ascenders, descenders)
 
 
+def real_words(line: Line) -> list[Word]:
+    """The line's words without specks (punctuation, one or two stray letters)."""
+    return [word for word in line.words
+            if not NOISE_TOKEN.match(word.text) and sum(c.isalnum() for c in word.text) > 1]
+
+
+def read_as_noise(line: Line) -> bool:
+    """Words that are not specks, read with a mean confidence under ``NOISE_CONFIDENCE``."""
+    words = real_words(line)
+    return bool(words) and sum(w.confidence for w in words) / len(words) < NOISE_CONFIDENCE
+
+
 def unread_boxes(image: Image.Image, page: OcrPage) -> list[Box]:
     """Bands across the page over unread text and noise lines below the last amount, in the
     coordinates of ``page`` (which must be the reading of ``image``)."""
@@ -48,8 +62,7 @@ def unread_boxes(image: Image.Image, page: OcrPage) -> list[Box]:
         return []
     last = amounts[-1]
     below = page.lines[last + 1:]
-    boxes = [line_band(line, page) for line in below
-             if sum(w.confidence for w in line.words) / len(line.words) < NOISE_CONFIDENCE]
+    boxes = [line_band(line, page) for line in below if read_as_noise(line)]
     top = page.lines[last].box.bottom
     height = median([word.box.height for word in words])
     boxes += [Box(0, top + start, page.width, end - start)
@@ -70,6 +83,8 @@ def unread_rows(image: Image.Image, page: OcrPage, top: int,
         return []  # no text below the amount, only paper and noise
     covered = np.zeros(len(profile), bool)
     for line in page.lines:
+        if not real_words(line):
+            continue  # specks only: what is under them was not read
         covered[max(0, line.box.top - top):max(0, line.box.bottom - top)] = True
     runs, start = [], None
     for y, unread in enumerate(np.append(text & ~covered, False)):
