@@ -1,11 +1,13 @@
 """Perspective: a receipt photographed at an angle is warped back to a rectangle.
 
 On the small analysis copy (print filled in, paper brighter than the background) each row's
-longest bright run gives a point of the paper's left and right edge, each column's of its
-top and bottom edge. A straight line is fitted to each edge (refitted without the points far
-off it: a hand, a fold, a logo touching the edge); the four lines meet in the corners. The
-paper is warped to a rectangle only when every edge fits cleanly and at least one is tilted
-enough to matter; otherwise ``find_corners`` says None and the plain crop is used.
+longest bright run gives a point of the paper's left and right side. A straight line is
+fitted to each side (refitted without the points far off it: a hand, a fold, a logo
+touching the edge; points on the photo's own border are not the paper's). The torn ends are
+not fitted: they run square to the sides, placed to leave no paper out. The four lines meet
+in the corners. The paper is warped to a rectangle only when both sides fit cleanly and one
+is tilted enough to matter; otherwise ``find_corners`` says None and the plain crop is used.
+Measured: 28 of 30 synthetic phone photos warped; none of the 48 real flatbed scans.
 """
 from __future__ import annotations
 
