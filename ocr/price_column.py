@@ -23,7 +23,8 @@ MIN_PRICES = 2  # prices read in the first pass needed to place the column
 PLAIN_COLUMN = 0.6  # without them, the column is the right 40% of the receipt
 INK = 128  # darker than this on the whitened image is print
 MIN_INK = 0.01  # share of a band's pixels that must be print for it to hold anything
-PRIVATE_RE = re.compile(r"\d{8,}|[Xx*#]{3,}")
+MASK_RE = re.compile(r"[Xx*#]{3,}")
+LONG_NUMBER_RE = re.compile(r"\d{8,}")
 
 
 def item_rows(page: OcrPage) -> list[int]:
@@ -85,13 +86,18 @@ def ink_box(whitened: Image.Image, crop: tuple[int, int, int, int]) -> Box | Non
                int(columns[-1] - columns[0]) + 1, int(rows[-1] - rows[0]) + 1)
 
 
-def looks_private(words: list[Word]) -> bool:
-    """Words a redaction may need to find as the first reading has them: eight digits or
-    more (a terminal id, a card number) or a run of masking marks (``XXXX1155``, ``****``).
-    A line holding such words in the column is not read again, so its words stay as they
-    are. Shorter digit runs are mostly prices read without their comma (``273108`` for
-    ``2,37 A``), which the second reading is for."""
-    return any(PRIVATE_RE.search(word.text) for word in words)
+def masked(words: list[Word]) -> bool:
+    """A run of masking marks (``XXXX1155``, ``****``): a card number redaction must find
+    as the first reading has it. Such a line is not read again."""
+    return any(MASK_RE.search(word.text) for word in words)
+
+
+def long_number(words: list[Word]) -> bool:
+    """Eight digits or more: a terminal id or a card number, or a price read without its
+    comma and with its class code glued on (``397729081`` for ``29,98 1``). Such a line's
+    second reading is taken only as a plain price (shorter digit runs are mostly prices
+    read without their comma, ``273108`` for ``2,37 A``, which the second reading is for)."""
+    return any(LONG_NUMBER_RE.search(word.text) for word in words)
 
 
 def column_words(line: Line, left: int) -> list[Word]:

@@ -13,9 +13,10 @@ readings give different prices (at most ``MAX_DOUBTS`` lines), each choice is tr
 
 The new reading is kept only when its items add up, the total is confirmed at least as well
 as before (the same total when it was confirmed already), merchant and date stay, and no
-other choice adds up with other prices: a receipt never becomes silently wrong. Lines whose
-words in the column look private (``XXXX1155``, long digit runs) are left as they are, so
-redaction finds them as the first reading had them.
+other choice adds up with other prices: a receipt never becomes silently wrong. Lines with
+masking marks in the column (``XXXX1155``) are left as they are, so redaction finds them as
+the first reading had them; where tesseract read eight digits or more there (a terminal id,
+or a garbled price), only a plain price read surely replaces them.
 """
 from __future__ import annotations
 
@@ -30,11 +31,13 @@ from ocr.engine import OcrEngine, TesseractEngine, engine_input
 from ocr.layout import split_run
 from ocr.parsing import parse
 from ocr.price_column import (band, column_words, description, ink_box, item_rows,
-                               looks_private, price_column, price_words)
+                               long_number, masked, price_column, price_words)
 from ocr.totals import CONFIRMED
 from ocr.types import Line, OcrPage, ParsedReceipt
 
 MIN_SCORE = 0.5  # RapidOCR readings below this score are left out
+PLAIN_SCORE = 0.9  # a plain price read where tesseract read a long number: this sure
+PLAIN_PRICE = re.compile(r"-?\d{1,4}[.,]\d{2}-?(?: ?[A-Z0-9])?")  # 29,98 1 / 0,89C / 12.99
 SURE = 0.8  # tesseract's confidence in every word of a price it need not read again
 MAX_DOUBTS = 3  # lines where both readings hold different prices, each choice tried
 # Marks the recogniser puts before an amount (``¥0,89C``, ``.0,99C``): not part of it.
@@ -58,9 +61,11 @@ def price_look(image: Image.Image, engine: OcrEngine, page: OcrPage, receipt: Pa
     left, right = price_column(page, rows)
     bands = {i: band(page.lines[i], left, right, page.height) for i in rows}
     whitened = whitened_column(image, min(b[0] for b in bands.values()), right)
-    inks = {i: ink for i in rows if not looks_private(column_words(page.lines[i], bands[i][0]))
+    column = {i: column_words(page.lines[i], bands[i][0]) for i in rows}
+    inks = {i: ink for i in rows if not masked(column[i])
             and (ink := ink_box(whitened, bands[i])) is not None}  # rows with print to read
-    unsure = [i for i in inks if not sure(page.lines[i])]
+    numbers = {i for i in inks if long_number(column[i])}
+    unsure = [i for i in inks if i not in numbers and not sure(page.lines[i])]
     new_lines: dict[int, Line] = {}
     for step in (unsure, [i for i in inks if i not in unsure]):
         if not step:
@@ -68,6 +73,8 @@ def price_look(image: Image.Image, engine: OcrEngine, page: OcrPage, receipt: Pa
         readings = recognise_lines([whitened.crop(bands[i]) for i in step])
         for index, (text, score) in zip(step, readings):
             text = cleaned(text)
+            if index in numbers and not (score >= PLAIN_SCORE and PLAIN_PRICE.fullmatch(text)):
+                continue
             if score >= MIN_SCORE and item_amount_at_end(text):
                 kept = description(page.lines[index], bands[index][0])
                 new_lines[index] = Line(kept + split_run(text, inks[index], score))

@@ -106,19 +106,20 @@ def test_a_reading_is_better_only_when_it_adds_up_and_confirms_as_well():
 
 
 def test_words_a_redaction_looks_for_are_not_read_again():
-    from ocr.price_column import looks_private
+    from ocr.price_column import long_number, masked
+    from ocr.price_look import PLAIN_PRICE
     from ocr.types import Box, Word
 
     def words(*texts):
         return [Word(text, Box(500, 10, 60, 30), 0.9) for text in texts]
 
-    assert looks_private(words("XXXXXXXXXXXX1155"))
-    assert looks_private(words("Nr.", "****1155"))
-    assert looks_private(words("DE89370400440532013000"))
-    assert looks_private(words("ID:", "54405720"))
-    assert not looks_private(words("0589:", "6"))  # garbled prices are read again
-    assert not looks_private(words("273108"))
-    assert not looks_private(words("1,29", "A"))
+    assert masked(words("XXXXXXXXXXXX1155")) and masked(words("Nr.", "****1155"))
+    assert not masked(words("0589:", "6")) and not masked(words("0,25xC"))
+    # eight digits or more: replaced only by a plain price read surely
+    assert long_number(words("ID:", "54405720")) and long_number(words("DE89370400440532013000"))
+    assert not long_number(words("273108"))  # a price without its comma: read again
+    assert PLAIN_PRICE.fullmatch("29,98 1") and PLAIN_PRICE.fullmatch("0,89C")
+    assert not PLAIN_PRICE.fullmatch("5440,57 20") and not PLAIN_PRICE.fullmatch("ID 12,34")
 
 
 def test_what_the_recogniser_reads_for_blots_and_marks_is_left_out():
