@@ -21,7 +21,9 @@ from ocr.upside_down import print_asymmetry
 WORK_SIDE = 600
 SKEW_ANGLES = np.arange(-5.0, 5.01, 0.5)
 MIN_SKEW = 0.75  # degrees; below this the rotation costs more than it helps
-SIDEWAYS_RATIO = 1.1  # a receipt cropped this much wider than high is lying on its side
+SIDEWAYS_RATIO = 1.0  # a receipt cropped wider than high may lie on its side (no longer
+# 1.1: a warped paper has lost the slack a turned crop had, and a short receipt lying on its
+# side came out 1.09 wide)
 BAND_WIDTH = 700  # pixels across when test-reading a band of the page
 SCREEN_UPSIDE_DOWN = True  # test-read pages whose print looks top-heavy the other way up
 SCREEN_BELOW = 0.03  # print asymmetry under which a page is test-read upside down too
