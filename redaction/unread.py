@@ -12,7 +12,8 @@ So, below the last line ending... holding an amount:
 - rows of ink as tall as a line of text that no line of the reading covers, and
 - lines the reading made only noise of (their words, specks aside, read with a mean
   confidence under ``NOISE_CONFIDENCE``; rows under a line of specks only count as unread)
-are painted across the page, as a removed line is. Painting them keeps the rest of the
+are painted across the page, as a removed line is, and a noise line's text is masked in what
+is kept (what OCR made of it may hold a piece of it). Painting them keeps the rest of the
 receipt (the least that is safe: the alternative, removing every receipt with an unreadable
 footer, loses the items too). Verification reads the painted bands again like any other
 paint, so if a second reading finds something there it is widened over as usual. The receipt
@@ -56,18 +57,24 @@ def read_as_noise(line: Line) -> bool:
 def unread_boxes(image: Image.Image, page: OcrPage) -> list[Box]:
     """Bands across the page over unread text and noise lines below the last amount, in the
     coordinates of ``page`` (which must be the reading of ``image``)."""
+    return unread(image, page)[1]
+
+
+def unread(image: Image.Image, page: OcrPage) -> tuple[list[int], list[Box]]:
+    """The noise lines below the last amount (their indexes), and the bands to paint: one
+    over each noise line and one over each run of unread rows."""
     amounts = [i for i, line in enumerate(page.lines) if AMOUNT.search(line.text)]
     words = page.words
     if not amounts or not words:
-        return []
+        return [], []
     last = amounts[-1]
-    below = page.lines[last + 1:]
-    boxes = [line_band(line, page) for line in below if read_as_noise(line)]
+    noise = [i for i in range(last + 1, len(page.lines)) if read_as_noise(page.lines[i])]
+    boxes = [line_band(page.lines[i], page) for i in noise]
     top = page.lines[last].box.bottom
     height = median([word.box.height for word in words])
     boxes += [Box(0, top + start, page.width, end - start)
               for start, end in unread_rows(image, page, top, height)]
-    return boxes
+    return noise, boxes
 
 
 def unread_rows(image: Image.Image, page: OcrPage, top: int,

@@ -8,8 +8,9 @@ from PIL import Image
 
 from ocr.types import OcrPage
 from redaction.operators import paint
-from redaction.policy import KEPT, RECEIPT_REMOVED, Decision, Policy
-from redaction.unread import UNREAD, unread_boxes
+from redaction.findings import Finding
+from redaction.policy import KEPT, MASKED, RECEIPT_REMOVED, Decision, Policy, merge_spans
+from redaction.unread import UNREAD, unread
 from redaction.verify import Engine, verify
 from redaction.verify_painted import verify_painted
 from redaction.widen import widen
@@ -21,16 +22,22 @@ SCOPES = ("painted", "page")
 
 def paint_unread(image: Image.Image, page: OcrPage, decision: Decision,
                  policy: Policy) -> Decision:
-    """``decision`` with the bands over unread text below the items painted too
-    (``redaction.unread``), unless the policy keeps them."""
+    """``decision`` with the bands over unread text below the items painted too, and the
+    text of lines read as noise masked (``redaction.unread``), unless the policy keeps
+    them."""
     if policy.action_for(UNREAD) == KEPT:
         return decision
-    boxes = [box for box in unread_boxes(image, page) if box not in decision.paint_boxes]
+    noise, boxes = unread(image, page)
+    boxes = [box for box in boxes if box not in decision.paint_boxes]
     if not boxes:
         return decision
+    masked = [Finding(MASKED, "kept", index, start, end, 1.0, ())
+              for index, spans in decision.masked_spans.items() for start, end in spans]
+    masked += [Finding(MASKED, UNREAD, index, 0, len(page.lines[index].text), 1.0, ())
+               for index in noise if index not in decision.removed_lines]
     counts = [*decision.counts, (UNREAD, policy.action_for(UNREAD), len(boxes))]
     return dataclasses.replace(decision, paint_boxes=[*decision.paint_boxes, *boxes],
-                               counts=sorted(counts))
+                               masked_spans=merge_spans(masked), counts=sorted(counts))
 
 
 def paint_verified(image: Image.Image, page: OcrPage, decision: Decision, engine: Engine,

@@ -86,6 +86,15 @@ def test_the_policy_can_keep_unread_text():
     assert kept.counts == [] and kept.paint_boxes == []
 
 
+def test_the_text_of_a_noise_line_is_masked_too():
+    image, drawn = receipt()
+    page = reading(image, drawn, noise=(6,))
+    decision = paint_unread(image, page, Policy().decide([], page), Policy())
+    assert decision.masked_spans == {6: [(0, len("Rosenallee 51"))]}
+    assert paint_unread(image, reading(image, drawn), Policy().decide([], page),
+                        Policy()).masked_spans == {}
+
+
 def test_a_delivery_address_tesseract_reads_as_noise_is_painted():
     """Seed 11, photo 89 of the evaluation: faded 19 px type, blur, noise, a shadow; the
     reading misses the cue and the address lines or makes noise of them."""
