@@ -26,16 +26,16 @@ __all__ = [
 
 
 def read_receipt(pages: list[Image.Image], engine: OcrEngine | None = None,
-                 today: date | None = None, price_look: bool = True
+                 today: date | None = None, price_look: bool = True, date_look: bool = True
                  ) -> tuple[Image.Image, OcrPage, ParsedReceipt]:
-    """Prepare the pages into one image, read it (the default engine) and parse it; with
-    ``price_look`` (the default), read the price column again when the items do not add up
-    (``ocr.price_look``: kept only where the items then add up)."""
+    """Prepare the pages into one image, read it (the default engine) and parse it; then,
+    by default, the second readings of ``ocr.second_reading``: the price column again when
+    the items do not add up (``price_look``), the date's words when the date is not read
+    twice alike (``date_look``); each kept only where it is confirmed."""
+    from ocr.second_reading import look_again
     image = prepare(pages)
     engine = engine or make_engine()
     page = engine.read(image)
     receipt = parse(page, today=today)
-    if price_look:
-        from ocr.price_look import price_look as look_again
-        page, receipt = look_again(image, engine, page, receipt, today)
+    page, receipt = look_again(image, engine, page, receipt, today, price_look, date_look)
     return image, page, receipt

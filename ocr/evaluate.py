@@ -3,15 +3,15 @@
     python -m ocr.evaluate ../shared/eval                 # the real scans
     python -m ocr.evaluate --synthetic 60                 # generated phone photos
     python -m ocr.evaluate DIR --engines tesseract --json report.json
-    python -m ocr.evaluate ../shared/eval --engines tesseract --no-price-look
+    python -m ocr.evaluate ../shared/eval --engines tesseract --no-price-look --no-date-look
 
 A set is a folder with ``manifest.json`` (image, merchant slug, date_iso, total, and
 optionally labelled items, as in shared/eval). Prints per engine the exact-match rates for
 merchant, date and total, item precision and recall where items are labelled, the share of
 receipts whose items add up to the right total, and median and p90 seconds per receipt
-(prepare + read + parse + the price column's second reading) beside the engine's own
-reading time (the second reading counts as engine time; its own mean seconds per receipt
-are a column too). One process per core, each single-threaded.
+(prepare + read + parse + the second readings of the price column and the date, see
+``ocr.second_reading``) beside the engine's own reading time (the second readings count as
+engine time; their own mean seconds per receipt are a column too). One process per core, each single-threaded.
 """
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ from ocr.engine import ENGINE_NAMES, make_engine
 from ocr.parsing import parse
 from ocr.preprocess import prepare
 from ocr.scoring import score, summarise
-from ocr.price_look import price_look
+from ocr.second_reading import look_again
 
 COLUMNS = [("merchant", "merchant"), ("date", "date"), ("total", "total"),
            ("item_precision", "item P"), ("item_recall", "item R"), ("adds_up", "adds up"),
@@ -40,7 +40,7 @@ FALLBACK_TODAY = date(2026, 1, 1)  # the real eval scans are from 2016-2020
 
 def evaluate_one(job: tuple) -> dict:
     folder, engine_name, entry, *options = job
-    look_again = bool(options[0]) if options else True
+    prices, dates = options[0] if options else (True, True)
     with Image.open(Path(folder) / entry["image"]) as photo:
         pages = [ImageOps.exif_transpose(photo).convert("RGB")]
     today = date.fromisoformat(entry["today"]) if "today" in entry else FALLBACK_TODAY
@@ -51,11 +51,9 @@ def evaluate_one(job: tuple) -> dict:
     page = engine.read(image)
     engine_seconds = time.perf_counter() - before_engine
     receipt = parse(page, today=today)
-    look_seconds = 0.0
-    if look_again and not receipt.items_add_up:
-        before_again = time.perf_counter()
-        page, receipt = price_look(image, engine, page, receipt, today)
-        look_seconds = time.perf_counter() - before_again  # RapidOCR's reading, mostly
+    before_again = time.perf_counter()
+    page, receipt = look_again(image, engine, page, receipt, today, prices, dates)
+    look_seconds = time.perf_counter() - before_again  # RapidOCR's reading, mostly
     return {"image": entry["image"], "engine": engine_name,
             "seconds": time.perf_counter() - started,
             "engine_seconds": engine_seconds + look_seconds, "look_seconds": look_seconds,
@@ -64,8 +62,9 @@ def evaluate_one(job: tuple) -> dict:
 
 def evaluate(folder: str | Path, engines: list[str], jobs: int = 0,
              limit: int | None = None, names: list[str] | None = None,
-             look_again: bool = True) -> dict:
-    """Results and summary per engine: ``{engine: {"summary": ..., "results": [...]}}``."""
+             looks: tuple[bool, bool] = (True, True)) -> dict:
+    """Results and summary per engine: ``{engine: {"summary": ..., "results": [...]}}``;
+    ``looks``: whether the price and the date second readings run."""
     entries = json.loads((Path(folder) / "manifest.json").read_text())
     if names:
         entries = [e for e in entries if Path(e["image"]).name in names]
@@ -73,7 +72,7 @@ def evaluate(folder: str | Path, engines: list[str], jobs: int = 0,
     report = {}
     with Pool(jobs or os.cpu_count() or 1, initializer=warm_up, initargs=(engines,)) as pool:
         for engine in engines:
-            work = [(str(folder), engine, e, look_again) for e in entries]
+            work = [(str(folder), engine, e, looks) for e in entries]
             results = pool.map(evaluate_one, work, chunksize=1)
             summary = summarise(results)
             summary["mean_look_seconds"] = sum(r["look_seconds"] for r in results) / max(
@@ -116,12 +115,14 @@ def main() -> None:
     parser.add_argument("--json", default="ocr-evaluation.json", help="report path")
     parser.add_argument("--no-price-look", action="store_true",
                         help="do not read the price column again when items do not add up")
+    parser.add_argument("--no-date-look", action="store_true",
+                        help="do not read the date's words again when not read twice alike")
     parser.add_argument("--verbose", action="store_true")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         folder = options.folder or synthetic_folder(scratch, options.synthetic, options.seed)
         report = evaluate(folder, options.engines.split(","), options.jobs, options.limit,
-                          look_again=not options.no_price_look)
+                          looks=(not options.no_price_look, not options.no_date_look))
     for part in report.values() if options.verbose else []:
         for result in part["results"]:
             print(result)

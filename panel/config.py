@@ -98,6 +98,8 @@ def from_environment(instance_path: str) -> dict:
         "OCR_LANGUAGES": os.environ.get("OCR_LANGUAGES", "deu+eng"),
         # After tesseract, read the price column again where the items do not add up
         "OCR_PRICE_LOOK": _flag("OCR_PRICE_LOOK", True),
+        # ... and the date's words where the date is not read twice alike
+        "OCR_DATE_LOOK": _flag("OCR_DATE_LOOK", True),
         "RATELIMIT_ENABLED": _flag("RATELIMIT_ENABLED", True),
         # Redis (shared by every process) or memory://; by default the Redis broker if any.
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI") or None,

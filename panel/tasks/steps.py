@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 import ocr
 import redaction
-from ocr.price_look import price_look
+from ocr.second_reading import look_again
 from ocr.types import OcrPage, ParsedReceipt
 from panel import image_hash
 from panel.db import db, utcnow
@@ -70,13 +70,15 @@ def read_text(job: Job) -> None:
 
 
 def parse(job: Job) -> None:
-    """Parse the page; with OCR_PRICE_LOOK on, read the price column again when the items do
-    not add up (ocr.price_look), so ``job.page``, which redaction analyses, is the reading
-    the items came from."""
+    """Parse the page, then read again what the first reading left unconfirmed: the price
+    column (OCR_PRICE_LOOK) and the date's words (OCR_DATE_LOOK), see ocr.second_reading.
+    ``job.page``, which redaction analyses, is the reading the items came from."""
     today = job.receipt.submitted_at.date()
     job.parsed = ocr.parse(job.page, today=today)
-    if current_app.config["OCR_PRICE_LOOK"]:
-        job.page, job.parsed = price_look(job.image, engine(), job.page, job.parsed, today)
+    config = current_app.config
+    job.page, job.parsed = look_again(job.image, engine(), job.page, job.parsed, today,
+                                      prices=config["OCR_PRICE_LOOK"],
+                                      dates=config["OCR_DATE_LOOK"])
 
 
 def redact(job: Job) -> None:
