@@ -27,6 +27,7 @@ SIDEWAYS_RATIO = 1.0  # a receipt cropped wider than high may lie on its side (n
 BAND_WIDTH = 700  # pixels across when test-reading a band of the page
 SCREEN_UPSIDE_DOWN = True  # test-read pages whose print looks top-heavy the other way up
 SCREEN_BELOW = 0.03  # print asymmetry under which a page is test-read upside down too
+CLEAR_WORDS, CLEAR_MEAN = 5, 70  # a band read this well as it lies is upright
 
 
 def upright(image: Image.Image, check_upside_down: bool = False) -> Image.Image:
@@ -55,21 +56,34 @@ def upright_steps(image: Image.Image, check_upside_down: bool = False) -> list[S
 
 
 def best_turn(image: Image.Image, turns: tuple[int, ...]) -> int:
-    """The turn (degrees counter-clockwise) under which tesseract reads the most words."""
-    return max(turns, key=lambda turn: reading_score(Rotate(turn).apply(image) if turn
-                                                     else image))
+    """The turn (degrees counter-clockwise) under which tesseract reads the most words; the
+    first turn (as it lies) without trying the others when it reads clearly."""
+    scores = {}
+    for turn in turns:
+        confidences = word_confidences(Rotate(turn).apply(image) if turn else image)
+        if not scores and reads_clearly(confidences):
+            return turn
+        scores[turn] = sum(confidences)
+    return max(scores, key=scores.get)
 
 
-def reading_score(image: Image.Image) -> float:
-    """Confidence-weighted count of real words tesseract reads in a band of the page."""
+def reads_clearly(confidences: list[float]) -> bool:
+    """Enough words read sure enough that no other turn needs trying. On 30 synthetic
+    photos, upright bands read 5-20 words at mean confidence 74-96, turned ones at most 60."""
+    return len(confidences) >= CLEAR_WORDS and sum(confidences) / len(confidences) >= CLEAR_MEAN
+
+
+def word_confidences(image: Image.Image) -> list[float]:
+    """Tesseract's confidence (0-100) of each real word (3+ letters or digits) it reads in a
+    band of the page."""
     scale = min(1.0, BAND_WIDTH / image.width)
     band = image.crop((0, int(image.height * 0.3), image.width, int(image.height * 0.6)))
     band = band.convert("L").resize((max(1, round(band.width * scale)),
                                      max(1, round(band.height * scale))))
     data = pytesseract.image_to_data(band, config="--psm 6 -c tessedit_do_invert=0",
                                      output_type=pytesseract.Output.DICT)
-    return sum(float(conf) for text, conf in zip(data["text"], data["conf"])
-               if sum(c.isalnum() for c in (text or "")) >= 3 and float(conf) > 0)
+    return [float(conf) for text, conf in zip(data["text"], data["conf"])
+            if sum(c.isalnum() for c in (text or "")) >= 3 and float(conf) > 0]
 
 
 def ink_mask(image: Image.Image) -> np.ndarray:
