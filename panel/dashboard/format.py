@@ -38,7 +38,8 @@ CATEGORY_WORDS = {
     "address": "Address", "licence_plate": "Number plate", "prescription": "Prescription",
     "health": "Health purchase", "religion": "Religious purchase",
     "political": "Political purchase", "trade_union": "Trade union payment",
-    "sex_life": "Intimate purchase",
+    "sex_life": "Intimate purchase", "unread": "Unreadable text below the items",
+    "unverifiable": "Personal details still readable after masking",
 }
 STEP_WORDS = {
     "load": "opening the photo", "ocr": "reading the text", "parse": "finding shop, date "
