@@ -10,6 +10,8 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image, ImageFilter
 
+from ocr.geometry import grey_copy
+
 WORK_SIDE = 400  # long side of the analysis copy
 BRIGHT_SHARE = 0.5  # a column or row across the receipt is at least this bright
 MARGIN = 0.01  # of the photo's size, kept around the receipt
@@ -52,8 +54,7 @@ def analysis_copy(image: Image.Image) -> tuple[np.ndarray, float]:
     """Where the paper is (True) on a small copy, and the copy's scale. A small maximum
     filter first paints printed text over with the paper around it."""
     scale = WORK_SIDE / max(image.size)
-    small = image.convert("L").resize(
-        (max(1, round(image.width * scale)), max(1, round(image.height * scale))))
+    small = grey_copy(image, scale)
     grey = np.asarray(small.filter(ImageFilter.MaxFilter(5)), dtype=np.float32)
     return grey > paper_threshold(grey), scale
 

@@ -43,6 +43,14 @@ class Rotate:
 Step = Crop | Warp | Rotate
 
 
+def grey_copy(image: Image.Image, scale: float) -> Image.Image:
+    """A greyscale copy scaled by ``scale`` (at least a pixel a side), for analysis. A large
+    reduction first averages boxes of pixels (``reducing_gap``): a 2552 x 3508 scan to 400 px
+    in 9 ms instead of 28 ms, and prepare shrinks each page four or five times."""
+    size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+    return image.convert("L").resize(size, reducing_gap=2.0)
+
+
 def replay(image: Image.Image, steps: list[Step], fill="white") -> Image.Image:
     for step in steps:
         image = step.apply(image, fill)

@@ -14,7 +14,7 @@ import numpy as np
 import pytesseract
 from PIL import Image
 
-from ocr.geometry import Rotate, Step, replay
+from ocr.geometry import Rotate, Step, grey_copy, replay
 from ocr.lighting import even_lighting
 from ocr.upside_down import print_asymmetry
 
@@ -89,9 +89,7 @@ def word_confidences(image: Image.Image) -> list[float]:
 def ink_mask(image: Image.Image) -> np.ndarray:
     """1 where there is print, on a small copy with the lighting evened out."""
     scale = min(1.0, WORK_SIDE / max(image.size))
-    small = image.convert("L").resize(
-        (max(1, round(image.width * scale)), max(1, round(image.height * scale))))
-    grey = np.asarray(even_lighting(small), dtype=np.float32)
+    grey = np.asarray(even_lighting(grey_copy(image, scale)), dtype=np.float32)
     height, width = grey.shape  # the margins may hold background or the paper's edge
     return (grey[height // 10: height - height // 10, width // 10: width - width // 10]
             < 150).astype(np.float32)

@@ -13,6 +13,8 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image
 
+from ocr.geometry import grey_copy
+
 WORK_SIDE = 1000  # long side of the analysis copy (print is still dark at this size)
 BRIGHT_PAGE = 170  # the page around the print is at least this bright (grey level)
 BORDER = 170  # darker rows and columns at the photo's edge are the scanner's border
@@ -25,10 +27,7 @@ MAX_AREA = 0.6  # crop only when the block with its margin covers less of the pa
 def text_block_box(image: Image.Image) -> tuple[int, int, int, int] | None:
     """(left, top, right, bottom) around the receipt's print in ``image`` pixels, or None."""
     scale = WORK_SIDE / max(image.size)
-    grey = image.convert("L")
-    grey = grey.reduce(max(1, int(1 / scale)))  # a fast box average first
-    grey = grey.resize((max(1, round(image.width * scale)), max(1, round(image.height * scale))))
-    pixels = np.asarray(grey, dtype=np.float32)
+    pixels = np.asarray(grey_copy(image, scale), dtype=np.float32)
     inner = inside_border(pixels)
     if inner is None:
         return None

@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image
 
+from ocr.geometry import grey_copy
 from ocr.lighting import even_lighting
 
 WORK_SIDE = 1200  # long side of the copy: a printed line is still 8-15 pixels high
@@ -24,9 +25,7 @@ def print_asymmetry(image: Image.Image, level_angle: float = 0.0) -> float:
     """Ink in the bottom quarter of the printed lines less ink in their top quarter, over
     both; ``level_angle`` (degrees counter-clockwise) levels the lines first."""
     scale = min(1.0, WORK_SIDE / max(image.size))
-    grey = image.convert("L").resize((max(1, round(image.width * scale)),
-                                      max(1, round(image.height * scale))))
-    grey = even_lighting(grey)
+    grey = even_lighting(grey_copy(image, scale))
     if level_angle:
         grey = grey.rotate(level_angle, resample=Image.Resampling.BILINEAR, expand=True,
                            fillcolor=255)
