@@ -9,7 +9,6 @@ when the cue ends its line."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Iterable, Iterator
 
 from ocr.types import OcrPage, ParsedReceipt
@@ -57,7 +56,6 @@ def code_after(text: str, start: int) -> tuple[int, int] | None:
     return None
 
 
-@lru_cache(maxsize=4096)
 def cues_in(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(CUES.find(text))
 

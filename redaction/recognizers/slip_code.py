@@ -14,7 +14,7 @@ import re
 
 from ocr.types import OcrPage, ParsedReceipt
 from redaction.findings import Finding, span_boxes
-from redaction.fuzzy import allowed_edits, distance, skeleton
+from redaction.fuzzy import distance, skeleton
 from redaction.recognizers.base import Recognizer
 from redaction.recognizers.card_number import CARD_WORDS, DATE_OR_TIME
 from redaction.text import fold, lines_matching, strip_noise, trie_pattern
@@ -54,7 +54,7 @@ def harmless_label(label: str) -> bool:
         if letters.startswith(HARMLESS_LABELS):
             return True
         for known in LONG_LABELS:
-            if distance(letters[:len(known)], known, 1) <= allowed_edits(len(known)) and (
+            if distance(letters[:len(known)], known, 1) <= 1 and (
                     len(letters) >= len(known) - 1):
                 return True
     return False

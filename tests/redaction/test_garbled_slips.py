@@ -193,3 +193,14 @@ ACCOUNTS = Registry([BankAccountRecognizer()])
 ])
 def test_bank_accounts_and_their_masks(make_page, lines, expected):
     assert [text for _, text in found(make_page, ACCOUNTS, *lines)] == expected
+
+
+@pytest.mark.parametrize("label, expected", [
+    ("Kartenfolge", True), ("Kartenfolqe", True),  # as printed, one letter wrong
+    ("Lieferschein", True), ("Trace-Nr.", True),
+    ("Lieferschien", False),  # two letters wrong: no longer the harmless label
+    ("Genehmigungsnummer", False), ("Zahlungsart", False), ("abcdefghijk", False),
+])
+def test_harmless_labels_allow_one_wrong_letter_only(label, expected):
+    from redaction.recognizers.slip_code import harmless_label
+    assert harmless_label(label) is expected
