@@ -19,11 +19,6 @@ CLEAR_GROUPS = 0.85  # separation above which the bright pixels are two groups
 MIN_GAIN = 0.85  # crop only when the receipt covers less than this share of the photo
 
 
-def crop_to_receipt(image: Image.Image) -> Image.Image:
-    box = receipt_box(image)
-    return image.crop(box) if box else image
-
-
 def receipt_box(image: Image.Image) -> tuple[int, int, int, int] | None:
     """(left, top, right, bottom) of the paper in ``image`` pixels, or None to keep all."""
     return box_in_copy(*analysis_copy(image))

@@ -31,6 +31,7 @@ from PIL import Image
 from ocr.dates import (AGREED, CUE_RE, TIME_RE, Reading, all_readings, dates_at,
                        line_readings, vote)
 from ocr.parsing import reads_day_first
+from ocr.runs import runs
 from ocr.types import Box, Line, OcrPage, ParsedReceipt
 
 SECOND_READER = "rapidocr"
@@ -253,9 +254,3 @@ def evened_grey(image: Image.Image) -> np.ndarray:
     from ocr.engine import engine_input  # the tesseract engine's own lighting
     return np.asarray(engine_input(image, even=True))
 
-
-def runs(flags: np.ndarray) -> list[tuple[int, int]]:
-    """(start, end) of each run of True in ``flags``."""
-    edges = np.diff(np.concatenate([[0], flags.astype(np.int8), [0]]))
-    return [(int(a), int(b)) for a, b in zip(np.flatnonzero(edges == 1),
-                                              np.flatnonzero(edges == -1))]

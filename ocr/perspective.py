@@ -153,10 +153,6 @@ def quad_area(corners) -> float:
     return 0.5 * abs(np.dot(xs, np.roll(ys, 1)) - np.dot(ys, np.roll(xs, 1)))
 
 
-def warp_to_rectangle(image: Image.Image, corners: Corners) -> Image.Image:
-    return warp_step(corners).apply(image)
-
-
 def warp_step(corners: Corners) -> Warp:
     """The warp that makes the quadrilateral ``corners`` (with a small margin of what lies
     around it) an upright rectangle as wide and high as its longer edges."""

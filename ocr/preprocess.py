@@ -14,6 +14,7 @@ from PIL import Image
 from ocr.crop import analysis_copy, box_in_copy
 from ocr.geometry import Crop, Step, replay
 from ocr.orient import upright_steps
+from ocr.runs import runs
 from ocr.perspective import corners_in_copy, warp_step
 from ocr.stitch import stitch
 from ocr.text_block import text_block_box
@@ -85,15 +86,15 @@ def rescale(image: Image.Image, scale: float) -> Image.Image:
 def estimate_line_height(image: Image.Image) -> float | None:
     """Median height of runs of inked rows, per vertical strip (robust to dark backgrounds)."""
     grey = np.asarray(image.convert("L"), dtype=np.float32)
-    runs = [ink_row_runs(grey[:, x:x + STRIP_WIDTH]) for x in range(0, grey.shape[1], STRIP_WIDTH)]
-    runs = np.concatenate(runs) if runs else np.array([])
-    runs = runs[(runs >= 6) & (runs <= 200)]
-    return float(np.median(runs)) if len(runs) >= 5 else None
+    heights = [ink_row_runs(grey[:, x:x + STRIP_WIDTH])
+               for x in range(0, grey.shape[1], STRIP_WIDTH)]
+    heights = np.concatenate(heights) if heights else np.array([])
+    heights = heights[(heights >= 6) & (heights <= 200)]
+    return float(np.median(heights)) if len(heights) >= 5 else None
 
 
 def ink_row_runs(strip: np.ndarray) -> np.ndarray:
     """Lengths of consecutive rows holding ink (much darker than this strip's paper)."""
     paper = np.percentile(strip, 90)
     inked_rows = (strip < paper * 0.6).mean(axis=1) > 0.01
-    edges = np.diff(np.concatenate([[0], inked_rows.astype(np.int8), [0]]))
-    return np.flatnonzero(edges == -1) - np.flatnonzero(edges == 1)
+    return np.array([end - start for start, end in runs(inked_rows)], dtype=np.int64)

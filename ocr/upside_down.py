@@ -15,6 +15,7 @@ from PIL import Image
 
 from ocr.geometry import grey_copy
 from ocr.lighting import even_lighting
+from ocr.runs import runs
 
 WORK_SIDE = 1200  # long side of the copy: a printed line is still 8-15 pixels high
 STRIP = 128  # columns analysed together (short enough for lines left slightly askew)
@@ -33,8 +34,7 @@ def print_asymmetry(image: Image.Image, level_angle: float = 0.0) -> float:
     top = bottom = 0.0
     for left in range(0, ink.shape[1], STRIP):
         rows = ink[:, left:left + STRIP].sum(axis=1)
-        edges = np.diff(np.concatenate([[0], (rows > 0).astype(np.int8), [0]]))
-        for start, end in zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)):
+        for start, end in runs(rows > 0):
             if LINE_HEIGHTS[0] <= end - start <= LINE_HEIGHTS[1]:
                 quarter = max(1, (end - start) // 4)
                 top += rows[start:start + quarter].sum()
