@@ -86,13 +86,14 @@ def date_look(image: Image.Image, page: OcrPage, receipt: ParsedReceipt,
 def candidate_lines(texts: list[str]) -> list[int]:
     """Lines that may hold a date the first reading garbled: a time, a date cue word
     (on the line or a header above it) or a partial date (``.05.20``, ``18.08.``)."""
-    found = []
-    for index, text in enumerate(texts):
-        cued_above = index > 0 and bool(CUE_RE.search(texts[index - 1]))
-        if TIME_RE.search(text) or CUE_RE.search(text) or cued_above \
-                or PARTIAL_DATE_RE.search(text):
-            found.append(index)
-    return found
+    return [index for index, text in enumerate(texts)
+            if marked(texts, index) or PARTIAL_DATE_RE.search(text)]
+
+
+def marked(texts: list[str], index: int) -> bool:
+    """A time or a date cue word on the line, or a cue word on the line above (a header)."""
+    return bool(TIME_RE.search(texts[index]) or CUE_RE.search(texts[index])
+                or index > 0 and CUE_RE.search(texts[index - 1]))
 
 
 class Look:
@@ -100,13 +101,13 @@ class Look:
 
     def __init__(self, image: Image.Image, page: OcrPage, today: date, day_first: bool):
         self.image, self.page, self.today, self.day_first = image, page, today, day_first
+        self.texts = [line.text for line in page.lines]
         self.budget = MAX_CROPS
 
     def lines(self, indices: list[int]) -> list[Reading]:
         """Readings of the lines ``indices``: of the words holding the dates the first
         reading found there, else of their date-like words."""
         readings = []
-        texts = [line.text for line in self.page.lines]
         for index in indices:
             line = self.page.lines[index]
             boxes = date_boxes(line, self.today, self.day_first) or [
@@ -115,10 +116,8 @@ class Look:
                 continue
             top, bottom = extent(line)
             text = self.read(top, bottom, covering(self.word_spans(top, bottom), boxes))
-            marked = bool(TIME_RE.search(texts[index]) or CUE_RE.search(texts[index])
-                          or index > 0 and CUE_RE.search(texts[index - 1]))
-            readings += line_readings(text, index, self.today, self.day_first, marked,
-                                      SECOND_READER, SECOND_WEIGHT)
+            readings += line_readings(text, index, self.today, self.day_first,
+                                      marked(self.texts, index), SECOND_READER, SECOND_WEIGHT)
         return readings
 
     def rows(self, rows: list[tuple[int, int]]) -> list[Reading]:

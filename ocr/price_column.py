@@ -49,8 +49,7 @@ def price_column(page: OcrPage, rows: list[int]) -> tuple[int, int]:
 
 def price_starts(page: OcrPage, rows) -> list[int]:
     """Where the amount closing each of these lines starts, in pixels."""
-    return [price_words(page.lines[i])[0].box.left for i in rows
-            if price_words(page.lines[i])]
+    return [words[0].box.left for i in rows if (words := price_words(page.lines[i]))]
 
 
 def price_words(line: Line) -> list[Word]:
