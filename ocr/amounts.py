@@ -29,8 +29,15 @@ NOISY_CODE_END_RE = re.compile(AMOUNT + r"[.,:;\s]+[0-9A-Ha-h]\s*$")
 CURRENCY_SIGNS = [
     ("EUR", re.compile(r"€|\bEUR\b|\bEURO\b", re.IGNORECASE)),
     ("GBP", re.compile(r"£|\bGBP\b")),
+    ("MYR", re.compile(r"\bRM\s?\d|\bMYR\b")),
+    ("SGD", re.compile(r"\bS\$|\bSGD\b")),
+    ("AUD", re.compile(r"\bA\$|\bAUD\b")),
+    ("CAD", re.compile(r"\bC\$|\bCAD\b")),
+    ("INR", re.compile(r"₹|\bINR\b|\bRs\.?\s?\d")),
+    ("CHF", re.compile(r"\bCHF\b")),
     ("USD", re.compile(r"\$|\bUSD\b")),
 ]
+DOLLARS = ("USD", "CAD", "AUD", "NZD", "SGD", "HKD")
 
 
 def parse_amount(text: str) -> Decimal | None:
@@ -67,8 +74,11 @@ def item_amount_at_end(text: str) -> tuple[Decimal, int] | None:
     return (amount_from_match(match), match.start()) if match else None
 
 
-def find_currency(text: str) -> str | None:
-    """The currency named most often by symbol or code, or None."""
+def find_currency(text: str, local: str | None = None) -> str | None:
+    """The currency named most often by symbol or code, or None. A bare ``$`` is the local
+    dollar (``local``: the currency of the country the receipt reads as)."""
     counts = {code: len(pattern.findall(text)) for code, pattern in CURRENCY_SIGNS}
     code, count = max(counts.items(), key=lambda item: item[1])
+    if code == "USD" and local in DOLLARS and not re.search(r"\bUS\$|\bUSD\b", text):
+        return local
     return code if count else None

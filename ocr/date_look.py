@@ -30,7 +30,6 @@ from PIL import Image
 
 from ocr.dates import (AGREED, CUE_RE, TIME_RE, Reading, all_readings, dates_at,
                        line_readings, vote)
-from ocr.parsing import reads_day_first
 from ocr.runs import runs
 from ocr.types import Box, Line, OcrPage, ParsedReceipt
 
@@ -61,7 +60,7 @@ def date_look(image: Image.Image, page: OcrPage, receipt: ParsedReceipt,
     RapidOCR's own, or the second reading adds nothing."""
     today = today or date.today()
     texts = [line.text for line in page.lines]
-    day_first = reads_day_first(receipt.currency, page.text)
+    day_first = receipt.day_first
     first = all_readings(texts, today, day_first)
     if not page.lines or page.engine == SECOND_READER or vote(first)[1] >= AGREED:
         return receipt

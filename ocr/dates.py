@@ -13,9 +13,22 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-MONTHS = {"jan": 1, "feb": 2, "mar": 3, "mär": 3, "mrz": 3, "apr": 4, "may": 5, "mai": 5,
-          "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "okt": 10, "nov": 11,
-          "dec": 12, "dez": 12}
+# Month names in the languages receipts come in; a word names a month when it begins one of
+# these names (three letters at least: "Sep", "Sept", "Juni", "MAR").
+MONTH_NAMES = [
+    "january januar janvier enero gennaio januari janeiro",
+    "february februar février fevrier febrero febbraio februari fevereiro",
+    "march märz maerz mrz mars marzo maart março",
+    "april avril abril aprile",
+    "may mai mayo maggio mei maio",
+    "june juni juin junio giugno junho",
+    "july juli juillet julio luglio julho",
+    "august août aout agosto augustus",
+    "september septembre septiembre settembre setembro",
+    "october oktober octobre octubre ottobre okt outubro",
+    "november novembre noviembre novembro",
+    "december dezember décembre decembre diciembre dicembre dez dezembro",
+]
 
 
 # A two-digit year follows its dot directly: "19.05. 16:04" is a day and a time, not 2016.
@@ -26,10 +39,13 @@ ISO_RE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})" + YEAR_END.replace("[^
 DOTTED_RE = re.compile(r"(?<!\d)(\d{1,2})\s?\.\s?(\d{1,2})\s?\.(\s?\d{4}|\d{2})" + YEAR_END)
 SLASHED_RE = re.compile(r"(?<!\d)(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})" + YEAR_END)
 # A month's name may be read with a zero for its o ("0ct", "N0v").
+# Day, month's name, year: "2 Mar 2026", "13-Jul-2018", "04 MAR.19", "5. März 2020".
 NAMED_RE = re.compile(
-    r"(?<!\d)(\d{1,2})\.?\s*([A-Za-zä0]{3})[a-zä]*\.?,?\s*(\d{4}|\d{2})" + YEAR_END)
+    r"(?<!\d)(\d{1,2})\.?[\s-]*([A-Za-zäéû0]{3,9})\.?[\s,.'-]*(\d{4}|\d{2})" + YEAR_END)
+# Month's name, day, year: "Jan 25, 2018", "Jun 26, 15", "Jun28'17", "MAY.21'19".
 MONTH_FIRST_RE = re.compile(
-    r"\b([A-Za-zä0]{3})[a-zä]*\.?\s*(\d{1,2}),?\s*(\d{4})" + YEAR_END)
+    r"(?<![A-Za-z])([A-Za-zäéû0]{3,9})\.?\s*(\d{1,2})(?:,\s*|\s*'\s*|\s+)(\d{4}|\d{2})"
+    + YEAR_END)
 # A dot read as a comma ("20,05.2020", "28.01,2020"): only with a four-digit year.
 COMMA_DOTTED_RE = re.compile(
     r"(?<![\d.,])(\d{1,2})([.,])(\d{2})([.,])((?:19|20)\d{2})" + YEAR_END)
@@ -109,8 +125,16 @@ def dates_at(text: str, today: date, day_first: bool = False
             for chosen in first_plausible(readings, today)]
 
 
+def month_number(word: str) -> int | None:
+    """The month a word names (``Sept``, ``MAR``, ``0ct``, ``Juni``), or None."""
+    word = word.lower().replace("0", "o")
+    found = {number for number, names in enumerate(MONTH_NAMES, 1)
+             for name in names.split() if len(word) >= 3 and name.startswith(word)}
+    return found.pop() if len(found) == 1 else None
+
+
 def named_date(year: str, name: str, day: str) -> date | None:
-    month = MONTHS.get(name.lower().replace("0", "o"))
+    month = month_number(name)
     return make_date(year, month, day) if month else None
 
 

@@ -1,14 +1,18 @@
-"""Accuracy and speed on a labelled receipt set, per engine.
+"""Accuracy and speed on labelled receipt sets, per set and engine.
 
-    python -m ocr.evaluate ../shared/eval                 # the real scans
-    python -m ocr.evaluate --synthetic 60                 # generated phone photos
+    python -m ocr.evaluate ../shared/eval                 # every set there (both real sets)
+    python -m ocr.evaluate ../shared/eval/srd-manifest.json --synthetic 60   # two sets
     python -m ocr.evaluate DIR --engines tesseract --json report.json
     python -m ocr.evaluate ../shared/eval --engines tesseract --no-price-look --no-date-look
+    python -m ocr.evaluate ../shared/eval --country DE    # the panel's country as a prior
 
-A set is a folder with ``manifest.json`` (image, merchant slug, date_iso, total, and
-optionally labelled items, as in shared/eval). Prints per engine the exact-match rates for
-merchant, date and total, item precision and recall where items are labelled, the share of
-receipts whose items add up to the right total, and median and p90 seconds per receipt
+A set is a manifest (``manifest.json`` or ``NAME-manifest.json``: image, merchant (a brand
+slug, or the name as printed), date_iso, total, and optionally labelled items, as in
+shared/eval); a folder stands for every manifest in it. Prints per set and engine the
+exact-match rates for merchant, date and total, item precision and recall where items are
+labelled, the share of receipts whose items add up to the right total, the share sent to
+review, the share with a wrong key field that was *not* sent to review (wrong data nobody
+checks), and median and p90 seconds per receipt
 (prepare + read + parse + the second readings of the price column and the date, see
 ``ocr.second_reading``) beside the engine's own reading time (the second readings count as
 engine time; their own mean seconds per receipt are a column too). One process per core, each single-threaded.
@@ -34,13 +38,14 @@ from ocr.second_reading import look_again
 
 COLUMNS = [("merchant", "merchant"), ("date", "date"), ("total", "total"),
            ("item_precision", "item P"), ("item_recall", "item R"), ("adds_up", "adds up"),
-           ("needs_review", "review")]
+           ("needs_review", "review"), ("wrong_unreviewed", "unchecked")]
 FALLBACK_TODAY = date(2026, 1, 1)  # the real eval scans are from 2016-2020
 
 
 def evaluate_one(job: tuple) -> dict:
     folder, engine_name, entry, *options = job
     prices, dates = options[0] if options else (True, True)
+    country = options[1] if len(options) > 1 else None
     with Image.open(Path(folder) / entry["image"]) as photo:
         pages = [ImageOps.exif_transpose(photo).convert("RGB")]
     today = date.fromisoformat(entry["today"]) if "today" in entry else FALLBACK_TODAY
@@ -50,7 +55,7 @@ def evaluate_one(job: tuple) -> dict:
     before_engine = time.perf_counter()
     page = engine.read(image)
     engine_seconds = time.perf_counter() - before_engine
-    receipt = parse(page, today=today)
+    receipt = parse(page, today=today, country=country)
     before_again = time.perf_counter()
     page, receipt = look_again(image, engine, page, receipt, today, prices, dates)
     look_seconds = time.perf_counter() - before_again  # RapidOCR's reading, mostly
@@ -60,25 +65,47 @@ def evaluate_one(job: tuple) -> dict:
             **score(entry, receipt)}
 
 
-def evaluate(folder: str | Path, engines: list[str], jobs: int = 0,
+def evaluate(source: str | Path, engines: list[str], jobs: int = 0,
              limit: int | None = None, names: list[str] | None = None,
-             looks: tuple[bool, bool] = (True, True)) -> dict:
-    """Results and summary per engine: ``{engine: {"summary": ..., "results": [...]}}``;
-    ``looks``: whether the price and the date second readings run."""
-    entries = json.loads((Path(folder) / "manifest.json").read_text())
+             looks: tuple[bool, bool] = (True, True), country: str | None = None) -> dict:
+    """Results and summary per engine for one set (a manifest, or a folder's
+    ``manifest.json``): ``{engine: {"summary": ..., "results": [...]}}``; ``looks``: whether
+    the price and the date second readings run; ``country``: the panel's country."""
+    manifest = Path(source)
+    if manifest.is_dir():
+        manifest = manifest / "manifest.json"
+    entries = json.loads(manifest.read_text())
     if names:
         entries = [e for e in entries if Path(e["image"]).name in names]
     entries = entries[:limit]
     report = {}
     with Pool(jobs or os.cpu_count() or 1, initializer=warm_up, initargs=(engines,)) as pool:
         for engine in engines:
-            work = [(str(folder), engine, e, looks) for e in entries]
+            work = [(str(manifest.parent), engine, e, looks, country) for e in entries]
             results = pool.map(evaluate_one, work, chunksize=1)
             summary = summarise(results)
             summary["mean_look_seconds"] = sum(r["look_seconds"] for r in results) / max(
                 1, len(results))
             report[engine] = {"summary": summary, "results": results}
     return report
+
+
+def manifests(path: str | Path) -> list[Path]:
+    """The sets a path stands for: a manifest, or every manifest in a folder."""
+    path = Path(path)
+    if not path.is_dir():
+        return [path]
+    return sorted(path.glob("manifest.json")) + sorted(path.glob("*-manifest.json"))
+
+
+def set_name(manifest: Path) -> str:
+    """``srd`` for ``srd-manifest.json``; the folder's own name for ``manifest.json`` (or the
+    folder its images are in)."""
+    if manifest.name != "manifest.json":
+        return manifest.name.removesuffix("-manifest.json")
+    first = json.loads(manifest.read_text())[:1]
+    folder = Path(first[0]["image"]).parent.name if first else ""
+    return folder or manifest.parent.name
 
 
 def warm_up(engines: list[str]) -> None:
@@ -91,27 +118,32 @@ def warm_up(engines: list[str]) -> None:
 
 
 def table(report: dict) -> str:
-    header = "engine     " + "".join(f"{label:>9}" for _, label in COLUMNS) + \
+    header = "set         engine     " + "".join(f"{label:>9}" for _, label in COLUMNS) + \
         "   median s  p90 s  engine median s  engine p90 s  re-read s"
     rows = [header]
-    for engine, part in report.items():
-        s = part["summary"]
-        cells = "".join(f"{s[key]:>9.0%}" if key in s else f"{'-':>9}" for key, _ in COLUMNS)
-        rows.append(f"{engine:<11}{cells}   {s['median_seconds']:>8.2f} {s['p90_seconds']:>6.2f}"
-                    f"  {s['median_engine_seconds']:>15.2f} {s['p90_engine_seconds']:>13.2f}"
-                    f"  {s.get('mean_look_seconds', 0.0):>9.2f}")
+    for name, engines in report.items():
+        for engine, part in engines.items():
+            s = part["summary"]
+            cells = "".join(f"{s[key]:>9.0%}" if key in s else f"{'-':>9}"
+                            for key, _ in COLUMNS)
+            rows.append(
+                f"{name[:11]:<12}{engine:<11}{cells}   {s['median_seconds']:>8.2f} "
+                f"{s['p90_seconds']:>6.2f}  {s['median_engine_seconds']:>15.2f} "
+                f"{s['p90_engine_seconds']:>13.2f}  {s.get('mean_look_seconds', 0.0):>9.2f}")
     return "\n".join(rows)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("folder", nargs="?", help="a folder with manifest.json")
-    parser.add_argument("--synthetic", type=int, default=0, help="generate N photos instead")
+    parser.add_argument("sets", nargs="*", help="manifests, or folders of manifests")
+    parser.add_argument("--synthetic", type=int, default=0, help="also N generated photos")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--engines", default=",".join(ENGINE_NAMES))
     parser.add_argument("--jobs", type=int, default=0, help="processes (default: cores)")
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--country", default=None,
+                        help="the panel's country (ISO code), as PANEL_COUNTRY")
     parser.add_argument("--json", default="ocr-evaluation.json", help="report path")
     parser.add_argument("--no-price-look", action="store_true",
                         help="do not read the price column again when items do not add up")
@@ -119,15 +151,24 @@ def main() -> None:
                         help="do not read the date's words again when not read twice alike")
     parser.add_argument("--verbose", action="store_true")
     options = parser.parse_args()
+    if not options.sets and options.synthetic <= 0:
+        raise SystemExit("give manifests or folders, or --synthetic N")
+    report = {}
     with tempfile.TemporaryDirectory() as scratch:
-        folder = options.folder or synthetic_folder(scratch, options.synthetic, options.seed)
-        report = evaluate(folder, options.engines.split(","), options.jobs, options.limit,
-                          looks=(not options.no_price_look, not options.no_date_look))
-    for part in report.values() if options.verbose else []:
-        for result in part["results"]:
-            print(result)
-    print(f"{next(iter(report.values()))['summary']['receipts']} receipts from "
-          f"{options.folder or f'{options.synthetic} synthetic photos (seed {options.seed})'}")
+        sources = [(set_name(m), m) for path in options.sets for m in manifests(path)]
+        if options.synthetic > 0:
+            sources.append((f"synthetic-{options.seed}",
+                            synthetic_folder(scratch, options.synthetic, options.seed)))
+        for name, source in sources:
+            report[name] = evaluate(source, options.engines.split(","), options.jobs,
+                                    options.limit, country=options.country,
+                                    looks=(not options.no_price_look, not options.no_date_look))
+            print(f"{name}: {next(iter(report[name].values()))['summary']['receipts']} "
+                  f"receipts from {source}", flush=True)
+    for engines in report.values() if options.verbose else []:
+        for part in engines.values():
+            for result in part["results"]:
+                print(result)
     print(table(report))
     Path(options.json).write_text(json.dumps(report, indent=1))
     print(f"report written to {options.json}")
@@ -135,8 +176,6 @@ def main() -> None:
 
 def synthetic_folder(scratch: str, count: int, seed: int) -> str:
     from ocr.synthetic import write_set
-    if count <= 0:
-        raise SystemExit("give a folder, or --synthetic N")
     return str(write_set(Path(scratch) / "synthetic", count, seed))
 
 

@@ -12,17 +12,18 @@ import re
 from decimal import Decimal
 
 from ocr.amounts import amount_at_end, item_amount_at_end
-from ocr.totals import row_gross
+from ocr.totals import (ROUNDING_WORDS, SUBTOTAL_WORDS, TAX_WORDS, TIP_WORDS, TOTAL_WORDS,
+                        row_gross)
 from ocr.types import ParsedItem
 
 QUANTITY_RE = re.compile(
     r"(?<![\d,.])(?P<qty>\d+(?:[.,]\d{1,3})?)\s*(?:stk\.?|st\.?|pcs)?\s*[xX×@*]\s*"
     r"(?P<unit>\d+[.,]\d{2})", re.IGNORECASE)
+# Payment, tax-table and unit-price lines (totals, taxes, tips and rounding: ocr.totals).
 NOT_ITEM_WORDS = re.compile(
-    r"summe|total|zu\s?zahlen|gesamt|betrag|mwst|mw\.?st|\bust\b|\b(?:vat|tax)(?![a-z])|steuer|"
-    r"netto|brutto|\bbar\b|bargeld|gegeben|r[uü]ckgeld|zur[uü]ck|\bec\b|ec-?karte|karte|"
+    r"netto|brutto|\bbar\b|bargeld|gegeben|r[uüo]ckgeld|zur[uü]ck|\bec\b|ec-?karte|karte|"
     r"kartenzahlung|visa|mastercard|maestro|girocard|\bchange\b|\bcash\b|tender|payment|"
-    r"zahlung|^\W*(?:\w{1,2}\W+)?eur\W*$|\btva\b|esp[eè]ces|rendu|\bcb\b|sous-?\s?total|"
+    r"zahlung|^\W*(?:\w{1,2}\W+)?eur\W*$|esp[eè]ces|rendu|\bcb\b|"
     r"einzelpreis|st[uü]ckpreis|grundpreis|unit price|price each", re.IGNORECASE)
 # A quantity line, maybe behind a mark or two from the paper's edge ("a3 2x 0,78").
 QUANTITY_HEADER_RE = re.compile(
@@ -64,7 +65,7 @@ def find_items(texts: list[str], end: int | None = None) -> list[ParsedItem]:
                 tax_row(row) for row in texts[index + 1:index + 3])) \
                 or (items and ITEM_COUNT_RE.search(text)):
             break  # the tax table, card slip and footer follow; or the count of items
-        if NOT_ITEM_WORDS.search(text) or row_gross(text) is not None or tax_row(text):
+        if not_an_item(text) or row_gross(text) is not None or tax_row(text):
             continue  # tender, tax and total lines; tax table rows
         counts_above = items and items[-1].line_index == index - 1 and counts(text, items[-1])
         if not counts_above and quantity_for_next(texts, index):
@@ -77,6 +78,12 @@ def find_items(texts: list[str], end: int | None = None) -> list[ParsedItem]:
         elif items and items[-1].line_index == index - 1:
             attach_quantity(items[-1], text)
     return items
+
+
+def not_an_item(text: str) -> bool:
+    """Total, subtotal, tax, tip, rounding and payment lines, by their words."""
+    return any(words.search(text) for words in (
+        NOT_ITEM_WORDS, TOTAL_WORDS, SUBTOTAL_WORDS, TAX_WORDS, TIP_WORDS, ROUNDING_WORDS))
 
 
 def item_from_line(text: str, index: int) -> ParsedItem | None:
@@ -132,7 +139,7 @@ def quantity_for_next(texts: list[str], index: int) -> bool:
     """A line holding only a quantity and unit price (``2 Rolle x 4,85``) above the item it
     counts (``PARKETTZUBEHÖR 9,70``): not an item; the item below gets the quantity."""
     match = QUANTITY_HEADER_RE.match(texts[index]) or UNREAD_COUNT_RE.match(texts[index])
-    if not match or index + 1 >= len(texts) or NOT_ITEM_WORDS.search(texts[index + 1]):
+    if not match or index + 1 >= len(texts) or not_an_item(texts[index + 1]):
         return False
     below = item_from_line(texts[index + 1], index + 1)
     unit = Decimal(match.group("unit").replace(",", "."))
@@ -151,7 +158,7 @@ def item_below_description(texts: list[str], index: int, items: list[ParsedItem]
     amount (``4006825607727 Spindelmäher``): one item."""
     if index == 0 or (items and items[-1].line_index == index - 1):
         return None
-    if amount_at_end(texts[index - 1]) or NOT_ITEM_WORDS.search(texts[index - 1]):
+    if amount_at_end(texts[index - 1]) or not_an_item(texts[index - 1]):
         return None
     item = item_from_line(f"{name_part(texts[index - 1])} {texts[index]}", index)
     if item is None or not item_amount_at_end(texts[index]):
@@ -171,7 +178,8 @@ def attach_quantity(item: ParsedItem, text: str) -> None:
     unread = UNREAD_COUNT_RE.match(text)
     if match:
         set_quantity(item, match)
-    elif unread:  # "IX 0,99" over "RIEGEL 2,97": the count is the amount over the price
+    elif unread and Decimal(unread.group("unit").replace(",", ".")):
+        # "IX 0,99" over "RIEGEL 2,97": the count is the amount over the price
         item.unit_price = Decimal(unread.group("unit").replace(",", "."))
         item.quantity = item.amount / item.unit_price
 

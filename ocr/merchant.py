@@ -4,51 +4,111 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ocr.brands import KNOWN_BRANDS, BUSINESS_WORDS, alias_brand, near_brand, near_brand_word
+from ocr.amounts import LINE_END_RE as PRICE_AT_END
+from ocr.brands import BUSINESS_WORDS, KNOWN_BRANDS, alias_brand, near_brand, near_brand_word
 
 # Words that make "Netto", "Real" etc. mean something else on a receipt line.
 NOT_A_BRAND_LINE = re.compile(
     r"mwst|brutto|steuer|ust|betrag|summe|\d\s?%|\d[.,]\s?\d\d\b", re.IGNORECASE)
 
-HEADER_LINES = 8
+HEADER_LINES = 12  # the shop's name stands within the first lines above the items
 LOGO_LINES = 8  # lines of logo artwork read as letters may come before the header
 NOT_A_NAME = re.compile(
-    r"\d{4,}|\btel\b|\bfon\b|phone|fax|www\.|@|stra(ss|ß)e|str\.|str\b|weg\b|platz\b|allee\b|"
-    r"\s\d{1,4}\s?[a-z]?$|mwst|summe|total|"
-    r"gasse\b|street|\broad\b|\bave\b|filiale|kasse|\bbon\b|beleg|uhr\b|datum|öffnungszeit|"
+    r"\d{4,}|\btel\b|\bfon\b|phone|fax|www\.|@|\.com\b|stra(ss|ß)e|str\.|str\b|weg\b|"
+    r"platz\b|allee\b|\s\d{1,4}\s?[a-z]?$|mwst|summe|total|"
+    r"gasse\b|street|\broad\b|\bave\b|\bblvd\b|\bhwy\b|\bsuite\b|\bjalan\b|\bjln\b|"
+    r"filiale|kasse|\bbon\b|beleg|uhr\b|datum|öffnungszeit|\bhours\b|"
     r"^\W*(eur|euro|usd|gbp|chf)\W*$|\d\D*\d",  # names hold one digit at most
     re.IGNORECASE)
+# Lines that label a person or a document, not the shop: "Server: Maria", "Cashier Tan
+# Woon Yann", "Table 12", "Tax Invoice", "Welcome", "Thank you".
+ROLE_OR_TITLE = re.compile(
+    r"^\W*(?:cashier|server|waiter|waitress|host|clerk|operator|staff|served by|attendant|"
+    r"kassierer\w*|bediener\w*|verk[aä]ufer\w*|caissier\w*|cajero|"
+    r"table|tbl|guests?|covers|order|check|chk|ticket|receipt|invoice|bill|reprint|"
+    r"station|terminal|register|reg|trans\w*|customer|member|name|cust|acct|account|"
+    r"tax invoice|simplified|cash sale|sales|official|copy|customer copy|merchant copy|"
+    r"duplicate|welcome|thank|thanks|visit|shop|store|dine in|take ?out|to go|pick ?up|"
+    r"delivery|kassenbon|quittung|rechnung|facture|ticket de caisse|ricevuta|scontrino|"
+    r"recibo|factura|bon|doc|no\.?|date|time)\b", re.IGNORECASE)
+WELCOME_TO = re.compile(r"^\W*(?:welcome|willkommen|bienvenue|bienvenido)\s+(?:to|at|in|bei|"
+                        r"chez|a|en)\s+(?P<name>.+)$", re.IGNORECASE)
+# A company's legal form, in many countries: the surest sign a line is the shop's name.
+LEGAL_FORM = re.compile(
+    r"\b(?:gmbh|ag|kg|ohg|e\.\s?k|ug|ltd|limited|llc|l\.l\.c|inc|corp|co\.|company|plc|"
+    r"llp|pty|pte|sdn\.?\s?bhd|bhd|berhad|s\.?a\.?r\.?l|sarl|sas|s\.a|s\.l|s\.r\.l|srl|"
+    r"s\.p\.a|spa|b\.v|bv|n\.v|a/s|ab|oy|as|sp\.\s?z\s?o\.?o|k\.k|enterprise|trading)"
+    r"(?![a-z])", re.IGNORECASE)
 ADDRESS = re.compile(
     r"stra(ss|ß)e|str\.|weg\b|allee\b|platz\b|gasse\b|street|\broad\b|\bave|\brue\b|"
-    r"^\D*\d{4,5}\s+[A-ZÄÖÜ][a-zäöüß]{2,}|,\s?[A-Z]{2}\s\d{5}", re.IGNORECASE)
+    r"\bblvd\b|\bhwy\b|\bjalan\b|\bjln\b|\bsuite\b|"
+    r"^\D*\d{4,5}\s+[A-ZÄÖÜ][a-zäöüß]{2,}|,\s?[A-Z]{2}\.?\s\d{5}|"
+    r"\(\d{3}\)\s?\d{3}-\d{4}|\btel\b|phone|\+\d{2}", re.IGNORECASE)
 ADDRESS_LINES = 3  # an address within this many lines under the name
 SURE_WORD_CONFIDENCE = 0.85
 MIN_WORD_CONFIDENCE = 0.5  # header words read with less are logo artwork, not letters
 MIN_MEAN_WORD_LENGTH = 3.0  # "Bip Aa en": fragments of a logo
+LEGAL, LETTERHEAD, GUESS = 0.85, 0.7, 0.5  # confidences of a name found by these
 
 
-def find_merchant(lines: list[str], confidences: list[list[float]] | None = None
-                  ) -> tuple[str | None, float]:
-    """Display name and confidence: 0.9 for a known brand, 0.7 for a header name followed
-    by a business word, 0.5 for another header guess. ``confidences``: per line, per word."""
+def find_merchant(lines: list[str], confidences: list[list[float]] | None = None,
+                  heights: list[int] | None = None) -> tuple[str | None, float]:
+    """Display name and confidence: 0.9 for a known brand, 0.85 for a name with its legal
+    form, 0.7 for a header name read cleanly over its address or followed by a business
+    word, 0.5 for another header guess. ``confidences``: per line, per word; ``heights``:
+    per line, in pixels (a shop's name is often printed larger)."""
     brand = find_brand(lines)
     if brand:
         return brand, 0.9
-    for index, text in enumerate(lines[:HEADER_LINES]):
+    candidates = header_names(lines, confidences, heights)
+    if not candidates:
+        return None, 0.0
+    _, index, name = max(candidates, key=lambda c: (c[0], -c[1]))
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    if BUSINESS_WORDS.fullmatch(following.strip(" *-|")) and not BUSINESS_WORDS.search(name):
+        return f"{name} {display_name(following)}", LETTERHEAD
+    confidence = LEGAL if LEGAL_FORM.search(name) else LETTERHEAD if (
+        BUSINESS_WORDS.search(name) or clear_letterhead(lines, index, confidences)) else GUESS
+    if BUSINESS_WORDS.search(name):
+        return name, confidence
+    kind = kind_of_business(lines[:LOGO_LINES + HEADER_LINES])
+    return (f"{name} {kind}", confidence) if kind else (name, confidence)
+
+
+def header_names(lines: list[str], confidences: list[list[float]] | None,
+                 heights: list[int] | None) -> list[tuple[float, int, str]]:
+    """(score, line, display name) of each header line that may be the shop's name: scored
+    on its legal form, size, place above the address and nearness to the top; lines of
+    addresses, phones, dates, people and document titles are none."""
+    header = lines[:HEADER_LINES]
+    first_item = next((i for i, text in enumerate(header) if PRICE_AT_END.search(text)), None)
+    header = header[:first_item]
+    first_address = next((i for i, text in enumerate(header) if ADDRESS.search(text)), None)
+    typical = sorted(heights[:len(lines)])[len(lines) // 2] if heights else 0
+    found = []
+    for index, text in enumerate(header):
         text = confident_words(text, confidences[index] if confidences else None)
+        welcome = WELCOME_TO.match(text)
+        if welcome:
+            text = welcome["name"]
+        elif ROLE_OR_TITLE.match(text) or ":" in text \
+                or BUSINESS_WORDS.fullmatch(text.strip(" *-|=_.:")):
+            continue  # a kind of shop alone is added to the name above it
         name = display_name(text)
         if not name or NOT_A_NAME.search(text) or letter_share(name) < 0.7 \
                 or mean_word_length(name) < MIN_MEAN_WORD_LENGTH:
             continue
-        following = lines[index + 1] if index + 1 < len(lines) else ""
-        if BUSINESS_WORDS.fullmatch(following.strip(" *-|")) and not BUSINESS_WORDS.search(name):
-            return f"{name} {display_name(following)}", 0.7
-        if BUSINESS_WORDS.search(name):
-            return name, 0.7
-        confidence = 0.7 if clear_letterhead(lines, index, confidences) else 0.5
-        kind = kind_of_business(lines[:LOGO_LINES + HEADER_LINES])
-        return (f"{name} {kind}", confidence) if kind else (name, confidence)
-    return None, 0.0
+        score = 2.0 if welcome else 0.0
+        score += 2.5 if LEGAL_FORM.search(name) else 0.0
+        score += 0.7 if BUSINESS_WORDS.search(name) else 0.0
+        score += 1.0 if clear_letterhead(lines, index, confidences) else 0.0
+        if first_address is not None and index > first_address:
+            score -= 1.5  # below the address: a person's name, a slogan, the till
+        if heights and typical:
+            score += min(1.5, max(0.0, heights[index] / typical - 1.0) * 1.5)
+        score -= 0.15 * index
+        found.append((score, index, name))
+    return found
 
 
 def clear_letterhead(lines: list[str], index: int,
@@ -111,14 +171,27 @@ def collapse_letter_spacing(text: str) -> str:
 
 
 def display_name(text: str) -> str | None:
-    """Clean display form of a header line: stray symbols stripped, title case."""
+    """Clean display form of a header line: stray symbols stripped; a line printed in
+    capitals title-cased (legal forms as written: GmbH, LLC, Sdn Bhd), any other as printed."""
     text = collapse_letter_spacing(text)
-    text = re.sub(r"[^\w&'.\- ]", " ", text)
-    words = [w.strip(".-'") for w in text.split()]
-    words = [w for w in words if len(w) > 1 or w == "&"]
+    text = re.sub(r"(?<=\S)\+|\+(?=\S)|[^\w&'.\-+ ]", " ", text)
+    words = [w.strip(".-'+") for w in text.split()]
+    words = [w for w in words if len(w) > 1 or w in "&+" and w]
     if not words or sum(len(w) for w in words) < 3:
         return None
-    return " ".join(w if w == "&" else w.capitalize() for w in words)
+    shouting = sum(c.isupper() for c in "".join(words)) >= 0.7 * sum(
+        c.isalpha() for c in "".join(words))
+    return " ".join(cased(w) if shouting else w for w in words)
+
+
+LEGAL_SPELLING = {"gmbh": "GmbH", "llc": "LLC", "ltd": "Ltd", "inc": "Inc", "bhd": "Bhd",
+                  "sdn": "Sdn", "pty": "Pty", "pte": "Pte", "plc": "PLC", "ag": "AG",
+                  "kg": "KG", "sarl": "SARL", "sas": "SAS", "bv": "BV", "co": "Co"}
+
+
+def cased(word: str) -> str:
+    """A word printed in capitals as it is written: ``CHRIS'S`` -> ``Chris's``."""
+    return LEGAL_SPELLING.get(word.lower(), word[:1].upper() + word[1:].lower())
 
 
 def letter_share(text: str) -> float:

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from ocr.amounts import all_amounts, find_currency
 from ocr.dates import pick_purchase_date
+from ocr.receipt_locale import currency_of, receipt_locale
 from ocr.items import find_items, within_total
 from ocr.merchant import find_merchant
 from ocr.repair import REPAIRED, repair_items
@@ -23,20 +24,22 @@ from ocr.totals import (CONFIRMED, REPEATED, SUBTOTAL_WORDS, TOTAL_WORDS, UNCONF
                         keyword_amount, one_digit_apart, tax_amount, total_candidates)
 from ocr.types import OcrPage, ParsedItem, ParsedReceipt
 
-DAY_FIRST_CURRENCIES = ("EUR", "GBP", "CHF")
-DECIMAL_COMMA = re.compile(r"\d,\d\d(?!\d)")
-DECIMAL_POINT = re.compile(r"\d\.\d\d(?!\d)")
 
 
-def parse(page: OcrPage, today: date | None = None) -> ParsedReceipt:
-    """Everything the parser can read from one receipt page; unknown fields stay None."""
+def parse(page: OcrPage, today: date | None = None, country: str | None = None
+          ) -> ParsedReceipt:
+    """Everything the parser can read from one receipt page; unknown fields stay None.
+    ``country``: the panel's country (ISO code), a prior for the receipt's own
+    (``ocr.receipt_locale``), which decides how ambiguous dates read."""
     today = today or date.today()
     texts = [line.text for line in page.lines]
-    receipt = ParsedReceipt(currency=find_currency(page.text))
+    locale = receipt_locale(page.text, country)
+    receipt = ParsedReceipt(currency=find_currency(page.text, currency_of(locale.country)),
+                            country=locale.country, day_first=locale.day_first)
     receipt.merchant, merchant_confidence = find_merchant(
-        texts, [[w.confidence for w in line.words] for line in page.lines])
-    day_first = reads_day_first(receipt.currency, page.text)
-    receipt.purchase_date, date_confidence = pick_purchase_date(texts, today, day_first)
+        texts, [[w.confidence for w in line.words] for line in page.lines],
+        [line.box.height for line in page.lines])
+    receipt.purchase_date, date_confidence = pick_purchase_date(texts, today, locale.day_first)
     subtotal_index, receipt.subtotal = keyword_amount(texts, SUBTOTAL_WORDS)
     receipt.tax = tax_amount(texts)
     receipt.total, receipt.items, total_confidence = choose_total(
@@ -59,15 +62,6 @@ def items_confidence(receipt: ParsedReceipt) -> float:
     if receipt.items_add_up:
         return REPAIRED if any(item.repaired for item in receipt.items) else 0.9
     return 0.5 if receipt.items else 0.0
-
-
-def reads_day_first(currency: str | None, text: str) -> bool:
-    """Whether ``03/02`` means 3 February: by the currency, else by the decimal comma
-    (continental Europe) or a VAT line (UK); month first only for dollars or no clue."""
-    if currency:
-        return currency in DAY_FIRST_CURRENCIES
-    commas, points = len(DECIMAL_COMMA.findall(text)), len(DECIMAL_POINT.findall(text))
-    return commas > points or bool(re.search(r"\b(?:vat|tva|mwst)(?![a-z])", text, re.I))
 
 
 def choose_total(texts: list[str], subtotal: Decimal | None, tax: Decimal | None,

@@ -122,7 +122,7 @@ def choose(page: OcrPage, first: ParsedReceipt, new_lines: dict[int, Line],
         if all(a is b for a, b in zip(lines, page.lines)):
             continue
         page_again = OcrPage(page.width, page.height, lines, page.engine)
-        again = parse(page_again, today=today)
+        again = parse(page_again, today=today, country=first.country)
         if better(again, first):
             found.append((page_again, again))
     amounts = {tuple(item.amount for item in receipt.items) for _, receipt in found}

@@ -23,7 +23,7 @@ from decimal import Decimal
 from itertools import combinations, product
 
 from ocr.amounts import amount_at_end
-from ocr.items import NOT_ITEM_WORDS, QUANTITY_RE, clean_description, item_from_line
+from ocr.items import QUANTITY_RE, clean_description, item_from_line, not_an_item
 from ocr.totals import row_gross
 from ocr.types import ParsedItem
 
@@ -103,7 +103,7 @@ def bare_price_readings(texts: list[str], items: list[ParsedItem], end: int | No
     first = max(0, min(taken, default=0) - MAX_REPAIRS)
     found = []
     for index, text in enumerate(texts[:end]):
-        if index < first or index in taken or NOT_ITEM_WORDS.search(text) \
+        if index < first or index in taken or not_an_item(text) \
                 or NUMBER_LABELS.search(text) or row_gross(text) is not None:
             continue
         readings = line_readings(text, index)
@@ -130,7 +130,7 @@ def quantity_readings(texts: list[str], items: list[ParsedItem], end: int | None
     found = []
     for index, text in enumerate(texts[:end]):
         match = QUANTITY_RE.search(text)
-        if not match or NOT_ITEM_WORDS.search(text) or NUMBER_LABELS.search(text):
+        if not match or not_an_item(text) or NUMBER_LABELS.search(text):
             continue
         total = Decimal(match.group("qty").replace(",", ".")) * \
             Decimal(match.group("unit").replace(",", "."))
@@ -142,7 +142,7 @@ def quantity_readings(texts: list[str], items: list[ParsedItem], end: int | None
         else:  # a line of its own: the item is above or below
             readings = [product_reading(texts[i], i, total, by_line.get(i))
                         for i in (index - 1, index + 1) if 0 <= i < len(texts[:end])
-                        and not NOT_ITEM_WORDS.search(texts[i])]
+                        and not not_an_item(texts[i])]
         readings = [reading for reading in readings if reading is not None]
         if readings:
             found.append(readings)

@@ -21,11 +21,30 @@ def merchant_slug(name: str | None) -> str:
 KIND_LABELS = {"tanke": ("tanke", "tankstelle"), "apotheke": ("apotheke",)}
 
 
+# Words a shop's name may carry or drop without naming another shop.
+GENERIC_NAME_WORDS = {"the", "restaurant", "llc", "inc", "ltd", "co", "gmbh", "sdn", "bhd",
+                      "pty", "pte", "corp", "company", "store"}
+
+
 def merchant_matches(label: str, name: str | None) -> bool:
-    """The label (a brand or kind slug) inside the parsed name's slug."""
-    slug = merchant_slug(name)
-    words = KIND_LABELS.get(label, (label,))
-    return bool(slug) and any(merchant_slug(word) in slug for word in words)
+    """A brand or kind slug (``aldi``, ``tanke``) inside the parsed name's slug; a name as
+    printed (``GRAND LUXCAFE``, ``McDonald's Restaurant #3100``) the same as the parsed one
+    but for case, punctuation, store numbers and generic words, or holding it (or held
+    by it) for at least half its letters."""
+    if re.fullmatch(r"[a-z]+", label):
+        slug = merchant_slug(name)
+        words = KIND_LABELS.get(label, (label,))
+        return bool(slug) and any(merchant_slug(word) in slug for word in words)
+    wanted, found = name_core(label), name_core(name)
+    if not wanted or not found:
+        return False
+    short, long = sorted((wanted, found), key=len)
+    return short in long and len(short) >= len(long) / 2
+
+
+def name_core(name: str | None) -> str:
+    words = [merchant_slug(word) for word in (name or "").split() if not re.search(r"\d", word)]
+    return "".join(word for word in words if word not in GENERIC_NAME_WORDS)
 
 
 def score(entry: dict, receipt: ParsedReceipt) -> dict:
@@ -37,9 +56,10 @@ def score(entry: dict, receipt: ParsedReceipt) -> dict:
         and receipt.purchase_date.isoformat() == entry["date_iso"],
         "total": total_right,
         "adds_up": total_right and receipt.items_add_up,
-        "needs_review": min(receipt.confidence.get(k, 0.0)
-                            for k in ("merchant", "purchase_date", "total")) < 0.6,
+        "needs_review": receipt.needs_review,
     }
+    result["wrong_unreviewed"] = not result["needs_review"] and not (
+        result["merchant"] and result["date"] and result["total"])
     if entry.get("items"):
         result["items_found"] = len(receipt.items)
         result["items_true"] = len(entry["items"])
@@ -58,7 +78,7 @@ def summarise(results: list[dict]) -> dict:
     """Rates and timings over one engine's results."""
     count = len(results)
     summary = {"receipts": count}
-    for field in ("merchant", "date", "total", "adds_up", "needs_review"):
+    for field in ("merchant", "date", "total", "adds_up", "needs_review", "wrong_unreviewed"):
         summary[field] = sum(r[field] for r in results) / count if count else 0.0
     labelled = [r for r in results if "items_true" in r]
     if labelled:

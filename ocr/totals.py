@@ -14,13 +14,31 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ocr.amounts import all_amounts, amount_at_end, item_amount_at_end
 
+# The total in the languages receipts come in: "Total", "Grand Total", "Nett Total", "Total
+# Amount", "Amount Due", "Balance Due", "Summe", "Zu zahlen", "Totaal", "Totale", "A pagar",
+# "Net à payer", "Montant", "Razem", "Summa", "I alt", "Yhteensä".
 TOTAL_WORDS = re.compile(
-    r"zu\s?zahlen|gesamtbetrag|gesamtsumme|\bsumme(?:eur)?\b|\bgesamt|\btotale?\b|"
-    r"\bbetrag\b|amount due|balance due|\bsum\b", re.IGNORECASE)
-SUBTOTAL_WORDS = re.compile(r"zwischensumme|sub\s?-?\s?total|sous-?\s?total", re.IGNORECASE)
+    r"zu\s?zahlen|gesamtbetrag|gesamtsumme|endsumme|\bsumme(?:eur)?\b|\bgesamt|\btota(?:le?|al)\b|"
+    r"\bbetrag\b|amount\s?due|balance\s?due|\bdue\b(?!\s*date)|amount\s?payable|\bsum\b|"
+    r"\bnet\s?[àa]\s?payer|[àa]\s?payer\b|\bmontant\b|\ba\s?pagar\b|\bimporte\b|"
+    r"\bsuma\b|\brazem\b|\bsumma\b|\bi\s?alt\b|\byhteens[äa]\b|\bcelkem\b",
+    re.IGNORECASE)
+SUBTOTAL_WORDS = re.compile(
+    r"zwischensumme|sub\s?-?\s?tota[l1]|sous-?\s?total|subtotaal|subtotale|totale parziale",
+    re.IGNORECASE)
 # "(?![a-z])" and not "\b": RapidOCR glues the rate on ("VAT19%", "TAX8.0%").
 TAX_WORDS = re.compile(
-    r"mwst|mw\.?st|\bust\b|\bvat(?![a-z])|\btax(?![a-z])|steuer|\btva(?![a-z])", re.IGNORECASE)
+    r"mwst|mw\.?st|\bust\b|\bvat(?![a-z])|\btax(?![a-z])|steuer|\btva(?![a-z])|"
+    r"\b[gshp]st(?![a-z])|\biva(?![a-z])|\bbtw(?![a-z])|\bcgst|\bsgst|\bigst",
+    re.IGNORECASE)
+# A total line naming the tax it includes is the total ("Total (Incl. GST)", "Total TTC").
+TAX_INCLUDED = re.compile(r"\bincl|\binkl|including|inclusive|\bttc\b|\bivato\b|\bivai\b",
+                          re.IGNORECASE)
+# A tip is no total: "Tip", "Gratuity", "Suggested Tip 18%: 10.21 Total 66.79".
+TIP_WORDS = re.compile(r"\btips?\b|gratuit|\bgrat\b|suggest|trinkgeld|pourboire|propina",
+                       re.IGNORECASE)
+# The rounding of a cash total to the smallest coin ("Rounding Adj -0.02").
+ROUNDING_WORDS = re.compile(r"round|rundung|arrondi|redondeo|arrotond|afronding", re.IGNORECASE)
 PAID_WORDS = re.compile(
     r"\bbar\b|bargeld|gegeben|\bec\b|ec-?karte|karte|kartenzahlung|visa|mastercard|maestro|"
     r"girocard|\bcash\b|\bcard\b|\bcb\b|especes|payment|zahlung|debit|credit", re.IGNORECASE)
@@ -57,22 +75,38 @@ def keyword_amount(texts: list[str], words: re.Pattern) -> tuple[int | None, Dec
 
 
 def total_candidates(texts: list[str]) -> list[tuple[int, Decimal]]:
-    """(line, amount) of every total-keyword line, not subtotal or tax lines (but the tax
-    table's sum row, ``MwSt Total 1,64 0,31 1,95``), in order."""
+    """(line, amount) of every total-keyword line, not subtotal, tip, rounding or tax lines
+    (but a total naming the tax it includes, and the tax table's sum row, ``MwSt Total 1,64
+    0,31 1,95``), in order."""
     found = []
     for index, text in enumerate(texts):
         if TOTAL_WORDS.search(text) and not SUBTOTAL_WORDS.search(text) \
-                and (not TAX_WORDS.search(text) or row_gross(text) is not None):
+                and not TIP_WORDS.search(text) and not ROUNDING_WORDS.search(text) \
+                and (not TAX_WORDS.search(text) or TAX_INCLUDED.search(text)
+                     or row_gross(text) is not None):
             amount = line_amount(texts, index)
             if amount is not None and amount > 0:
                 found.append((index, amount))
     return found
 
 
-def tax_amount(texts: list[str]) -> Decimal | None:
-    """Amount on a line naming the tax, skipping rates such as ``19%``."""
+def rounding(texts: list[str]) -> Decimal:
+    """The rounding adjustment printed on the receipt (``Rounding Adj -0.02``), or 0. Only
+    a few cents: a larger amount on such a line is some other reading."""
     for index, text in enumerate(texts):
-        if TAX_WORDS.search(text) and "%" not in text.split()[-1]:
+        if ROUNDING_WORDS.search(text) and not TOTAL_WORDS.search(text.split()[-1]):
+            found = line_amount(texts, index)
+            if found is not None and abs(found) < Decimal("0.10"):
+                return found
+    return Decimal(0)
+
+
+def tax_amount(texts: list[str]) -> Decimal | None:
+    """Amount on a line naming the tax, skipping rates such as ``19%`` and totals that
+    include it."""
+    for index, text in enumerate(texts):
+        if TAX_WORDS.search(text) and "%" not in text.split()[-1] \
+                and not (TOTAL_WORDS.search(text) and TAX_INCLUDED.search(text)):
             amount = line_amount(texts, index)
             if amount is not None:
                 return amount
@@ -176,7 +210,19 @@ def cash_minus_change(texts: list[str], after: int) -> Decimal | None:
 
 def confirmation(amount: Decimal, index: int, texts: list[str], items_sum: Decimal | None,
                  subtotal: Decimal | None, tax: Decimal | None) -> float:
-    """How well the rest of the receipt supports ``amount`` as the total."""
+    """How well the rest of the receipt supports ``amount`` as the total (a total rounded to
+    the smallest coin as well as the one before rounding)."""
+    adjustment = rounding(texts)
+    if adjustment:
+        return max(unrounded_confirmation(amount, index, texts, items_sum, subtotal, tax),
+                   unrounded_confirmation(amount - adjustment, index, texts, items_sum,
+                                          subtotal, tax))
+    return unrounded_confirmation(amount, index, texts, items_sum, subtotal, tax)
+
+
+def unrounded_confirmation(amount: Decimal, index: int, texts: list[str],
+                           items_sum: Decimal | None, subtotal: Decimal | None,
+                           tax: Decimal | None) -> float:
     if items_sum is not None and items_sum == amount:
         return CONFIRMED
     floor = UNCONFIRMED

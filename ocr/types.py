@@ -9,6 +9,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+# Below this confidence on any key field a person reviews the receipt (the pipeline, the
+# evaluation and the confidences the parser gives are set against it).
+REVIEW_THRESHOLD = 0.6
+KEY_FIELDS = ("merchant", "purchase_date", "total")
+
 
 @dataclass(frozen=True)
 class Box:
@@ -101,9 +106,15 @@ class ParsedReceipt:
     total: Decimal | None = None
     items: list[ParsedItem] = field(default_factory=list)
     confidence: dict[str, float] = field(default_factory=dict)  # per field, 0..1
+    country: str | None = None  # where the receipt reads as printed (ocr.receipt_locale)
+    day_first: bool = True  # how its numeric dates were read
 
     @property
     def items_add_up(self) -> bool:
         target = self.subtotal if self.subtotal is not None else self.total
         return bool(self.items) and target is not None and sum(
             (i.amount for i in self.items), Decimal(0)) == target
+
+    @property
+    def needs_review(self) -> bool:
+        return min(self.confidence.get(key, 0.0) for key in KEY_FIELDS) < REVIEW_THRESHOLD

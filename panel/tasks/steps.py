@@ -12,7 +12,7 @@ from sqlalchemy import select
 import ocr
 import redaction
 from ocr.second_reading import look_again
-from ocr.types import OcrPage, ParsedReceipt
+from ocr.types import KEY_FIELDS, REVIEW_THRESHOLD, OcrPage, ParsedReceipt
 from panel import image_hash
 from panel.db import db, utcnow
 from panel.extensions import storage_for
@@ -20,8 +20,6 @@ from panel.models import Receipt, ReceiptItem, ReceiptRedaction
 from panel.receipt_files import original_key, original_prefix, redacted_key
 from panel.storage import StoredObjectMissing
 
-MIN_CONFIDENCE = 0.6  # below it on any key field, a person reviews the receipt
-KEY_FIELDS = ("merchant", "purchase_date", "total")
 COUNTED_STATUSES = ("accepted", "needs_review")
 
 
@@ -145,7 +143,7 @@ def check(job: Job) -> None:
         raise Stop("rejected", "too_old")
     if receipt.total is None:
         raise Stop("needs_review", "total_not_found")
-    if (receipt.parse_confidence or 0.0) < MIN_CONFIDENCE:
+    if (receipt.parse_confidence or 0.0) < REVIEW_THRESHOLD:
         raise Stop("needs_review", "low_confidence")
 
 

@@ -24,7 +24,7 @@ from ocr.merchant import display_name, find_merchant
     (["Vollmilch 3,5% 1,19", "REWE 19% MwSt"], None),
     # a name guessed from the header, and the kind of shop printed on its own line
     (["Auto Spreves GmbH", "Friedrichshagener Straße 4", "12555 Berlin", "| Tankstelle"],
-     "Auto Spreves Gmbh Tankstelle"),
+     "Auto Spreves GmbH Tankstelle"),
     (["Auto Meier", "Bahnhofstraße 2", "Tankstelle Nr. 12"], "Auto Meier"),
 ])
 def test_find_merchant(lines, expected):

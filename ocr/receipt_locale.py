@@ -1,0 +1,152 @@
+"""Where a receipt comes from, read off the receipt itself: its country, currency, date order.
+
+A receipt says where it was printed in many small ways: its currency (``RM``, ``S$``, ``€``,
+``₹``), its tax registration (``GST Reg No``, ``ABN``, ``USt-IdNr``, ``SIRET``), the legal
+form of the shop (``Sdn Bhd``, ``Pty Ltd``, ``GmbH``, ``LLC``), its phone numbers (``+60``,
+``(562) 597-0906``) and postcodes (``CA 90804``), and the language of its keywords. Each sign
+votes for the countries it belongs to; the panel's own country (``PANEL_COUNTRY``) is a
+prior that only decides when the receipt says little.
+
+The country decides how an ambiguous date (``06/09/2017``) is read. Before that, the
+receipt's own dates decide where they can: a date whose first part is over 12
+(``13/07/2018``) is day first, whose second part is (``07/22/2018``) month first, and the
+receipt's other slashed dates are read the same way. Closeness to today never decides.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+# Countries whose receipts print dates month first; everywhere else day first (or year first,
+# which reads the same either way).
+MONTH_FIRST_COUNTRIES = {"US", "PH", "FM", "PW", "MH"}
+CURRENCY_OF = {
+    "US": "USD", "CA": "CAD", "AU": "AUD", "NZ": "NZD", "SG": "SGD", "MY": "MYR", "IN": "INR",
+    "GB": "GBP", "IE": "EUR", "DE": "EUR", "AT": "EUR", "FR": "EUR", "BE": "EUR", "NL": "EUR",
+    "ES": "EUR", "IT": "EUR", "PT": "EUR", "CH": "CHF", "HK": "HKD", "PH": "PHP", "ZA": "ZAR",
+    "ID": "IDR", "TH": "THB", "SE": "SEK", "DK": "DKK", "NO": "NOK", "PL": "PLN",
+}
+EURO = ("DE", "AT", "FR", "BE", "NL", "ES", "IT", "PT", "IE", "FI", "LU")
+STRONG, MEDIUM, WEAK = 3.0, 2.0, 1.0
+PRIOR = 1.5  # the panel's country: more than one weak sign, less than a currency code
+
+# (pattern, countries it points to, weight). Patterns are matched on the whole text.
+SIGNS: list[tuple[re.Pattern, tuple[str, ...], float]] = [
+    (re.compile(p, f), countries, weight) for p, f, countries, weight in [
+        # currencies: codes and symbols
+        (r"\bRM\s?\d|\bMYR\b|\bRinggit\b", re.I, ("MY",), STRONG),
+        (r"\bS\$|\bSGD\b", 0, ("SG",), STRONG),
+        (r"\bA\$|\bAUD\b", 0, ("AU",), STRONG),
+        (r"\bNZ\$|\bNZD\b", 0, ("NZ",), STRONG),
+        (r"\bC\$|\bCAD\b", 0, ("CA",), STRONG),
+        (r"\bUS\$|\bUSD\b", 0, ("US",), STRONG),
+        (r"\bHK\$|\bHKD\b", 0, ("HK",), STRONG),
+        (r"₹|\bINR\b|\bRs\.?\s?\d", 0, ("IN",), STRONG),
+        (r"£|\bGBP\b", 0, ("GB",), STRONG),
+        (r"€|\bEUR\b|\bEURO\b", re.I, EURO, STRONG),
+        (r"\bCHF\b|\bSFr\b", 0, ("CH",), STRONG),
+        (r"₱|\bPHP\b", 0, ("PH",), STRONG),
+        (r"\bZAR\b|\bR\s?\d+[.,]\d\d\b", 0, ("ZA",), WEAK),
+        (r"\$\s?\d", 0, ("US", "CA", "AU", "NZ", "SG", "HK"), WEAK),
+        # tax registrations and taxes
+        (r"\bGST\s*(?:ID|Reg|No|Registration)|\bSST\b|\bSales\s*&\s*Service\s*Tax", re.I,
+         ("MY", "SG"), STRONG),
+        (r"\bABN\b", 0, ("AU",), STRONG),
+        (r"\bGSTIN\b|\bCGST\b|\bSGST\b|\bIGST\b", re.I, ("IN",), STRONG),
+        (r"\bGST\b", 0, ("MY", "SG", "AU", "NZ", "IN", "CA"), WEAK),
+        (r"\bHST\b|\bPST\b|\bQST\b|\bTPS\b|\bTVQ\b", 0, ("CA",), MEDIUM),
+        (r"\bsales\s*tax\b|\bstate\s*tax\b|\bgratuity\b|\btip\b", re.I, ("US",), WEAK),
+        (r"USt-?Id|Steuer-?Nr|Steuernummer|\bMwSt\b|\bUSt\b", re.I, ("DE", "AT", "CH"), MEDIUM),
+        (r"\bVAT(?![a-z])", re.I, ("GB", "IE"), WEAK),
+        (r"\bSIRET\b|\bSIREN\b|\bTVA\b|\bTTC\b", re.I, ("FR", "BE"), MEDIUM),
+        (r"\bBTW\b|\bKvK\b", re.I, ("NL", "BE"), MEDIUM),
+        (r"\bP\.?\s?IVA\b|\bPartita\s+IVA\b|\bscontrino\b", re.I, ("IT",), MEDIUM),
+        (r"\b(?:NIF|CIF)\b|\bIVA\b", 0, ("ES", "PT", "IT"), WEAK),
+        # legal forms of the shop
+        (r"\bSdn\.?\s*Bhd\b|\bBhd\b", re.I, ("MY",), STRONG),
+        (r"\bPte\.?\s*Ltd\b", re.I, ("SG",), STRONG),
+        (r"\bPty\.?\s*Ltd\b", re.I, ("AU",), STRONG),
+        (r"\bGmbH\b|\be\.\s?K\.|\bKG\b", 0, ("DE", "AT", "CH"), MEDIUM),
+        (r"\bLLC\b|\bInc\.?(?!\w)|\bCorp\.?(?!\w)", re.I, ("US",), WEAK),
+        (r"\bLtd\.?(?!\w)|\bPLC\b", re.I, ("GB", "IE"), WEAK),
+        (r"\bS\.?A\.?R\.?L\.?(?!\w)|\bSAS\b", 0, ("FR",), MEDIUM),
+        (r"\bS\.L\.(?!\w)|\bS\.L\.U\.", 0, ("ES",), MEDIUM),
+        (r"\bS\.?r\.?l\.?(?!\w)|\bS\.p\.A\.", 0, ("IT",), MEDIUM),
+        (r"\bB\.V\.(?!\w)", 0, ("NL",), MEDIUM),
+        # phone numbers and postcodes
+        (r"\+60\b|\b0[3-9]-?\d{3,4}\s?\d{4}\b", 0, ("MY",), MEDIUM),
+        (r"\+65\b", 0, ("SG",), MEDIUM),
+        (r"\+61\b", 0, ("AU",), MEDIUM),
+        (r"\+91\b", 0, ("IN",), MEDIUM),
+        (r"\+49\b", 0, ("DE",), MEDIUM),
+        (r"\+44\b", 0, ("GB",), MEDIUM),
+        (r"\+33\b", 0, ("FR",), MEDIUM),
+        (r"\+1\b|\(\d{3}\)\s?\d{3}-\d{4}\b|\b\d{3}-\d{3}-\d{4}\b", 0, ("US", "CA"), MEDIUM),
+        (r",?\s(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|"
+         r"MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC)"
+         r"\.?,?\s+\d{5}(?:-\d{4})?\b", 0, ("US",), MEDIUM),
+        (r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b", 0, ("GB",), WEAK),
+        (r"(?m)^\D{0,20}\b\d{5}\s+[A-ZÄÖÜ][a-zäöüß]{2,}", 0, ("DE", "FR", "ES", "IT", "MY"), WEAK),
+        # the language of the keywords
+        (r"\b(?:Summe|Rückgeld|Ruckgeld|zu zahlen|Kasse|Bon-?Nr|Datum)\b", re.I,
+         ("DE", "AT", "CH"), MEDIUM),
+        (r"\b(?:Espèces|Especes|Montant|Rendu|Caisse)\b", re.I, ("FR", "BE"), MEDIUM),
+        (r"\b(?:Totaal|Contant|Bedrag|Wisselgeld)\b", re.I, ("NL", "BE"), MEDIUM),
+        (r"\b(?:Importe|Efectivo|Cambio|Ticket|Factura)\b", re.I, ("ES",), WEAK),
+        (r"\b(?:Totale|Contanti|Resto|Importo)\b", re.I, ("IT",), MEDIUM),
+    ]]
+
+# Numeric dates that say their own order: NN/NN/NNNN, NN-NN-NN, NN.NN.NN.
+NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/])")
+
+
+@dataclass(frozen=True)
+class ReceiptLocale:
+    country: str | None  # ISO 3166 code, or None when nothing points anywhere
+    day_first: bool
+    prior: str | None = None  # the panel's country it was read with
+
+
+def country_scores(text: str, prior: str | None = None) -> Counter[str]:
+    """Every sign on the receipt, summed per country."""
+    scores: Counter[str] = Counter()
+    for pattern, countries, weight in SIGNS:
+        if pattern.search(text):
+            for country in countries:
+                scores[country] += weight / len(countries) ** 0.5
+    if prior:
+        scores[prior] += PRIOR
+    return scores
+
+
+def date_order(text: str) -> bool | None:
+    """True (day first) or False (month first) where a numeric date on the receipt can only be
+    read one way; None where every date reads both ways, or they disagree."""
+    votes = Counter()
+    for first, _, second, _ in NUMERIC_DATE.findall(text):
+        first, second = int(first), int(second)
+        if 12 < first <= 31 and 1 <= second <= 12:
+            votes[True] += 1
+        elif 12 < second <= 31 and 1 <= first <= 12:
+            votes[False] += 1
+    if len(votes) == 1:
+        return next(iter(votes))
+    return None
+
+
+def receipt_locale(text: str, prior: str | None = None) -> ReceiptLocale:
+    """The receipt's country and date order, from what it shows (``prior``: the panel's
+    country, ISO code, deciding only where the receipt says little)."""
+    prior = prior.upper() if prior else None
+    scores = country_scores(text, prior)
+    country = max(scores, key=lambda c: (scores[c], c == prior)) if scores else None
+    order = date_order(text)
+    if order is None:
+        # nothing points anywhere: day first, as most of the world prints it
+        order = country not in MONTH_FIRST_COUNTRIES
+    return ReceiptLocale(country, order, prior)
+
+
+def currency_of(country: str | None) -> str | None:
+    return CURRENCY_OF.get(country or "")
