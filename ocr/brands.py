@@ -34,27 +34,46 @@ BRAND_ALIASES = {
 BUSINESS_WORDS = re.compile(
     r"apotheke|tankstelle|bäckerei|baeckerei|metzgerei|markt|pharmacy|bakery|café|cafe|"
     r"restaurant|pharmacie|boulangerie|supermarket|grocer|kiosk|drogerie", re.IGNORECASE)
+# Where the chains above trade (those not named: Germany, Austria, Switzerland). A chain is
+# matched one letter off, or by its slogans, only on receipts from its markets (or from
+# nowhere in particular): "Tom" on a US receipt is no misread Toom.
+GERMAN_SPEAKING = ("DE", "AT", "CH")
+MARKETS = {
+    "Aldi": GERMAN_SPEAKING + ("GB", "IE", "US", "AU", "FR", "ES", "IT", "NL", "BE"),
+    "Lidl": GERMAN_SPEAKING + ("GB", "IE", "US", "FR", "ES", "IT", "NL", "BE", "PL"),
+    "Tesco": ("GB", "IE"), "Sainsbury's": ("GB",), "Asda": ("GB",), "Waitrose": ("GB",),
+    "Walmart": ("US", "CA"), "Costco": ("US", "CA", "GB", "AU"), "Kroger": ("US",),
+    "Walgreens": ("US",), "Target": ("US", "AU"), "Carrefour": ("FR", "ES", "IT", "BE"),
+    "Leclerc": ("FR",), "Auchan": ("FR",), "Spar": GERMAN_SPEAKING + ("GB", "NL", "IT", "IE"),
+    "Ikea": GERMAN_SPEAKING + ("GB", "US", "FR", "ES", "IT", "NL", "AU", "MY", "SG"),
+}
+
+
+def trades_in(name: str, country: str | None) -> bool:
+    return country is None or country in MARKETS.get(name, GERMAN_SPEAKING)
+
+
 LOOKALIKE_LETTERS = {"1": "l", "0": "o", "5": "s"}  # digits read inside words ("A1di GmbH")
 MIN_FUZZY_LENGTH = 4  # shorter brands ("dm", "obi") only match exactly
 MIN_WORD_FUZZY_LENGTH = 7  # brands matched one letter off among other words on a line
 
 
-def alias_brand(text: str) -> str | None:
+def alias_brand(text: str, country: str | None = None) -> str | None:
     """The chain a slogan or company name on this line belongs to (letters compared only,
     a 1, 0 or 5 between letters read as l, o, s)."""
     text = re.sub(r"(?<=[a-zäöü])[105](?=[a-zäöü])",
                   lambda m: LOOKALIKE_LETTERS[m.group(0)], text.lower())
     letters = re.sub(r"[^a-zäöü]", "", text.replace("ß", "ss"))
     for alias, name in BRAND_ALIASES.items():
-        if alias in letters:
+        if alias in letters and trades_in(name, country):
             return name
     # long brand names split by the engine: "Kauf land"
     return next((name for slug, name in KNOWN_BRANDS.items()
-                 if len(slug) >= MIN_WORD_FUZZY_LENGTH and slug.replace(" ", "") in letters),
-                None)
+                 if len(slug) >= MIN_WORD_FUZZY_LENGTH and slug.replace(" ", "") in letters
+                 and trades_in(name, country)), None)
 
 
-def near_brand_word(text: str) -> str | None:
+def near_brand_word(text: str, country: str | None = None) -> str | None:
     """A long brand (``MIN_WORD_FUZZY_LENGTH`` letters or more) one letter off as a word of
     the line, or inside a web address: ``"Mirktkauf Lahr"``, ``"www.narktkauf-lehr.de"``."""
     for token in re.split(r"[^a-zäöüß]+", text.lower()):
@@ -62,12 +81,12 @@ def near_brand_word(text: str) -> str | None:
             continue
         for slug, name in KNOWN_BRANDS.items():
             if len(slug) >= MIN_WORD_FUZZY_LENGTH and " " not in slug \
-                    and one_edit_apart(token, slug):
+                    and one_edit_apart(token, slug) and trades_in(name, country):
                 return name
     return None
 
 
-def near_brand(text: str) -> str | None:
+def near_brand(text: str, country: str | None = None) -> str | None:
     """A brand one letter off, when it stands alone on a line (``"LIDE"`` -> Lidl); a symbol
     between letters is a misread letter (``"L+DI"``). None when two brands are that near."""
     token = re.sub(r"(?<=[a-zäöüß])[^a-zäöüß\s](?=[a-zäöüß])", "?", text.lower())
@@ -75,7 +94,8 @@ def near_brand(text: str) -> str | None:
     if len(text.split()) != 1 or len(token) < MIN_FUZZY_LENGTH - 1:
         return None
     names = {name for slug, name in KNOWN_BRANDS.items()
-             if len(slug) >= MIN_FUZZY_LENGTH and " " not in slug and one_edit_apart(token, slug)}
+             if len(slug) >= MIN_FUZZY_LENGTH and " " not in slug and one_edit_apart(token, slug)
+             and trades_in(name, country)}
     return names.pop() if len(names) == 1 else None
 
 

@@ -44,6 +44,10 @@ ADDRESS = re.compile(
     r"\bblvd\b|\bhwy\b|\bjalan\b|\bjln\b|\bsuite\b|"
     r"^\D*\d{4,5}\s+[A-ZÄÖÜ][a-zäöüß]{2,}|,\s?[A-Z]{2}\.?\s\d{5}|"
     r"\(\d{3}\)\s?\d{3}-\d{4}|\btel\b|phone|\+\d{2}", re.IGNORECASE)
+# A town and state or province with no street ("FAIR OAKS,CA", "Kapolei, HI").
+TOWN_AND_STATE = re.compile(r"[A-Za-z],\s?[A-Z]{2}(?:\s|$)")
+# A store's number after its name ("CHURCH'S CHICKEN #4717", "CARL'S JR 1100375").
+STORE_NUMBER = re.compile(r"\s*(?:#|\bno\.?|\bnr\.?|\bstore)\s*\d+\s*$|\s+\d{3,}\s*$", re.I)
 ADDRESS_LINES = 3  # an address within this many lines under the name
 SURE_WORD_CONFIDENCE = 0.85
 MIN_WORD_CONFIDENCE = 0.5  # header words read with less are logo artwork, not letters
@@ -52,12 +56,14 @@ LEGAL, LETTERHEAD, GUESS = 0.85, 0.7, 0.5  # confidences of a name found by thes
 
 
 def find_merchant(lines: list[str], confidences: list[list[float]] | None = None,
-                  heights: list[int] | None = None) -> tuple[str | None, float]:
+                  heights: list[int] | None = None, country: str | None = None
+                  ) -> tuple[str | None, float]:
     """Display name and confidence: 0.9 for a known brand, 0.85 for a name with its legal
     form, 0.7 for a header name read cleanly over its address or followed by a business
     word, 0.5 for another header guess. ``confidences``: per line, per word; ``heights``:
-    per line, in pixels (a shop's name is often printed larger)."""
-    brand = find_brand(lines)
+    per line, in pixels (a shop's name is often printed larger); ``country``: where the
+    receipt reads as from (chains are matched one letter off only in their markets)."""
+    brand = find_brand(lines, country)
     if brand:
         return brand, 0.9
     candidates = header_names(lines, confidences, heights)
@@ -88,6 +94,7 @@ def header_names(lines: list[str], confidences: list[list[float]] | None,
     found = []
     for index, text in enumerate(header):
         text = confident_words(text, confidences[index] if confidences else None)
+        text = STORE_NUMBER.sub("", text)
         welcome = WELCOME_TO.match(text)
         if welcome:
             text = welcome["name"]
@@ -95,10 +102,13 @@ def header_names(lines: list[str], confidences: list[list[float]] | None,
                 or BUSINESS_WORDS.fullmatch(text.strip(" *-|=_.:")):
             continue  # a kind of shop alone is added to the name above it
         name = display_name(text)
-        if not name or NOT_A_NAME.search(text) or letter_share(name) < 0.7 \
-                or mean_word_length(name) < MIN_MEAN_WORD_LENGTH:
+        if not name or NOT_A_NAME.search(text) or TOWN_AND_STATE.search(text) \
+                or letter_share(name) < 0.7 or mean_word_length(name) < MIN_MEAN_WORD_LENGTH:
             continue
-        score = 2.0 if welcome else 0.0
+        score = 0.0  # "Welcome to X" names the shop as often as it greets ("... The Family")
+        if any(name.lower() in other.lower() and name.lower() != other.lower()
+               for other in header[index + 1:index + 3]):
+            score -= 1.0  # a logo's part, printed in full below ("PASTA" over "Bella Pasta")
         score += 2.5 if LEGAL_FORM.search(name) else 0.0
         score += 0.7 if BUSINESS_WORDS.search(name) else 0.0
         score += 1.0 if clear_letterhead(lines, index, confidences) else 0.0
@@ -133,7 +143,7 @@ def kind_of_business(lines: list[str]) -> str | None:
     return None
 
 
-def find_brand(lines: list[str]) -> str | None:
+def find_brand(lines: list[str], country: str | None = None) -> str | None:
     """The brand named most often: exactly, one letter off on a header line, or by one of
     its slogans or company names (``ocr.brands.BRAND_ALIASES``)."""
     counts: Counter[str] = Counter()
@@ -145,11 +155,11 @@ def find_brand(lines: list[str]) -> str | None:
         found = [name for slug, name in KNOWN_BRANDS.items()
                  if re.search(rf"(?<![a-zäöüß]){re.escape(slug)}(?![a-zäöüß])", collapsed)]
         if not found and index < HEADER_LINES:
-            found = [name for name in [near_brand(collapsed)] if name]
+            found = [name for name in [near_brand(collapsed, country)] if name]
         if not found and index < LOGO_LINES + HEADER_LINES:
-            found = [name for name in [near_brand_word(collapsed)] if name]
+            found = [name for name in [near_brand_word(collapsed, country)] if name]
         if not found:
-            found = [name for name in [alias_brand(collapsed)] if name]
+            found = [name for name in [alias_brand(collapsed, country)] if name]
         for name in found:
             counts[name] += 1
             first_seen.setdefault(name, index)

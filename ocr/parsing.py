@@ -21,8 +21,13 @@ from ocr.merchant import find_merchant
 from ocr.repair import REPAIRED, repair_items
 from ocr.totals import (CONFIRMED, REPEATED, SUBTOTAL_WORDS, TOTAL_WORDS, UNCONFIRMED,
                         card_payment, cash_minus_change, confirmation, included_tax_fits,
-                        keyword_amount, one_digit_apart, tax_amount, total_candidates)
-from ocr.types import OcrPage, ParsedItem, ParsedReceipt
+                        keyword_amount, one_digit_apart, rounding, tax_amount,
+                        total_candidates)
+from ocr.types import REVIEW_THRESHOLD, OcrPage, ParsedItem, ParsedReceipt
+
+# A date that reads as another one in the other order, on a receipt that does not say which
+# order it prints: a person checks it.
+ORDER_UNKNOWN = REVIEW_THRESHOLD - 0.05
 
 
 
@@ -38,8 +43,11 @@ def parse(page: OcrPage, today: date | None = None, country: str | None = None
                             country=locale.country, day_first=locale.day_first)
     receipt.merchant, merchant_confidence = find_merchant(
         texts, [[w.confidence for w in line.words] for line in page.lines],
-        [line.box.height for line in page.lines])
+        [line.box.height for line in page.lines], locale.country)
     receipt.purchase_date, date_confidence = pick_purchase_date(texts, today, locale.day_first)
+    if not locale.sure and receipt.purchase_date != pick_purchase_date(
+            texts, today, not locale.day_first)[0]:
+        date_confidence = min(date_confidence, ORDER_UNKNOWN)  # 06/09: June or September
     subtotal_index, receipt.subtotal = keyword_amount(texts, SUBTOTAL_WORDS)
     receipt.tax = tax_amount(texts)
     receipt.total, receipt.items, total_confidence = choose_total(
@@ -71,7 +79,11 @@ def choose_total(texts: list[str], subtotal: Decimal | None, tax: Decimal | None
     best: tuple[float, Decimal | None, list[ParsedItem], int] = (0.0, None, [], -1)
     first_total = next((i for i, text in enumerate(texts) if TOTAL_WORDS.search(text)), None)
     candidates = []
-    for number, (index, amount) in enumerate(total_candidates(texts)):
+    found = total_candidates(texts)
+    adjustment = rounding(texts)
+    rounded = {amount for _, amount in found if adjustment and amount - adjustment in
+               {other for _, other in found}}  # the total paid, after "Rounding Adj"
+    for number, (index, amount) in enumerate(found):
         # items end at the subtotal, or at the first total line even when its amount is
         # unreadable and the total came from a later line (the tax table's sum row)
         end = min(i for i in (index, subtotal_index, first_total) if i is not None)
@@ -79,7 +91,7 @@ def choose_total(texts: list[str], subtotal: Decimal | None, tax: Decimal | None
         items = within_total(read, amount)
         candidates.append((index, amount, end, items, read))
         score = confirmation(amount, index, texts, items_sum(items), subtotal, tax)
-        if score > best[0]:
+        if score > best[0] or (score == best[0] > 0 and amount in rounded):
             best = (score, amount, items, number)
     for number, (index, amount, end, items, read) in enumerate(candidates):
         # items that do not add up: bare prices (``219``, ``1519``) read with a separator

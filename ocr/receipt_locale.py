@@ -82,12 +82,13 @@ SIGNS: list[tuple[re.Pattern, tuple[str, ...], float]] = [
         (r"\+49\b", 0, ("DE",), MEDIUM),
         (r"\+44\b", 0, ("GB",), MEDIUM),
         (r"\+33\b", 0, ("FR",), MEDIUM),
-        (r"\+1\b|\(\d{3}\)\s?\d{3}-\d{4}\b|\b\d{3}-\d{3}-\d{4}\b", 0, ("US", "CA"), MEDIUM),
-        (r",?\s(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|"
+        (r"\+1\b|\(\d{3}\)\s?\d{3}[.-]\d{4}\b|\b\d{3}[.-]\d{3}[.-]\d{4}\b", 0,
+         ("US", "CA"), MEDIUM),
+        (r"(?:,\s?|\s)(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|"
          r"MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC)"
          r"\.?,?\s+\d{5}(?:-\d{4})?\b", 0, ("US",), MEDIUM),
         (r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b", 0, ("GB",), WEAK),
-        (r"(?m)^\D{0,20}\b\d{5}\s+[A-ZÄÖÜ][a-zäöüß]{2,}", 0, ("DE", "FR", "ES", "IT", "MY"), WEAK),
+        (r"(?m)^\s*\d{5}\s+[A-ZÄÖÜ][a-zäöüß]{2,}", 0, ("DE", "FR", "ES", "IT"), WEAK),
         # the language of the keywords
         (r"\b(?:Summe|Rückgeld|Ruckgeld|zu zahlen|Kasse|Bon-?Nr|Datum)\b", re.I,
          ("DE", "AT", "CH"), MEDIUM),
@@ -106,6 +107,7 @@ class ReceiptLocale:
     country: str | None  # ISO 3166 code, or None when nothing points anywhere
     day_first: bool
     prior: str | None = None  # the panel's country it was read with
+    sure: bool = False  # the date order follows from the receipt's own dates or clear signs
 
 
 def country_scores(text: str, prior: str | None = None) -> Counter[str]:
@@ -142,10 +144,11 @@ def receipt_locale(text: str, prior: str | None = None) -> ReceiptLocale:
     scores = country_scores(text, prior)
     country = max(scores, key=lambda c: (scores[c], c == prior)) if scores else None
     order = date_order(text)
+    sure = order is not None or (country is not None and scores[country] >= MEDIUM)
     if order is None:
         # nothing points anywhere: day first, as most of the world prints it
         order = country not in MONTH_FIRST_COUNTRIES
-    return ReceiptLocale(country, order, prior)
+    return ReceiptLocale(country, order, prior, sure)
 
 
 def currency_of(country: str | None) -> str | None:

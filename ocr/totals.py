@@ -18,7 +18,7 @@ from ocr.amounts import all_amounts, amount_at_end, item_amount_at_end
 # Amount", "Amount Due", "Balance Due", "Summe", "Zu zahlen", "Totaal", "Totale", "A pagar",
 # "Net à payer", "Montant", "Razem", "Summa", "I alt", "Yhteensä".
 TOTAL_WORDS = re.compile(
-    r"zu\s?zahlen|gesamtbetrag|gesamtsumme|endsumme|\bsumme(?:eur)?\b|\bgesamt|\btota(?:le?|al)\b|"
+    r"zu\s?zahlen|gesamtbetrag|gesamtsumme|endsumme|\bsumme(?:eur)?\b|\bgesamt|\btota[l1i]|"
     r"\bbetrag\b|amount\s?due|balance\s?due|\bdue\b(?!\s*date)|amount\s?payable|\bsum\b|"
     r"\bnet\s?[àa]\s?payer|[àa]\s?payer\b|\bmontant\b|\ba\s?pagar\b|\bimporte\b|"
     r"\bsuma\b|\brazem\b|\bsumma\b|\bi\s?alt\b|\byhteens[äa]\b|\bcelkem\b",
