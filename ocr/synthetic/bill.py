@@ -82,8 +82,9 @@ def tip_for(rng: random_module.Random, style: Style, subtotal: Decimal) -> tuple
         return cents(tip), rng.choice(("Tip", "TIP", "Tip:", "Gratuity", "Add Tip"))
     if chance < 0.4:
         rate = rng.choice((18, 20))
-        return cents(subtotal * rate / 100), rng.choice((f"Gratuity {rate}%", f"Auto Gratuity {rate}%",
-                                                         f"Service Charge {rate}%"))
+        label = rng.choice((f"Gratuity {rate}%", f"Auto Gratuity {rate}%",
+                            f"Service Charge {rate}%"))
+        return cents(subtotal * rate / 100), label
     return ZERO, ""
 
 

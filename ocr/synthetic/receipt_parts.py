@@ -28,11 +28,13 @@ def header_rows(rng: random_module.Random, style: Style, name: str, legal: str,
     before = rng.random() < 0.35
     if before:
         title = rng.choice(style.titles)
-        rows.append((f"{title} to" if title == "Welcome" and rng.random() < 0.4 else title, "", True))
+        title = f"{title} to" if title == "Welcome" and rng.random() < 0.4 else title
+        rows.append((title, "", True))
     capitals = rng.random() < 0.55
     shown = name.upper() if capitals else name
     suffix = legal.upper() if capitals or rng.random() < 0.3 else legal
-    registration = fill(rng, "(#######-@)") if legal.startswith("Sdn") and rng.random() < 0.6 else ""
+    registered = legal.startswith("Sdn") and rng.random() < 0.6  # Malaysian company number
+    registration = fill(rng, "(#######-@)") if registered else ""
     if legal and (len(shown) + len(suffix) > 28 or rng.random() < 0.25):
         rows += [(shown, "", True), (f"{suffix} {registration}".strip(), "", True)]
     else:
@@ -62,7 +64,9 @@ def meta_rows(rng: random_module.Random, style: Style, printed_date: str, printe
     date_row = rng.choice([(f"{word}{printed_date}", printed_time, False),
                            (f"{word}{printed_date} {printed_time}", "", False),
                            (f"{printed_date} {printed_time}", "", True)])
-    first = [(number, "", False), date_row] if rng.random() < 0.6 else [date_row, (number, "", False)]
+    first = [(number, "", False), date_row]
+    if rng.random() < 0.4:
+        first.reverse()
     people = LANGUAGES[style.names].people
     staff, customer = rng.sample(people, 2)
     rest = []
@@ -120,7 +124,8 @@ def tip_rows(rng: random_module.Random, style: Style, bill, show) -> list:
         word = rng.choice(("Suggested Tip", "Suggested Gratuity", "Tip Guide"))
         tips = suggested_tips(base)
         rows += rng.choice([
-            [(f"{word}:", "", False)] + [(f"{rate}%", show.amount(tip), False) for rate, tip in tips],
+            [(f"{word}:", "", False)] + [(f"{rate}%", show.amount(tip), False)
+                                         for rate, tip in tips],
             [(f"{word} {rate}%: {show.amount(tip)}", "", False) for rate, tip in tips],
             [(word, "", True)] + [(f"{rate}% (Tip {show.amount(tip, True)})",
                                    f"Total {show.amount(bill.total + tip, True)}", False)

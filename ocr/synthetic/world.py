@@ -27,8 +27,9 @@ BLANK: Row = ("", "", False)
 # Item layouts per shop language: "plain" (amount right, quantity below or inline), "lead"
 # ("2 Coffee" ... 5.90), "below" (the name, then "2 x 3.50" ... 7.00), "columns" (qty, price
 # and amount in the right column under a heading).
-LAYOUTS = {"us": ("lead", "lead", "plain"), "au": ("plain", "lead"), "sg": ("plain", "lead", "below"),
-           "ms": ("plain", "below", "columns"), "in": ("columns", "columns", "plain", "below")}
+LAYOUTS = {"us": ("lead", "lead", "plain"), "au": ("plain", "lead"),
+           "sg": ("plain", "lead", "below"), "ms": ("plain", "below", "columns"),
+           "in": ("columns", "columns", "plain", "below")}
 
 
 def make_world_receipt(rng: random_module.Random, today: date, style: Style
@@ -47,10 +48,12 @@ def make_world_receipt(rng: random_module.Random, today: date, style: Style
     meta, date_row = meta_rows(rng, style, printed_date,
                                clock.strftime(rng.choice(style.time_formats)), shop.eatery)
     at_bottom = rng.random() < 0.2
-    rows = header + [(rule, "", True)] + [row for row in meta if not (at_bottom and row == date_row)]
+    meta = [row for row in meta if not (at_bottom and row == date_row)]
+    rows = header + [(rule, "", True)] + meta
     items, item_rows = make_items(rng, style, shop.goods, shop.eatery, show)
     bill = settle(rng, style, regime, sum((amount for _, _, amount in items), Decimal(0)))
-    rows += [(rule, "", True)] + item_rows + [(rule, "", True)] + total_rows(rng, style, regime, bill, show)
+    rows += [(rule, "", True)] + item_rows + [(rule, "", True)]
+    rows += total_rows(rng, style, regime, bill, show)
     rows += tender_rows(rng, style, bill.total, show)
     rows += tax_summary(rng, style, regime, bill, show) + tip_rows(rng, style, bill, show)
     rows += [date_row] if at_bottom else []
@@ -64,7 +67,8 @@ def make_world_receipt(rng: random_module.Random, today: date, style: Style
         "tip": f"{bill.tip:.2f}", "rounding": f"{bill.rounding:.2f}",
         "currency": style.currency, "locale": style.code, "country": style.country,
         "language": style.code.split("-")[0], "style": style.key,
-        "items": [{"description": d, "quantity": str(q), "amount": f"{a:.2f}"} for d, q, a in items],
+        "items": [{"description": d, "quantity": str(q), "amount": f"{a:.2f}"}
+                  for d, q, a in items],
         "num_items": len(items)}
 
 
@@ -109,9 +113,9 @@ class Printer:
             return text
         if self.style.symbol_after:
             return f"{text} {self.symbol}"
-        sign, text = ("-", text[1:]) if value < 0 else ("", text)
-        joint = "" if self.symbol in ("$", "S$", "₹", "A$") else " "
-        return f"{sign}{self.symbol}{joint}{text}"
+        if self.symbol not in ("$", "S$", "₹", "A$"):
+            return f"{self.symbol} {text}"  # "RM -3.00"
+        return f"-{self.symbol}{text[1:]}" if value < 0 else f"{self.symbol}{text}"  # "-$4.20"
 
     def item(self, value: Decimal) -> str:
         return self.amount(value) + self.code
@@ -160,7 +164,8 @@ def item_rows(rng, layout, description, quantity, unit, amount, show: Printer) -
     if layout == "lead":
         return [(f"{quantity} {description}", show.item(amount), False)]
     if layout == "columns":
-        return [(description, f"{quantity}  {show.amount(unit, False)}  {show.item(amount)}", False)]
+        columns = f"{quantity}  {show.amount(unit, False)}  {show.item(amount)}"
+        return [(description, columns, False)]
     if layout == "below":
         return [(description, "", False), (f"  {each}", show.item(amount), False)]
     if quantity > 1 and rng.random() < 0.5:
