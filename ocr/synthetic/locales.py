@@ -49,3 +49,25 @@ def money(value: Decimal, locale: Locale) -> str:
 
 def print_date(day: date, pattern: str) -> str:
     return day.strftime(pattern)
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def stamp(day: date, pattern: str) -> str:
+    """``print_date`` without the C library's locale or padding rules: ``%-d``/``%-m`` are
+    unpadded, ``%b`` an English month abbreviation and ``%^b`` the same in capitals, so
+    ``stamp(day, "%b%d'%y")`` gives ``Jun28'17`` and ``stamp(day, "%-m/%-d/%Y")`` ``6/28/2017``."""
+    month = MONTHS[day.month - 1]
+    parts = {"%-d": str(day.day), "%-m": str(day.month), "%^b": month.upper(), "%b": month}
+    for token, text in parts.items():
+        pattern = pattern.replace(token, text)
+    return day.strftime(pattern)
+
+
+def date_order(pattern: str) -> str:
+    """"DMY", "MDY" or "YMD": the order of day, month and year in a date pattern."""
+    at = {part: min((pattern.find(t) for t in tokens if t in pattern), default=len(pattern))
+          for part, tokens in (("D", ("%d", "%-d")), ("M", ("%m", "%-m", "%b", "%^b")),
+                               ("Y", ("%Y", "%y")))}
+    return "".join(sorted(at, key=at.get))

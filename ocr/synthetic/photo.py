@@ -15,11 +15,17 @@ FONTS = ["DejaVuSansMono.ttf", "DejaVuSansMono-Bold.ttf", "DejaVuSans.ttf",
          "DejaVuSansCondensed.ttf", "DejaVuSerif.ttf"]
 
 
-def draw_paper(rows: list[tuple[str, str, bool]], rng: random_module.Random) -> Image.Image:
-    """The receipt as printed: left text, right-aligned amounts, centred header lines."""
+def draw_paper(rows: list[tuple[str, str, bool]], rng: random_module.Random,
+               fit: bool = False) -> Image.Image:
+    """The receipt as printed: left text, right-aligned amounts, centred header lines.
+    ``fit``: the paper widens where a row would not fit (no line cut or overprinted);
+    without it, old seeds draw as they always did."""
     size = rng.randint(22, 30)
     face = ImageFont.truetype(str(FONT_DIR / rng.choice(FONTS)), size)
     width, margin = rng.randint(560, 720), rng.randint(16, 32)
+    if fit:
+        width = max([width] + [int(face.getlength(f"{left}  {right}")) + 2 * margin + 2
+                               for left, right, _ in rows])
     row_height = size + rng.randint(8, 14)
     paper = Image.new("L", (width, 2 * margin + row_height * len(rows)), 255)
     draw = ImageDraw.Draw(paper)

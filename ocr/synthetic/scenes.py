@@ -16,17 +16,19 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFilter
 
 from ocr.synthetic import TODAY
-from ocr.synthetic.content import make_receipt
 from ocr.synthetic.photo import add_noise, crease, draw_paper, jpeg, shadow, tilt
+from ocr.synthetic.world import make_content
 
 INK = 180  # below this grey level the drawn paper holds print
 
 
-def scene(seed: int, white_page: bool = False, upside_down: bool = False, today=TODAY):
-    """(photo, truth, ink mask, paper mask) from one seed."""
+def scene(seed: int, white_page: bool = False, upside_down: bool = False, today=TODAY,
+          locales=None):
+    """(photo, truth, ink mask, paper mask) from one seed; ``locales`` as in
+    ``ocr.synthetic.synthetic_receipt``."""
     rng = random.Random(seed)
-    rows, truth = make_receipt(rng, today)
-    paper = crease(draw_paper(rows, rng), rng)
+    rows, truth = make_content(rng, today, locales)
+    paper = crease(draw_paper(rows, rng, fit=locales is not None), rng)
     ink = paper.point(lambda v: 255 if v < INK else 0)
     place = on_white_page if white_page else on_table
     photo, ink, whole = place(paper, ink, rng)
@@ -87,15 +89,16 @@ def turn(image: Image.Image, angle: float, fill) -> Image.Image:
 
 
 def write_scenes(folder: str | Path, count: int, seed: int = 1, white_pages: float = 0.0,
-                 upside_down: float = 0.0) -> Path:
+                 upside_down: float = 0.0, locales=None) -> Path:
     """``count`` scenes as ``scene_NNN.jpg`` plus ``manifest.json``: a share ``white_pages``
-    of them on a white page, a share ``upside_down`` turned over (both chosen by seed)."""
+    of them on a white page, a share ``upside_down`` turned over (both chosen by seed);
+    ``locales`` as in ``ocr.synthetic.synthetic_receipt``."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     entries = []
     for number in range(count):
-        photo, truth, *_ = scene(seed * 100_000 + number, *kinds(seed, number, white_pages,
-                                                                  upside_down))
+        photo, truth, *_ = scene(seed * 100_000 + number,
+                                 *kinds(seed, number, white_pages, upside_down), locales=locales)
         name = f"scene_{number:03d}.jpg"
         photo.save(folder / name, quality=92)
         entries.append({"image": name, "today": TODAY.isoformat(), **truth})
