@@ -29,6 +29,8 @@ ROLE_OR_TITLE = re.compile(
     r"station|terminal|register|reg|trans\w*|customer|member|name|cust|acct|account|"
     r"tax invoice|simplified|cash sale|sales|official|copy|customer copy|merchant copy|"
     r"duplicate|welcome|thank|thanks|visit|shop|store|dine in|take ?out|to go|pick ?up|"
+    r"cash\s+(?:bill|memo|sale|receipt)|bill of supply|estimate|quotation|"
+    r"benvenut\w*|bienvenu\w*|willkommen|welkom|documento|di vendita|scontrino|"
     r"delivery|kassenbon|quittung|rechnung|facture|ticket de caisse|ricevuta|scontrino|"
     r"recibo|factura|bon|doc|no\.?|date|time)\b", re.IGNORECASE)
 WELCOME_TO = re.compile(r"^\W*(?:welcome|willkommen|bienvenue|bienvenido)\s+(?:to|at|in|bei|"
@@ -37,8 +39,10 @@ WELCOME_TO = re.compile(r"^\W*(?:welcome|willkommen|bienvenue|bienvenido)\s+(?:t
 LEGAL_FORM = re.compile(
     r"\b(?:gmbh|ag|kg|ohg|e\.\s?k|ug|ltd|limited|llc|l\.l\.c|inc|corp|co\.|company|plc|"
     r"llp|pty|pte|sdn\.?\s?bhd|bhd|berhad|s\.?a\.?r\.?l|sarl|sas|s\.a|s\.l|s\.r\.l|srl|"
-    r"s\.p\.a|spa|b\.v|bv|n\.v|a/s|ab|oy|as|sp\.\s?z\s?o\.?o|k\.k|enterprise|trading)"
-    r"(?![a-z])", re.IGNORECASE)
+    r"s\.p\.a|spa|b\.v|bv|n\.v|a/s|ab|oy|as|sp\.\s?z\s?o\.?o|k\.k|enterprises?|trading|"
+    r"pvt|private\s+limited|&\s?sons)(?![a-z])", re.IGNORECASE)
+# A line that is only a legal form ("SDN BHD", "Pvt Ltd") finishes the name above it.
+LEGAL_ONLY = re.compile(r"(?:\W*(?:" + LEGAL_FORM.pattern + r")\W*)+", re.IGNORECASE)
 ADDRESS = re.compile(
     r"stra(ss|ß)e|str\.|weg\b|allee\b|platz\b|gasse\b|street|\broad\b|\bave|\brue\b|"
     r"\bblvd\b|\bhwy\b|\bjalan\b|\bjln\b|\bsuite\b|"
@@ -67,8 +71,9 @@ def find_merchant(lines: list[str], confidences: list[list[float]] | None = None
     if brand:
         return brand, 0.9
     candidates = header_names(lines, confidences, heights)
-    if not candidates:
-        return None, 0.0
+    if not candidates:  # a name in artwork only: the kind of shop, if printed, for a person
+        kind = kind_of_business(lines[:LOGO_LINES + HEADER_LINES])
+        return (kind, GUESS) if kind else (None, 0.0)
     _, index, name = max(candidates, key=lambda c: (c[0], -c[1]))
     following = lines[index + 1] if index + 1 < len(lines) else ""
     if BUSINESS_WORDS.fullmatch(following.strip(" *-|")) and not BUSINESS_WORDS.search(name):
@@ -101,11 +106,17 @@ def header_names(lines: list[str], confidences: list[list[float]] | None,
         elif ROLE_OR_TITLE.match(text) or ":" in text \
                 or BUSINESS_WORDS.fullmatch(text.strip(" *-|=_.:")):
             continue  # a kind of shop alone is added to the name above it
+        following = header[index + 1] if index + 1 < len(header) else ""
+        if LEGAL_ONLY.fullmatch(text.strip()):
+            continue
+        if LEGAL_ONLY.fullmatch(following.strip()):
+            text = f"{text} {following}"
         name = display_name(text)
         if not name or NOT_A_NAME.search(text) or TOWN_AND_STATE.search(text) \
                 or letter_share(name) < 0.7 or mean_word_length(name) < MIN_MEAN_WORD_LENGTH:
             continue
-        score = 0.0  # "Welcome to X" names the shop as often as it greets ("... The Family")
+        score = -0.3 if welcome else 0.0  # "Welcome to X" greets ("... The Family") as
+        # often as it names the shop: a plain name near it is likelier
         if any(name.lower() in other.lower() and name.lower() != other.lower()
                for other in header[index + 1:index + 3]):
             score -= 1.0  # a logo's part, printed in full below ("PASTA" over "Bella Pasta")

@@ -20,7 +20,7 @@ from ocr.items import find_items, within_total
 from ocr.merchant import find_merchant
 from ocr.repair import REPAIRED, repair_items
 from ocr.totals import (CONFIRMED, REPEATED, SUBTOTAL_WORDS, TOTAL_WORDS, UNCONFIRMED,
-                        card_payment, cash_minus_change, confirmation, included_tax_fits,
+                        added_after, card_payment, cash_minus_change, confirmation, included_tax_fits,
                         keyword_amount, one_digit_apart, rounding, tax_amount,
                         total_candidates)
 from ocr.types import REVIEW_THRESHOLD, OcrPage, ParsedItem, ParsedReceipt
@@ -78,7 +78,7 @@ def choose_total(texts: list[str], subtotal: Decimal | None, tax: Decimal | None
     """The best-supported total, the items above it, and the total's confidence."""
     best: tuple[float, Decimal | None, list[ParsedItem], int] = (0.0, None, [], -1)
     first_total = next((i for i, text in enumerate(texts) if TOTAL_WORDS.search(text)), None)
-    candidates = []
+    candidates, scored = [], []
     found = total_candidates(texts)
     adjustment = rounding(texts)
     rounded = {amount for _, amount in found if adjustment and amount - adjustment in
@@ -91,8 +91,13 @@ def choose_total(texts: list[str], subtotal: Decimal | None, tax: Decimal | None
         items = within_total(read, amount)
         candidates.append((index, amount, end, items, read))
         score = confirmation(amount, index, texts, items_sum(items), subtotal, tax)
-        if score > best[0] or (score == best[0] > 0 and amount in rounded):
-            best = (score, amount, items, number)
+        # a total with tax, service, tip or rounding added below an earlier, confirmed one
+        grown = max((earlier for _, (at, before), earlier in scored
+                     if added_after(texts, at, index) == amount - before), default=0.0)
+        scored.append((number, (index, amount), max(score, grown)))
+        if max(score, grown) > best[0] or (max(score, grown) == best[0] > 0 and (
+                amount in rounded or grown)):
+            best = (max(score, grown), amount, items, number)
     for number, (index, amount, end, items, read) in enumerate(candidates):
         # items that do not add up: bare prices (``219``, ``1519``) read with a separator
         # where the sum then holds (ocr.repair); kept where that confirms a total better,

@@ -20,7 +20,7 @@ from ocr.amounts import all_amounts, amount_at_end, item_amount_at_end
 TOTAL_WORDS = re.compile(
     r"zu\s?zahlen|gesamtbetrag|gesamtsumme|endsumme|\bsumme(?:eur)?\b|\bgesamt|\btota[l1i]|"
     r"\bbetrag\b|amount\s?due|balance\s?due|\bdue\b(?!\s*date)|amount\s?payable|\bsum\b|"
-    r"\bnet\s?[àa]\s?payer|[àa]\s?payer\b|\bmontant\b|\ba\s?pagar\b|\bimporte\b|"
+    r"\bte\s?betalen\b|\bda\s?pagare\b|\bnet\s?[àa]\s?payer|[àa]\s?payer\b|\bmontant\b|\ba\s?pagar\b|\bimporte\b|"
     r"\bsuma\b|\brazem\b|\bsumma\b|\bi\s?alt\b|\byhteens[äa]\b|\bcelkem\b",
     re.IGNORECASE)
 SUBTOTAL_WORDS = re.compile(
@@ -37,6 +37,9 @@ TAX_INCLUDED = re.compile(r"\bincl|\binkl|including|inclusive|\bttc\b|\bivato\b|
 # A tip is no total: "Tip", "Gratuity", "Suggested Tip 18%: 10.21 Total 66.79".
 TIP_WORDS = re.compile(r"\btips?\b|gratuit|\bgrat\b|suggest|trinkgeld|pourboire|propina",
                        re.IGNORECASE)
+# Charges added to a total printed above them: "Service Charge 10%", "Svc Chg".
+SERVICE_WORDS = re.compile(r"service|\bsvc\b|servizio|bedienung|coperto", re.IGNORECASE)
+SUGGESTED = re.compile(r"suggest|recommended|vorschlag", re.IGNORECASE)
 # The rounding of a cash total to the smallest coin ("Rounding Adj -0.02").
 ROUNDING_WORDS = re.compile(r"round|rundung|arrondi|redondeo|arrotond|afronding", re.IGNORECASE)
 PAID_WORDS = re.compile(
@@ -45,8 +48,10 @@ PAID_WORDS = re.compile(
 CARD_WORDS = re.compile(
     r"\bec\b|karte|visa|mastercard|maestro|girocard|\bcard\b|\bcb\b|debit|credit|amex",
     re.IGNORECASE)
-CASH_WORDS = re.compile(r"\bbar\b|bargeld|gegeben|\bcash\b|esp[eè]ces|tendered", re.IGNORECASE)
-CHANGE_WORDS = re.compile(r"r[uüo]ckgeld|zur[uü]ck|wechselgeld|\bchange\b|rendu", re.IGNORECASE)
+CASH_WORDS = re.compile(r"\bbar\b|bargeld|gegeben|\bcash\b|esp[eè]ces|tendered|contante?n?|"
+                        r"efectivo|dinheiro", re.IGNORECASE)
+CHANGE_WORDS = re.compile(r"r[uüo]ckgeld|zur[uü]ck|wechselgeld|\bchange\b|rendu|\bterug\b|"
+                          r"\bresto\b|\bcambio\b|\bvuelto\b|\btroco\b", re.IGNORECASE)
 CONFIRMED, REPEATED, UNCONFIRMED = 0.95, 0.8, 0.5
 CENT = Decimal("0.01")
 CURRENCY_NAMES = re.compile(r"\b(?:EUR|EURO|USD|GBP)\b", re.IGNORECASE)
@@ -99,6 +104,24 @@ def rounding(texts: list[str]) -> Decimal:
             if found is not None and abs(found) < Decimal("0.10"):
                 return found
     return Decimal(0)
+
+
+def added_after(texts: list[str], start: int, end: int) -> Decimal | None:
+    """What the lines between a total (``start``) and a later one (``end``) add to it: tax,
+    service, tip and rounding lines (``Total 40.50`` / ``Tax 3.85`` / ``Tip 6.00`` /
+    ``Total 50.35``); None when nothing is added there."""
+    added = []
+    for index in range(start + 1, end):
+        text = texts[index]
+        if TOTAL_WORDS.search(text) or SUGGESTED.search(text):
+            continue
+        if (TAX_WORDS.search(text) and not TAX_INCLUDED.search(text)) or \
+                SERVICE_WORDS.search(text) or TIP_WORDS.search(text) or \
+                ROUNDING_WORDS.search(text):
+            amount = line_amount(texts, index)
+            if amount is not None:
+                added.append(amount)
+    return sum(added, Decimal(0)) if added else None
 
 
 def tax_amount(texts: list[str]) -> Decimal | None:
