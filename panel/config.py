@@ -25,6 +25,20 @@ def _int(name: str, default: int) -> int:
     return int(os.environ.get(name, default))
 
 
+def country_of_timezone(timezone: str) -> str | None:
+    """The country (ISO code) a time zone belongs to, from the system's zone table; None
+    where the table is missing or the zone is in none (``UTC``)."""
+    import zoneinfo
+    for folder in zoneinfo.TZPATH:
+        table = Path(folder) / "zone.tab"
+        if table.is_file():
+            for row in table.read_text().splitlines():
+                fields = row.split("\t")
+                if len(fields) >= 3 and not row.startswith("#") and fields[2] == timezone:
+                    return fields[0]
+    return None
+
+
 def _flag(name: str, default: bool) -> bool:
     return os.environ.get(name, "on" if default else "off").lower() in ("1", "on", "true", "yes")
 
@@ -79,6 +93,10 @@ def from_environment(instance_path: str) -> dict:
         "RETENTION_DAYS": _int("RETENTION_DAYS", 730),
         "PERIODIC_JOBS_SECONDS": _int("PERIODIC_JOBS_SECONDS", 3600),
         "PANEL_TIMEZONE": os.environ.get("PANEL_TIMEZONE", "Europe/Berlin"),
+        # Where the panel's receipts mostly come from (ISO code): a prior for reading a
+        # receipt's own country and date order; by default the time zone's country.
+        "PANEL_COUNTRY": os.environ.get("PANEL_COUNTRY") or country_of_timezone(
+            os.environ.get("PANEL_TIMEZONE", "Europe/Berlin")),
         # Rewards (amounts in the currency's main unit, e.g. "10.00").
         "REWARD_CURRENCY": os.environ.get("REWARD_CURRENCY", "EUR"),
         "REWARD_MONTHLY_GOAL": _int("REWARD_MONTHLY_GOAL", 10),

@@ -72,8 +72,8 @@ def parse(job: Job) -> None:
     column (OCR_PRICE_LOOK) and the date's words (OCR_DATE_LOOK), see ocr.second_reading.
     ``job.page``, which redaction analyses, is the reading the items came from."""
     today = job.receipt.submitted_at.date()
-    job.parsed = ocr.parse(job.page, today=today)
     config = current_app.config
+    job.parsed = ocr.parse(job.page, today=today, country=config["PANEL_COUNTRY"])
     job.page, job.parsed = look_again(job.image, engine(), job.page, job.parsed, today,
                                       prices=config["OCR_PRICE_LOOK"],
                                       dates=config["OCR_DATE_LOOK"])
