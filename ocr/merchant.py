@@ -30,22 +30,27 @@ ROLE_OR_TITLE = re.compile(
     r"tax invoice|simplified|cash sale|sales|official|copy|customer copy|merchant copy|"
     r"duplicate|welcome|thank|thanks|visit|shop|store|dine in|take ?out|to go|pick ?up|"
     r"cash\s+(?:bill|memo|sale|receipt)|bill of supply|estimate|quotation|"
-    r"benvenut\w*|bienvenu\w*|willkommen|welkom|documento|di vendita|scontrino|"
+    r"benvenut\w*|bienvenu\w*|bienvenid\w*|willkommen|welkom|bem-?vind\w*|witamy|"
+    r"v[äa]lkommen|documento|di vendita|scontrino|"
     r"delivery|kassenbon|quittung|rechnung|facture|ticket de caisse|ricevuta|scontrino|"
     r"recibo|factura|bon|doc|no\.?|date|time)\b", re.IGNORECASE)
+# A document's title: "Retail Invoice", "Tax Invoice", "Sales Receipt", "Cash Memo".
+DOCUMENT_TITLE = re.compile(r"^\W*(?:\w+\s+){0,2}(?:invoice|receipt|bill|memo|quittung|rechnung|"
+                            r"facture|ricevuta|factura|recibo|kassenbon)\W*$", re.IGNORECASE)
 WELCOME_TO = re.compile(r"^\W*(?:welcome|willkommen|bienvenue|bienvenido)\s+(?:to|at|in|bei|"
                         r"chez|a|en)\s+(?P<name>.+)$", re.IGNORECASE)
 # A company's legal form, in many countries: the surest sign a line is the shop's name.
 LEGAL_FORM = re.compile(
-    r"\b(?:gmbh|ag|kg|ohg|e\.\s?k|ug|ltd|limited|llc|l\.l\.c|inc|corp|co\.|company|plc|"
+    r"(?:&\s?sons?|\b(?:gmbh|ag|kg|ohg|e\.\s?k|ug|ltd|limited|llc|l\.l\.c|inc|corp|co\.|company|plc|"
     r"llp|pty|pte|sdn\.?\s?bhd|bhd|berhad|s\.?a\.?r\.?l|sarl|sas|s\.a|s\.l|s\.r\.l|srl|"
-    r"s\.p\.a|spa|b\.v|bv|n\.v|a/s|ab|oy|as|sp\.\s?z\s?o\.?o|k\.k|enterprises?|trading|"
-    r"pvt|private\s+limited|&\s?sons)(?![a-z])", re.IGNORECASE)
+    r"s\.p\.a|spa|b\.v|bv|n\.v|a/s|oy|sp\.\s?z\s?o\.?o|k\.k|enterprises?|trading|"
+    r"pvt|private\s+limited|and\s+sons))(?![a-z])", re.IGNORECASE)
 # A line that is only a legal form ("SDN BHD", "Pvt Ltd") finishes the name above it.
 LEGAL_ONLY = re.compile(r"(?:\W*(?:" + LEGAL_FORM.pattern + r")\W*)+", re.IGNORECASE)
 ADDRESS = re.compile(
     r"stra(ss|ß)e|str\.|weg\b|allee\b|platz\b|gasse\b|street|\broad\b|\bave|\brue\b|"
-    r"\bblvd\b|\bhwy\b|\bjalan\b|\bjln\b|\bsuite\b|"
+    r"\bblvd\b|\bhwy\b|\bjalan\b|\bjln\b|\bsuite\b|\b(?:st|rd|dr|ln|blk|via|calle|"
+    r"straat|laan|plein)\b|#\d+-\d+|[a-z]\W+\d{4,6}\W*$|^\W*\d{4,6}\s+[a-z]|"
     r"^\D*\d{4,5}\s+[A-ZÄÖÜ][a-zäöüß]{2,}|,\s?[A-Z]{2}\.?\s\d{5}|"
     r"\(\d{3}\)\s?\d{3}-\d{4}|\btel\b|phone|\+\d{2}", re.IGNORECASE)
 # A town and state or province with no street ("FAIR OAKS,CA", "Kapolei, HI").
@@ -103,7 +108,7 @@ def header_names(lines: list[str], confidences: list[list[float]] | None,
         welcome = WELCOME_TO.match(text)
         if welcome:
             text = welcome["name"]
-        elif ROLE_OR_TITLE.match(text) or ":" in text \
+        elif ROLE_OR_TITLE.match(text) or DOCUMENT_TITLE.match(text) or ":" in text \
                 or BUSINESS_WORDS.fullmatch(text.strip(" *-|=_.:")):
             continue  # a kind of shop alone is added to the name above it
         following = header[index + 1] if index + 1 < len(header) else ""
