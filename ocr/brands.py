@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from ocr import vocabulary
+
 # Lowercase slugs (Germany, UK, US, France) -> display names; matched as whole words or
 # inside a web address, on text with letter-spacing ("A L D I") collapsed.
 KNOWN_BRANDS = {
@@ -31,9 +33,7 @@ BRAND_ALIASES = {
     "mediasaturn": "Saturn", "saturnelectro": "Saturn", "pennymarkt": "Penny",
     "nettomarkendiscount": "Netto", "everylittlehelps": "Tesco",
 }
-BUSINESS_WORDS = re.compile(
-    r"apotheke|tankstelle|bäckerei|baeckerei|metzgerei|markt|pharmacy|bakery|café|cafe|"
-    r"restaurant|pharmacie|boulangerie|supermarket|grocer|kiosk|drogerie", re.IGNORECASE)
+BUSINESS_WORDS = vocabulary.BUSINESS  # words that name a kind of shop
 # Where the chains above trade (those not named: Germany, Austria, Switzerland). A chain is
 # matched one letter off, or by its slogans, only on receipts from its markets (or from
 # nowhere in particular): "Tom" on a US receipt is no misread Toom.

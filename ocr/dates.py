@@ -13,22 +13,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-# Month names in the languages receipts come in; a word names a month when it begins one of
-# these names (three letters at least: "Sep", "Sept", "Juni", "MAR").
-MONTH_NAMES = [
-    "january januar janvier enero gennaio januari janeiro",
-    "february februar février fevrier febrero febbraio februari fevereiro",
-    "march märz maerz mrz mars marzo maart março",
-    "april avril abril aprile",
-    "may mai mayo maggio mei maio",
-    "june juni juin junio giugno junho",
-    "july juli juillet julio luglio julho",
-    "august août aout agosto augustus",
-    "september septembre septiembre settembre setembro",
-    "october oktober octobre octubre ottobre okt outubro",
-    "november novembre noviembre novembro",
-    "december dezember décembre decembre diciembre dicembre dez dezembro",
-]
+from ocr import vocabulary
+
+# Month names in the languages receipts come in (ocr.vocabulary); a word names a month when
+# it begins one of these names (three letters at least: "Sep", "Sept", "Juni", "MAR").
+MONTH_NAMES = vocabulary.month_names()
 
 
 # A two-digit year follows its dot directly: "19.05. 16:04" is a day and a time, not 2016.
@@ -54,10 +43,7 @@ COMMA_DOTTED_RE = re.compile(
 GLUED_DATETIME_RE = re.compile(r"(\d{2})\.(\d{2})\.(\d{4})(?=\s?\d{1,2}:\d{2})")
 TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}")
 # Words that announce the purchase date, and words that announce some other date.
-CUE_RE = re.compile(r"\b(?:datum|date|fecha|data|dato|kaufdatum|belegdatum)\b", re.I)
-OTHER_DATE_RE = re.compile(
-    r"gültig|gueltig|\bbis\b|\bab\b|valid|until|expir|\bexp\b|\bmhd\b|haltbar|"
-    r"best before|rückgabe|ruckgabe|return|umtausch|geburt|birth|\bseit\b|since", re.I)
+CUE_RE, OTHER_DATE_RE = vocabulary.DATE_CUE, vocabulary.OTHER_DATE
 
 AGREED = 0.95  # two readings (two lines, or two engines on one line) agree
 LONE_MARKED = 0.9  # one reading, next to a time or after a cue word

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ocr import vocabulary
 from ocr.amounts import amount_at_end, item_amount_at_end
 from ocr.totals import (ROUNDING_WORDS, SUBTOTAL_WORDS, TAX_WORDS, TIP_WORDS, TOTAL_WORDS,
                         row_gross)
@@ -19,12 +20,10 @@ from ocr.types import ParsedItem
 QUANTITY_RE = re.compile(
     r"(?<![\d,.])(?P<qty>\d+(?:[.,]\d{1,3})?)\s*(?:stk\.?|st\.?|pcs)?\s*[xX×@*]\s*"
     r"(?P<unit>\d+[.,]\d{2})", re.IGNORECASE)
-# Payment, tax-table and unit-price lines (totals, taxes, tips and rounding: ocr.totals).
-NOT_ITEM_WORDS = re.compile(
-    r"netto|brutto|\bbar\b|bargeld|gegeben|r[uüo]ckgeld|zur[uü]ck|\bec\b|ec-?karte|karte|"
-    r"kartenzahlung|visa|mastercard|maestro|girocard|\bchange\b|\bcash\b|tender|payment|"
-    r"zahlung|^\W*(?:\w{1,2}\W+)?eur\W*$|esp[eè]ces|rendu|\bcb\b|"
-    r"einzelpreis|st[uü]ckpreis|grundpreis|unit price|price each", re.IGNORECASE)
+# Payment, tax-table and unit-price lines (totals, taxes, tips and rounding: ocr.totals),
+# and a currency's name alone (a column head).
+NOT_ITEM_WORDS = vocabulary.NOT_ITEM
+CURRENCY_ONLY = re.compile(r"^\W*(?:\w{1,2}\W+)?eur\W*$", re.IGNORECASE)
 # A quantity line, maybe behind a mark or two from the paper's edge ("a3 2x 0,78").
 QUANTITY_HEADER_RE = re.compile(
     r"^\W*(?:\S{1,2}\s+)?(?P<qty>\d+(?:[.,]\d{1,3})?)\s*[A-Za-zäöü.]{0,8}\s*[xX×*@]\s*(?P<unit>\d+[.,]\d{2})"
@@ -37,22 +36,17 @@ WEIGHT_RE = re.compile(
 UNREAD_COUNT_RE = re.compile(
     r"^\W*(?:\S{0,2}[xX×]|\S{1,2})\s*(?P<unit>\d+[.,]\d{2})\s*[A-Za-z]?\W*$")
 # The count of items printed under the last one ("Posten: 13", "Anzahl Artikel 19").
-ITEM_COUNT_RE = re.compile(
-    r"posten\s*:|anzahl\s+(?:der\s+)?artikel|artikelanzahl|^\W*\d+\s+artikel\W*$|"
-    r"items?\s+sold|number of items", re.IGNORECASE)
+ITEM_COUNT_RE = vocabulary.ITEM_COUNT
 # The text before an amount ending in a quantity and its sign: the amount is a unit price.
 UNIT_PRICE_BEFORE = re.compile(
     r"(?<![\d,.])\d+(?:[.,]\d{1,3})?\s*(?:stk\.?|st\.?|pcs|kg|g|l)?\s*[xX×*@]\s*$", re.IGNORECASE)
 CURRENCY_WORDS = re.compile(r"\b(?:eur|euro|usd|gbp)\b", re.IGNORECASE)
 # Column heads of the tax table (``MwSt Netto MwSt-Betrag Brutto``): two of these words.
-TAX_TABLE_WORDS = re.compile(
-    r"netto|brutto|umsatz|mwst|mw\.?st|\bust\b|steuer|\bnet\b|\bgross\b", re.IGNORECASE)
+TAX_TABLE_WORDS = vocabulary.TAX_TABLE
 # A tax table row opens with its class and rate (``C 7,00% 17,33 1,21 18,54``, ``A=19%``);
 # an item names its goods first (``Rum 40% 5,09``, ``Milch 3,5% 1,09``).
 TAX_ROW_START = re.compile(r"^\W*\w{0,2}\W*\d{1,2}(?:[.,]\d{1,2})?\s?%")
-DISCOUNT_WORDS = re.compile(
-    r"rabatt|nachlass|preisvorteil|coupon|gutschein|ersparnis|discount|\boff\b|remise",
-    re.IGNORECASE)
+DISCOUNT_WORDS = vocabulary.DISCOUNT
 MIN_DESCRIPTION_LETTERS = 2
 ABSURD = 2  # an item dearer than this many times the total (plus refunds) is no price
 
@@ -83,7 +77,8 @@ def find_items(texts: list[str], end: int | None = None) -> list[ParsedItem]:
 def not_an_item(text: str) -> bool:
     """Total, subtotal, tax, tip, rounding and payment lines, by their words."""
     return any(words.search(text) for words in (
-        NOT_ITEM_WORDS, TOTAL_WORDS, SUBTOTAL_WORDS, TAX_WORDS, TIP_WORDS, ROUNDING_WORDS))
+        NOT_ITEM_WORDS, CURRENCY_ONLY, TOTAL_WORDS, SUBTOTAL_WORDS, TAX_WORDS, TIP_WORDS,
+        ROUNDING_WORDS))
 
 
 def item_from_line(text: str, index: int) -> ParsedItem | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ocr import vocabulary
 from ocr.amounts import LINE_END_RE as PRICE_AT_END
 from ocr.brands import BUSINESS_WORDS, KNOWN_BRANDS, alias_brand, near_brand, near_brand_word
 
@@ -21,24 +22,10 @@ NOT_A_NAME = re.compile(
     r"^\W*(eur|euro|usd|gbp|chf)\W*$|\d\D*\d",  # names hold one digit at most
     re.IGNORECASE)
 # Lines that label a person or a document, not the shop: "Server: Maria", "Cashier Tan
-# Woon Yann", "Table 12", "Tax Invoice", "Welcome", "Thank you".
-ROLE_OR_TITLE = re.compile(
-    r"^\W*(?:cashier|server|waiter|waitress|host|clerk|operator|staff|served by|attendant|"
-    r"kassierer\w*|bediener\w*|verk[aä]ufer\w*|caissier\w*|cajero|"
-    r"table|tbl|guests?|covers|order|check|chk|ticket|receipt|invoice|bill|reprint|"
-    r"station|terminal|register|reg|trans\w*|customer|member|name|cust|acct|account|"
-    r"tax invoice|simplified|cash sale|sales|official|copy|customer copy|merchant copy|"
-    r"duplicate|welcome|thank|thanks|visit|shop|store|dine in|take ?out|to go|pick ?up|"
-    r"cash\s+(?:bill|memo|sale|receipt)|bill of supply|estimate|quotation|"
-    r"benvenut\w*|bienvenu\w*|bienvenid\w*|willkommen|welkom|bem-?vind\w*|witamy|"
-    r"v[äa]lkommen|documento|di vendita|scontrino|"
-    r"delivery|kassenbon|quittung|rechnung|facture|ticket de caisse|ricevuta|scontrino|"
-    r"recibo|factura|bon|doc|no\.?|date|time)\b", re.IGNORECASE)
-# A document's title: "Retail Invoice", "Tax Invoice", "Sales Receipt", "Cash Memo".
-DOCUMENT_TITLE = re.compile(r"^\W*(?:\w+\s+){0,2}(?:invoice|receipt|bill|memo|quittung|rechnung|"
-                            r"facture|ricevuta|factura|recibo|kassenbon)\W*$", re.IGNORECASE)
-WELCOME_TO = re.compile(r"^\W*(?:welcome|willkommen|bienvenue|bienvenido)\s+(?:to|at|in|bei|"
-                        r"chez|a|en)\s+(?P<name>.+)$", re.IGNORECASE)
+# Woon Yann", "Table 12", "Tax Invoice", "Retail Invoice", "Welcome", "Thank you"; and
+# "Welcome to X", which may name the shop (ocr.vocabulary).
+ROLE_OR_TITLE, DOCUMENT_TITLE = vocabulary.ROLE_OR_TITLE, vocabulary.DOCUMENT_TITLE
+WELCOME_TO = vocabulary.WELCOME_TO
 # A company's legal form, in many countries: the surest sign a line is the shop's name.
 LEGAL_FORM = re.compile(
     r"(?:&\s?sons?|\b(?:gmbh|ag|kg|ohg|e\.\s?k|ug|ltd|limited|llc|l\.l\.c|inc|corp|co\.|company|plc|"

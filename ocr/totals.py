@@ -12,46 +12,18 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
+from ocr import vocabulary
 from ocr.amounts import all_amounts, amount_at_end, item_amount_at_end
 
-# The total in the languages receipts come in: "Total", "Grand Total", "Nett Total", "Total
-# Amount", "Amount Due", "Balance Due", "Summe", "Zu zahlen", "Totaal", "Totale", "A pagar",
-# "Net à payer", "Montant", "Razem", "Summa", "I alt", "Yhteensä".
-TOTAL_WORDS = re.compile(
-    r"zu\s?zahlen|gesamtbetrag|gesamtsumme|endsumme|\bsumme(?:eur)?\b|\bgesamt|\btota[l1i]|"
-    r"\bbetrag\b|amount\s?due|balance\s?due|\bdue\b(?!\s*date)|amount\s?payable|\bsum\b|"
-    r"\bte\s?betalen\b|\bda\s?pagare\b|\bnet\s?[àa]\s?payer|[àa]\s?payer\b|\bmontant\b|\ba\s?pagar\b|\bimporte\b|"
-    r"\bsuma\b|\brazem\b|\bsumma\b|\bi\s?alt\b|\byhteens[äa]\b|\bcelkem\b",
-    re.IGNORECASE)
-SUBTOTAL_WORDS = re.compile(
-    r"zwischensumme|sub\s?-?\s?tota[l1]|sous-?\s?total|subtotaal|subtotale|totale parziale",
-    re.IGNORECASE)
-# "(?![a-z])" and not "\b": RapidOCR glues the rate on ("VAT19%", "TAX8.0%").
-TAX_WORDS = re.compile(
-    r"mwst|mw\.?st|\bust\b|\bvat(?![a-z])|\btax(?![a-z])|steuer|\btva(?![a-z])|"
-    r"\b[gshp]st(?![a-z])|\biva(?![a-z])|\bbtw(?![a-z])|\bcgst|\bsgst|\bigst",
-    re.IGNORECASE)
-# A total line naming the tax it includes is the total ("Total (Incl. GST)", "Total TTC").
-TAX_INCLUDED = re.compile(r"\bincl|\binkl|including|inclusive|\bttc\b|\bivato\b|\bivai\b",
-                          re.IGNORECASE)
-# A tip is no total: "Tip", "Gratuity", "Suggested Tip 18%: 10.21 Total 66.79".
-TIP_WORDS = re.compile(r"\btips?\b|gratuit|\bgrat\b|suggest|trinkgeld|pourboire|propina",
-                       re.IGNORECASE)
-# Charges added to a total printed above them: "Service Charge 10%", "Svc Chg".
-SERVICE_WORDS = re.compile(r"service|\bsvc\b|servizio|bedienung|coperto", re.IGNORECASE)
-SUGGESTED = re.compile(r"suggest|recommended|vorschlag", re.IGNORECASE)
-# The rounding of a cash total to the smallest coin ("Rounding Adj -0.02").
-ROUNDING_WORDS = re.compile(r"round|rundung|arrondi|redondeo|arrotond|afronding", re.IGNORECASE)
-PAID_WORDS = re.compile(
-    r"\bbar\b|bargeld|gegeben|\bec\b|ec-?karte|karte|kartenzahlung|visa|mastercard|maestro|"
-    r"girocard|\bcash\b|\bcard\b|\bcb\b|especes|payment|zahlung|debit|credit", re.IGNORECASE)
-CARD_WORDS = re.compile(
-    r"\bec\b|karte|visa|mastercard|maestro|girocard|\bcard\b|\bcb\b|debit|credit|amex",
-    re.IGNORECASE)
-CASH_WORDS = re.compile(r"\bbar\b|bargeld|gegeben|\bcash\b|esp[eè]ces|tendered|contante?n?|"
-                        r"efectivo|dinheiro", re.IGNORECASE)
-CHANGE_WORDS = re.compile(r"r[uüo]ckgeld|zur[uü]ck|wechselgeld|\bchange\b|rendu|\bterug\b|"
-                          r"\bresto\b|\bcambio\b|\bvuelto\b|\btroco\b", re.IGNORECASE)
+# The words of each role, in every language the parser knows (ocr.vocabulary): "Total",
+# "Amount Due", "Summe", "Totaal", "A pagar"; taxes ("VAT19%", "GST"); a total naming the
+# tax it includes ("Total (Incl. GST)", "Total TTC"); tips ("Suggested Tip 18%: 10.21" is
+# no total); service charges; the rounding of a cash total ("Rounding Adj -0.02").
+TOTAL_WORDS, SUBTOTAL_WORDS, TAX_WORDS = vocabulary.TOTAL, vocabulary.SUBTOTAL, vocabulary.TAX
+TAX_INCLUDED, TIP_WORDS, SUGGESTED = vocabulary.TAX_INCLUDED, vocabulary.TIP, vocabulary.SUGGESTED
+SERVICE_WORDS, ROUNDING_WORDS = vocabulary.SERVICE, vocabulary.ROUNDING
+PAID_WORDS, CARD_WORDS = vocabulary.PAID, vocabulary.CARD
+CASH_WORDS, CHANGE_WORDS = vocabulary.CASH, vocabulary.CHANGE
 CONFIRMED, REPEATED, UNCONFIRMED = 0.95, 0.8, 0.5
 CENT = Decimal("0.01")
 CURRENCY_NAMES = re.compile(r"\b(?:EUR|EURO|USD|GBP)\b", re.IGNORECASE)

@@ -1,0 +1,22 @@
+"""French: France, Belgium, Switzerland, Luxembourg."""
+WORDS = {
+    "total": [r"\bnet\s?[àa]\s?payer", r"[àa]\s?payer\b", r"\bmontant\b"],
+    "subtotal": [r"sous-?\s?total"],
+    "tax": [r"\btva(?![a-z])"],
+    "tax_included": [r"\bttc\b"],
+    "tip": [r"pourboire"],
+    "rounding": [r"arrondi"],
+    "cash": [r"esp[eè]ces"],
+    "change": [r"rendu"],
+    "card": [r"\bcb\b"],
+    "discount": [r"remise"],
+    "role": [r"caissier\w*"],
+    "title": [r"facture", r"ticket de caisse"],
+    "document": [r"facture"],
+    "greeting": [r"bienvenu\w*"],
+    "welcome": [r"bienvenue"],
+    "welcome_to": [r"chez"],
+    "business": [r"pharmacie", r"boulangerie"],
+    "months": ["janvier", "février fevrier", "mars", "avril", "mai", "juin", "juillet",
+               "août aout", "septembre", "octobre", "novembre", "décembre decembre"],
+}

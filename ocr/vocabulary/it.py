@@ -1,0 +1,16 @@
+"""Italian: Italy, Switzerland."""
+WORDS = {
+    "total": [r"\bda\s?pagare\b"],
+    "subtotal": [r"subtotale", r"totale parziale"],
+    "tax": [r"\biva(?![a-z])"],
+    "service": [r"servizio", r"coperto"],
+    "rounding": [r"arrotond"],
+    "cash": [r"contanti"],
+    "change": [r"\bresto\b"],
+    "title": [r"documento", r"di vendita", r"scontrino", r"ricevuta"],
+    "document": [r"ricevuta"],
+    "greeting": [r"benvenut\w*"],
+    "date_cue": ["data"],
+    "months": ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio",
+               "agosto", "settembre", "ottobre", "novembre", "dicembre"],
+}

@@ -1,0 +1,13 @@
+"""Dutch: the Netherlands, Belgium."""
+WORDS = {
+    "total": [r"\btotaal\b", r"\bte\s?betalen\b"],
+    "subtotal": [r"subtotaal"],
+    "tax": [r"\bbtw(?![a-z])"],
+    "rounding": [r"afronding"],
+    "cash": [r"contant(?:en)?"],
+    "change": [r"\bterug\b", r"wisselgeld"],
+    "title": [r"kassabon"],
+    "greeting": [r"welkom"],
+    "months": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+               "september", "oktober", "november", "december"],
+}

@@ -1,0 +1,8 @@
+"""Portuguese: Portugal, Brazil."""
+WORDS = {
+    "cash": [r"dinheiro"],
+    "change": [r"\btroco\b"],
+    "greeting": [r"bem-?vind\w*"],
+    "months": ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
+               "setembro", "outubro", "novembro", "dezembro"],
+}
