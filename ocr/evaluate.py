@@ -31,9 +31,9 @@ from pathlib import Path
 from PIL import Image, ImageOps
 
 from ocr.engine import ENGINE_NAMES, make_engine
-from ocr.parsing import parse
+from ocr.parse.receipt import parse
 from ocr.preprocess import prepare
-from ocr.scoring import score, summarise
+from ocr.evaluation.scoring import score, summarise
 from ocr.second_reading import look_again
 
 COLUMNS = [("merchant", "merchant"), ("date", "date"), ("total", "total"),

@@ -93,7 +93,7 @@ class ParsedItem:
     unit_price: Decimal | None = None
     line_index: int = -1  # index into OcrPage.lines
     confidence: float = 1.0
-    repaired: bool = False  # price read without its separator, put right by the sum (ocr.repair)
+    repaired: bool = False  # price read without its separator, put right by the sum (ocr.parse.repair)
 
 
 @dataclass
@@ -106,7 +106,7 @@ class ParsedReceipt:
     total: Decimal | None = None
     items: list[ParsedItem] = field(default_factory=list)
     confidence: dict[str, float] = field(default_factory=dict)  # per field, 0..1
-    country: str | None = None  # where the receipt reads as printed (ocr.receipt_locale)
+    country: str | None = None  # where the receipt reads as printed (ocr.parse.locale)
     day_first: bool = True  # how its numeric dates were read
 
     @property

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from ocr.amounts import amount_at_end, find_currency, item_amount_at_end, parse_amount
+from ocr.parse.amounts import amount_at_end, find_currency, item_amount_at_end, parse_amount
 
 
 @pytest.mark.parametrize("text, expected", [

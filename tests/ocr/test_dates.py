@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from ocr.dates import (AGREED, DISPUTED, LONE, LONE_MARKED, Reading, find_dates,
+from ocr.parse.dates import (AGREED, DISPUTED, LONE, LONE_MARKED, Reading, find_dates,
                        one_digit_apart, pick_purchase_date, vote)
 
 TODAY = date(2026, 3, 10)
@@ -135,7 +135,7 @@ def test_one_digit_apart(first, second, expected):
 
 
 def test_a_disputed_date_sends_the_receipt_to_review():
-    from ocr.scoring import score
+    from ocr.evaluation.scoring import score
     from ocr.types import ParsedReceipt
     receipt = ParsedReceipt(merchant="Shop", total=None)
     receipt.confidence = {"merchant": 0.9, "purchase_date": DISPUTED, "total": 0.9}

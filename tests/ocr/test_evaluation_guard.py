@@ -2,7 +2,7 @@
 
 Six real scans from ../shared/eval (beside the repository; the test fails, not skips, when
 that folder is missing) and six synthetic phone photos, read with the default engine and
-the price column read again where the items do not add up (``ocr.price_look``).
+the price column read again where the items do not add up (``ocr.second_reading.price_look``).
 Thresholds sit one receipt under the rates measured on these subsets, and the share sent to
 review one receipt above (real: 6/6 merchant, date and total, and with the price look 6/6
 adding up and none to review, without it 4/6 and 1/6; synthetic: 6/6 everything, item

@@ -1,6 +1,6 @@
 import pytest
 
-from ocr.merchant import display_name, find_merchant
+from ocr.parse.merchant import display_name, find_merchant
 
 
 @pytest.mark.parametrize("lines, expected", [

@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 
 from ocr import parse
-from ocr.dates import find_dates
-from ocr.merchant import find_merchant
+from ocr.parse.dates import find_dates
+from ocr.parse.merchant import find_merchant
 from tests.ocr.synthetic import make_page
 
 TODAY = date(2026, 3, 10)
@@ -184,7 +184,7 @@ def test_merchant(lines, confidences, expected):
     (["SHOP", "Kiwi 4003", "7221,00", "Brot 2,49", "SUMME EUR 2,49"], "2.49", ["2.49"]),
     # ... but a refund below it makes room for it
     (["SHOP", "Fernseher 20,00", "Rabatt -15,00", "SUMME 5,00"], "5.00", ["20.00", "-15.00"]),
-    # ... even one read only by the repair (ocr.repair), as long as it is not absurd
+    # ... even one read only by the repair (ocr.parse.repair), as long as it is not absurd
     (["SHOP", "Brot 2,49 A", "LEERGUT -D,50xC", "SUMME 1,99"], "1.99", ["2.49", "-0.50"]),
     # a unit price is no item of its own
     (["APOTHEKE", "2 * Atemschutzmaske FFP 1St", "08001287 2*9,95 EUR 19,90",

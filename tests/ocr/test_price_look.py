@@ -6,7 +6,7 @@ from decimal import Decimal
 from PIL import Image, ImageChops, ImageDraw, ImageFont, ImageOps
 
 from ocr import make_engine, parse, prepare, read_receipt
-from ocr.price_look import better, price_look
+from ocr.second_reading.price_look import better, price_look
 from ocr.types import ParsedReceipt
 from tests.ocr.synthetic import FONT_DIR, render_receipt
 
@@ -106,8 +106,8 @@ def test_a_reading_is_better_only_when_it_adds_up_and_confirms_as_well():
 
 
 def test_words_a_redaction_looks_for_are_not_read_again():
-    from ocr.price_column import long_number, masked
-    from ocr.price_look import PLAIN_PRICE
+    from ocr.second_reading.price_column import long_number, masked
+    from ocr.second_reading.price_look import PLAIN_PRICE
     from ocr.types import Box, Word
 
     def words(*texts):
@@ -123,7 +123,7 @@ def test_words_a_redaction_looks_for_are_not_read_again():
 
 
 def test_what_the_recogniser_reads_for_blots_and_marks_is_left_out():
-    from ocr.price_look import cleaned
+    from ocr.second_reading.price_look import cleaned
     assert cleaned("¥0,89C") == "0,89C"  # a mark before the amount
     assert cleaned(".0,99 C") == "0,99 C"
     assert cleaned("3,99日") == "3,99"  # a blot read as a Chinese character

@@ -1,5 +1,5 @@
 """Bare prices (``219``, ``1519``) read with their separator only where the sum confirms it
-(ocr.repair): tables of lines with the fields expected, near misses that must stay out, and
+(ocr.parse.repair): tables of lines with the fields expected, near misses that must stay out, and
 the twice-compressed photo that showed the problem, read by real tesseract."""
 import io
 from datetime import date

@@ -1,7 +1,7 @@
 """How the evaluation compares a parsed merchant with a label (shared/eval/README.md)."""
 import pytest
 
-from ocr.scoring import merchant_matches
+from ocr.evaluation.scoring import merchant_matches
 
 
 @pytest.mark.parametrize("label, name, expected", [

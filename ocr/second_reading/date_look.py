@@ -4,7 +4,7 @@ Tesseract misreads a digit of a date printed once (``24.02.20`` for ``25.02.20``
 a date line printed right under a barcode. RapidOCR's recogniser reads dates better, but
 a whole page with it is about five times slower, so only a few printed words are read
 again (``ocr.rapid.recognise_lines``, tens of milliseconds a crop) and their dates join the
-vote of ``ocr.dates``. A crop holds a date's printed words only, told apart by blank gaps
+vote of ``ocr.parse.dates``. A crop holds a date's printed words only, told apart by blank gaps
 at least ``WORD_GAP`` line heights wide: the recogniser drops spaces inside a wider crop
 (a line ``Datum 07.04.20 14:37 Uhr`` came back as ``Datum 07.04.2019n14:37``). In three
 steps, each only when the one before left the date unconfirmed:
@@ -28,7 +28,7 @@ from functools import reduce
 import numpy as np
 from PIL import Image
 
-from ocr.dates import (AGREED, CUE_RE, TIME_RE, Reading, all_readings, dates_at,
+from ocr.parse.dates import (AGREED, CUE_RE, TIME_RE, Reading, all_readings, dates_at,
                        line_readings, vote)
 from ocr.runs import runs
 from ocr.types import Box, Line, OcrPage, ParsedReceipt

@@ -14,8 +14,8 @@ from statistics import median
 import numpy as np
 from PIL import Image
 
-from ocr.amounts import item_amount_at_end
-from ocr.totals import SUBTOTAL_WORDS, TOTAL_WORDS
+from ocr.parse.amounts import item_amount_at_end
+from ocr.parse.totals import SUBTOTAL_WORDS, TOTAL_WORDS
 from ocr.types import Box, Line, OcrPage, Word
 
 BAND_MARGIN = 4  # pixels around a line's usual top and bottom

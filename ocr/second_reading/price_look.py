@@ -2,7 +2,7 @@
 
 Watermarks, show-through and logos printed behind the prices make tesseract misread them
 (``0589: 6`` for ``0,89 C``). RapidOCR's recogniser, given only the price column of a line
-(``ocr.price_column``) with faint print whitened, reads them well and cheaply (tens of
+(``ocr.second_reading.price_column``) with faint print whitened, reads them well and cheaply (tens of
 milliseconds a line, no detection). The line's words in the column are replaced by the new
 reading, boxed around the ink it came from, and the page is parsed again.
 
@@ -26,13 +26,13 @@ from itertools import product
 
 from PIL import Image
 
-from ocr.amounts import item_amount_at_end
+from ocr.parse.amounts import item_amount_at_end
 from ocr.engine import OcrEngine, TesseractEngine, engine_input
 from ocr.layout import split_run
-from ocr.parsing import parse
-from ocr.price_column import (band, column_words, description, ink_box, item_rows,
+from ocr.parse.receipt import parse
+from ocr.second_reading.price_column import (band, column_words, description, ink_box, item_rows,
                                long_number, masked, price_column, price_words)
-from ocr.totals import CONFIRMED
+from ocr.parse.totals import CONFIRMED
 from ocr.types import Line, OcrPage, ParsedReceipt
 
 MIN_SCORE = 0.5  # RapidOCR readings below this score are left out

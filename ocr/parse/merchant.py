@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ocr import vocabulary
-from ocr.amounts import LINE_END_RE as PRICE_AT_END
-from ocr.brands import BUSINESS_WORDS, KNOWN_BRANDS, alias_brand, near_brand, near_brand_word
+from ocr.parse import vocabulary
+from ocr.parse.amounts import LINE_END_RE as PRICE_AT_END
+from ocr.parse.brands import BUSINESS_WORDS, KNOWN_BRANDS, alias_brand, near_brand, near_brand_word
 
 # Words that make "Netto", "Real" etc. mean something else on a receipt line.
 NOT_A_BRAND_LINE = re.compile(
@@ -23,7 +23,7 @@ NOT_A_NAME = re.compile(
     re.IGNORECASE)
 # Lines that label a person or a document, not the shop: "Server: Maria", "Cashier Tan
 # Woon Yann", "Table 12", "Tax Invoice", "Retail Invoice", "Welcome", "Thank you"; and
-# "Welcome to X", which may name the shop (ocr.vocabulary).
+# "Welcome to X", which may name the shop (ocr.parse.vocabulary).
 ROLE_OR_TITLE, DOCUMENT_TITLE = vocabulary.ROLE_OR_TITLE, vocabulary.DOCUMENT_TITLE
 WELCOME_TO = vocabulary.WELCOME_TO
 # A company's legal form, in many countries: the surest sign a line is the shop's name.
@@ -148,7 +148,7 @@ def kind_of_business(lines: list[str]) -> str | None:
 
 def find_brand(lines: list[str], country: str | None = None) -> str | None:
     """The brand named most often: exactly, one letter off on a header line, or by one of
-    its slogans or company names (``ocr.brands.BRAND_ALIASES``)."""
+    its slogans or company names (``ocr.parse.brands.BRAND_ALIASES``)."""
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     for index, text in enumerate(lines):

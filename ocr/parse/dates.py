@@ -5,7 +5,7 @@ footer), usually with a time. ``pick_purchase_date`` collects every reading and 
 vote (``vote``): readings that agree outweigh a lone one, a time on the same line or a cue
 word (``Datum``, ``Date``...) adds weight, a validity date (``gültig bis``) counts little.
 The confidence says how well the winner is supported: ``AGREED`` when two readings agree;
-``ocr.date_look`` adds a second reader's readings to the same vote.
+``ocr.second_reading.date_look`` adds a second reader's readings to the same vote.
 """
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ocr import vocabulary
+from ocr.parse import vocabulary
 
-# Month names in the languages receipts come in (ocr.vocabulary); a word names a month when
+# Month names in the languages receipts come in (ocr.parse.vocabulary); a word names a month when
 # it begins one of these names (three letters at least: "Sep", "Sept", "Juni", "MAR").
 MONTH_NAMES = vocabulary.month_names()
 
@@ -49,7 +49,7 @@ AGREED = 0.95  # two readings (two lines, or two engines on one line) agree
 LONE_MARKED = 0.9  # one reading, next to a time or after a cue word
 LONE = 0.7  # one reading, nothing else on the receipt supports it
 DISPUTED = 0.5  # one reading against another one digit off it, or read on its line:
-# below the review threshold (0.6 in ocr.scoring and the pipeline), so a person checks a
+# below the review threshold (0.6 in ocr.evaluation.scoring and the pipeline), so a person checks a
 # date in doubt rather than it being stored silently wrong (3 of the 48 real scans, one of
 # them wrong: a 5 printed half like a 9)
 OTHER_WEIGHT = 0.3  # a date after "gültig bis", "MHD" and the like

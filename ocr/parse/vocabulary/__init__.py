@@ -15,7 +15,7 @@ import re
 from importlib import import_module
 
 LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt", "pl", "nordic")
-MODULES = [import_module(f"ocr.vocabulary.{name}") for name in LANGUAGES]
+MODULES = [import_module(f"ocr.parse.vocabulary.{name}") for name in LANGUAGES]
 
 
 def pieces(role: str) -> list[str]:

@@ -1,10 +1,10 @@
 """Read a ``ParsedReceipt`` (merchant, date, currency, totals, items) out of an ``OcrPage``.
 
-The total is chosen among the total-keyword lines by cross-checks (``ocr.totals``): items
+The total is chosen among the total-keyword lines by cross-checks (``ocr.parse.totals``): items
 that add up to it, subtotal plus tax, or the amount paid. Its confidence says which check
 held, so a receipt that does not add up goes to review instead of being silently wrong.
 Items of absurd amount for a total (a misread article number) are left out for it, and
-misread prices are read again only where the sum then holds (``ocr.repair``). A total line
+misread prices are read again only where the sum then holds (``ocr.parse.repair``). A total line
 one digit off the items' sum gives way to the sum when the printed tax agrees with the sum.
 """
 from __future__ import annotations
@@ -13,13 +13,13 @@ import re
 from datetime import date
 from decimal import Decimal
 
-from ocr.amounts import all_amounts, find_currency
-from ocr.dates import pick_purchase_date
-from ocr.receipt_locale import currency_of, receipt_locale
-from ocr.items import find_items, within_total
-from ocr.merchant import find_merchant
-from ocr.repair import REPAIRED, repair_items
-from ocr.totals import (CONFIRMED, REPEATED, SUBTOTAL_WORDS, TOTAL_WORDS, UNCONFIRMED,
+from ocr.parse.amounts import all_amounts, find_currency
+from ocr.parse.dates import pick_purchase_date
+from ocr.parse.locale import currency_of, receipt_locale
+from ocr.parse.items import find_items, within_total
+from ocr.parse.merchant import find_merchant
+from ocr.parse.repair import REPAIRED, repair_items
+from ocr.parse.totals import (CONFIRMED, REPEATED, SUBTOTAL_WORDS, TOTAL_WORDS, UNCONFIRMED,
                         added_after, card_payment, cash_minus_change, confirmation, included_tax_fits,
                         keyword_amount, one_digit_apart, rounding, tax_amount,
                         total_candidates)
@@ -35,7 +35,7 @@ def parse(page: OcrPage, today: date | None = None, country: str | None = None
           ) -> ParsedReceipt:
     """Everything the parser can read from one receipt page; unknown fields stay None.
     ``country``: the panel's country (ISO code), a prior for the receipt's own
-    (``ocr.receipt_locale``), which decides how ambiguous dates read."""
+    (``ocr.parse.locale``), which decides how ambiguous dates read."""
     today = today or date.today()
     texts = [line.text for line in page.lines]
     locale = receipt_locale(page.text, country)
@@ -66,7 +66,7 @@ def parse(page: OcrPage, today: date | None = None, country: str | None = None
 
 def items_confidence(receipt: ParsedReceipt) -> float:
     """0.9 when the items add up, REPAIRED when they do with a price put right by that sum
-    (ocr.repair), 0.5 when they do not."""
+    (ocr.parse.repair), 0.5 when they do not."""
     if receipt.items_add_up:
         return REPAIRED if any(item.repaired for item in receipt.items) else 0.9
     return 0.5 if receipt.items else 0.0
@@ -100,7 +100,7 @@ def choose_total(texts: list[str], subtotal: Decimal | None, tax: Decimal | None
             best = (max(score, grown), amount, items, number)
     for number, (index, amount, end, items, read) in enumerate(candidates):
         # items that do not add up: bare prices (``219``, ``1519``) read with a separator
-        # where the sum then holds (ocr.repair); kept where that confirms a total better,
+        # where the sum then holds (ocr.parse.repair); kept where that confirms a total better,
         # or as well (not unconfirmed) the one already chosen: never a candidate confirmed
         # as well without a repair
         if items_sum(items) in (subtotal, amount):

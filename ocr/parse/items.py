@@ -11,16 +11,16 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ocr import vocabulary
-from ocr.amounts import amount_at_end, item_amount_at_end
-from ocr.totals import (ROUNDING_WORDS, SUBTOTAL_WORDS, TAX_WORDS, TIP_WORDS, TOTAL_WORDS,
+from ocr.parse import vocabulary
+from ocr.parse.amounts import amount_at_end, item_amount_at_end
+from ocr.parse.totals import (ROUNDING_WORDS, SUBTOTAL_WORDS, TAX_WORDS, TIP_WORDS, TOTAL_WORDS,
                         row_gross)
 from ocr.types import ParsedItem
 
 QUANTITY_RE = re.compile(
     r"(?<![\d,.])(?P<qty>\d+(?:[.,]\d{1,3})?)\s*(?:stk\.?|st\.?|pcs)?\s*[xX×@*]\s*"
     r"(?P<unit>\d+[.,]\d{2})", re.IGNORECASE)
-# Payment, tax-table and unit-price lines (totals, taxes, tips and rounding: ocr.totals),
+# Payment, tax-table and unit-price lines (totals, taxes, tips and rounding: ocr.parse.totals),
 # and a currency's name alone (a column head).
 NOT_ITEM_WORDS = vocabulary.NOT_ITEM
 CURRENCY_ONLY = re.compile(r"^\W*(?:\w{1,2}\W+)?eur\W*$", re.IGNORECASE)

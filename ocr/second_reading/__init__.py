@@ -1,6 +1,6 @@
 """The second readings after the first parse, in one place for the library, the evaluation
-and the service: the price column where the items do not add up (``ocr.price_look``), then
-the date's words where the date is not confirmed twice (``ocr.date_look``). Each reads only
+and the service: the price column where the items do not add up (``ocr.second_reading.price_look``), then
+the date's words where the date is not confirmed twice (``ocr.second_reading.date_look``). Each reads only
 a few crops with RapidOCR's recogniser and keeps its result only where it is confirmed."""
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from datetime import date
 
 from PIL import Image
 
-from ocr.date_look import date_look
+from ocr.second_reading.date_look import date_look
 from ocr.engine import OcrEngine
-from ocr.price_look import price_look
+from ocr.second_reading.price_look import price_look
 from ocr.types import OcrPage, ParsedReceipt
 
 

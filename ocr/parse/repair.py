@@ -22,9 +22,9 @@ import re
 from decimal import Decimal
 from itertools import combinations, product
 
-from ocr.amounts import amount_at_end
-from ocr.items import QUANTITY_RE, clean_description, item_from_line, not_an_item
-from ocr.totals import row_gross
+from ocr.parse.amounts import amount_at_end
+from ocr.parse.items import QUANTITY_RE, clean_description, item_from_line, not_an_item
+from ocr.parse.totals import row_gross
 from ocr.types import ParsedItem
 
 # 3 or 4 digits after a space closing the line, maybe with a tax class (``219 A``, ``1519*B``)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ocr import vocabulary
+from ocr.parse import vocabulary
 
 # Lowercase slugs (Germany, UK, US, France) -> display names; matched as whole words or
 # inside a web address, on text with letter-spacing ("A L D I") collapsed.

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-from ocr import vocabulary
-from ocr.amounts import all_amounts, amount_at_end, item_amount_at_end
+from ocr.parse import vocabulary
+from ocr.parse.amounts import all_amounts, amount_at_end, item_amount_at_end
 
-# The words of each role, in every language the parser knows (ocr.vocabulary): "Total",
+# The words of each role, in every language the parser knows (ocr.parse.vocabulary): "Total",
 # "Amount Due", "Summe", "Totaal", "A pagar"; taxes ("VAT19%", "GST"); a total naming the
 # tax it includes ("Total (Incl. GST)", "Total TTC"); tips ("Suggested Tip 18%: 10.21" is
 # no total); service charges; the rounding of a cash total ("Rounding Adj -0.02").
