@@ -64,7 +64,8 @@ SIGNS: list[tuple[re.Pattern, tuple[str, ...], float]] = [
         (r"\bP\.?\s?IVA\b|\bPartita\s+IVA\b|\bscontrino\b", re.I, ("IT",), MEDIUM),
         (r"\b(?:NIF|CIF)\b|\bIVA\b", 0, ("ES", "PT", "IT"), WEAK),
         # legal forms of the shop
-        (r"\bSdn\.?\s*Bhd\b|\bBhd\b", re.I, ("MY",), STRONG),
+        (r"\bSdn\.?\s*B[hn]d\b|\bBhd\b|\bSdn\b", re.I, ("MY",), STRONG),
+        (r"\(?\b\d{5,7}-[A-Z]\b\)?", 0, ("MY",), MEDIUM),  # a company number: 789417-W
         (r"\bPte\.?\s*Ltd\b", re.I, ("SG",), STRONG),
         (r"\bPty\.?\s*Ltd\b", re.I, ("AU",), STRONG),
         (r"\bGmbH\b|\be\.\s?K\.|\bKG\b", 0, ("DE", "AT", "CH"), MEDIUM),

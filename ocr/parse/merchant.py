@@ -29,7 +29,7 @@ WELCOME_TO = vocabulary.WELCOME_TO
 # A company's legal form, in many countries: the surest sign a line is the shop's name.
 LEGAL_FORM = re.compile(
     r"(?:&\s?sons?|\b(?:gmbh|ag|kg|ohg|e\.\s?k|ug|ltd|limited|llc|l\.l\.c|inc|corp|co\.|company|plc|"
-    r"llp|pty|pte|sdn\.?\s?bhd|bhd|berhad|s\.?a\.?r\.?l|sarl|sas|s\.a|s\.l|s\.r\.l|srl|"
+    r"llp|pty|pte|sdn|sdn\.?\s?b[hn]d|bhd|berhad|s\.?a\.?r\.?l|sarl|sas|s\.a|s\.l|s\.r\.l|srl|"
     r"s\.p\.a|spa|b\.v|bv|n\.v|a/s|oy|sp\.\s?z\s?o\.?o|k\.k|enterprises?|trading|"
     r"pvt|private\s+limited|and\s+sons))(?![a-z])", re.IGNORECASE)
 # A line that is only a legal form ("SDN BHD", "Pvt Ltd") finishes the name above it.
@@ -189,7 +189,9 @@ def display_name(text: str) -> str | None:
     text = collapse_letter_spacing(text)
     text = re.sub(r"(?<=\S)\+|\+(?=\S)|[^\w&'.\-+ ]", " ", text)
     words = [w.strip(".-'+") for w in text.split()]
-    words = [w for w in words if len(w) > 1 or w in "&+" and w]
+    # single marks at the ends are paper and logo noise; inside the name, initials ("B K")
+    words = [w for i, w in enumerate(words) if len(w) > 1 or w in "&+" and w
+             or (w.isalpha() and 0 < i < len(words) - 1)]
     if not words or sum(len(w) for w in words) < 3:
         return None
     shouting = sum(c.isupper() for c in "".join(words)) >= 0.7 * sum(

@@ -25,6 +25,7 @@ SERVICE_WORDS, ROUNDING_WORDS = vocabulary.SERVICE, vocabulary.ROUNDING
 PAID_WORDS, CARD_WORDS = vocabulary.PAID, vocabulary.CARD
 CASH_WORDS, CHANGE_WORDS = vocabulary.CASH, vocabulary.CHANGE
 CONFIRMED, REPEATED, UNCONFIRMED = 0.95, 0.8, 0.5
+ADJUSTMENT = Decimal("0.10")  # a rounding adjustment is less than this
 CENT = Decimal("0.01")
 CURRENCY_NAMES = re.compile(r"\b(?:EUR|EURO|USD|GBP)\b", re.IGNORECASE)
 
@@ -58,11 +59,13 @@ def total_candidates(texts: list[str]) -> list[tuple[int, Decimal]]:
     found = []
     for index, text in enumerate(texts):
         if TOTAL_WORDS.search(text) and not SUBTOTAL_WORDS.search(text) \
-                and not TIP_WORDS.search(text) and not ROUNDING_WORDS.search(text) \
+                and not TIP_WORDS.search(text) \
                 and (not TAX_WORDS.search(text) or TAX_INCLUDED.search(text)
                      or row_gross(text) is not None):
             amount = line_amount(texts, index)
-            if amount is not None and amount > 0:
+            # "Total Rounding 0.02" adjusts; "Rounded Total (RM): 9.00" is the total
+            small = ROUNDING_WORDS.search(text) and amount is not None and amount < ADJUSTMENT
+            if amount is not None and amount > 0 and not small:
                 found.append((index, amount))
     return found
 
@@ -73,7 +76,7 @@ def rounding(texts: list[str]) -> Decimal:
     for index, text in enumerate(texts):
         if ROUNDING_WORDS.search(text) and not TOTAL_WORDS.search(text.split()[-1]):
             found = line_amount(texts, index)
-            if found is not None and abs(found) < Decimal("0.10"):
+            if found is not None and abs(found) < ADJUSTMENT:
                 return found
     return Decimal(0)
 

@@ -104,6 +104,20 @@ def test_shop_names_without_a_brand_table(lines, expected):
     assert find_merchant(lines)[0] == expected
 
 
+def test_a_malaysian_cash_bill():
+    # a franchisee's name over the company's, the legal form misread (BND), a rounded total
+    lines = ["TAN WOON YANN", "BOOK TA .K(TAMAN DAYA) SDN BND", "789417-W",
+             "NO.53 55,57 & 59, JALAN SAGU 18,", "81100 JOHOR BAHRU,",
+             "DOCUMENT NO : TD01167104", "DATE : 06/09/2017 8:13:39 PM", "CASHIER : MANIS",
+             "CASH BILL", "KF MODELLING CLAY KIDDY FISH", "1 PC * 9.000 0.00 9.00",
+             "ROUNDING ADJUSTMENT 0.00", "ROUNDED TOTAL (RM): 9.00", "CASH 10.00",
+             "CHANGE 1.00", "THANK YOU"]
+    receipt = parse(make_page(lines), today=TODAY)
+    assert receipt.merchant == "Book Ta K Taman Daya Sdn Bnd"
+    assert (receipt.country, receipt.purchase_date) == ("MY", date(2017, 9, 6))
+    assert receipt.total == Decimal("9.00") and not receipt.needs_review
+
+
 def test_a_larger_line_is_the_name():
     lines = ["Family Dining", "MOONSTAR", "12 Main Street"]
     assert find_merchant(lines, None, [20, 44, 20])[0] == "Moonstar"
