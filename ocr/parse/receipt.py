@@ -20,7 +20,7 @@ from ocr.parse.items import find_items, within_total
 from ocr.parse.merchant import find_merchant
 from ocr.parse.repair import REPAIRED, repair_items
 from ocr.parse.totals import (CONFIRMED, REPEATED, SUBTOTAL_WORDS, TOTAL_WORDS, UNCONFIRMED,
-                        added_after, card_payment, cash_minus_change, confirmation, included_tax_fits,
+                        added_after, card_payment, paid_amounts, cash_minus_change, confirmation, included_tax_fits,
                         keyword_amount, one_digit_apart, rounding, tax_amount,
                         total_candidates)
 from ocr.types import REVIEW_THRESHOLD, OcrPage, ParsedItem, ParsedReceipt
@@ -127,6 +127,10 @@ def choose_total(texts: list[str], subtotal: Decimal | None, tax: Decimal | None
             return summed, best[2], REPEATED
     if best[1] is None:
         return total_from_payment(texts, first_line(subtotal_index, first_total))
+    if adjustment and best[1] + adjustment not in {a for _, a in found} and \
+            best[1] + adjustment in paid_amounts(texts, found[best[3]][0]):
+        # rounded only at the till: "Total 176.23", "Cash Rounding 0.02", "Amount Paid 176.25"
+        return best[1] + adjustment, best[2], best[0]
     return best[1], best[2], best[0]
 
 

@@ -25,7 +25,7 @@ SERVICE_WORDS, ROUNDING_WORDS = vocabulary.SERVICE, vocabulary.ROUNDING
 PAID_WORDS, CARD_WORDS = vocabulary.PAID, vocabulary.CARD
 CASH_WORDS, CHANGE_WORDS = vocabulary.CASH, vocabulary.CHANGE
 CONFIRMED, REPEATED, UNCONFIRMED = 0.95, 0.8, 0.5
-ADJUSTMENT = Decimal("0.10")  # a rounding adjustment is less than this
+ADJUSTMENT = Decimal("1.00")  # a rounding adjustment is less than this (rupees: 0.48)
 CENT = Decimal("0.01")
 CURRENCY_NAMES = re.compile(r"\b(?:EUR|EURO|USD|GBP)\b", re.IGNORECASE)
 
@@ -137,12 +137,10 @@ def one_digit_apart(first: Decimal, second: Decimal) -> bool:
 def card_payment(texts: list[str]) -> Decimal | None:
     """The amount paid by card (``gegeben Kreditkarte EUR 19,90``): the total when its own
     line is unreadable. Cash lines are left out: cash handed over is often more."""
-    for index, text in enumerate(texts):
-        if CARD_WORDS.search(text) and not CHANGE_WORDS.search(text):
-            found = line_amount(texts, index)
-            if found is not None and found > 0:
-                return found
-    return None
+    paid = [found for index, text in enumerate(texts)
+            if CARD_WORDS.search(text) and not CHANGE_WORDS.search(text)
+            for found in [line_amount(texts, index)] if found is not None and found > 0]
+    return paid[-1] if paid else None  # the payment is below the items ("Greeting Card")
 
 
 # A payment line closing with a bare number (``Kreditkarte 19377``): its separator lost or
