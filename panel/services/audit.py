@@ -66,10 +66,15 @@ def note(actor: Actor, action: str, panelist_id: str | None = None,
 
 
 def _lock_chain() -> None:
-    """One writer at a time appends (PostgreSQL: a transaction-scoped advisory lock;
-    SQLite serialises writers itself)."""
+    """One writer at a time appends, and reads the chain's head only once it is the writer,
+    so two appends never take the same sequence. PostgreSQL: a transaction-scoped advisory
+    lock. SQLite: the database's write lock, taken by a write that changes nothing (the
+    driver begins the transaction at the first write; a head read before it could be stale,
+    and the second of two appends failed on the unique sequence)."""
     if db.session.get_bind().dialect.name == "postgresql":
         db.session.execute(text("SELECT pg_advisory_xact_lock(7007)"))
+    else:
+        db.session.execute(text("UPDATE audit_entries SET sequence = sequence WHERE 0 = 1"))
 
 
 @dataclass
