@@ -77,6 +77,8 @@ def from_environment(instance_path: str) -> dict:
         "PANELIST_STORAGE_QUOTA_BYTES": _int("PANELIST_STORAGE_QUOTA_BYTES", 512 * 1024 * 1024),
         "RECEIPT_MAX_AGE_DAYS": _int("RECEIPT_MAX_AGE_DAYS", 90),
         "RETENTION_DAYS": _int("RETENTION_DAYS", 730),
+        # Outbox mail (recipient and body) is deleted after this many days.
+        "OUTBOX_RETENTION_DAYS": _int("OUTBOX_RETENTION_DAYS", 30),
         "PERIODIC_JOBS_SECONDS": _int("PERIODIC_JOBS_SECONDS", 3600),
         "PANEL_TIMEZONE": os.environ.get("PANEL_TIMEZONE", "Europe/Berlin"),
         # Rewards (amounts in the currency's main unit, e.g. "10.00").

@@ -3,12 +3,13 @@ command line, codes that register, revoke, resend, expiry."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
-from panel.db import db
-from panel.models import Invite, OutboxMessage, WaitlistEntry
-from panel.services import mail
+from panel.db import db, utcnow
+from panel.models import Invite, OutboxMessage, Panelist, WaitlistEntry
+from panel.services import account, mail, retention
 from tests.admin.conftest import post, sign_in
 
 
@@ -136,3 +137,40 @@ def test_no_personal_data_in_the_log(app, caplog):
     join(app.test_client(), "quiet@example.org")
     app.test_cli_runner().invoke(args=["invites", "from-waitlist", "--count", "1"])
     assert "quiet@example.org" not in caplog.text
+
+
+def test_erasing_a_panelist_deletes_their_mail_from_the_outbox(app):
+    client, runner = app.test_client(), app.test_cli_runner()
+    join(client, "Gone@Example.org")
+    join(client, "stays@example.org")
+    invited = runner.invoke(args=["invites", "from-waitlist", "--count", "1"])
+    assert invited.exit_code == 0, invited.output
+    response = client.post("/api/v1/auth/register", json={
+        "invite_code": code_in(outbox_for(app, "gone@example.org")[-1].body),
+        "email": "gone@example.org", "password": "a long password",
+        "consents": {"receipts": True}})
+    assert response.status_code == 201
+    assert len(outbox_for(app, "gone@example.org")) == 2  # the waitlist mail and the invite
+    with app.app_context():
+        account.erase(db.session.get(Panelist, response.get_json()["panelist"]["id"]))
+    admin = app.test_client()
+    sign_in(app, admin, "admin")
+    page = admin.get("/admin/outbox").get_data(as_text=True)
+    listed = runner.invoke(args=["mail", "outbox"]).output
+    assert "gone@example.org" not in page and "gone@example.org" not in listed
+    assert "stays@example.org" in page and "stays@example.org" in listed
+    assert "1 messages in the outbox." in listed
+
+
+def test_outbox_mail_is_deleted_after_its_retention_period(app):
+    client = app.test_client()
+    join(client, "old@example.org")
+    join(client, "new@example.org")
+    with app.app_context():
+        old = utcnow() - timedelta(days=app.config["OUTBOX_RETENTION_DAYS"], hours=1)
+        db.session.execute(update(OutboxMessage).where(OutboxMessage.id == db.session.scalar(
+            select(OutboxMessage.id).order_by(OutboxMessage.created_at))).values(created_at=old))
+        db.session.commit()
+        assert retention.purge_old_mail() == 1
+    assert outbox_for(app, "old@example.org") == []
+    assert len(outbox_for(app, "new@example.org")) == 1
