@@ -6,8 +6,10 @@ On both databases a trigger (migration 0002) refuses UPDATE and DELETE on the ta
 """
 from __future__ import annotations
 
+import getpass
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from datetime import timezone
 
@@ -31,7 +33,16 @@ class Actor:
     address: str | None
 
 
-COMMAND_LINE = Actor(None, "operator", "command line")
+def _operating_system_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no name for this uid (e.g. in a container)
+        return f"uid {os.getuid()}"
+
+
+# The operator at the command line, named by the operating system's user (in the address
+# column, which holds 45 characters).
+COMMAND_LINE = Actor(None, "operator", f"command line: {_operating_system_user()}"[:45])
 
 
 def entry_hash(entry: AuditEntry) -> str:
