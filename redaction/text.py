@@ -14,8 +14,9 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 _FOLD = str.maketrans("äöüßàáâèéêìíîòóôùúûçñ", "aousaaaeeeiiiooouuucn")
 
 
-@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
+    # Not cached: it is called with whole page texts, and a cache would keep receipts'
+    # text (card digits included) in the worker's memory long after they were processed.
     folded = text.lower().translate(_FOLD)
     return folded if len(folded) == len(text) else text.translate(_FOLD)
 
