@@ -57,6 +57,10 @@ def from_environment(instance_path: str) -> dict:
         "S3_ENDPOINT_URL": os.environ.get("S3_ENDPOINT_URL"),
         "S3_SSE": os.environ.get("S3_SSE") or None,
         "S3_KMS_KEY_ID": os.environ.get("S3_KMS_KEY_ID") or None,
+        # An unreachable S3 server is a 503 within about attempts x connect timeout.
+        "S3_CONNECT_TIMEOUT": float(os.environ.get("S3_CONNECT_TIMEOUT", 2)),
+        "S3_READ_TIMEOUT": float(os.environ.get("S3_READ_TIMEOUT", 10)),
+        "S3_MAX_ATTEMPTS": _int("S3_MAX_ATTEMPTS", 2),
         "CELERY_BROKER_URL": broker,
         # The embedded worker runs when no broker is configured ("auto"), or as forced.
         "EMBEDDED_WORKER": os.environ.get("EMBEDDED_WORKER", "auto"),
