@@ -15,10 +15,17 @@ _FOLD = str.maketrans("äöüßàáâèéêìíîòóôùúûçñ", "aousaaaeeei
 
 
 def fold(text: str) -> str:
-    # Not cached: it is called with whole page texts, and a cache would keep receipts'
-    # text (card digits included) in the worker's memory long after they were processed.
+    # Not cached: a cache would keep receipts' text (card digits included) in the worker's
+    # memory long after they were processed. A page's folded text is kept with the page.
     folded = text.lower().translate(_FOLD)
     return folded if len(folded) == len(text) else text.translate(_FOLD)
+
+
+def folded_text(page) -> str:
+    """``fold(page.text)``: folded once per page where the analyzer prepared the page (it
+    keeps the result on the page, which goes when the receipt is done)."""
+    folded = getattr(page, "folded_text", None)
+    return folded if folded is not None else fold(page.text)
 
 
 # a token OCR makes of specks, shadows and table rules: punctuation only, or two or three
