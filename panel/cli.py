@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import re
 import sys
@@ -10,7 +11,9 @@ import click
 from flask import Flask
 from flask.cli import AppGroup
 
-from panel.services import auth, insights, rewards, surveys
+from panel.services import insights, invitations, rewards, surveys
+from panel.services.audit import COMMAND_LINE
+from panel.services.errors import PanelError
 
 invites = AppGroup("invites", help="Invitations to join the panel.")
 rewards_group = AppGroup("rewards", help="Monthly rewards.")
@@ -18,12 +21,26 @@ surveys_group = AppGroup("surveys", help="Short paid surveys.")
 insights_group = AppGroup("insights", help="Aggregates for the panel's customers.")
 
 
+def refusals_as_errors(command):
+    """A service's refusal ends the command with its message and exit code 1."""
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except PanelError as refusal:
+            raise click.ClickException(refusal.message) from None
+    return wrapper
+
+
 @invites.command("create")
+@refusals_as_errors
 @click.option("--email", required=True, help="The invited person's email address.")
 def create_invite(email: str) -> None:
-    """Issue one invite; its code is printed as the last line."""
-    code = auth.create_invite(email)
-    click.echo("Invite created. Code:")
+    """Issue one invite to hand over (audited, not mailed); its code is printed as the last
+    line. Refused (exit code 1) for an address that is already registered."""
+    code = invitations.hand_over(email, COMMAND_LINE)
+    click.echo(f"Invite created. Join at {invitations.register_link(code)}")
+    click.echo("Code:")
     click.echo(code)
 
 

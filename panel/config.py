@@ -71,6 +71,10 @@ def from_environment(instance_path: str) -> dict:
         "S3_ENDPOINT_URL": os.environ.get("S3_ENDPOINT_URL"),
         "S3_SSE": os.environ.get("S3_SSE") or None,
         "S3_KMS_KEY_ID": os.environ.get("S3_KMS_KEY_ID") or None,
+        # An unreachable S3 server is a 503 within about attempts x connect timeout.
+        "S3_CONNECT_TIMEOUT": float(os.environ.get("S3_CONNECT_TIMEOUT", 2)),
+        "S3_READ_TIMEOUT": float(os.environ.get("S3_READ_TIMEOUT", 10)),
+        "S3_MAX_ATTEMPTS": _int("S3_MAX_ATTEMPTS", 2),
         "CELERY_BROKER_URL": broker,
         # The embedded worker runs when no broker is configured ("auto"), or as forced.
         "EMBEDDED_WORKER": os.environ.get("EMBEDDED_WORKER", "auto"),
@@ -84,6 +88,8 @@ def from_environment(instance_path: str) -> dict:
         "LOGIN_MAX_FAILURES": _int("LOGIN_MAX_FAILURES", 10),
         "LOGIN_WINDOW_SECONDS": _int("LOGIN_WINDOW_SECONDS", 15 * 60),
         "INVITE_DAYS": _int("INVITE_DAYS", 30),
+        # The address panelists reach the dashboard at, for links in mail.
+        "PUBLIC_URL": os.environ.get("PUBLIC_URL", "http://127.0.0.1:5000"),
         "UPLOAD_MAX_IMAGE_BYTES": _int("UPLOAD_MAX_IMAGE_BYTES", 15 * 1024 * 1024),
         "UPLOAD_MAX_PAGES": _int("UPLOAD_MAX_PAGES", 6),
         "UPLOAD_MAX_PIXELS": _int("UPLOAD_MAX_PIXELS", 40_000_000),
@@ -91,6 +97,8 @@ def from_environment(instance_path: str) -> dict:
         "PANELIST_STORAGE_QUOTA_BYTES": _int("PANELIST_STORAGE_QUOTA_BYTES", 512 * 1024 * 1024),
         "RECEIPT_MAX_AGE_DAYS": _int("RECEIPT_MAX_AGE_DAYS", 90),
         "RETENTION_DAYS": _int("RETENTION_DAYS", 730),
+        # Outbox mail (recipient and body) is deleted after this many days.
+        "OUTBOX_RETENTION_DAYS": _int("OUTBOX_RETENTION_DAYS", 30),
         "PERIODIC_JOBS_SECONDS": _int("PERIODIC_JOBS_SECONDS", 3600),
         "PANEL_TIMEZONE": os.environ.get("PANEL_TIMEZONE", "Europe/Berlin"),
         # Where the panel's receipts mostly come from (ISO code): a prior for reading a

@@ -1,4 +1,5 @@
 """Where a receipt's files live in storage. Originals exist only until redaction has run."""
+from contextlib import suppress
 
 
 def original_key(receipt_id: str, page: int) -> str:
@@ -17,3 +18,20 @@ def erase(storage, receipt_id: str) -> None:
     """Every file of a receipt, in every version: the original pages and the redacted image."""
     storage.delete_prefix(original_prefix(receipt_id))
     storage.delete(redacted_key(receipt_id))
+
+
+def store_originals(storage, receipt_id: str, pages: list[bytes]) -> None:
+    """Store every page, or none: a page that fails takes the pages stored before it along
+    (as far as the storage still answers)."""
+    try:
+        for number, data in enumerate(pages, 1):
+            storage.put(original_key(receipt_id, number), data)
+    except Exception:
+        forget_originals(storage, receipt_id)
+        raise
+
+
+def forget_originals(storage, receipt_id: str) -> None:
+    """Best effort, after a failure: the storage may be the thing that failed."""
+    with suppress(Exception):
+        storage.delete_prefix(original_prefix(receipt_id))

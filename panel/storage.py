@@ -2,20 +2,31 @@
 
 `create_storage(config)` picks one from the app config. Deleting is for good:
 on a versioned S3 bucket every version and delete marker of a key is removed.
+An S3 server that cannot be reached, or that refuses a request, raises StorageUnavailable
+after short timeouts and few retries (S3_CONNECT_TIMEOUT, S3_READ_TIMEOUT, S3_MAX_ATTEMPTS).
 This module never logs object contents and imports nothing else from `panel`.
 """
 from __future__ import annotations
 
+import logging
 import os
 import re
 import tempfile
-from contextlib import suppress
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Protocol, runtime_checkable
 
 
+log = logging.getLogger(__name__)
+
+
 class StoredObjectMissing(KeyError):
     """No object is stored under the key."""
+
+
+class StorageUnavailable(Exception):
+    """The storage cannot be used just now (unreachable, timed out, or refusing requests)."""
 
 
 @runtime_checkable
@@ -163,6 +174,16 @@ class LocalStorage:
             directory = directory.parent
 
 
+@dataclass(frozen=True)
+class S3Timeouts:
+    """Seconds to connect and to wait for an answer, and tries per request (retries
+    included): short, so an outage is answered in seconds, not minutes."""
+
+    connect: float = 2.0
+    read: float = 10.0
+    attempts: int = 2
+
+
 class S3Storage:
     """Objects in one S3 bucket (any S3 API: AWS, SeaweedFS, MinIO...).
 
@@ -176,11 +197,13 @@ class S3Storage:
         sse: str | None = None,
         kms_key_id: str | None = None,
         client: Any = None,
+        timeouts: S3Timeouts | None = None,
     ) -> None:
         self.bucket = bucket
         self.sse = sse or None
         self.kms_key_id = kms_key_id or None
-        self.client = client if client is not None else _make_client(endpoint_url)
+        self.client = client if client is not None else _make_client(
+            endpoint_url, timeouts or S3Timeouts())
 
     def put(self, key: str, data: bytes) -> None:
         validate_key(key)
@@ -189,43 +212,50 @@ class S3Storage:
             extra["ServerSideEncryption"] = self.sse
         if self.kms_key_id:
             extra["SSEKMSKeyId"] = self.kms_key_id
-        self.client.put_object(Bucket=self.bucket, Key=key, Body=data, **extra)
+        with _reachable("put", hint=" (S3_SSE is set: does the server support it?)"
+                        if self.sse else ""):
+            self.client.put_object(Bucket=self.bucket, Key=key, Body=data, **extra)
 
     def get(self, key: str) -> bytes:
         validate_key(key)
-        try:
-            response = self.client.get_object(Bucket=self.bucket, Key=key)
-        except self.client.exceptions.NoSuchKey:
-            raise StoredObjectMissing(key) from None
-        return response["Body"].read()
+        with _reachable("get"):
+            try:
+                response = self.client.get_object(Bucket=self.bucket, Key=key)
+            except self.client.exceptions.NoSuchKey:
+                raise StoredObjectMissing(key) from None
+            return response["Body"].read()
 
     def exists(self, key: str) -> bool:
         validate_key(key)
-        try:
-            self.client.head_object(Bucket=self.bucket, Key=key)
-        except self.client.exceptions.ClientError as error:
-            if _error_code(error) in ("404", "NoSuchKey", "NotFound"):
-                return False
-            raise
+        with _reachable("head"):
+            try:
+                self.client.head_object(Bucket=self.bucket, Key=key)
+            except self.client.exceptions.ClientError as error:
+                if _error_code(error) in ("404", "NoSuchKey", "NotFound"):
+                    return False
+                raise
         return True
 
     def delete(self, key: str) -> None:
         # The plain delete removes the object on an unversioned bucket; on a versioned
         # one it adds a delete marker, which the version sweep then removes with the rest.
         validate_key(key)
-        self.client.delete_object(Bucket=self.bucket, Key=key)
-        self._delete_versions(key, only_key=key)
+        with _reachable("delete"):
+            self.client.delete_object(Bucket=self.bucket, Key=key)
+            self._delete_versions(key, only_key=key)
 
     def delete_prefix(self, prefix: str) -> None:
-        for key in self.keys(prefix):
-            self.client.delete_object(Bucket=self.bucket, Key=key)
-        self._delete_versions(prefix)
+        with _reachable("delete"):
+            for key in self.keys(prefix):
+                self.client.delete_object(Bucket=self.bucket, Key=key)
+            self._delete_versions(prefix)
 
     def keys(self, prefix: str = "") -> list[str]:
         paginator = self.client.get_paginator("list_objects_v2")
         found = []
-        for page in paginator.paginate(Bucket=self.bucket, Prefix=prefix):
-            found.extend(item["Key"] for item in page.get("Contents", []))
+        with _reachable("list"):
+            for page in paginator.paginate(Bucket=self.bucket, Prefix=prefix):
+                found.extend(item["Key"] for item in page.get("Contents", []))
         return sorted(found)
 
     def all_versions_bytes(self, prefix: str = "") -> Iterator[bytes]:
@@ -233,10 +263,12 @@ class S3Storage:
         for key, version_id in self._versions(prefix, include_markers=False):
             if version_id and version_id != "null":
                 versioned_keys.add(key)
-                response = self.client.get_object(
-                    Bucket=self.bucket, Key=key, VersionId=version_id
-                )
-                yield response["Body"].read()
+                with _reachable("get"):
+                    response = self.client.get_object(
+                        Bucket=self.bucket, Key=key, VersionId=version_id
+                    )
+                    data = response["Body"].read()
+                yield data
         for key in self.keys(prefix):  # objects stored without a version id
             if key not in versioned_keys:
                 yield self.get(key)
@@ -249,27 +281,47 @@ class S3Storage:
             if version_id:
                 self.client.delete_object(Bucket=self.bucket, Key=key, VersionId=version_id)
 
-    def _versions(self, prefix: str, include_markers: bool) -> Iterator[tuple[str, str | None]]:
+    def _versions(self, prefix: str, include_markers: bool) -> list[tuple[str, str | None]]:
         paginator = self.client.get_paginator("list_object_versions")
-        for page in paginator.paginate(Bucket=self.bucket, Prefix=prefix):
-            entries = list(page.get("Versions", []))
-            if include_markers:
-                entries += page.get("DeleteMarkers", [])
-            for entry in entries:
-                yield entry["Key"], entry.get("VersionId")
+        found = []
+        with _reachable("list versions"):
+            for page in paginator.paginate(Bucket=self.bucket, Prefix=prefix):
+                entries = list(page.get("Versions", []))
+                if include_markers:
+                    entries += page.get("DeleteMarkers", [])
+                found += [(entry["Key"], entry.get("VersionId")) for entry in entries]
+        return found
 
 
 def _error_code(error: Exception) -> str:
     return str(getattr(error, "response", {}).get("Error", {}).get("Code", ""))
 
 
-def _make_client(endpoint_url: str | None):
+@contextmanager
+def _reachable(action: str, hint: str = "") -> Iterator[None]:
+    """Any failure of the S3 server (unreachable, timed out, refusing with an error) is
+    StorageUnavailable, logged with its error code only."""
+    from botocore.exceptions import BotoCoreError, ClientError
+
+    try:
+        yield
+    except (BotoCoreError, ClientError) as error:
+        reason = _error_code(error) or type(error).__name__
+        log.warning("S3 %s failed: %s%s", action, reason, hint)
+        raise StorageUnavailable(f"S3 {action} failed: {reason}{hint}") from error
+
+
+def _make_client(endpoint_url: str | None, timeouts: S3Timeouts):
     import boto3  # only needed when S3 is configured
+    from botocore.config import Config
 
     # A session of its own: boto3's default session caches the credentials it first found.
     session = boto3.session.Session()
     region = session.region_name or "us-east-1"
-    return session.client("s3", endpoint_url=endpoint_url or None, region_name=region)
+    config = Config(connect_timeout=timeouts.connect, read_timeout=timeouts.read,
+                    retries={"total_max_attempts": timeouts.attempts, "mode": "standard"})
+    return session.client("s3", endpoint_url=endpoint_url or None, region_name=region,
+                          config=config)
 
 
 def create_storage(config: Mapping[str, Any]) -> Storage:
@@ -288,5 +340,9 @@ def create_storage(config: Mapping[str, Any]) -> Storage:
             endpoint_url=config.get("S3_ENDPOINT_URL") or None,
             sse=config.get("S3_SSE") or None,
             kms_key_id=config.get("S3_KMS_KEY_ID") or None,
+            timeouts=S3Timeouts(
+                connect=float(config.get("S3_CONNECT_TIMEOUT", S3Timeouts.connect)),
+                read=float(config.get("S3_READ_TIMEOUT", S3Timeouts.read)),
+                attempts=int(config.get("S3_MAX_ATTEMPTS", S3Timeouts.attempts))),
         )
     raise ValueError(f"unknown STORAGE_BACKEND {backend!r}: use 'local' or 's3'")

@@ -6,6 +6,7 @@ from functools import cached_property
 from ocr.types import Line, OcrPage, ParsedReceipt
 from redaction.findings import Finding
 from redaction.recognizers.registry import Registry, default_registry
+from redaction.text import fold
 
 _DEFAULT_REGISTRY: Registry | None = None
 
@@ -36,6 +37,11 @@ class _TextPage(OcrPage):
     @cached_property
     def text(self) -> str:  # type: ignore[override]
         return "\n".join(line.text for line in self.lines)
+
+    @cached_property
+    def folded_text(self) -> str:
+        """``fold(text)``, which most recognizers search first (redaction.text.folded_text)."""
+        return fold(self.text)
 
 
 def with_cached_text(page: OcrPage) -> OcrPage:

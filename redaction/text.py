@@ -14,10 +14,18 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 _FOLD = str.maketrans("äöüßàáâèéêìíîòóôùúûçñ", "aousaaaeeeiiiooouuucn")
 
 
-@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
+    # Not cached: a cache would keep receipts' text (card digits included) in the worker's
+    # memory long after they were processed. A page's folded text is kept with the page.
     folded = text.lower().translate(_FOLD)
     return folded if len(folded) == len(text) else text.translate(_FOLD)
+
+
+def folded_text(page) -> str:
+    """``fold(page.text)``: folded once per page where the analyzer prepared the page (it
+    keeps the result on the page, which goes when the receipt is done)."""
+    folded = getattr(page, "folded_text", None)
+    return folded if folded is not None else fold(page.text)
 
 
 # a token OCR makes of specks, shadows and table rules: punctuation only, or two or three

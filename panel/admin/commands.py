@@ -3,15 +3,12 @@
 command-line operator."""
 from __future__ import annotations
 
-import functools
-
 import click
 from flask.cli import AppGroup
 
-from panel.cli import invites
+from panel.cli import invites, refusals_as_errors
 from panel.services import audit, invitations, mail, waitlist
 from panel.services.audit import COMMAND_LINE
-from panel.services.errors import PanelError
 
 waitlist_group = AppGroup("waitlist", help="The waitlist.")
 mail_group = AppGroup("mail", help="Mail kept in the outbox (when no SMTP server is set).")
@@ -31,17 +28,6 @@ def _filter(since, until, country, postal_code, state="waiting") -> waitlist.Fil
     return waitlist.Filter(since=since.date() if since else None,
                            until=until.date() if until else None,
                            country=country, postal_code=postal_code, state=state)
-
-
-def refusals_as_errors(command):
-    """A service's refusal ends the command with its message and exit code 1."""
-    @functools.wraps(command)
-    def wrapper(*args, **kwargs):
-        try:
-            return command(*args, **kwargs)
-        except PanelError as refusal:
-            raise click.ClickException(refusal.message) from None
-    return wrapper
 
 
 @invites.command("from-waitlist")

@@ -3,13 +3,20 @@ from flask import render_template
 from werkzeug.exceptions import HTTPException
 
 from panel.admin.blueprint import blp
-from panel.services.errors import PanelError
+from panel.services.errors import PanelError, storage_unavailable
+from panel.storage import StorageUnavailable
 
 
 @blp.errorhandler(PanelError)
 def panel_error(error: PanelError):
-    return render_template("admin/error.html", status=error.status,
-                           message=error.message), error.status
+    retry = getattr(error, "retry_after", None)
+    return render_template("admin/error.html", status=error.status, message=error.message
+                           ), error.status, {"Retry-After": str(retry)} if retry else {}
+
+
+@blp.errorhandler(StorageUnavailable)
+def storage_error(_error: StorageUnavailable):
+    return panel_error(storage_unavailable())
 
 
 @blp.errorhandler(HTTPException)

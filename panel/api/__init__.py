@@ -11,7 +11,8 @@ from panel.api.openapi import ErrorResponses
 from panel.api.security import require_panelist
 from panel.extensions import api
 from panel.schemas import DecimalString
-from panel.services.errors import PanelError
+from panel.services.errors import PanelError, storage_unavailable
+from panel.storage import StorageUnavailable
 
 api.register_field(DecimalString, "string", "decimal")
 # Every operation under these needs a token, checked before its arguments are read.
@@ -26,6 +27,8 @@ def init_app(app: Flask) -> None:
                       surveys.blp, waitlist.blp):
         api.register_blueprint(blueprint)
     app.register_error_handler(PanelError, _panel_error)
+    app.register_error_handler(StorageUnavailable, lambda _error: _panel_error(
+        storage_unavailable()))
     app.add_url_rule("/api/docs/static/<path:filename>", "api_docs_static", _docs_static)
 
 

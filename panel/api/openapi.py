@@ -5,6 +5,8 @@ from __future__ import annotations
 from apispec import BasePlugin
 from flask_smorest.error_handler import ErrorSchema
 
+from panel.api.limits import RETRY_AFTER
+
 # status -> component response (flask-smorest registers one per HTTP status, by name)
 UNAUTHORIZED, NOT_FOUND, BAD_REQUEST = "UNAUTHORIZED", "NOT_FOUND", "BAD_REQUEST"
 
@@ -28,3 +30,11 @@ def refuses(blp, status: int, description: str):
     """``@refuses(blp, 409, "Beyond your balance.")``: document one refusal of a view, in
     the API's error shape."""
     return blp.alt_response(status, schema=ErrorSchema, description=description)
+
+
+def needs_storage(blp):
+    """``@needs_storage(blp)``: document the 503 of a view that reads or writes receipt
+    storage, answered (with Retry-After) when the storage cannot be reached."""
+    return blp.alt_response(503, schema=ErrorSchema, headers=RETRY_AFTER, description=(
+        "The receipt storage cannot be reached just now; nothing was changed. Retry-After "
+        "says when to try again."))

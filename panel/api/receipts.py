@@ -5,7 +5,7 @@ from flask_smorest import Blueprint
 
 from panel.schemas import ReceiptQuerySchema, ReceiptSchema, UploadSchema
 from panel.api.limits import MAX_PAGE_SIZE, limited
-from panel.api.openapi import refuses
+from panel.api.openapi import needs_storage, refuses
 from panel.api.security import BEARER, current_panelist
 from panel.services import receipts
 from panel.services.errors import Invalid
@@ -43,6 +43,7 @@ class Receipts(MethodView):
     @refuses(blp, 403, "You have left the panel, so new receipts cannot be shared.")
     @refuses(blp, 413, "A page is too large (bytes or pixels), or your storage is full.")
     @refuses(blp, 415, "A page is not a JPEG, PNG, WebP or HEIC photo.")
+    @needs_storage(blp)
     @blp.arguments(UploadSchema, location="files")
     @blp.response(202, ReceiptSchema)
     @blp.doc(security=BEARER, parameters=[IDEMPOTENCY_HEADER])
@@ -61,6 +62,7 @@ class ReceiptById(MethodView):
         """One of your receipts."""
         return receipts.get_for(current_panelist(), receipt_id)
 
+    @needs_storage(blp)
     @blp.response(204)
     @blp.doc(security=BEARER)
     def delete(self, receipt_id):
@@ -70,6 +72,7 @@ class ReceiptById(MethodView):
 
 @blp.route("/<receipt_id>/image")
 class ReceiptImage(MethodView):
+    @needs_storage(blp)
     @blp.response(200, content_type="image/jpeg")
     @blp.doc(security=BEARER)
     def get(self, receipt_id):

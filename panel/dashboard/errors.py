@@ -3,7 +3,8 @@ from flask import render_template
 from werkzeug.exceptions import HTTPException
 
 from panel.dashboard.blueprint import blp
-from panel.services.errors import PanelError
+from panel.services.errors import PanelError, storage_unavailable
+from panel.storage import StorageUnavailable
 
 
 @blp.errorhandler(PanelError)
@@ -11,6 +12,11 @@ def panel_error(error: PanelError):
     retry = getattr(error, "retry_after", None)  # a rate limit says when to try again
     return render_template("dashboard/error.html", status=error.status, message=error.message
                            ), error.status, {"Retry-After": str(retry)} if retry else {}
+
+
+@blp.errorhandler(StorageUnavailable)
+def storage_error(_error: StorageUnavailable):
+    return panel_error(storage_unavailable())
 
 
 @blp.errorhandler(HTTPException)

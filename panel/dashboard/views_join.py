@@ -49,8 +49,11 @@ def register():
 
 
 def _register_page(refusal: PanelError | None = None):
+    """The join form: as sent, or with the code of the invite mail's link filled in."""
+    form = request.form if request.method == "POST" else {
+        "invite_code": request.args.get("code", "")}
     return render_template("dashboard/register.html", purposes=PURPOSES.values(),
-                           form=request.form, error=refusal.message if refusal else None)
+                           form=form, error=refusal.message if refusal else None)
 
 
 @blp.route("/login", methods=["GET", "POST"])

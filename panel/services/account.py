@@ -7,7 +7,7 @@ from panel.db import db, flush_deleted_pages, utcnow
 from panel.models import Consent, DeletionRecord, Invite, Panelist, Receipt, WaitlistEntry
 from panel import receipt_files
 from panel.extensions import storage_for
-from panel.services import consents, personal
+from panel.services import consents, mail, personal
 from panel.services.errors import NotFound
 
 
@@ -44,6 +44,7 @@ def erase(panelist: Panelist) -> None:
     storage = storage_for()
     for receipt_id in receipt_ids:
         receipt_files.erase(storage, receipt_id)
+    mail.forget_recipient(personal.open_field(panelist, "email"))
     db.session.execute(delete(Invite).where(Invite.email_hash == panelist.email_hash))
     db.session.execute(delete(WaitlistEntry).where(
         WaitlistEntry.email_hash == panelist.email_hash))

@@ -6,8 +6,10 @@ On both databases a trigger (migration 0002) refuses UPDATE and DELETE on the ta
 """
 from __future__ import annotations
 
+import getpass
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from datetime import timezone
 
@@ -31,7 +33,16 @@ class Actor:
     address: str | None
 
 
-COMMAND_LINE = Actor(None, "operator", "command line")
+def _operating_system_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no name for this uid (e.g. in a container)
+        return f"uid {os.getuid()}"
+
+
+# The operator at the command line, named by the operating system's user (in the address
+# column, which holds 45 characters).
+COMMAND_LINE = Actor(None, "operator", f"command line: {_operating_system_user()}"[:45])
 
 
 def entry_hash(entry: AuditEntry) -> str:
@@ -66,10 +77,15 @@ def note(actor: Actor, action: str, panelist_id: str | None = None,
 
 
 def _lock_chain() -> None:
-    """One writer at a time appends (PostgreSQL: a transaction-scoped advisory lock;
-    SQLite serialises writers itself)."""
+    """One writer at a time appends, and reads the chain's head only once it is the writer,
+    so two appends never take the same sequence. PostgreSQL: a transaction-scoped advisory
+    lock. SQLite: the database's write lock, taken by a write that changes nothing (the
+    driver begins the transaction at the first write; a head read before it could be stale,
+    and the second of two appends failed on the unique sequence)."""
     if db.session.get_bind().dialect.name == "postgresql":
         db.session.execute(text("SELECT pg_advisory_xact_lock(7007)"))
+    else:
+        db.session.execute(text("UPDATE audit_entries SET sequence = sequence WHERE 0 = 1"))
 
 
 @dataclass

@@ -36,3 +36,16 @@ class TooLarge(PanelError):
 
 class UnsupportedMedia(PanelError):
     status = 415
+
+
+class Unavailable(PanelError):
+    """Something the panel needs cannot be reached just now; Retry-After says when to try
+    again."""
+    status = 503
+    retry_after = 30
+
+
+def storage_unavailable() -> Unavailable:
+    """What a request is answered when the receipt storage fails (panel.storage)."""
+    return Unavailable("The receipt storage cannot be reached just now, so nothing was "
+                       "changed. Please try again in a minute.")

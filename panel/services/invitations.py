@@ -7,14 +7,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from urllib.parse import urlencode
 
 from flask import current_app
 from sqlalchemy import func, select
 
 from panel.db import db, utcnow
-from panel.models import Invite, WaitlistEntry
+from panel.models import Invite, Panelist, WaitlistEntry
 from panel.services import audit, auth, mail, personal, waitlist
-from panel.services.errors import Invalid, NotFound
+from panel.services.errors import Conflict, Invalid, NotFound
 
 INVITE_EMAIL = "invite email"  # the context auth.create_invite seals the email with
 
@@ -22,15 +23,36 @@ INVITE_EMAIL = "invite email"  # the context auth.create_invite seals the email 
 def invite_email(email: str, actor: audit.Actor, days: int | None = None,
                  reason: str = "manual") -> Invite:
     """Issue an invite to ``email`` and mail its code; returns the invite row."""
+    invite, code = _issue(email, actor, days, reason)
+    _mail_code(email, code, invite.expires_at)
+    db.session.commit()
+    return invite
+
+
+def hand_over(email: str, actor: audit.Actor) -> str:
+    """Issue an invite whose code the operator hands over (not mailed); returns the code.
+    Refused for an address that already belongs to a panelist."""
+    if db.session.scalar(select(Panelist.id).where(
+            Panelist.email_hash == personal.email_hash(email))):
+        raise Conflict(f"{personal.normalise_email(email)} is already registered.")
+    _invite, code = _issue(email, actor, None, "handed over")
+    db.session.commit()
+    return code
+
+
+def register_link(code: str) -> str:
+    """The dashboard's join page with ``code`` filled in, at ``PUBLIC_URL``."""
+    return f"{current_app.config['PUBLIC_URL'].rstrip('/')}/register?{urlencode({'code': code})}"
+
+
+def _issue(email: str, actor: audit.Actor, days: int | None, reason: str) -> tuple[Invite, str]:
     code = auth.create_invite(email)  # commits the invite
     invite = db.session.scalar(select(Invite).where(
         Invite.email_hash == personal.email_hash(email)).order_by(Invite.created_at.desc()))
     days = days or current_app.config["INVITE_DAYS"]
     invite.expires_at = invite.created_at + timedelta(days=days)
-    _mail_code(email, code, invite.expires_at)
     audit.record(actor, "invite.created", reason=f"invite={invite.id}; {reason}")
-    db.session.commit()
-    return invite
+    return invite, code
 
 
 def _mail_code(email: str, code: str, expires_at: datetime) -> None:
@@ -39,8 +61,10 @@ def _mail_code(email: str, code: str, expires_at: datetime) -> None:
               f"Your invite code: {code}\n"
               f"It works once, only with this email address, until "
               f"{expires_at:%Y-%m-%d %H:%M} UTC.\n\n"
-              "Install the panel app and register with this code. You choose what you share, "
-              "and you can leave and erase your data at any time.\n", kind="invite")
+              "Join in your browser, with the code filled in:\n\n"
+              f"  {register_link(code)}\n\n"
+              "or install the panel app and register there with this code. You choose what "
+              "you share, and you can leave and erase your data at any time.\n", kind="invite")
 
 
 def invite_entries(entries: Iterable[WaitlistEntry], actor: audit.Actor,

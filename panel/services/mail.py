@@ -1,18 +1,20 @@
 """Sending mail: by SMTP when ``SMTP_HOST`` is set, otherwise into the outbox table that the
 admin tool shows (the embedded default). Recipients and bodies are stored sealed under the
-master key, since bodies carry invite codes. The log names message ids only."""
+master key, since bodies carry invite codes. The log names message ids only. A message is
+kept ``OUTBOX_RETENTION_DAYS`` (time enough to deliver it by hand), and an erasure deletes
+every message to the erased address at once."""
 from __future__ import annotations
 
 import logging
 import smtplib
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from email.message import EmailMessage
 
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
-from panel.db import db
+from panel.db import db, utcnow
 from panel.models import OutboxMessage
 from panel.services import personal
 
@@ -82,3 +84,22 @@ def outbox(limit: int = 100, offset: int = 0) -> tuple[list[OpenedMessage], int]
                           vault.open_with_master(m.recipient_sealed, RECIPIENT), m.subject,
                           vault.open_with_master(m.body_sealed, BODY), m.error)
             for m in rows], total
+
+
+def forget_recipient(email: str) -> int:
+    """Delete every outbox message to ``email`` (an erasure; caller commits). Recipients are
+    sealed, so each is opened to compare: the outbox holds only the last few weeks."""
+    vault, address = personal.vault(), personal.normalise_email(email)
+    ids = [message_id for message_id, sealed in db.session.execute(
+        select(OutboxMessage.id, OutboxMessage.recipient_sealed))
+        if personal.normalise_email(vault.open_with_master(sealed, RECIPIENT)) == address]
+    if ids:
+        db.session.execute(delete(OutboxMessage).where(OutboxMessage.id.in_(ids)))
+    return len(ids)
+
+
+def purge_old() -> int:
+    """Delete outbox messages older than ``OUTBOX_RETENTION_DAYS`` (caller commits)."""
+    cutoff = utcnow() - timedelta(days=current_app.config["OUTBOX_RETENTION_DAYS"])
+    return db.session.execute(delete(OutboxMessage).where(
+        OutboxMessage.created_at < cutoff)).rowcount

@@ -11,7 +11,7 @@ from panel import receipt_files, tasks
 from panel.db import commit_keeping_loaded, db, flush_deleted_pages, new_id, utcnow
 from panel.extensions import storage_for
 from panel.models import DeletionRecord, IdempotencyKey, Panelist, Receipt
-from panel.receipt_files import original_key, original_prefix
+from panel.receipt_files import original_prefix
 from panel.services import idempotency, personal, quota, rewards, uploads
 from panel.services.errors import Forbidden, NotFound
 from panel.tasks.claims import add_event
@@ -31,8 +31,7 @@ def submit(panelist: Panelist, pages: list[bytes], idempotency_key: str | None) 
     receipt.period = rewards.period_of(receipt.submitted_at)
     receipt.week = rewards.week_of(receipt.submitted_at)
     storage = storage_for()
-    for number, data in enumerate(clean, 1):
-        storage.put(original_key(receipt.id, number), data)
+    receipt_files.store_originals(storage, receipt.id, clean)  # all pages, or a 503 and none
     add_event(receipt, "queued")
     db.session.add(receipt)
     idempotency.remember(panelist, "receipts", idempotency_key, receipt.id)
@@ -43,6 +42,10 @@ def submit(panelist: Panelist, pages: list[bytes], idempotency_key: str | None) 
         storage.delete_prefix(original_prefix(receipt.id))
         return db.session.get(Receipt, idempotency.earlier_result(
             panelist, "receipts", idempotency_key))
+    except Exception:  # no row: no pages either
+        db.session.rollback()
+        receipt_files.forget_originals(storage, receipt.id)
+        raise
     tasks.enqueue(receipt.id)
     return receipt
 

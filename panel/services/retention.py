@@ -1,5 +1,6 @@
 """Retention: the redacted image and the items of receipts older than the retention period
-are purged; the record stays, so the panelist sees what happened and when."""
+are purged; the record stays, so the panelist sees what happened and when. Outbox mail goes
+after its own, shorter period."""
 from __future__ import annotations
 
 import logging
@@ -11,6 +12,7 @@ from sqlalchemy import select
 from panel.db import db, flush_deleted_pages, utcnow
 from panel.extensions import storage_for
 from panel.models import Receipt
+from panel.services import mail
 from panel.receipt_files import original_prefix
 from panel.tasks.claims import add_event
 
@@ -40,3 +42,13 @@ def purge_expired(limit: int = 500) -> int:
         flush_deleted_pages()
         log.info("purged %d receipts past retention", len(due))
     return len(due)
+
+
+def purge_old_mail() -> int:
+    """Delete outbox messages past ``OUTBOX_RETENTION_DAYS``; returns how many."""
+    purged = mail.purge_old()
+    db.session.commit()
+    if purged:
+        flush_deleted_pages()
+        log.info("deleted %d outbox messages past retention", purged)
+    return purged

@@ -2,7 +2,7 @@
 
 It looks for waiting rows when woken and every few seconds, so receipts queued before a
 restart, or left behind by a crash, are processed without any message. It also runs the
-periodic jobs that Celery beat runs at scale: the retention purge and closing months.
+periodic jobs that Celery beat runs at scale: the retention purges and closing months.
 """
 from __future__ import annotations
 
@@ -61,6 +61,7 @@ class EmbeddedWorker:
                 if time.monotonic() >= self._next_chores:
                     self._next_chores = time.monotonic() + self.chores_every
                     retention.purge_expired()
+                    retention.purge_old_mail()
                     rewards.close_due_periods()
             finally:
                 db.session.remove()

@@ -35,6 +35,11 @@ def purge_expired_receipts() -> int:
     return retention.purge_expired()
 
 
+@shared_task(name="panel.purge_old_outbox_messages")
+def purge_old_outbox_messages() -> int:
+    return retention.purge_old_mail()
+
+
 @shared_task(name="panel.close_due_periods")
 def close_due_periods() -> int:
     return rewards.close_due_periods()

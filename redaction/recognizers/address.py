@@ -10,7 +10,7 @@ from typing import Iterator
 
 from ocr.types import OcrPage, ParsedReceipt
 from redaction.recognizers.base import Candidate, Recognizer
-from redaction.text import fold, strip_noise
+from redaction.text import fold, folded_text, strip_noise
 
 CUE = re.compile(r"(?<![^\W_])(?:liefer(?:adresse|anschrift|ung an)|liefern an|lieferung\s*an"
                  r"|rechnungs(?:adresse|anschrift|empfa(?:e)?nger)|kunden(?:adresse|anschrift)"
@@ -49,7 +49,7 @@ class AddressRecognizer(Recognizer):
     follow_lines = 4  # at most this many lines after the cue
 
     def applies_to(self, page: OcrPage) -> bool:
-        return bool(CUE.search(fold(page.text)))
+        return bool(CUE.search(folded_text(page)))
 
     def candidates(self, page: OcrPage, index: int,
                    parsed: ParsedReceipt | None) -> Iterator[Candidate]:

@@ -15,7 +15,7 @@ from ocr.types import OcrPage, ParsedReceipt
 from redaction.fuzzy import FuzzyCues
 from redaction.recognizers.base import Candidate, Recognizer
 from redaction.recognizers.card_number import CARD_WORDS
-from redaction.text import NOISE_TOKEN, fold, lines_matching
+from redaction.text import NOISE_TOKEN, folded_text, lines_matching
 
 CUES = FuzzyCues((
     "Genehmigungs-Nr", "Genehmigungsnummer", "Genehmigungscode", "Genehmigung",
@@ -68,11 +68,11 @@ class AuthCodeRecognizer(Recognizer):
     lines_before = 30
 
     def applies_to(self, page: OcrPage) -> bool:
-        return bool(self._context.search(fold(page.text)))
+        return bool(self._context.search(folded_text(page)))
 
     def lines_to_check(self, page: OcrPage) -> Iterable[int]:
         """Lines with a piece of a cue, and the line after each (a code below its cue)."""
-        marked = lines_matching(CUES.pieces, fold(page.text))
+        marked = lines_matching(CUES.pieces, folded_text(page))
         return sorted({i for line in marked for i in (line, line + 1) if i < len(page.lines)})
 
     def candidates(self, page: OcrPage, index: int,

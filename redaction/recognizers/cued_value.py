@@ -11,7 +11,7 @@ from typing import Iterator
 
 from ocr.types import OcrPage, ParsedReceipt
 from redaction.recognizers.base import Candidate, Recognizer
-from redaction.text import fold
+from redaction.text import fold, folded_text
 
 GAP = re.compile(r"[\s:.,;#=-]*")
 
@@ -28,7 +28,7 @@ class CuedValueRecognizer(Recognizer):
         self._value = re.compile(self.value, self.value_flags)
 
     def applies_to(self, page: OcrPage) -> bool:
-        return bool(self._cue.search(fold(page.text)))
+        return bool(self._cue.search(folded_text(page)))
 
     def candidates(self, page: OcrPage, index: int,
                    parsed: ParsedReceipt | None) -> Iterator[Candidate]:

@@ -11,7 +11,7 @@ from typing import Iterator
 
 from ocr.types import OcrPage, ParsedReceipt
 from redaction.recognizers.base import Candidate, Recognizer, word_matcher
-from redaction.text import fold
+from redaction.text import fold, folded_text
 
 GERMAN = r"[A-ZÄÖÜ]{1,3}[- ][A-Z]{1,2}[ -]?[1-9]\d{0,3}[EH]?"
 UK = r"[A-Z]{2}\d{2} ?[A-Z]{3}"
@@ -39,7 +39,7 @@ class LicencePlateRecognizer(Recognizer):
         self._fuel = word_matcher(FUEL_WORDS)
 
     def applies_to(self, page: OcrPage) -> bool:
-        return bool(self._shapes[0][0].search(page.text) or ANY_CUE.search(fold(page.text)))
+        return bool(self._shapes[0][0].search(page.text) or ANY_CUE.search(folded_text(page)))
 
     def candidates(self, page: OcrPage, index: int,
                    parsed: ParsedReceipt | None) -> Iterator[Candidate]:
@@ -58,7 +58,7 @@ class LicencePlateRecognizer(Recognizer):
                     yield Candidate(match.start(), match.end(), score + 0.3)
                 elif regex is self._shapes[0][0] and "-" in plate[:4]:
                     if fuel is None:
-                        fuel = bool(self._fuel.search(fold(page.text)))
+                        fuel = bool(self._fuel.search(folded_text(page)))
                     if fuel:
                         yield Candidate(match.start(), match.end(), score - 0.05)
 

@@ -20,7 +20,7 @@ from ocr.types import OcrPage, ParsedReceipt
 from redaction.recognizers.base import Candidate, Recognizer
 from redaction.fuzzy import FuzzyCues
 from redaction.recognizers.card_number import CARD_WORDS, DATE_OR_TIME
-from redaction.text import fold, strip_noise
+from redaction.text import fold, folded_text, strip_noise
 
 STRONG_CUE = r"pan|ka ?rte|kartennr|kartennummer|karten-nr|card|card ?no|card ?number"
 CUE = re.compile(rf"(?<![\w-])(?:(?P<strong>{STRONG_CUE})|(?P<weak>nr|no)"
@@ -66,7 +66,7 @@ class MisreadMaskRecognizer(Recognizer):
     lines_around = 3  # card payment words this many lines above make "Nr." a card cue
 
     def applies_to(self, page: OcrPage) -> bool:
-        folded = fold(page.text)
+        folded = folded_text(page)
         return bool(CUE.search(folded) or PAYMENT.search(folded))
 
     def candidates(self, page: OcrPage, index: int,

@@ -10,7 +10,7 @@ from typing import Iterator
 
 from ocr.types import OcrPage, ParsedReceipt
 from redaction.recognizers.base import Candidate, Recognizer
-from redaction.text import fold, term_pattern, word_list
+from redaction.text import fold, folded_text, term_pattern, word_list
 
 TITLE = r"(?:frau|herr|hr\.|fr\.|mr\.?|mrs\.?|ms\.?|miss|dr\.?)"
 NAME_WORD = r"[A-ZÄÖÜ][a-zäöüßéèA-ZÄÖÜ'-]+"
@@ -46,7 +46,7 @@ class PersonNameRecognizer(Recognizer):
         self._name = re.compile(rf"(?:{TITLE}\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}")
 
     def applies_to(self, page: OcrPage) -> bool:
-        folded = fold(page.text)
+        folded = folded_text(page)
         return bool(self._free_cue.search(folded) or self._colon_cue.search(folded)
                     or self._titled.search(page.text))
 

@@ -21,7 +21,7 @@ from typing import Iterator
 
 from ocr.types import OcrPage, ParsedReceipt
 from redaction.recognizers.base import Candidate, Recognizer
-from redaction.text import fold, trie_pattern, word_list
+from redaction.text import fold, folded_text, trie_pattern, word_list
 
 WORD_CHAR = r"[^\W_]"
 
@@ -67,7 +67,7 @@ class WordListRecognizer(Recognizer):
         super().__init__()
 
     def applies_to(self, page: OcrPage) -> bool:
-        return self._any is not None and bool(self._any.search(fold(page.text)))
+        return self._any is not None and bool(self._any.search(folded_text(page)))
 
     def candidates(self, page: OcrPage, index: int,
                    parsed: ParsedReceipt | None) -> Iterator[Candidate]:

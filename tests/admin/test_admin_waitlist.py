@@ -2,13 +2,15 @@
 command line, codes that register, revoke, resend, expiry."""
 from __future__ import annotations
 
+import getpass
 import re
+from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 
-from panel.db import db
-from panel.models import Invite, OutboxMessage, WaitlistEntry
-from panel.services import mail
+from panel.db import db, utcnow
+from panel.models import Invite, OutboxMessage, Panelist, WaitlistEntry
+from panel.services import account, audit, mail, retention
 from tests.admin.conftest import post, sign_in
 
 
@@ -136,3 +138,81 @@ def test_no_personal_data_in_the_log(app, caplog):
     join(app.test_client(), "quiet@example.org")
     app.test_cli_runner().invoke(args=["invites", "from-waitlist", "--count", "1"])
     assert "quiet@example.org" not in caplog.text
+
+
+def test_erasing_a_panelist_deletes_their_mail_from_the_outbox(app):
+    client, runner = app.test_client(), app.test_cli_runner()
+    join(client, "Gone@Example.org")
+    join(client, "stays@example.org")
+    invited = runner.invoke(args=["invites", "from-waitlist", "--count", "1"])
+    assert invited.exit_code == 0, invited.output
+    response = client.post("/api/v1/auth/register", json={
+        "invite_code": code_in(outbox_for(app, "gone@example.org")[-1].body),
+        "email": "gone@example.org", "password": "a long password",
+        "consents": {"receipts": True}})
+    assert response.status_code == 201
+    assert len(outbox_for(app, "gone@example.org")) == 2  # the waitlist mail and the invite
+    with app.app_context():
+        account.erase(db.session.get(Panelist, response.get_json()["panelist"]["id"]))
+    admin = app.test_client()
+    sign_in(app, admin, "admin")
+    page = admin.get("/admin/outbox").get_data(as_text=True)
+    listed = runner.invoke(args=["mail", "outbox"]).output
+    assert "gone@example.org" not in page and "gone@example.org" not in listed
+    assert "stays@example.org" in page and "stays@example.org" in listed
+    assert "1 messages in the outbox." in listed
+
+
+def test_outbox_mail_is_deleted_after_its_retention_period(app):
+    client = app.test_client()
+    join(client, "old@example.org")
+    join(client, "new@example.org")
+    with app.app_context():
+        old = utcnow() - timedelta(days=app.config["OUTBOX_RETENTION_DAYS"], hours=1)
+        db.session.execute(update(OutboxMessage).where(OutboxMessage.id == db.session.scalar(
+            select(OutboxMessage.id).order_by(OutboxMessage.created_at))).values(created_at=old))
+        db.session.commit()
+        assert retention.purge_old_mail() == 1
+    assert outbox_for(app, "old@example.org") == []
+    assert len(outbox_for(app, "new@example.org")) == 1
+
+
+def test_the_invite_mail_links_to_the_join_page_with_the_code_filled_in(app):
+    app.config["PUBLIC_URL"] = "https://panel.example/"
+    client = app.test_client()
+    join(client, "linked@example.org")
+    assert app.test_cli_runner().invoke(
+        args=["invites", "from-waitlist", "--count", "1"]).exit_code == 0
+    body = outbox_for(app, "linked@example.org")[-1].body
+    code = code_in(body)
+    link = re.search(r"https://panel\.example(/register\?\S+)", body).group(1)
+    assert link == f"/register?code={code}"
+    page = client.get(link).get_data(as_text=True)
+    assert f'name="invite_code" required value="{code}"' in page
+    answer = client.post("/register", data={
+        "invite_code": code, "email": "linked@example.org", "password": "a long password",
+        "consent-receipts": "yes", "csrf_token": re.search(
+            r'name="csrf_token" value="([^"]+)"', page).group(1)})
+    assert answer.status_code == 303
+
+
+def test_command_line_invites_are_audited_and_refused_for_a_registered_address(app):
+    runner = app.test_cli_runner()
+    created = runner.invoke(args=["invites", "create", "--email", "Cli@Example.org"])
+    assert created.exit_code == 0, created.output
+    code = created.output.splitlines()[-1]
+    assert f"/register?code={code}" in created.output
+    with app.app_context():
+        entry = audit.recent(1)[0]
+        invite_id = db.session.scalar(select(Invite.id))
+    assert (entry.action, entry.staff_id, entry.staff_role) == ("invite.created", None, "operator")
+    assert entry.address == f"command line: {getpass.getuser()}"[:45]
+    assert entry.reason == f"invite={invite_id}; handed over"
+    assert outbox_for(app, "cli@example.org") == []  # handed over, not mailed
+    assert app.test_client().post("/api/v1/auth/register", json={
+        "invite_code": code, "email": "cli@example.org", "password": "a long password",
+        "consents": {"receipts": True}}).status_code == 201
+    again = runner.invoke(args=["invites", "create", "--email", "cli@example.org"])
+    assert again.exit_code == 1 and "cli@example.org is already registered" in again.output
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Invite)) == 1
