@@ -26,16 +26,20 @@ __all__ = [
 
 
 def read_receipt(pages: list[Image.Image], engine: OcrEngine | None = None,
-                 today: date | None = None, price_look: bool = True, date_look: bool = True
+                 today: date | None = None, price_look: bool = True, date_look: bool = True,
+                 whole_look: bool = True, country: str | None = None
                  ) -> tuple[Image.Image, OcrPage, ParsedReceipt]:
-    """Prepare the pages into one image, read it (the default engine) and parse it; then,
-    by default, the second readings of ``ocr.second_reading``: the price column again when
-    the items do not add up (``price_look``), the date's words when the date is not read
-    twice alike (``date_look``); each kept only where it is confirmed."""
+    """Prepare the pages into one image, read it (the default engine) and parse it
+    (``country``: the panel's, a prior for the receipt's own); then, by default, the second
+    readings of ``ocr.second_reading``: the whole receipt again with RapidOCR when the first
+    reading is poor (``whole_look``), the price column again when the items do not add up
+    (``price_look``), the date's words when the date is not read twice alike
+    (``date_look``); each kept only where it is better supported."""
     from ocr.second_reading import look_again
     image = prepare(pages)
     engine = engine or make_engine()
     page = engine.read(image)
-    receipt = parse(page, today=today)
-    page, receipt = look_again(image, engine, page, receipt, today, price_look, date_look)
+    receipt = parse(page, today=today, country=country)
+    page, receipt = look_again(image, engine, page, receipt, today, price_look, date_look,
+                               whole_look)
     return image, page, receipt

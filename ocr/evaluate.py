@@ -44,7 +44,7 @@ FALLBACK_TODAY = date(2026, 1, 1)  # the real eval scans are from 2016-2020
 
 def evaluate_one(job: tuple) -> dict:
     folder, engine_name, entry, *options = job
-    prices, dates = options[0] if options else (True, True)
+    prices, dates, whole = options[0] if options else (True, True, True)
     country = options[1] if len(options) > 1 else None
     with Image.open(Path(folder) / entry["image"]) as photo:
         pages = [ImageOps.exif_transpose(photo).convert("RGB")]
@@ -57,7 +57,7 @@ def evaluate_one(job: tuple) -> dict:
     engine_seconds = time.perf_counter() - before_engine
     receipt = parse(page, today=today, country=country)
     before_again = time.perf_counter()
-    page, receipt = look_again(image, engine, page, receipt, today, prices, dates)
+    page, receipt = look_again(image, engine, page, receipt, today, prices, dates, whole)
     look_seconds = time.perf_counter() - before_again  # RapidOCR's reading, mostly
     return {"image": entry["image"], "engine": engine_name,
             "seconds": time.perf_counter() - started,
@@ -67,10 +67,11 @@ def evaluate_one(job: tuple) -> dict:
 
 def evaluate(source: str | Path, engines: list[str], jobs: int = 0,
              limit: int | None = None, names: list[str] | None = None,
-             looks: tuple[bool, bool] = (True, True), country: str | None = None) -> dict:
+             looks: tuple[bool, bool, bool] = (True, True, True), country: str | None = None
+             ) -> dict:
     """Results and summary per engine for one set (a manifest, or a folder's
     ``manifest.json``): ``{engine: {"summary": ..., "results": [...]}}``; ``looks``: whether
-    the price and the date second readings run; ``country``: the panel's country."""
+    the price, date and whole-receipt second readings run; ``country``: the panel's country."""
     manifest = Path(source)
     if manifest.is_dir():
         manifest = manifest / "manifest.json"
@@ -149,6 +150,8 @@ def main() -> None:
                         help="do not read the price column again when items do not add up")
     parser.add_argument("--no-date-look", action="store_true",
                         help="do not read the date's words again when not read twice alike")
+    parser.add_argument("--no-whole-look", action="store_true",
+                        help="do not read a poorly read receipt again with RapidOCR")
     parser.add_argument("--verbose", action="store_true")
     options = parser.parse_args()
     if not options.sets and options.synthetic <= 0:
@@ -162,7 +165,8 @@ def main() -> None:
         for name, source in sources:
             report[name] = evaluate(source, options.engines.split(","), options.jobs,
                                     options.limit, country=options.country,
-                                    looks=(not options.no_price_look, not options.no_date_look))
+                                    looks=(not options.no_price_look, not options.no_date_look,
+                                           not options.no_whole_look))
             print(f"{name}: {next(iter(report[name].values()))['summary']['receipts']} "
                   f"receipts from {source}", flush=True)
     for engines in report.values() if options.verbose else []:

@@ -126,6 +126,8 @@ def from_environment(instance_path: str) -> dict:
         "OCR_PRICE_LOOK": _flag("OCR_PRICE_LOOK", True),
         # ... and the date's words where the date is not read twice alike
         "OCR_DATE_LOOK": _flag("OCR_DATE_LOOK", True),
+        # ... and, before both, the whole receipt with RapidOCR where tesseract read it poorly
+        "OCR_WHOLE_LOOK": _flag("OCR_WHOLE_LOOK", True),
         "RATELIMIT_ENABLED": _flag("RATELIMIT_ENABLED", True),
         # Redis (shared by every process) or memory://; by default the Redis broker if any.
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI") or None,

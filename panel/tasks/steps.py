@@ -68,15 +68,17 @@ def read_text(job: Job) -> None:
 
 
 def parse(job: Job) -> None:
-    """Parse the page, then read again what the first reading left unconfirmed: the price
-    column (OCR_PRICE_LOOK) and the date's words (OCR_DATE_LOOK), see ocr.second_reading.
+    """Parse the page, then read again what the first reading left unconfirmed: the whole
+    receipt where it was read poorly (OCR_WHOLE_LOOK), the price column (OCR_PRICE_LOOK) and
+    the date's words (OCR_DATE_LOOK), see ocr.second_reading.
     ``job.page``, which redaction analyses, is the reading the items came from."""
     today = job.receipt.submitted_at.date()
     config = current_app.config
     job.parsed = ocr.parse(job.page, today=today, country=config["PANEL_COUNTRY"])
     job.page, job.parsed = look_again(job.image, engine(), job.page, job.parsed, today,
                                       prices=config["OCR_PRICE_LOOK"],
-                                      dates=config["OCR_DATE_LOOK"])
+                                      dates=config["OCR_DATE_LOOK"],
+                                      whole=config["OCR_WHOLE_LOOK"])
 
 
 def redact(job: Job) -> None:

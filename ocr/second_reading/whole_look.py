@@ -1,0 +1,51 @@
+"""The whole receipt read again by RapidOCR where tesseract's first reading is poor.
+
+Tesseract reads flatbed scans and clean photos well and fast; on some phone photos (dim,
+curled, dot-matrix print, a hand or a plate around the paper) it reads little but noise,
+where RapidOCR's detector and recogniser still read the receipt. RapidOCR costs four to five
+times tesseract's time, so it reads again only where the first reading is poor: its words
+read with less than ``POOR_CONFIDENCE`` on average and a key field left for review. Its
+reading is kept only where it supports the key fields better (more of them above the
+review threshold, then a higher confidence in them); the page then comes from RapidOCR, in
+the same prepared image's pixels, so redaction analyses and paints what was kept.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from PIL import Image
+
+from ocr.engine import make_engine
+from ocr.parse import parse
+from ocr.types import KEY_FIELDS, REVIEW_THRESHOLD, OcrPage, ParsedReceipt
+
+POOR_CONFIDENCE = 0.7  # mean word confidence of a poor first reading
+
+
+def mean_confidence(page: OcrPage) -> float:
+    words = page.words
+    return sum(word.confidence for word in words) / len(words) if words else 0.0
+
+
+def poor(page: OcrPage, receipt: ParsedReceipt) -> bool:
+    return receipt.needs_review and mean_confidence(page) < POOR_CONFIDENCE
+
+
+def support(receipt: ParsedReceipt) -> tuple[int, float]:
+    """How well the key fields are supported: how many pass the review threshold, and the
+    sum of their confidences."""
+    values = [receipt.confidence.get(key, 0.0) for key in KEY_FIELDS]
+    return sum(value >= REVIEW_THRESHOLD for value in values), sum(values)
+
+
+def whole_look(image: Image.Image, page: OcrPage, receipt: ParsedReceipt,
+               today: date | None = None) -> tuple[OcrPage, ParsedReceipt]:
+    """RapidOCR's reading of the whole image where it supports the key fields better than
+    a poor first reading; else the first reading as it was."""
+    if page.engine == "rapidocr" or not poor(page, receipt):
+        return page, receipt
+    again_page = make_engine("rapidocr").read(image)
+    again = parse(again_page, today=today, country=receipt.country)
+    if support(again) > support(receipt):
+        return again_page, again
+    return page, receipt
