@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 
+import simplejpeg
 from flask import current_app
 from PIL import Image, ImageOps
 
@@ -71,22 +72,23 @@ def working_scale(blobs: list[bytes], max_pixels: int) -> float:
 
 
 def upright(blob: bytes, scale: float = 1.0) -> Image.Image:
-    """A stored page as RGB pixels, turned upright by the EXIF orientation an uploaded JPEG
-    keeps (panel.services.uploads; other pages were stored upright already), at ``scale``. A
-    JPEG is decoded straight at 1/2, 1/4 or 1/8 of its size where that is still large
-    enough (``Image.draft``), so the full-size pixels are never held."""
+    """A stored page as RGB pixels at ``scale``, turned upright by the EXIF orientation an
+    uploaded JPEG keeps (panel.services.uploads; other pages were stored upright already).
+    A reduced JPEG is decoded straight at the smallest of libjpeg-turbo's scales (1/8 to 7/8)
+    that comes within 10 % of ``scale``, so its full-size pixels are never held."""
     with Image.open(io.BytesIO(blob)) as image:
-        longest = max(image.size) * scale
-        if scale < 1:
-            image.draft("RGB", (max(1, round(image.width * scale)),
-                                max(1, round(image.height * scale))))
-        page = ImageOps.exif_transpose(image).convert("RGB")
-    factor = longest / max(page.size)
-    if factor < 0.95:  # the draft's scale was not small enough: the rest by resampling
-        page = page.resize((max(1, round(page.width * factor)),
-                            max(1, round(page.height * factor))),
-                           Image.Resampling.LANCZOS, reducing_gap=3.0)
-    return page
+        if scale >= 1 or image.format != "JPEG":
+            return ImageOps.exif_transpose(image).convert("RGB")
+        exif, size = image.info.get("exif"), image.size
+    wanted = (max(1, round(size[0] * scale)), max(1, round(size[1] * scale)))
+    page = Image.fromarray(simplejpeg.decode_jpeg(  # checked whole at upload: not strict here
+        blob, colorspace="RGB", min_width=int(wanted[0] * 0.9), min_height=int(wanted[1] * 0.9),
+        strict=False))
+    if page.width * page.height > 1.1 * wanted[0] * wanted[1]:
+        page = page.resize(wanted, Image.Resampling.LANCZOS, reducing_gap=3.0)
+    if exif:
+        page.info["exif"] = exif  # for the orientation, applied as to any page
+    return ImageOps.exif_transpose(page)
 
 
 def read_text(job: Job) -> None:

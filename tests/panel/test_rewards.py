@@ -148,6 +148,23 @@ def test_redemption_retry_with_the_same_key_pays_once(app, client):
     assert bad.status_code == 422
 
 
+def test_a_redemption_key_reused_for_another_payout_is_422(app, client):
+    tokens = register(app, client)
+    share_october(app, tokens["panelist"]["id"], 10)
+    close(app)
+    headers = {**bearer(tokens), "Idempotency-Key": "payout-1"}
+    first = client.post("/api/v1/rewards/redemptions", json={"amount": "6.00"}, headers=headers)
+    assert first.status_code == 201
+    same_amount_written_otherwise = client.post("/api/v1/rewards/redemptions",
+                                                json={"amount": "6"}, headers=headers)
+    assert same_amount_written_otherwise.get_json()["id"] == first.get_json()["id"]
+    for other in ({"amount": "3.00"}, {"amount": "6.00", "method": "charity"}):
+        response = client.post("/api/v1/rewards/redemptions", json=other, headers=headers)
+        assert response.status_code == 422, (other, response.get_json())
+        assert "Idempotency-Key" in response.get_json()["message"]
+    assert rewards_page(client, tokens)["balance"] == "4.00"
+
+
 def test_close_period_command(app, client):
     tokens = register(app, client)
     share_october(app, tokens["panelist"]["id"], 10)
