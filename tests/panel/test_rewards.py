@@ -133,11 +133,16 @@ def test_redemptions_never_go_beyond_the_balance(app, client, amount, status):
     assert rewards_page(client, tokens)["balance"] == expected
 
 
-def test_redemption_retry_with_the_same_key_pays_once(app, client):
+def rewarded_with_key(app, client) -> tuple[dict, dict]:
+    """A panelist whose October earned 10.00, and headers with an Idempotency-Key."""
     tokens = register(app, client)
     share_october(app, tokens["panelist"]["id"], 10)
     close(app)
-    headers = {**bearer(tokens), "Idempotency-Key": "payout-1"}
+    return tokens, {**bearer(tokens), "Idempotency-Key": "payout-1"}
+
+
+def test_redemption_retry_with_the_same_key_pays_once(app, client):
+    tokens, headers = rewarded_with_key(app, client)
     first = client.post("/api/v1/rewards/redemptions", json={"amount": "6.00"}, headers=headers)
     again = client.post("/api/v1/rewards/redemptions", json={"amount": "6.00"}, headers=headers)
     assert first.status_code == again.status_code == 201
@@ -149,10 +154,7 @@ def test_redemption_retry_with_the_same_key_pays_once(app, client):
 
 
 def test_a_redemption_key_reused_for_another_payout_is_422(app, client):
-    tokens = register(app, client)
-    share_october(app, tokens["panelist"]["id"], 10)
-    close(app)
-    headers = {**bearer(tokens), "Idempotency-Key": "payout-1"}
+    tokens, headers = rewarded_with_key(app, client)
     first = client.post("/api/v1/rewards/redemptions", json={"amount": "6.00"}, headers=headers)
     assert first.status_code == 201
     same_amount_written_otherwise = client.post("/api/v1/rewards/redemptions",
