@@ -1,12 +1,14 @@
 """The benchmark suite in one command: every figure beside a baseline measured in the same run,
 on the same machine, printed as one table (figure, baseline, ratio, goal, met or not).
 
-    python -m benchmarks [--quick] [--only upload reading pipeline close]
+    python -m benchmarks [--quick] [--only upload reading pipeline close worker]
 
 One after another: uploads of a 1.5 MB photo by 16 clients under gunicorn against a bare
 endpoint (benchmarks.upload); a 5,000-receipt list read page by page against its SQL
 (benchmarks.reading); the pipeline against raw tesseract on real scans (benchmarks.pipeline's
-own two timings); the month close against a bare aggregate (benchmarks.close_period).
+own two timings); the month close against a bare aggregate (benchmarks.close_period); a
+worker job's memory and seconds for the worst uploads the limits allow against a normal
+receipt's (benchmarks.worker_memory).
 Needs PostgreSQL on 127.0.0.1 (TEST_POSTGRES_ADMIN) and ../shared/eval for the pipeline.
 ``--quick`` finishes in a few minutes; without it, longer loads and the full sizes.
 """
@@ -19,7 +21,7 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks import close_period, reading, served, upload
+from benchmarks import close_period, reading, served, upload, worker_memory
 from benchmarks.table import Figure, render
 
 SIZES = {
@@ -58,8 +60,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="short runs, a few minutes")
-    parser.add_argument("--only", nargs="+", choices=["upload", "reading", "pipeline", "close"],
-                        default=["upload", "reading", "pipeline", "close"])
+    parser.add_argument("--only", nargs="+",
+                        choices=["upload", "reading", "pipeline", "close", "worker"],
+                        default=["upload", "reading", "pipeline", "close", "worker"])
     parser.add_argument("--eval", type=Path, default=EVAL, help="folder with manifest.json")
     options = parser.parse_args()
     size = SIZES["quick" if options.quick else "full"]
@@ -69,6 +72,7 @@ def main() -> None:
         "pipeline": lambda: (pipeline_figures(options.eval, size["pipeline_receipts"],
                                               size["pipeline_repeat"]), None),
         "close": lambda: close_period.measure(size["close_panelists"]),
+        "worker": worker_memory.measure,
     }
     began, load_before = time.monotonic(), os.getloadavg()
     figures, notes = [], []
@@ -91,7 +95,8 @@ def main() -> None:
     print("baselines: upload, a bare WSGI app writing the same bytes to disk under the same "
           "gunicorn (last upload row: writing the photo to a file in process); reading, the "
           "listing's count and page SQL sent directly; pipeline, raw tesseract on the same "
-          "prepared images; month close, the bare GROUP BY aggregate")
+          "prepared images; month close, the bare GROUP BY aggregate; worker, a job on one normal "
+          "12-megapixel receipt photo")
 
 
 if __name__ == "__main__":

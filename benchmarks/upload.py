@@ -121,7 +121,7 @@ def normalising_cost(photo: bytes, folder: Path) -> tuple[float, float]:
     and for writing the same bytes to a file as local storage does."""
     from panel.services import uploads
     from panel.storage import LocalStorage
-    limits = uploads.UploadLimits(15 * 2**20, 6, 40_000_000)
+    limits = uploads.UploadLimits(15 * 2**20, 6, 40_000_000, 60_000_000)
     storage = LocalStorage(folder)
 
     def median(action) -> float:

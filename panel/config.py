@@ -92,7 +92,14 @@ def from_environment(instance_path: str) -> dict:
         "PUBLIC_URL": os.environ.get("PUBLIC_URL", "http://127.0.0.1:5000"),
         "UPLOAD_MAX_IMAGE_BYTES": _int("UPLOAD_MAX_IMAGE_BYTES", 15 * 1024 * 1024),
         "UPLOAD_MAX_PAGES": _int("UPLOAD_MAX_PAGES", 6),
-        "UPLOAD_MAX_PIXELS": _int("UPLOAD_MAX_PIXELS", 40_000_000),
+        "UPLOAD_MAX_PIXELS": _int("UPLOAD_MAX_PIXELS", 40_000_000),  # one page
+        # All pages of one receipt together, and of one panelist's uploads per clock hour.
+        "UPLOAD_MAX_RECEIPT_PIXELS": _int("UPLOAD_MAX_RECEIPT_PIXELS", 60_000_000),
+        "UPLOAD_MAX_PIXELS_PER_HOUR": _int("UPLOAD_MAX_PIXELS_PER_HOUR", 480_000_000),
+        # Pixels a worker decodes for one receipt, all pages together (larger pages are
+        # decoded at a reduced scale), which bounds a job's memory; OCR's prepared image is
+        # at most 16 million pixels anyway (ocr.preprocess.MAX_PIXELS).
+        "WORKER_MAX_PIXELS": _int("WORKER_MAX_PIXELS", 16_000_000),
         # Bytes of receipt images one panelist may hold; 0 means no quota.
         "PANELIST_STORAGE_QUOTA_BYTES": _int("PANELIST_STORAGE_QUOTA_BYTES", 512 * 1024 * 1024),
         "RECEIPT_MAX_AGE_DAYS": _int("RECEIPT_MAX_AGE_DAYS", 90),

@@ -9,21 +9,25 @@ personal data.
 
 A face limits a view with ``@rate_limited("login")`` (the API through ``panel.api.limits``,
 which also documents the 429), or calls ``check("login")`` itself. A refusal is a
-``RateLimited`` error (429) carrying ``retry_after`` seconds.
+``RateLimited`` error (429) carrying ``retry_after`` seconds. ``spend_pixels`` counts what an
+upload costs rather than the request: the pixels of its pages, per panelist and clock hour.
 """
 from __future__ import annotations
 
+import logging
 import math
 import time
 from functools import wraps
 
 from flask import Flask, current_app, request
 from flask_limiter import Limiter, RateLimitExceeded
-from limits import parse_many
+from limits import RateLimitItemPerHour, parse_many
 
 from panel import web
 from panel.services import personal
 from panel.services.throttle import TooManyRequests
+
+log = logging.getLogger(__name__)
 
 EXTENSION = "panel.limiter"
 
@@ -110,6 +114,31 @@ def check(rule: str) -> None:
             raise RateLimited(f"Too many requests {WHOSE[key_name]}: at most "
                               f"{exceeded.limit.limit}. Please try again in {wait} s.",
                               wait) from None
+
+
+def spend_pixels(panelist_id: str, pixels: int) -> None:
+    """Count an upload's pixels (all pages) against ``UPLOAD_MAX_PIXELS_PER_HOUR`` for the
+    panelist; raise ``RateLimited`` if they do not fit in this clock hour's budget. Kept with
+    the request counts (so on Redis shared by every process) and off with them; a deleted
+    receipt gives nothing back, as its work was done."""
+    budget = current_app.config["UPLOAD_MAX_PIXELS_PER_HOUR"]
+    limiter = current_app.extensions[EXTENSION]
+    if budget <= 0 or not limiter.enabled:
+        return
+    item = RateLimitItemPerHour(budget)
+    key = personal.vault().lookup_hash(f"ratelimit:pixels:{panelist_id}")
+    try:
+        spent = limiter.limiter.hit(item, "pixels", key, cost=pixels)
+        reset_at = limiter.limiter.get_window_stats(item, "pixels", key).reset_time
+    except Exception:  # noqa: BLE001  (the store is down: the request limits still hold)
+        log.warning("pixel budget not counted: rate limit storage unavailable")
+        return
+    if not spent:
+        wait = max(1, math.ceil(reset_at - time.time()))
+        raise RateLimited(
+            f"Your uploads of this hour have used your budget of {budget / 1e6:.0f} million "
+            f"pixels (this one has {pixels / 1e6:.1f} million). Please try again in {wait} s, "
+            "or send smaller photos.", wait)
 
 
 def _key(name: str) -> str:

@@ -1,7 +1,7 @@
 """Payouts to send (admins) and surveys with their aggregate answers (admins, analysts)."""
 import json
 
-from flask import redirect, render_template, request, url_for
+from flask import current_app, redirect, render_template, request, url_for
 
 from panel.admin.access import actor, roles
 from panel.admin.blueprint import blp
@@ -31,7 +31,7 @@ def surveys_page():
     listed = db.session.scalars(db.select(Survey).order_by(Survey.created_at.desc()))
     return render_template("admin/surveys.html", surveys=[
         (survey, surveys.aggregate(survey.id)) for survey in listed],
-        notice=request.args.get("notice"))
+        minimum=current_app.config["INSIGHTS_MIN_PANELISTS"], notice=request.args.get("notice"))
 
 
 @blp.post("/surveys")

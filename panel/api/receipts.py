@@ -41,7 +41,8 @@ class Receipts(MethodView):
 
     @limited(blp, "upload")
     @refuses(blp, 403, "You have left the panel, so new receipts cannot be shared.")
-    @refuses(blp, 413, "A page is too large (bytes or pixels), or your storage is full.")
+    @refuses(blp, 413, "A page is too large (bytes or pixels), the pages together have too "
+                       "many pixels, or your storage is full.")
     @refuses(blp, 415, "A page is not a JPEG, PNG, WebP or HEIC photo.")
     @needs_storage(blp)
     @blp.arguments(UploadSchema, location="files")

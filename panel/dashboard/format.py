@@ -22,6 +22,8 @@ REASON_WORDS = {
     "processing_failed": "Something went wrong while reading it; please share it again.",
     "total_not_found": "A person checks it because we could not find the total.",
     "low_confidence": "A person checks it because the numbers did not add up.",
+    "pages_mismatch": "A person checks it because one of its pages was shared before, with "
+                      "another receipt.",
 }
 REWARD_REASON_WORDS = {
     "not_accepted": "does not count: not accepted",

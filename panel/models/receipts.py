@@ -21,6 +21,7 @@ class Receipt(Base):
         Index("ix_receipts_panelist_week", "panelist_id", "week"),
         Index("ix_receipts_status_lease", "status", "lease_expires_at"),
         Index("ix_receipts_period_status", "period", "status"),
+        Index("ix_receipts_merchant_date_total", "merchant_name", "purchase_date", "total"),
     )
 
     id: Mapped[str] = id_column()
@@ -49,6 +50,8 @@ class Receipt(Base):
     total: Mapped[Decimal | None] = mapped_column(Money)
     parse_confidence: Mapped[float | None] = mapped_column(Float)
     image_hash: Mapped[str | None] = mapped_column(String(16))  # of the redacted image
+    # the dHash of each page as uploaded (upright, before any crop), comma-separated
+    page_hashes: Mapped[str | None] = mapped_column(String(120))
     withdrawn_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     purged_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
@@ -113,4 +116,6 @@ class IdempotencyKey(Base):
     scope: Mapped[str] = mapped_column(String(40))
     key: Mapped[str] = mapped_column(String(200))
     resource_id: Mapped[str] = mapped_column(String(36))
+    # SHA-256 of the request's payload: the same key with another payload is refused
+    payload_hash: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)

@@ -1,5 +1,9 @@
 """Submitting and reading receipts. The original photo is stored before the row is
-committed, and the job is queued only after the commit, so a 202 is never lost."""
+committed, and the job is queued only after the commit, so a 202 is never lost.
+
+An upload costs what its pages claim: their pixels are checked against the limits per page,
+per receipt and per panelist and hour (``ratelimit.spend_pixels``) from their headers alone,
+before any page is decoded."""
 from __future__ import annotations
 
 from flask import current_app
@@ -7,7 +11,7 @@ from sqlalchemy import delete as delete_rows, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
-from panel import receipt_files, tasks
+from panel import ratelimit, receipt_files, tasks
 from panel.db import commit_keeping_loaded, db, flush_deleted_pages, new_id, utcnow
 from panel.extensions import storage_for
 from panel.models import DeletionRecord, IdempotencyKey, Panelist, Receipt
@@ -20,9 +24,12 @@ from panel.tasks.claims import add_event
 def submit(panelist: Panelist, pages: list[bytes], idempotency_key: str | None) -> Receipt:
     if panelist.status != "active":
         raise Forbidden("You have left the panel, so new receipts cannot be shared.")
-    if earlier := idempotency.earlier_result(panelist, "receipts", idempotency_key):
+    payload = idempotency.fingerprint(*pages)
+    if earlier := idempotency.earlier_result(panelist, "receipts", idempotency_key, payload):
         return db.session.get(Receipt, earlier)
-    clean = uploads.check_pages(pages, _limits())
+    sent = uploads.measure(pages, _limits())
+    ratelimit.spend_pixels(panelist.id, uploads.pixels(sent))
+    clean = uploads.clean(sent)
     size = sum(len(page) for page in clean)
     quota.ensure_room(panelist, size)
     receipt = Receipt(id=new_id(), panelist_id=panelist.id, page_count=len(clean),
@@ -34,14 +41,14 @@ def submit(panelist: Panelist, pages: list[bytes], idempotency_key: str | None) 
     receipt_files.store_originals(storage, receipt.id, clean)  # all pages, or a 503 and none
     add_event(receipt, "queued")
     db.session.add(receipt)
-    idempotency.remember(panelist, "receipts", idempotency_key, receipt.id)
+    idempotency.remember(panelist, "receipts", idempotency_key, receipt.id, payload)
     try:
         commit_keeping_loaded()  # the answer is the receipt as just written
     except IntegrityError:  # a concurrent retry with the same key won
         db.session.rollback()
         storage.delete_prefix(original_prefix(receipt.id))
         return db.session.get(Receipt, idempotency.earlier_result(
-            panelist, "receipts", idempotency_key))
+            panelist, "receipts", idempotency_key, payload))
     except Exception:  # no row: no pages either
         db.session.rollback()
         receipt_files.forget_originals(storage, receipt.id)
@@ -53,7 +60,7 @@ def submit(panelist: Panelist, pages: list[bytes], idempotency_key: str | None) 
 def _limits() -> uploads.UploadLimits:
     config = current_app.config
     return uploads.UploadLimits(config["UPLOAD_MAX_IMAGE_BYTES"], config["UPLOAD_MAX_PAGES"],
-                                config["UPLOAD_MAX_PIXELS"])
+                                config["UPLOAD_MAX_PIXELS"], config["UPLOAD_MAX_RECEIPT_PIXELS"])
 
 
 # What a listed receipt shows, loaded for the whole page at once (one query each).

@@ -22,16 +22,18 @@ def redeem(panelist: Panelist, amount: Decimal, method: str, key: str | None) ->
         raise Invalid("The Idempotency-Key header must be 1 to 200 characters.")
     if method not in methods():
         raise Invalid(f"Payouts are made as: {', '.join(methods())}.")
-    if earlier := idempotency.earlier_result(panelist, "redemptions", key):
+    minor = to_minor(amount)
+    payload = idempotency.fingerprint(str(minor), method)
+    if earlier := idempotency.earlier_result(panelist, "redemptions", key, payload):
         return db.session.get(LedgerEntry, earlier)
-    entry_id = ledger.debit(panelist, "redemption", to_minor(amount),
+    entry_id = ledger.debit(panelist, "redemption", minor,
                             current_app.config["REWARD_CURRENCY"], f"Payout: {method}")
     db.session.add(Payout(ledger_entry_id=entry_id, method=method))
-    idempotency.remember(panelist, "redemptions", key, entry_id)
+    idempotency.remember(panelist, "redemptions", key, entry_id, payload)
     try:
         db.session.commit()
     except IntegrityError:  # a concurrent retry with the same key won
         db.session.rollback()
         return db.session.get(LedgerEntry, idempotency.earlier_result(
-            panelist, "redemptions", key))
+            panelist, "redemptions", key, payload))
     return db.session.get(LedgerEntry, entry_id)

@@ -1,5 +1,7 @@
-"""The review queue: receipts in ``needs_review`` (low OCR confidence, totals not found),
-decided by a person who sees only the redacted image and the extracted fields.
+"""The review queue: receipts in ``needs_review`` (low OCR confidence, totals not found,
+pages that may not belong together), decided by a person who sees only the redacted image and
+the extracted fields. Accepting runs the pipeline's checks on the reviewer's fields: a
+duplicate or a receipt bought too long ago cannot be accepted, only rejected.
 
 Every look and every decision is written to the audit log; the decision also appears on the
 receipt's timeline, where the panelist sees it.
@@ -15,7 +17,7 @@ from sqlalchemy import func, select
 from panel.db import db, utcnow
 from panel.extensions import storage_for
 from panel.models import Receipt, ReceiptItem
-from panel.services import audit
+from panel.services import audit, receipt_checks
 from panel.services.errors import Conflict, Invalid, NotFound
 from panel.tasks.claims import add_event
 
@@ -26,6 +28,11 @@ REJECT_REASONS = {"unreadable": "Too blurred, dark or cut off to read",
                   "duplicate": "Already shared before",
                   "too_old": "Bought too long ago",
                   "incomplete": "Key parts (shop, date or total) are missing"}
+CANNOT_ACCEPT = {
+    "duplicate": "With these fields the receipt is one already shared (the same shop, date and "
+                 "total, and a near-identical photo or page): reject it as a duplicate.",
+    "too_old": "With this purchase date the receipt was bought longer ago than the panel "
+               "accepts: correct the date, or reject it as too old."}
 
 
 def queue(limit: int = 50, offset: int = 0) -> tuple[list[Receipt], int]:
@@ -94,6 +101,9 @@ def decide(receipt_id: str, accept: bool, reason: str, fields: Fields | None,
         if fields is None or fields.total is None:
             raise Invalid("An accepted receipt needs its total.", {"total": ["Required."]})
         _apply(receipt, fields)
+        if refusal := receipt_checks.refusal(receipt):
+            db.session.rollback()
+            raise Invalid(CANNOT_ACCEPT[refusal], {"reason": [f"Not acceptable: {refusal}."]})
     receipt.status = "accepted" if accept else "rejected"
     receipt.status_reason = None if accept else reason
     receipt.processed_at = utcnow()

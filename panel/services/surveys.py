@@ -1,6 +1,6 @@
 """Short paid surveys: staff create them, panelists in the audience answer once and are
-credited once; answers leave the panel only in aggregate, and only for panelists who
-consent to ``surveys``."""
+credited once; answers leave the panel only in aggregate, only for panelists who consent to
+``surveys``, and never for a group of fewer than ``INSIGHTS_MIN_PANELISTS`` panelists."""
 from __future__ import annotations
 
 import json
@@ -99,38 +99,64 @@ def _checked(survey: Survey, answers: list[dict]) -> tuple[dict, dict]:
                 raise Invalid(f"Short answers are text of at most {MAX_TEXT} characters.")
             texts[question.id] = value
             continue
-        picked = value if question.kind == "multiple_choice" else [value]
-        if question.kind == "rating":
-            valid = all(isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 5
-                        for v in picked)
-        else:
-            valid = bool(picked) and all(v in question.choices for v in picked)
-        if not isinstance(picked, list) or not valid:
+        if not _fits(question, value):
             raise Invalid(f"That is not an answer to: {question.text}")
         choices[question.id] = value
     return choices, texts
 
 
+def _fits(question: SurveyQuestion, value) -> bool:
+    """A rating 1-5; one of the choices; or, for multiple choice, a list of some of the
+    choices, each at most once."""
+    if question.kind == "rating":
+        return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 5
+    picked = value if question.kind == "multiple_choice" else [value]
+    return (isinstance(picked, list) and 0 < len(picked) <= len(question.choices)
+            and all(isinstance(v, (str, int, float)) and not isinstance(v, bool)
+                    and v in question.choices for v in picked)
+            and len(set(picked)) == len(picked))
+
+
 def aggregate(survey_id: str) -> dict:
     """Counts per choice and rating, only over panelists who consent to ``surveys``;
-    short texts are counted, never shown."""
+    short texts are counted, never shown. Nothing is shown below ``INSIGHTS_MIN_PANELISTS``
+    responses (``responses`` is then None), and no count of fewer panelists than that
+    (see ``_large_groups``)."""
     survey = db.session.get(Survey, survey_id)
     if survey is None:
         raise NotFound("No such survey.")
+    minimum = current_app.config["INSIGHTS_MIN_PANELISTS"]
     responses = [r for r in db.session.scalars(select(SurveyResponse).where(
         SurveyResponse.survey_id == survey.id))
         if _consents(db.session.get(Panelist, r.panelist_id))]
-    result = {"survey_id": survey.id, "responses": len(responses), "questions": []}
+    shown = len(responses) >= minimum
+    result = {"survey_id": survey.id, "responses": len(responses) if shown else None,
+              "minimum": minimum, "questions": []}
     for question in survey.questions:
         values = Counter()
-        for response in responses:
+        for response in responses if shown else []:
             value = response.answers.get(question.id)
-            for v in value if isinstance(value, list) else [value]:
+            for v in set(value) if isinstance(value, list) else [value]:  # once a panelist
                 values[str(v)] += v is not None
+        if question.kind == "short_text":
+            counts = {"answered": len(responses)} if shown else {}
+        else:
+            counts = _large_groups(values, question, minimum)
         result["questions"].append({"question_id": question.id, "kind": question.kind,
-                                    "counts": dict(values) if question.kind != "short_text"
-                                    else {"answered": len(responses)}})
+                                    "counts": counts})
     return result
+
+
+def _large_groups(values: Counter, question: SurveyQuestion, minimum: int) -> dict:
+    """The counts of at least ``minimum``. Where one answer per panelist makes the counts add
+    up to the responses (single choice, rating), a lone left-out option could be worked out
+    from the others, so the smallest shown count is left out with it."""
+    shown = {value: n for value, n in values.items() if n >= minimum}
+    options = 5 if question.kind == "rating" else len(question.choices)
+    left_out = sum(values.values()) - sum(shown.values())
+    if question.kind != "multiple_choice" and left_out and options - len(shown) == 1 and shown:
+        del shown[min(shown, key=shown.get)]
+    return shown
 
 
 def _consents(panelist: Panelist) -> bool:

@@ -2,8 +2,12 @@
 the panelist sees the outcome on the receipt's timeline."""
 from __future__ import annotations
 
+from decimal import Decimal
+
+from panel.db import db
+from panel.models import Receipt
 from tests.admin.conftest import jpeg, post, receipt_for_review, sign_in
-from tests.support.factories import bearer
+from tests.support.factories import BOUGHT, bearer, register
 
 
 def test_reviewer_corrects_and_accepts(app):
@@ -20,7 +24,7 @@ def test_reviewer_corrects_and_accepts(app):
     assert image.status_code == 200 and image.data == jpeg()
     response = post(app, reviewer, f"/admin/review/{receipt_id}", {
         "decision": "accept", "reason": "fields_corrected", "merchant_name": "Biomarkt",
-        "purchase_date": "2026-11-20", "currency": "eur", "total": "4,10", "item_count": "2",
+        "purchase_date": BOUGHT.isoformat(), "currency": "eur", "total": "4,10", "item_count": "2",
         "item-0-description": "Bread", "item-0-quantity": "1", "item-0-amount": "2.50",
         "item-1-description": "Milk", "item-1-quantity": "2", "item-1-unit_price": "0.80",
         "item-1-amount": "1.60"})
@@ -74,3 +78,38 @@ def test_review_from_the_command_line(app):
     assert "0 waiting." in runner.invoke(args=["review", "list"]).output
     log = runner.invoke(args=["audit", "list"]).output
     assert "receipt.reviewed" in log and "operator" in log
+
+
+def test_accepting_runs_the_duplicate_and_age_checks(app):
+    """A reviewer's fields go through the pipeline's checks: a receipt shared before (same
+    shop, date and total, a near-identical page) or bought too long ago cannot be accepted."""
+    client = app.test_client()
+    receipt_id, tokens = receipt_for_review(app, client)
+    bought = BOUGHT
+    with app.app_context():
+        waiting = db.session.get(Receipt, receipt_id)
+        waiting.page_hashes = "f0e4c2d7a1b3c5e7"
+        earlier = Receipt(panelist_id=register(app, client)["panelist"]["id"], period="2026-11",
+                          page_count=1, status="accepted", merchant_name="Biomarkt",
+                          purchase_date=bought, total=Decimal("4.10"), currency="EUR",
+                          image_hash="0000ffff0000ffff", page_hashes="f0e4c2d7a1b3c5e6")
+        db.session.add(earlier)
+        db.session.commit()
+    reviewer = app.test_client()
+    sign_in(app, reviewer, "reviewer")
+    fields = {"decision": "accept", "reason": "fields_corrected", "merchant_name": "Biomarkt",
+              "purchase_date": bought.isoformat(), "currency": "EUR", "total": "4.10"}
+    duplicate = post(app, reviewer, f"/admin/review/{receipt_id}", fields)
+    assert duplicate.status_code == 422
+    assert "duplicate" in duplicate.get_data(as_text=True)
+    too_old = post(app, reviewer, f"/admin/review/{receipt_id}",
+                   {**fields, "total": "4.20", "purchase_date": "2020-03-02"})
+    assert too_old.status_code == 422
+    assert "too old" in too_old.get_data(as_text=True)
+    seen = client.get(f"/api/v1/receipts/{receipt_id}", headers=bearer(tokens)).get_json()
+    assert (seen["status"], seen["total"], seen["merchant"]["name"]) == (
+        "needs_review", None, "BIOMARKT")  # nothing of the refused decisions was kept
+    assert post(app, reviewer, f"/admin/review/{receipt_id}",
+                {**fields, "total": "4.20"}).status_code == 303
+    seen = client.get(f"/api/v1/receipts/{receipt_id}", headers=bearer(tokens)).get_json()
+    assert (seen["status"], seen["total"]) == ("accepted", "4.20")

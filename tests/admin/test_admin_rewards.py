@@ -51,5 +51,8 @@ def test_surveys_created_by_admins_and_read_in_aggregate_by_analysts(app):
     analyst = app.test_client()
     sign_in(app, analyst, "analyst")
     page = analyst.get("/admin/surveys").get_data(as_text=True)
+    assert "Fruit" in page and "fewer than 5 responses" in page and "yes 1" not in page
+    app.config["INSIGHTS_MIN_PANELISTS"] = 1
+    page = analyst.get("/admin/surveys").get_data(as_text=True)
     assert "Fruit" in page and "1 responses" in page and "yes 1" in page
     assert "New survey" not in page

@@ -15,6 +15,7 @@ from sqlalchemy import update
 from panel.db import db, utcnow
 from panel.extensions import storage_for
 from panel.models import Receipt
+from panel.tasks import steps
 from tests.ocr.synthetic import render_receipt
 from tests.support.apps import empty_tables, make_app, process_waiting, stack_app
 from tests.support.factories import BOUGHT, BOUGHT_PRINTED, bearer, jpeg_bytes, register, upload
@@ -164,3 +165,27 @@ def test_whole_page_verification_is_a_setting(tmp_path):
     image = client.get(receipt["image_url"], headers=bearer(tokens))
     text = pytesseract.image_to_string(Image.open(io.BytesIO(image.data)), config="--psm 6")
     assert "Milch" in text and "0366" not in text and "4532" not in text
+
+
+def test_a_large_upload_is_read_from_a_copy_within_the_worker_budget(app, client):
+    """Pages together larger than WORKER_MAX_PIXELS are decoded at a reduced scale (never
+    at full size): the job's memory is bounded by the budget, not by what was uploaded."""
+    app.config["WORKER_MAX_PIXELS"] = 2_000_000
+    tokens = register(app, client)
+    sideways = render_receipt(SHOP_LINES).resize((2560, 1408)).transpose(Image.Transpose.ROTATE_90)
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    pages = [jpeg_bytes(sideways, exif=exif), photo(SHOP_LINES[:2])]  # 3.6 + 0.1 megapixels
+    receipt_id = upload(client, tokens, *pages).get_json()["id"]
+    with app.app_context():
+        job = steps.Job(db.session.get(Receipt, receipt_id))
+        steps.load(job)
+        sizes = [page.size for page in job.pages]
+        assert 1_700_000 <= sum(w * h for w, h in sizes) <= 2_100_000
+        assert sizes[0][0] > sizes[0][1]  # turned upright: wider than tall, as printed
+        assert len(job.receipt.page_hashes.split(",")) == 2
+        db.session.rollback()
+    process_waiting(app)
+    receipt = client.get(f"/api/v1/receipts/{receipt_id}", headers=bearer(tokens)).get_json()
+    assert receipt["status"] == "accepted", receipt["status_reason"]
+    assert receipt["total"] == "7.67" and receipt["merchant"] == {"name": "Edeka"}

@@ -133,11 +133,16 @@ def test_redemptions_never_go_beyond_the_balance(app, client, amount, status):
     assert rewards_page(client, tokens)["balance"] == expected
 
 
-def test_redemption_retry_with_the_same_key_pays_once(app, client):
+def rewarded_with_key(app, client) -> tuple[dict, dict]:
+    """A panelist whose October earned 10.00, and headers with an Idempotency-Key."""
     tokens = register(app, client)
     share_october(app, tokens["panelist"]["id"], 10)
     close(app)
-    headers = {**bearer(tokens), "Idempotency-Key": "payout-1"}
+    return tokens, {**bearer(tokens), "Idempotency-Key": "payout-1"}
+
+
+def test_redemption_retry_with_the_same_key_pays_once(app, client):
+    tokens, headers = rewarded_with_key(app, client)
     first = client.post("/api/v1/rewards/redemptions", json={"amount": "6.00"}, headers=headers)
     again = client.post("/api/v1/rewards/redemptions", json={"amount": "6.00"}, headers=headers)
     assert first.status_code == again.status_code == 201
@@ -146,6 +151,20 @@ def test_redemption_retry_with_the_same_key_pays_once(app, client):
     bad = client.post("/api/v1/rewards/redemptions", json={"amount": "1", "method": "cash"},
                       headers=bearer(tokens))
     assert bad.status_code == 422
+
+
+def test_a_redemption_key_reused_for_another_payout_is_422(app, client):
+    tokens, headers = rewarded_with_key(app, client)
+    first = client.post("/api/v1/rewards/redemptions", json={"amount": "6.00"}, headers=headers)
+    assert first.status_code == 201
+    same_amount_written_otherwise = client.post("/api/v1/rewards/redemptions",
+                                                json={"amount": "6"}, headers=headers)
+    assert same_amount_written_otherwise.get_json()["id"] == first.get_json()["id"]
+    for other in ({"amount": "3.00"}, {"amount": "6.00", "method": "charity"}):
+        response = client.post("/api/v1/rewards/redemptions", json=other, headers=headers)
+        assert response.status_code == 422, (other, response.get_json())
+        assert "Idempotency-Key" in response.get_json()["message"]
+    assert rewards_page(client, tokens)["balance"] == "4.00"
 
 
 def test_close_period_command(app, client):

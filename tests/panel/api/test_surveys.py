@@ -36,7 +36,7 @@ def questions(client, tokens) -> tuple[str, list[dict]]:
 
 
 def answers(qs, text="Cafe Marker", single="tea", many=("toast",), rating=4):
-    values = [single, list(many), rating, text]
+    values = [single, list(many) if isinstance(many, tuple) else many, rating, text]
     return {"answers": [{"question_id": q["id"], "value": v} for q, v in zip(qs, values)]}
 
 
@@ -59,7 +59,9 @@ def test_answer_once_and_be_credited_once(app, client, survey_id):
 
 @pytest.mark.parametrize("change", [
     {"single": "juice"}, {"many": ("toast", "caviar")}, {"rating": 6}, {"rating": "5"},
-    {"text": "x" * 501}, {"many": ()}])
+    {"text": "x" * 501}, {"many": ()}, {"many": ["toast"] * 5000}, {"many": ("toast", "toast")},
+    {"many": 5}, {"many": "toast"}, {"many": (["toast"],)}, {"single": ["tea"]},
+    {"rating": True}])
 def test_invalid_answers_are_422(app, client, survey_id, change):
     tokens = register(app, client, surveys=True)
     sid, qs = questions(client, tokens)
@@ -93,6 +95,7 @@ def test_the_audience_rule(app, client, survey_id):
 
 
 def test_aggregates_only_count_panelists_who_consent(app, client, survey_id):
+    app.config["INSIGHTS_MIN_PANELISTS"] = 1
     first, second = register(app, client, surveys=True), register(app, client, surveys=True)
     for tokens, drink in ((first, "coffee"), (second, "tea")):
         sid, qs = questions(client, tokens)
@@ -106,6 +109,49 @@ def test_aggregates_only_count_panelists_who_consent(app, client, survey_id):
     assert counts["single_choice"] == {"coffee": 1}
     assert counts["short_text"] == {"answered": 1}
     assert "Cafe Marker" not in json.dumps(result)
+
+
+def answer_as(app, client, survey_id, **choices) -> None:
+    tokens = register(app, client, surveys=True)
+    sid, qs = questions(client, tokens)
+    response = client.post(f"/api/v1/surveys/{sid}/responses", json=answers(qs, **choices),
+                           headers=bearer(tokens))
+    assert response.status_code == 201, response.get_json()
+
+
+def counts_of(app, survey_id) -> tuple[int | None, dict]:
+    with app.app_context():
+        result = surveys.aggregate(survey_id)
+    return result["responses"], {q["kind"]: q["counts"] for q in result["questions"]}
+
+
+def test_no_group_below_the_minimum_of_panelists_is_shown(app, client, survey_id):
+    app.config["INSIGHTS_MIN_PANELISTS"] = 3
+    for _ in range(2):
+        answer_as(app, client, survey_id, single="coffee", many=("toast", "eggs"))
+    assert counts_of(app, survey_id) == (None, {"single_choice": {}, "multiple_choice": {},
+                                                "rating": {}, "short_text": {}})
+    answer_as(app, client, survey_id, single="coffee", many=("toast",))
+    answer_as(app, client, survey_id, single="tea", many=("toast", "fruit"))
+    responses, counts = counts_of(app, survey_id)
+    assert responses == 4
+    # tea (1) is left out, and coffee with it: 4 responses less coffee would tell tea's count
+    assert counts["single_choice"] == {}
+    assert counts["multiple_choice"] == {"toast": 4}  # eggs (2) and fruit (1) left out
+    assert counts["rating"] == {"4": 4} and counts["short_text"] == {"answered": 4}
+
+
+def test_answers_stuffed_before_count_once_per_panelist(app, client, survey_id):
+    """A list of one choice many times, stored before answers were checked for it, counts
+    the choice once."""
+    app.config["INSIGHTS_MIN_PANELISTS"] = 1
+    answer_as(app, client, survey_id)
+    with app.app_context():
+        stored = db.session.scalar(select(SurveyResponse))
+        question_id = next(q for q, v in stored.answers.items() if v == ["toast"])
+        stored.answers = {**stored.answers, question_id: ["toast"] * 5000}
+        db.session.commit()
+    assert counts_of(app, survey_id)[1]["multiple_choice"] == {"toast": 1}
 
 
 def test_survey_answers_and_ledger_are_in_the_export(app, client, survey_id):

@@ -23,6 +23,13 @@ def photo(size=(400, 600), color=(240, 240, 235)) -> Image.Image:
     return Image.new("RGB", size, color)
 
 
+def marked(size=(400, 600)) -> Image.Image:
+    """A page with something on it (a dark bar): not blank."""
+    image = photo(size)
+    image.paste((20, 20, 20), (size[0] // 4, size[1] // 3, size[0] * 3 // 4, size[1] // 2))
+    return image
+
+
 def encoded(image: Image.Image, fmt: str, **args) -> bytes:
     out = io.BytesIO()
     image.save(out, format=fmt, **args)
@@ -48,6 +55,20 @@ def bomb_jpeg() -> bytes:
     return bytes(data)
 
 
+def claiming_jpeg(side: int) -> bytes:
+    """A 64 x 64 JPEG (under 1 KB) whose header claims ``side`` x ``side`` pixels."""
+    data = bytearray(jpeg_bytes(photo((64, 64))))
+    sof = data.index(b"\xff\xc0")
+    data[sof + 5:sof + 9] = side.to_bytes(2, "big") * 2
+    return bytes(data)
+
+
+def cut_with_end_marker(**save_args) -> bytes:
+    """A photo cut short in its image data, an end-of-image marker put after the cut."""
+    data = jpeg_bytes(Image.effect_noise((300, 300), 80), **save_args)
+    return data[:len(data) // 2] + b"\xff\xd9"
+
+
 BAD_PAGES = {
     "empty": (b"", 422),
     "text": (b"hello, this is not a photo", 415),
@@ -58,6 +79,10 @@ BAD_PAGES = {
     "jpeg cut in its image data": (jpeg_bytes(Image.effect_noise((300, 300), 80))[:-3000], 422),
     "jpeg without its end": (jpeg_bytes(Image.effect_noise((300, 300), 80))[:-2], 422),
     "jpeg magic then junk": (b"\xff\xd8\xff" + b"\x00" * 500, 422),
+    "jpeg cut short, then an end marker": (cut_with_end_marker(), 422),
+    "progressive jpeg cut short, then an end marker": (cut_with_end_marker(progressive=True),
+                                                       422),
+    "64 x 64 jpeg claiming 6000 x 6000": (claiming_jpeg(6000), 422),
     "decompression bomb": (bomb_png(), 413),
     "jpeg decompression bomb": (bomb_jpeg(), 413),
 }
@@ -161,23 +186,36 @@ def stored_page(app, receipt_id: str, number: int = 1) -> bytes:
 
 
 def test_pages_are_kept_in_order(app, client, tokens):
-    pages = [jpeg_bytes(photo((100, 100 + n))) for n in range(3)] + [jpeg_bytes(photo((5, 3)))]
+    pages = [jpeg_bytes(marked((100, 100 + n))) for n in range(3)] + [jpeg_bytes(marked((50, 30)))]
     body = upload(client, tokens, *pages).get_json()
     with app.app_context():
         heights = [Image.open(io.BytesIO(storage_for().get(f"originals/{body['id']}/{n}.jpg")))
                    .size[1] for n in (1, 2, 3, 4)]
-    assert heights == [100, 101, 102, 3]
+    assert heights == [100, 101, 102, 30]
 
 
 def test_idempotent_retry_returns_the_first_receipt(app, client, tokens):
     first = upload(client, tokens, jpeg_bytes(photo()), key="phone-123").get_json()
-    again = upload(client, tokens, jpeg_bytes(photo((10, 10))), key="phone-123")
+    again = upload(client, tokens, jpeg_bytes(photo()), key="phone-123")
     assert again.status_code == 202 and again.get_json()["id"] == first["id"]
     other = upload(client, tokens, jpeg_bytes(photo()), key="phone-124").get_json()
     assert other["id"] != first["id"]
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Receipt)) == 2
         assert len(storage_for().keys()) == 2
+
+
+def test_a_key_reused_with_another_photo_is_422(app, client, tokens):
+    first = upload(client, tokens, jpeg_bytes(photo()), key="phone-123")
+    other_photo = upload(client, tokens, jpeg_bytes(marked()), key="phone-123")
+    assert other_photo.status_code == 422, other_photo.get_json()
+    assert "Idempotency-Key" in other_photo.get_json()["message"]
+    more_pages = upload(client, tokens, jpeg_bytes(photo()), jpeg_bytes(marked()),
+                        key="phone-123")
+    assert more_pages.status_code == 422
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Receipt)) == 1
+        assert storage_for().keys() == [f"originals/{first.get_json()['id']}/1.jpg"]
 
 
 def test_the_same_key_of_another_panelist_is_separate(app, client, tokens):
@@ -209,3 +247,45 @@ def test_concurrent_retries_create_exactly_one_receipt(app, tokens):
 def test_too_long_idempotency_key(app, client, tokens):
     assert upload(client, tokens, jpeg_bytes(photo()), key="x" * 201).status_code == 422
     assert stored_nothing(app)
+
+
+def blank_png(side: int) -> bytes:
+    return encoded(Image.new("L", (side, side), 255), "PNG", optimize=True)
+
+
+def test_pages_beyond_the_receipt_pixel_budget_are_refused_unread(app, client, tokens):
+    """Six blank 6300 x 6300 PNG pages (each within the page limit, 40 million pixels) claim
+    238 million pixels together: refused from their headers, before any is decoded."""
+    pages = [blank_png(6300)] * 6
+    assert sum(len(page) for page in pages) < 2**20
+    response = upload(client, tokens, *pages)
+    assert response.status_code == 413, response.get_json()
+    assert "60 million pixels together" in response.get_json()["message"]
+    assert stored_nothing(app)
+
+
+def test_pixels_per_panelist_and_hour_are_budgeted(app, client, tokens):
+    app.config["UPLOAD_MAX_PIXELS_PER_HOUR"] = 500_000
+    page = jpeg_bytes(marked())  # 240,000 pixels
+    assert [upload(client, tokens, page).status_code for _ in range(2)] == [202, 202]
+    refused = upload(client, tokens, page)
+    assert refused.status_code == 429, refused.get_json()
+    assert "budget" in refused.get_json()["message"]
+    assert int(refused.headers["Retry-After"]) > 0
+    assert upload(client, register(app, client), page).status_code == 202  # per panelist
+
+
+def page_count(app, receipt_id: str) -> int:
+    with app.app_context():
+        return db.session.get(Receipt, receipt_id).page_count
+
+
+def test_blank_pages_are_no_pages(app, client, tokens):
+    body = upload(client, tokens, jpeg_bytes(photo()), jpeg_bytes(marked()),
+                  encoded(photo(), "PNG")).get_json()
+    assert page_count(app, body["id"]) == 1
+    with Image.open(io.BytesIO(stored_page(app, body["id"]))) as kept:
+        assert kept.getpixel((200, 250))[0] < 80  # the marked page
+    only_blank = upload(client, tokens, jpeg_bytes(photo()), jpeg_bytes(photo((300, 300))))
+    assert only_blank.status_code == 202  # the pipeline answers it as unreadable
+    assert page_count(app, only_blank.get_json()["id"]) == 1
