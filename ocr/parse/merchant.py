@@ -70,7 +70,7 @@ def find_merchant(lines: list[str], confidences: list[list[float]] | None = None
     following = lines[index + 1] if index + 1 < len(lines) else ""
     if BUSINESS_WORDS.fullmatch(following.strip(" *-|")) and not BUSINESS_WORDS.search(name):
         return f"{name} {display_name(following)}", LETTERHEAD
-    confidence = LEGAL if LEGAL_FORM.search(name) else LETTERHEAD if (
+    confidence = LEGAL if LEGAL_FORM.search(name) or named_online(name, lines) else LETTERHEAD if (
         BUSINESS_WORDS.search(name) or clear_letterhead(lines, index, confidences)) else GUESS
     if BUSINESS_WORDS.search(name):
         return name, confidence
@@ -119,9 +119,29 @@ def header_names(lines: list[str], confidences: list[list[float]] | None,
             score -= 1.5  # below the address: a person's name, a slogan, the till
         if heights and typical:
             score += min(1.5, max(0.0, heights[index] / typical - 1.0) * 1.5)
+        score += 2.0 if named_online(name, lines) else 0.0
         score -= 0.15 * index
         found.append((score, index, name))
     return found
+
+
+# A web or mail address on the receipt (``www.laureltavern.com``, ``info@zoca.com``).
+WEB_NAME = re.compile(r"(?:www\.|@|https?://)([a-z0-9-]{4,})\.", re.IGNORECASE)
+GENERIC_WEB_NAMES = {"gmail", "yahoo", "hotmail", "outlook", "facebook", "instagram",
+                     "twitter", "yelp", "google", "tripadvisor"}
+
+
+def named_online(name: str, lines: list[str]) -> bool:
+    """Whether the receipt's own web or mail address spells the name (all its letters in
+    the address, or the address in the name): a name the shop goes by, not a slogan."""
+    letters = re.sub(r"[^a-z]", "", name.lower())
+    for text in lines:
+        for found in WEB_NAME.findall(text):
+            site = re.sub(r"[^a-z]", "", found.lower())
+            if len(letters) >= 4 and site not in GENERIC_WEB_NAMES and (
+                    letters in site or (len(site) >= 5 and site in letters)):
+                return True
+    return False
 
 
 def clear_letterhead(lines: list[str], index: int,
