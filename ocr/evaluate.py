@@ -2,6 +2,7 @@
 
     python -m ocr.evaluate ../shared/eval                 # every set there (both real sets)
     python -m ocr.evaluate ../shared/eval/srd-manifest.json --synthetic 60   # two sets
+    python -m ocr.evaluate --synthetic 90 --locales world # generated, nine countries' styles
     python -m ocr.evaluate DIR --engines tesseract --json report.json
     python -m ocr.evaluate ../shared/eval --engines tesseract --no-price-look --no-date-look
     python -m ocr.evaluate ../shared/eval --country DE    # the panel's country as a prior
@@ -140,6 +141,8 @@ def main() -> None:
     parser.add_argument("sets", nargs="*", help="manifests, or folders of manifests")
     parser.add_argument("--synthetic", type=int, default=0, help="also N generated photos")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--locales", default=None,
+                        help="generated receipts in these styles or groups (e.g. world, en-MY)")
     parser.add_argument("--engines", default=",".join(ENGINE_NAMES))
     parser.add_argument("--jobs", type=int, default=0, help="processes (default: cores)")
     parser.add_argument("--limit", type=int, default=None)
@@ -160,8 +163,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         sources = [(set_name(m), m) for path in options.sets for m in manifests(path)]
         if options.synthetic > 0:
-            sources.append((f"synthetic-{options.seed}",
-                            synthetic_folder(scratch, options.synthetic, options.seed)))
+            sources.append((f"synthetic-{options.locales or options.seed}", synthetic_folder(
+                scratch, options.synthetic, options.seed, options.locales)))
         for name, source in sources:
             report[name] = evaluate(source, options.engines.split(","), options.jobs,
                                     options.limit, country=options.country,
@@ -178,9 +181,10 @@ def main() -> None:
     print(f"report written to {options.json}")
 
 
-def synthetic_folder(scratch: str, count: int, seed: int) -> str:
+def synthetic_folder(scratch: str, count: int, seed: int, locales: str | None = None) -> str:
     from ocr.synthetic import write_set
-    return str(write_set(Path(scratch) / "synthetic", count, seed))
+    styles = locales.split(",") if locales and "," in locales else locales
+    return str(write_set(Path(scratch) / "synthetic", count, seed, locales=styles))
 
 
 if __name__ == "__main__":
