@@ -32,7 +32,7 @@ from pathlib import Path
 from PIL import Image, ImageOps
 
 from ocr.engine import ENGINE_NAMES, make_engine
-from ocr.parse.receipt import parse
+from ocr.parse import parse
 from ocr.preprocess import prepare
 from ocr.evaluation.scoring import score, summarise
 from ocr.second_reading import look_again

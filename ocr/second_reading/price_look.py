@@ -29,7 +29,7 @@ from PIL import Image
 from ocr.parse.amounts import item_amount_at_end
 from ocr.engine import OcrEngine, TesseractEngine, engine_input
 from ocr.layout import split_run
-from ocr.parse.receipt import parse
+from ocr.parse import parse
 from ocr.second_reading.price_column import (band, column_words, description, ink_box, item_rows,
                                long_number, masked, price_column, price_words)
 from ocr.parse.totals import CONFIRMED

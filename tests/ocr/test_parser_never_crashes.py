@@ -8,7 +8,7 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from ocr import parse
-from ocr.parse.receipt import choose_total
+from ocr.parse.total_choice import choose_total
 from ocr.types import ParsedReceipt
 from tests.ocr.synthetic import make_page
 

@@ -1,0 +1,192 @@
+"""Which total-keyword line is the total, and the items above it.
+
+Every total-keyword line is a ``Candidate``: its amount, the items read above it, and how
+well the rest of the receipt confirms it (``ocr.parse.totals.confirmation``). A total with
+tax, service, tip or rounding added below an earlier, confirmed one is as sure as that one,
+and wins a tie, as does the total after a rounding adjustment. Where the items do not add
+up, misread prices are read again (``ocr.parse.repair``) and kept only where that confirms
+a total better. Without a confirmed total: subtotal plus tax agreeing with cash less change,
+a total line one digit off the items' sum when the printed tax agrees with the sum, or,
+without any readable total line, the card payment.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ocr.parse.amounts import all_amounts
+from ocr.parse.items import find_items, within_total
+from ocr.parse.repair import repair_items
+from ocr.parse.totals import (CONFIRMED, REPEATED, TOTAL_WORDS, UNCONFIRMED, added_after,
+                              card_payment, cash_minus_change, confirmation,
+                              included_tax_fits, one_digit_apart, paid_amounts, rounding,
+                              total_candidates)
+from ocr.types import ParsedItem
+
+
+@dataclass
+class Candidate:
+    """One total-keyword line's amount and the items read above it."""
+
+    number: int  # its place among the candidates
+    line: int
+    amount: Decimal
+    end: int  # where its items end
+    read: list[ParsedItem]  # the items as read
+    items: list[ParsedItem]  # without amounts absurd for this total
+    score: float = 0.0  # how well the receipt confirms it
+    grown: bool = False  # an earlier total with what the lines between add
+
+
+@dataclass
+class Choice:
+    """The total chosen so far, its items and its confidence."""
+
+    score: float = 0.0
+    amount: Decimal | None = None
+    items: list[ParsedItem] = field(default_factory=list)
+    number: int = -1
+
+
+@dataclass
+class Totals:
+    """What the rest of the receipt says about its total."""
+
+    texts: list[str]
+    subtotal: Decimal | None
+    tax: Decimal | None
+    subtotal_index: int | None
+
+    def confirms(self, amount: Decimal, line: int, items: list[ParsedItem] | None) -> float:
+        return confirmation(amount, line, self.texts, items_sum(items), self.subtotal, self.tax)
+
+
+def choose_total(texts: list[str], subtotal: Decimal | None, tax: Decimal | None,
+                 subtotal_index: int | None
+                 ) -> tuple[Decimal | None, list[ParsedItem], float]:
+    """The best-supported total, the items above it, and the total's confidence."""
+    receipt = Totals(texts, subtotal, tax, subtotal_index)
+    first_total = next((i for i, text in enumerate(texts) if TOTAL_WORDS.search(text)), None)
+    candidates = scored_candidates(receipt, first_total)
+    best = with_repairs(receipt, candidates, best_scored(candidates, rounding(texts)))
+    if best.score < REPEATED:
+        fallback = unconfirmed_fallback(receipt, best, first_line(subtotal_index, first_total))
+        if fallback:
+            return fallback
+    if best.amount is None:
+        return total_from_payment(texts, first_line(subtotal_index, first_total))
+    adjustment = rounding(texts)
+    if adjustment and best.amount + adjustment not in {c.amount for c in candidates} and \
+            best.amount + adjustment in paid_amounts(texts, candidates[best.number].line):
+        # rounded only at the till: "Total 176.23", "Cash Rounding 0.02", "Amount Paid 176.25"
+        return best.amount + adjustment, best.items, best.score
+    return best.amount, best.items, best.score
+
+
+def scored_candidates(receipt: Totals, first_total: int | None) -> list[Candidate]:
+    """Every total-keyword line's candidate, scored; one grown from an earlier confirmed
+    total by what the lines between add (``Total 40.50``, ``Tax 3.85``, ``Total 44.35``)
+    is as sure as that one."""
+    candidates: list[Candidate] = []
+    for number, (line, amount) in enumerate(total_candidates(receipt.texts)):
+        # items end at the subtotal, or at the first total line even when its amount is
+        # unreadable and the total came from a later line (the tax table's sum row)
+        end = min(i for i in (line, receipt.subtotal_index, first_total) if i is not None)
+        read = find_items(receipt.texts, end=end)
+        candidate = Candidate(number, line, amount, end, read, within_total(read, amount))
+        grown_from = [earlier.score for earlier in candidates
+                      if added_after(receipt.texts, earlier.line, line) == amount - earlier.amount]
+        candidate.grown = max(grown_from, default=0.0) > 0
+        candidate.score = max([receipt.confirms(amount, line, candidate.items)] + grown_from)
+        candidates.append(candidate)
+    return candidates
+
+
+def best_scored(candidates: list[Candidate], adjustment: Decimal) -> Choice:
+    """The best-confirmed candidate; on a tie, the later one that grew from an earlier total
+    or is the total after rounding."""
+    amounts = {candidate.amount for candidate in candidates}
+    best = Choice()
+    for candidate in candidates:
+        rounded = adjustment and candidate.amount - adjustment in amounts
+        if candidate.score > best.score or (
+                candidate.score == best.score > 0 and (rounded or candidate.grown)):
+            best = Choice(candidate.score, candidate.amount, candidate.items, candidate.number)
+    return best
+
+
+def with_repairs(receipt: Totals, candidates: list[Candidate], best: Choice) -> Choice:
+    """Items that do not add up: bare prices (``219``, ``1519``) read with a separator where
+    the sum then holds (ocr.parse.repair); kept where that confirms a total better, or as
+    well (not unconfirmed) the one already chosen: never a candidate confirmed as well
+    without a repair."""
+    for candidate in candidates:
+        targets = [receipt.subtotal, candidate.amount]
+        if items_sum(candidate.items) in targets:
+            continue
+        repaired = repair_items(receipt.texts, candidate.items, candidate.end, targets) or (
+            candidate.read != candidate.items
+            and repair_items(receipt.texts, candidate.read, candidate.end, targets))
+        score = receipt.confirms(candidate.amount, candidate.line, repaired) if repaired \
+            else 0.0
+        if score > best.score or (candidate.number == best.number
+                                  and score == best.score >= REPEATED):
+            best = Choice(score, candidate.amount, repaired, candidate.number)
+    return best
+
+
+def unconfirmed_fallback(receipt: Totals, best: Choice, end: int | None
+                         ) -> tuple[Decimal, list[ParsedItem], float] | None:
+    """A total where no candidate is confirmed: subtotal plus tax agreeing with cash less
+    change (the total line misread), or the items' sum where the total line reads one digit
+    off it and the printed tax agrees with the sum."""
+    derived = derived_total(receipt)
+    if derived is not None:
+        items = within_total(find_items(receipt.texts, end=end), derived)
+        if items_sum(items) != receipt.subtotal:
+            items = repair_items(receipt.texts, items, end, [receipt.subtotal, derived]) \
+                or items
+        return derived, items, REPEATED
+    summed = items_sum(best.items)
+    if best.amount is not None and summed is not None and receipt.subtotal is None and \
+            one_digit_apart(summed, best.amount) and \
+            included_tax_fits(receipt.texts, summed) and \
+            not included_tax_fits(receipt.texts, best.amount):
+        return summed, best.items, REPEATED
+    return None
+
+
+def first_line(*indexes: int | None) -> int | None:
+    return min((i for i in indexes if i is not None), default=None)
+
+
+def total_from_payment(texts: list[str], end: int | None
+                       ) -> tuple[Decimal | None, list[ParsedItem], float]:
+    """No readable total line: the card payment, as sure as the rest of the receipt makes
+    it (items adding up to it, or printed again elsewhere). The items end at the subtotal or
+    the unreadable total line."""
+    items = find_items(texts, end=end)
+    paid = card_payment(texts)
+    if paid is None:
+        return None, items, 0.0
+    items = within_total(items, paid)
+    if items_sum(items) != paid:
+        items = repair_items(texts, items, end, [paid]) or items
+    repeats = sum(paid in all_amounts(text) for text in texts)
+    confidence = CONFIRMED if items_sum(items) == paid else (
+        REPEATED if repeats >= 2 else UNCONFIRMED)
+    return paid, items, confidence
+
+
+def items_sum(items: list[ParsedItem] | None) -> Decimal | None:
+    return sum((i.amount for i in items), Decimal(0)) if items else None
+
+
+def derived_total(receipt: Totals) -> Decimal | None:
+    """The total when its own line is misread (``TOTAL $ 1./91.23``) but two other readings
+    agree on it: subtotal plus tax, and cash given less change."""
+    after = receipt.subtotal_index if receipt.subtotal_index is not None else -1
+    paid = cash_minus_change(receipt.texts, after)
+    if receipt.subtotal is None or receipt.tax is None or paid is None:
+        return None
+    return paid if paid > 0 and receipt.subtotal + receipt.tax == paid else None
