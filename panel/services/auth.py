@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import logging
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
@@ -20,6 +21,9 @@ from panel.models import AuthToken, Invite, Panelist
 from panel.services import consents, personal, throttle
 from panel.services.errors import Conflict, Invalid, Unauthorized
 from panel.services.passwords import hash_password, password_matches
+
+log = logging.getLogger(__name__)
+
 
 @dataclass
 class TokenPair:
@@ -105,12 +109,26 @@ def login(email: str, password: str, address: str | None = None) -> TokenPair:
 
 
 def refresh(refresh_token: str) -> TokenPair:
-    """Swap a refresh token for a new pair; the old refresh token stops working."""
-    token = _live_token(refresh_token, "refresh")
-    if token is None:
+    """Swap a refresh token for a new pair, exactly once: the token is claimed by one
+    conditional UPDATE (the first statement, so racing refreshes queue on the row), and the
+    access token issued with it stops working. A refresh token used a second time means a
+    copy is in someone else's hands: that whole login (every token of its session) ends."""
+    now = utcnow()
+    claimed = db.session.execute(update(AuthToken).where(*_live(refresh_token, "refresh"))
+                                 .values(revoked_at=now)
+                                 .returning(AuthToken.session_id, AuthToken.panelist_id)).first()
+    if claimed is None:
+        spent = db.session.scalar(select(AuthToken.session_id).where(
+            AuthToken.token_hash == digest(refresh_token), AuthToken.kind == "refresh",
+            AuthToken.revoked_at.is_not(None)))
+        if spent is not None:
+            _end_sessions(AuthToken.session_id == spent)
+            log.warning("a spent refresh token was used again: login %s ended", spent)
+            db.session.commit()
         raise Unauthorized("This refresh token is not valid. Please log in again.")
-    token.revoked_at = utcnow()
-    pair = _issue(db.session.get(Panelist, token.panelist_id), token.session_id)
+    session_id, panelist_id = claimed
+    _end_sessions(AuthToken.session_id == session_id, AuthToken.kind == "access")
+    pair = _issue(db.session.get(Panelist, panelist_id), session_id)
     db.session.commit()
     return _with_profile(pair)
 
@@ -119,10 +137,14 @@ def logout(access_token: str) -> None:
     """Revoke every token of the session the access token belongs to."""
     token = _live_token(access_token, "access")
     if token is not None:
-        db.session.execute(update(AuthToken).where(
-            AuthToken.session_id == token.session_id, AuthToken.revoked_at.is_(None)
-        ).values(revoked_at=utcnow()))
+        _end_sessions(AuthToken.session_id == token.session_id)
         db.session.commit()
+
+
+def _end_sessions(*conditions) -> None:
+    """Revoke the live tokens that meet ``conditions`` (the caller commits)."""
+    db.session.execute(update(AuthToken).where(*conditions, AuthToken.revoked_at.is_(None))
+                       .values(revoked_at=utcnow()).execution_options(synchronize_session=False))
 
 
 def authenticate(access_token: str) -> Panelist | None:
