@@ -9,6 +9,8 @@ sent to the login page.
 """
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from flask import abort, g, redirect, request, url_for
 
 from panel import web
@@ -78,7 +80,14 @@ def session_token() -> str | None:
 
 
 def safe_next(target: str | None) -> str:
-    """Where to go after logging in: only a path on this site."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return url_for("dashboard.receipts")
+    r"""Where to go after logging in: only a path on this site. Anything a browser could read
+    as another site is refused: control characters and whitespace (browsers drop tabs and
+    newlines, so ``/\t/evil`` becomes ``//evil``), backslashes (read as slashes), ``//`` at
+    the start, and a scheme or host once parsed."""
+    default = url_for("dashboard.receipts")
+    if not target or not target.startswith("/") or target.startswith("//"):
+        return default
+    if "\\" in target or any(not c.isprintable() or c.isspace() for c in target):
+        return default
+    parts = urlsplit(target)
+    return default if parts.scheme or parts.netloc else target

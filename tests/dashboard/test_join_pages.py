@@ -100,13 +100,31 @@ def test_log_out_and_in_again(app):
     assert client.get("/privacy").status_code == 200
 
 
-@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/", "/\\evil"])
+OFF_SITE = ["https://evil.example/", "//evil.example/", "/\\evil", "/\t/evil.example",
+            "/\n/evil.example", "/\r\n/x", "\t//evil.example", "/ /evil.example",
+            "///evil.example", "javascript:alert(1)", "/\x00/x", "/\u3000/evil.example"]
+
+
+@pytest.mark.parametrize("target", OFF_SITE)
 def test_login_never_sends_a_person_off_site(app, target):
     session = sign_up(app)
     post(session.client, "/logout")
     answer = post(session.client, "/login", {"email": session.email, "password": PASSWORD,
                                              "next": target})
     assert answer.headers["Location"] == "/receipts"
+
+
+@pytest.mark.parametrize("query", ["next=/%09/evil.example", "next=/%0a/x", "next=/%0d%0a/x"])
+def test_a_signed_in_visitor_is_never_sent_off_site_either(app, query):
+    session = sign_up(app)
+    answer = session.client.get(f"/login?{query}")
+    assert answer.status_code == 303 and answer.headers["Location"] == "/receipts"
+
+
+def test_a_path_on_this_site_is_kept_after_login(app):
+    session = sign_up(app)
+    answer = session.client.get("/login?next=/receipts%3Fstatus%3Daccepted")
+    assert answer.headers["Location"] == "/receipts?status=accepted"
 
 
 def test_an_expired_access_token_is_renewed_with_the_refresh_token(app):
