@@ -37,6 +37,7 @@ RULES: dict[str, tuple[tuple[str, str], ...]] = {
     "waitlist": (("address", "RATELIMIT_WAITLIST_PER_ADDRESS"),),
     "refresh": (("refresh_token", "RATELIMIT_REFRESH_PER_TOKEN"),
                 ("address", "RATELIMIT_REFRESH_PER_ADDRESS")),
+    "staff_login": (("address", "RATELIMIT_STAFF_LOGIN_PER_ADDRESS"),),
 }
 
 WHOSE = {"token": "for this login", "refresh_token": "for this refresh token",

@@ -8,8 +8,9 @@ from panel.services.errors import PanelError
 
 @blp.errorhandler(PanelError)
 def panel_error(error: PanelError):
-    return render_template("admin/error.html", status=error.status,
-                           message=error.message), error.status
+    retry = getattr(error, "retry_after", None)  # a rate limit says when to try again
+    return render_template("admin/error.html", status=error.status, message=error.message
+                           ), error.status, {"Retry-After": str(retry)} if retry else {}
 
 
 @blp.errorhandler(HTTPException)

@@ -1,6 +1,7 @@
 """Logging in (password and TOTP code), logging out, and the start page."""
 from flask import current_app, g, redirect, render_template, request, url_for
 
+from panel import ratelimit
 from panel.admin.access import SESSION_COOKIE, actor, roles, set_cookie
 from panel.admin.blueprint import blp
 from panel.services import staff
@@ -13,6 +14,7 @@ def login():
         return render_template("admin/login.html")
     form = request.form
     try:
+        ratelimit.check("staff_login")
         token, _account = staff.login(form.get("email", ""), form.get("password", ""),
                                       form.get("code", ""), request.remote_addr or "unknown")
     except PanelError as refusal:
