@@ -18,7 +18,9 @@ def login():
         token, _account = staff.login(form.get("email", ""), form.get("password", ""),
                                       form.get("code", ""), request.remote_addr or "unknown")
     except PanelError as refusal:
-        return render_template("admin/login.html", error=refusal.message), refusal.status
+        retry = getattr(refusal, "retry_after", None)
+        return (render_template("admin/login.html", error=refusal.message), refusal.status,
+                {"Retry-After": str(retry)} if retry else {})
     response = redirect(url_for("admin.home"), 303)
     set_cookie(response, SESSION_COOKIE, token, current_app.config["STAFF_SESSION_MAX_SECONDS"])
     return response
