@@ -67,8 +67,11 @@ def from_environment(instance_path: str) -> dict:
         "BROKER_VISIBILITY_TIMEOUT": _int("BROKER_VISIBILITY_TIMEOUT", 3600),
         "ACCESS_TOKEN_SECONDS": _int("ACCESS_TOKEN_SECONDS", 3600),
         "REFRESH_TOKEN_SECONDS": _int("REFRESH_TOKEN_SECONDS", 30 * 24 * 3600),
-        # Failed panelist logins allowed per email and per address within the window.
+        # Failed panelist logins allowed within the window per email and address together,
+        # per address, and per email from addresses it never logged in from (services/auth.py).
         "LOGIN_MAX_FAILURES": _int("LOGIN_MAX_FAILURES", 10),
+        "LOGIN_MAX_FAILURES_PER_ADDRESS": _int("LOGIN_MAX_FAILURES_PER_ADDRESS", 100),
+        "LOGIN_MAX_FAILURES_PER_ACCOUNT": _int("LOGIN_MAX_FAILURES_PER_ACCOUNT", 50),
         "LOGIN_WINDOW_SECONDS": _int("LOGIN_WINDOW_SECONDS", 15 * 60),
         "INVITE_DAYS": _int("INVITE_DAYS", 30),
         "UPLOAD_MAX_IMAGE_BYTES": _int("UPLOAD_MAX_IMAGE_BYTES", 15 * 1024 * 1024),
@@ -101,6 +104,9 @@ def from_environment(instance_path: str) -> dict:
         "OCR_PRICE_LOOK": _flag("OCR_PRICE_LOOK", True),
         # ... and the date's words where the date is not read twice alike
         "OCR_DATE_LOOK": _flag("OCR_DATE_LOOK", True),
+        # Proxies in front of the app whose X-Forwarded-For/-Proto are believed: a number of
+        # proxies, or their networks (comma-separated CIDRs); none when empty (panel/web.py).
+        "TRUSTED_PROXIES": os.environ.get("TRUSTED_PROXIES", ""),
         "RATELIMIT_ENABLED": _flag("RATELIMIT_ENABLED", True),
         # Redis (shared by every process) or memory://; by default the Redis broker if any.
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI") or None,

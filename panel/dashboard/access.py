@@ -4,7 +4,7 @@ The session is the mobile API's own token pair, kept in two HttpOnly cookies: an
 access token is swapped for a new pair with the refresh token, and logging out revokes both
 (the same session table the API uses). Both are browser-session cookies: closing the browser
 ends the dashboard session, which suits a shared computer.
-Every form carries a CSRF token (signed double submit); a visitor who is not signed in is
+Every form carries a CSRF token (signed double submit, bound to the login); a visitor who is not signed in is
 sent to the login page.
 """
 from __future__ import annotations
@@ -32,25 +32,30 @@ def guard():
     if request.endpoint == "dashboard.static":  # stylesheet and scripts: no session needed,
         return None  # and no refresh racing the page's own (a lost race would log out)
     web.csrf_cookie_for_request(CSRF_COOKIE)
+    g.panelist = _signed_in()  # first: the form's token is bound to the login (g.csrf_binding)
     if request.method not in ("GET", "HEAD", "OPTIONS") and not web.csrf_ok(CSRF_COOKIE):
         abort(400, "The form had expired or did not come from this site. Please try again.")
-    g.panelist = _signed_in()
     if g.panelist is None and request.endpoint not in PUBLIC:
         return redirect(url_for("dashboard.login", next=request.full_path.rstrip("?")), 303)
     return None
 
 
 def _signed_in() -> Panelist | None:
+    """The signed-in panelist (renewing an expired access token); ``g.csrf_binding`` is the
+    id of their login, which every form token of theirs is bound to."""
     access = request.cookies.get(SESSION_COOKIE)
-    panelist = auth.authenticate(access) if access else None
+    found = auth.login_of(access) if access else None
     refresh = request.cookies.get(REFRESH_COOKIE)
-    if panelist is None and refresh:
+    if found is None and refresh:
         try:
             g.new_session = auth.refresh(refresh)
         except Unauthorized:
             g.end_session = True
             return None
-        panelist = auth.authenticate(g.new_session.access_token)
+        found = auth.login_of(g.new_session.access_token)
+    if found is None:
+        return None
+    panelist, g.csrf_binding = found
     return panelist
 
 

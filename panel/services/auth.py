@@ -87,22 +87,44 @@ def register(invite_code: str, email: str, password: str, display_name: str | No
 
 
 def login(email: str, password: str, address: str | None = None) -> TokenPair:
-    """A new token pair for the right password. With the client's ``address``, failures are
-    counted per email and per address, and too many within the window are refused (429)."""
+    """A new token pair for the right password. With the client's ``address``, attempts are
+    counted before the password is checked (failures only: a success is taken back), so as
+    to slow an attacker without locking the owner out of their account:
+
+    - per account and address together, ``LOGIN_MAX_FAILURES`` within the window: an
+      attacker elsewhere never refuses the owner;
+    - per address, whatever the account, ``LOGIN_MAX_FAILURES_PER_ADDRESS`` (much higher:
+      people share addresses);
+    - per account, from every address it did not log in from within 30 days,
+      ``LOGIN_MAX_FAILURES_PER_ACCOUNT``: many addresses guessing one password are slowed,
+      while the owner at their usual address is not.
+
+    Past a limit the answer is 429 until the window has passed; then the right password
+    works again."""
     config = current_app.config
-    buckets = [throttle.bucket("login-account", personal.normalise_email(email)),
-               throttle.bucket("login-address", address)] if address else []
-    if buckets and throttle.exceeded(buckets, config["LOGIN_MAX_FAILURES"],
-                                     config["LOGIN_WINDOW_SECONDS"]):
-        raise throttle.TooManyRequests(
-            "Too many failed attempts. Please wait a while before trying again.")
+    account = personal.normalise_email(email)
+    usual, counted = None, []
+    if address:
+        pair = throttle.bucket("login-pair", f"{account} {address}")
+        usual = throttle.bucket("login-known", f"{account} {address}")
+        counted = [pair, throttle.bucket("login-address", address),
+                   throttle.bucket("login-account", account)]
+        counts = throttle.count_attempt(counted, config["LOGIN_WINDOW_SECONDS"])
+        if (counts[counted[0]] > config["LOGIN_MAX_FAILURES"]
+                or counts[counted[1]] > config["LOGIN_MAX_FAILURES_PER_ADDRESS"]
+                or (counts[counted[2]] > config["LOGIN_MAX_FAILURES_PER_ACCOUNT"]
+                    and not throttle.remembered(usual))):
+            throttle.forgive(*counted)
+            db.session.commit()
+            raise throttle.TooManyRequests(
+                "Too many failed attempts. Please wait a while before trying again.")
     panelist = db.session.scalar(select(Panelist).where(
         Panelist.email_hash == personal.email_hash(email)))
     if not password_matches(panelist.password_hash if panelist else None, password):
-        if buckets:
-            throttle.hit(*buckets)
-            db.session.commit()
         raise Unauthorized("The email address or password is not right.")
+    if counted:
+        throttle.forgive(*counted)
+        throttle.remember(usual)
     pair = _issue(panelist)
     db.session.commit()
     return _with_profile(pair)
@@ -149,8 +171,16 @@ def _end_sessions(*conditions) -> None:
 
 def authenticate(access_token: str) -> Panelist | None:
     """The panelist of a live access token: token and panelist in one query."""
-    return db.session.scalar(select(Panelist).join(
-        AuthToken, AuthToken.panelist_id == Panelist.id).where(*_live(access_token, "access")))
+    found = login_of(access_token)
+    return found[0] if found else None
+
+
+def login_of(access_token: str) -> tuple[Panelist, str] | None:
+    """The panelist of a live access token and the id of the login (session) it belongs to."""
+    found = db.session.execute(select(Panelist, AuthToken.session_id).join(
+        AuthToken, AuthToken.panelist_id == Panelist.id).where(
+        *_live(access_token, "access"))).first()
+    return tuple(found) if found else None
 
 
 def _live_token(secret: str, kind: str) -> AuthToken | None:

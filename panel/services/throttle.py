@@ -56,20 +56,26 @@ def clear(bucket_hash: str) -> None:
 
 
 def attempt(limits: dict[str, int], window_seconds: int) -> bool:
-    """Count one attempt on each bucket (bucket -> limit) and commit at once, before the
-    password is checked, so that racing attempts see each other: each upsert adds one and
-    returns the new count in the same statement. True if every count is within its limit;
-    otherwise False, and the attempt is taken back (a refused attempt counts nowhere).
-    A success should be taken back too (``forgive``): only failures count."""
-    now = utcnow()
-    since = now - timedelta(seconds=window_seconds)
-    counts = {bucket_hash: _add_one(bucket_hash, now, since) for bucket_hash in limits}
-    db.session.commit()
+    """Count one attempt on each bucket (bucket -> limit) before the password is checked
+    (``count_attempt``): True if every count is within its limit; otherwise False, and the
+    attempt is taken back (a refused attempt counts nowhere). A success should be taken
+    back too (``forgive``): only failures count."""
+    counts = count_attempt(list(limits), window_seconds)
     if all(counts[b] <= limit for b, limit in limits.items()):
         return True
     forgive(*limits)
     db.session.commit()
     return False
+
+
+def count_attempt(buckets: list[str], window_seconds: int) -> dict[str, int]:
+    """Add one to each bucket and commit at once, so that racing attempts see each other:
+    each upsert adds one and returns the new count in the same statement."""
+    now = utcnow()
+    since = now - timedelta(seconds=window_seconds)
+    counts = {bucket_hash: _add_one(bucket_hash, now, since) for bucket_hash in buckets}
+    db.session.commit()
+    return counts
 
 
 def forgive(*buckets: str) -> None:

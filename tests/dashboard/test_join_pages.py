@@ -157,6 +157,20 @@ def test_every_front_door_form_needs_the_csrf_token(app, url):
     assert "did not come from this site" in answer.get_data(as_text=True)
 
 
+def test_a_form_token_works_only_in_its_own_session(app):
+    first, second = sign_up(app), sign_up(app)
+    token = csrf(first.client, "/privacy")
+    second.client.set_cookie(CSRF_COOKIE, first.client.get_cookie(CSRF_COOKIE).value)
+    stolen = second.client.post("/privacy/leave", data={"csrf_token": token})
+    assert stolen.status_code == 400
+    anonymous = app.test_client()  # the same browser's cookie, before logging in
+    anonymous.set_cookie(CSRF_COOKIE, second.client.get_cookie(CSRF_COOKIE).value)
+    before_login = csrf(anonymous, "/login")
+    assert second.client.post("/privacy/leave", data={"csrf_token": before_login}
+                              ).status_code == 400
+    assert post(second.client, "/privacy/leave").status_code == 303
+
+
 def test_failed_logins_are_throttled_per_account(app):
     app.config["LOGIN_MAX_FAILURES"] = 3
     session = sign_up(app)

@@ -164,3 +164,18 @@ def test_reusing_a_spent_refresh_token_ends_the_whole_login(app, client):
     assert client.get("/api/v1/me", headers=bearer(again)).status_code == 401
     assert _refresh(client, again).status_code == 401
     assert client.get("/api/v1/me", headers=bearer(other_login)).status_code == 200
+
+
+def test_tokens_and_exports_are_kept_in_no_cache(app, client):
+    email = "cache@example.org"
+    body = {"invite_code": invite(app, email), "email": email, "password": PASSWORD,
+            "consents": {"receipts": True}}
+    answers = [client.post("/api/v1/auth/register", json=body)]
+    answers.append(client.post("/api/v1/auth/token", json={"email": email, "password": PASSWORD}))
+    tokens = answers[-1].get_json()
+    answers.append(_refresh(client, tokens))
+    answers.append(client.get("/api/v1/me/export", headers=bearer(answers[-1].get_json())))
+    assert [a.status_code for a in answers] == [201, 200, 200, 200]
+    assert all(a.headers["Cache-Control"] == "no-store" for a in answers)
+    refused = client.post("/api/v1/auth/token", json={"email": email, "password": "nope"})
+    assert refused.headers["Cache-Control"] == "no-store"
