@@ -41,6 +41,9 @@ RATE_LIMITS = {
     "RATELIMIT_REFRESH_PER_TOKEN": "5/minute",
     "RATELIMIT_REFRESH_PER_ADDRESS": "30/minute",
     "RATELIMIT_STAFF_LOGIN_PER_ADDRESS": "10/minute",
+    "RATELIMIT_PASSWORD_RESET_PER_ACCOUNT": "3/hour",
+    "RATELIMIT_PASSWORD_RESET_PER_ADDRESS": "20/hour",
+    "RATELIMIT_PASSWORD_CHECK_PER_TOKEN": "5/minute",
 }
 
 
@@ -74,6 +77,9 @@ def from_environment(instance_path: str) -> dict:
         "LOGIN_MAX_FAILURES_PER_ACCOUNT": _int("LOGIN_MAX_FAILURES_PER_ACCOUNT", 50),
         "LOGIN_WINDOW_SECONDS": _int("LOGIN_WINDOW_SECONDS", 15 * 60),
         "INVITE_DAYS": _int("INVITE_DAYS", 30),
+        "PASSWORD_RESET_MINUTES": _int("PASSWORD_RESET_MINUTES", 60),
+        # Where panelists reach the dashboard, for links in mail (never the request's Host).
+        "PUBLIC_URL": os.environ.get("PUBLIC_URL", "http://127.0.0.1:5000"),
         "UPLOAD_MAX_IMAGE_BYTES": _int("UPLOAD_MAX_IMAGE_BYTES", 15 * 1024 * 1024),
         "UPLOAD_MAX_PAGES": _int("UPLOAD_MAX_PAGES", 6),
         "UPLOAD_MAX_PIXELS": _int("UPLOAD_MAX_PIXELS", 40_000_000),

@@ -39,6 +39,10 @@ RULES: dict[str, tuple[tuple[str, str], ...]] = {
     "refresh": (("refresh_token", "RATELIMIT_REFRESH_PER_TOKEN"),
                 ("address", "RATELIMIT_REFRESH_PER_ADDRESS")),
     "staff_login": (("address", "RATELIMIT_STAFF_LOGIN_PER_ADDRESS"),),
+    "password_reset": (("account", "RATELIMIT_PASSWORD_RESET_PER_ACCOUNT"),
+                       ("address", "RATELIMIT_PASSWORD_RESET_PER_ADDRESS")),
+    # the password asked again (change, erasure): guesses with a stolen token are slow
+    "password_check": (("token", "RATELIMIT_PASSWORD_CHECK_PER_TOKEN"),),
 }
 
 WHOSE = {"token": "for this login", "refresh_token": "for this refresh token",

@@ -22,7 +22,8 @@ from panel.services.errors import Unauthorized
 SESSION_COOKIE, REFRESH_COOKIE, CSRF_COOKIE = (web.PANELIST_SESSION_COOKIE, "panel_refresh",
                                               "panel_csrf")
 PUBLIC = {"dashboard.landing", "dashboard.join_waitlist", "dashboard.register",
-          "dashboard.login", "dashboard.static", "dashboard.goodbye"}
+          "dashboard.login", "dashboard.static", "dashboard.goodbye", "dashboard.password_reset",
+          "dashboard.password_reset_confirm"}
 
 csrf_token = web.csrf_token
 
@@ -41,8 +42,8 @@ def guard():
 
 
 def _signed_in() -> Panelist | None:
-    """The signed-in panelist (renewing an expired access token); ``g.csrf_binding`` is the
-    id of their login, which every form token of theirs is bound to."""
+    """The signed-in panelist (renewing an expired access token); ``g.login_id`` is the id of
+    their login, which every form token of theirs is bound to (``g.csrf_binding``)."""
     access = request.cookies.get(SESSION_COOKIE)
     found = auth.login_of(access) if access else None
     refresh = request.cookies.get(REFRESH_COOKIE)
@@ -55,7 +56,8 @@ def _signed_in() -> Panelist | None:
         found = auth.login_of(g.new_session.access_token)
     if found is None:
         return None
-    panelist, g.csrf_binding = found
+    panelist, g.login_id = found
+    g.csrf_binding = g.login_id
     return panelist
 
 

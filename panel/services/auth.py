@@ -77,13 +77,13 @@ def register(invite_code: str, email: str, password: str, display_name: str | No
     panelist = personal.new_panelist(email, hash_password(password), display_name)
     db.session.add(panelist)
     consents.record_choices(panelist, choices)
-    pair = _issue(panelist)
+    pair = issue(panelist)
     try:
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
         raise Conflict("An account with this email address already exists.") from None
-    return _with_profile(pair)
+    return with_profile(pair)
 
 
 def login(email: str, password: str, address: str | None = None) -> TokenPair:
@@ -125,9 +125,9 @@ def login(email: str, password: str, address: str | None = None) -> TokenPair:
     if counted:
         throttle.forgive(*counted)
         throttle.remember(usual)
-    pair = _issue(panelist)
+    pair = issue(panelist)
     db.session.commit()
-    return _with_profile(pair)
+    return with_profile(pair)
 
 
 def refresh(refresh_token: str) -> TokenPair:
@@ -144,27 +144,28 @@ def refresh(refresh_token: str) -> TokenPair:
             AuthToken.token_hash == digest(refresh_token), AuthToken.kind == "refresh",
             AuthToken.revoked_at.is_not(None)))
         if spent is not None:
-            _end_sessions(AuthToken.session_id == spent)
+            end_logins(AuthToken.session_id == spent)
             log.warning("a spent refresh token was used again: login %s ended", spent)
             db.session.commit()
         raise Unauthorized("This refresh token is not valid. Please log in again.")
     session_id, panelist_id = claimed
-    _end_sessions(AuthToken.session_id == session_id, AuthToken.kind == "access")
-    pair = _issue(db.session.get(Panelist, panelist_id), session_id)
+    end_logins(AuthToken.session_id == session_id, AuthToken.kind == "access")
+    pair = issue(db.session.get(Panelist, panelist_id), session_id)
     db.session.commit()
-    return _with_profile(pair)
+    return with_profile(pair)
 
 
 def logout(access_token: str) -> None:
     """Revoke every token of the session the access token belongs to."""
     token = _live_token(access_token, "access")
     if token is not None:
-        _end_sessions(AuthToken.session_id == token.session_id)
+        end_logins(AuthToken.session_id == token.session_id)
         db.session.commit()
 
 
-def _end_sessions(*conditions) -> None:
-    """Revoke the live tokens that meet ``conditions`` (the caller commits)."""
+def end_logins(*conditions) -> None:
+    """Revoke the live tokens that meet ``conditions`` (the caller commits): e.g. one
+    login's (``AuthToken.session_id == ...``) or a panelist's."""
     db.session.execute(update(AuthToken).where(*conditions, AuthToken.revoked_at.is_(None))
                        .values(revoked_at=utcnow()).execution_options(synchronize_session=False))
 
@@ -193,7 +194,8 @@ def _live(secret: str, kind: str) -> tuple:
             AuthToken.revoked_at.is_(None), AuthToken.expires_at > utcnow())
 
 
-def _issue(panelist: Panelist, session_id: str | None = None) -> TokenPair:
+def issue(panelist: Panelist, session_id: str | None = None) -> TokenPair:
+    """A new token pair for a new login, or for ``session_id``'s (the caller commits)."""
     session_id = session_id or new_id()
     config = current_app.config
     access, refresh_secret = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
@@ -206,6 +208,6 @@ def _issue(panelist: Panelist, session_id: str | None = None) -> TokenPair:
     return TokenPair(access, refresh_secret, config["ACCESS_TOKEN_SECONDS"], panelist)
 
 
-def _with_profile(pair: TokenPair) -> TokenPair:
+def with_profile(pair: TokenPair) -> TokenPair:
     pair.panelist = personal.profile(pair.panelist)
     return pair
