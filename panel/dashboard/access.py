@@ -4,8 +4,8 @@ The session is the mobile API's own token pair, kept in two HttpOnly cookies: an
 access token is swapped for a new pair with the refresh token, and logging out revokes both
 (the same session table the API uses). Both are browser-session cookies: closing the browser
 ends the dashboard session, which suits a shared computer.
-Every form carries a CSRF token (signed double submit, bound to the login); a visitor who is not signed in is
-sent to the login page.
+Every form carries a CSRF token (signed double submit, bound to the login); a visitor who
+is not signed in is sent to the login page.
 """
 from __future__ import annotations
 

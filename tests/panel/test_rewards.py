@@ -213,6 +213,7 @@ def test_the_ledger_refuses_updates_and_deletes_on_postgresql(postgres_app):
             with pytest.raises(Exception, match="append-only"):
                 db.session.execute(text(statement))
             db.session.rollback()
-    assert client.delete("/api/v1/me", headers=bearer(tokens), json={"password": PASSWORD}).status_code == 202
+    erased = client.delete("/api/v1/me", headers=bearer(tokens), json={"password": PASSWORD})
+    assert erased.status_code == 202
     with postgres_app.app_context():
         assert db.session.scalar(select(func.count()).select_from(LedgerEntry)) == 0
