@@ -11,7 +11,7 @@ from sqlalchemy import func, select, text
 from panel.db import db
 from panel.models import LedgerEntry, Receipt
 from panel.services import ledger, rewards
-from tests.support.factories import bearer, register
+from tests.support.factories import PASSWORD, bearer, register
 from tests.support.rewards import put_receipt
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -232,6 +232,7 @@ def test_the_ledger_refuses_updates_and_deletes_on_postgresql(postgres_app):
             with pytest.raises(Exception, match="append-only"):
                 db.session.execute(text(statement))
             db.session.rollback()
-    assert client.delete("/api/v1/me", headers=bearer(tokens)).status_code == 202
+    erased = client.delete("/api/v1/me", headers=bearer(tokens), json={"password": PASSWORD})
+    assert erased.status_code == 202
     with postgres_app.app_context():
         assert db.session.scalar(select(func.count()).select_from(LedgerEntry)) == 0
