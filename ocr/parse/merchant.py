@@ -50,7 +50,7 @@ def street_line(text: str) -> bool:
 PERSON_ON_DUTY = re.compile(r"\b(?:server|cashier|waiter|waitress|served by|kassierer\w*|"
                             r"bediener\w*|caissi[eè]r\w*|cajer[oa])\b", re.IGNORECASE)
 # A town and state or province with no street ("FAIR OAKS,CA", "Kapolei, HI").
-TOWN_AND_STATE = re.compile(r"[A-Za-z],\s?[A-Z]{2}(?:\s|$)")
+TOWN_AND_STATE = re.compile(r"[A-Za-z][,.]\s?[A-Z]{2}(?:\s|$)")
 # A store's number after its name ("CHURCH'S CHICKEN #4717", "CARL'S JR 1100375").
 STORE_NUMBER = re.compile(r"\s*(?:#|\bno\.?|\bnr\.?|\bstore)\s*\d+\s*$|\s+\d{3,}\s*$", re.I)
 ADDRESS_LINES = 3  # an address within this many lines under the name
