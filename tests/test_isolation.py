@@ -49,6 +49,8 @@ ROUTES = {
         "api-docs.openapi_json": "GET", "api-docs.openapi_swagger_ui": "GET",
         "auth.Register": "POST", "auth.Token": "POST", "auth.Refresh": "POST",
         "consents.Purposes": "GET", "waitlist.Join": "POST", "waitlist.Status": "POST",
+        "auth.PasswordResetRequest": "POST", "auth.PasswordReset": "POST",
+        "dashboard.password_reset": "GET POST", "dashboard.password_reset_confirm": "GET POST",
     }),
     **kind_of(API, {
         "auth.Logout": "POST", "me.Me": "GET DELETE", "me.Consents": "GET",
@@ -57,6 +59,7 @@ ROUTES = {
         "receipts.ReceiptById": "GET DELETE", "receipts.ReceiptImage": "GET",
         "receipts.Withdraw": "POST", "rewards.Rewards": "GET", "rewards.Ledger": "GET",
         "rewards.Redemptions": "POST", "surveys.Surveys": "GET", "surveys.Responses": "POST",
+        "auth.LogoutEverywhere": "POST", "me.Password": "POST",
     }),
     **kind_of(DASHBOARD, {
         "dashboard.logout": "POST", "dashboard.privacy": "GET", "dashboard.consent": "POST",
@@ -67,18 +70,21 @@ ROUTES = {
         "dashboard.receipt_image": "GET", "dashboard.confirm_withdraw_receipt": "GET",
         "dashboard.withdraw_receipt": "POST", "dashboard.rewards": "GET",
         "dashboard.redeem": "POST", "dashboard.surveys": "GET", "dashboard.survey": "GET POST",
+        "dashboard.change_password": "GET POST", "dashboard.logout_everywhere": "POST",
     }),
     **{key: ADMIN for key, roles in ADMIN_ROLES.items() if roles != "public"},
 }
 # Requests that end the session they are made with: made last.
 ENDING = {"auth.Logout", "me.Me", "me.Leave", "me.ConsentByPurpose", "dashboard.logout",
-          "dashboard.erase", "dashboard.leave", "dashboard.consent"}
+          "dashboard.erase", "dashboard.leave", "dashboard.consent", "auth.LogoutEverywhere",
+          "dashboard.logout_everywhere", "me.Password", "dashboard.change_password"}
 # A panelist route's ids: a receipt belongs to one panelist (another gets 404); surveys and
 # consent purposes are the same for everyone. A new kind of id must be added here.
 OWNED_IDS = {"receipt_id"}
 PARAM = re.compile(r"<(?:[^:<>]+:)?([^<>]+)>")  # a rule's <converter:name>
 OTHER_IDS = {"survey_id": "survey", "purpose": "receipts", "filename": "no-such-file.css",
-             "item_id": "x", "invite_id": "x", "staff_id": "x", "entry_id": "x"}
+             "item_id": "x", "invite_id": "x", "staff_id": "x", "entry_id": "x",
+             "token": "not-a-reset-code"}
 
 
 def routes(app, *kinds: str) -> list[tuple[str, str, str]]:

@@ -27,7 +27,7 @@ def _table_of(difference) -> str | None:
 
 
 def test_admin_tables_match_the_models(app):
-    assert ADMIN_TABLES == {"staff_accounts", "staff_sessions", "throttle_hits",
+    assert ADMIN_TABLES == {"staff_accounts", "staff_sessions", "throttle_hits", "throttle_counts",
                             "waitlist_entries", "outbox_messages", "audit_entries"}
     with app.app_context(), db.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})

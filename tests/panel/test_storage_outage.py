@@ -8,7 +8,7 @@ import socket
 import time
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw
 from sqlalchemy import func, select
 
 from panel.db import db
@@ -30,7 +30,10 @@ def closed_port() -> int:
 
 
 def page() -> bytes:
-    return jpeg_bytes(Image.new("RGB", (300, 500), "white"))
+    """A page with print on it (blank pages are dropped at upload)."""
+    image = Image.new("RGB", (300, 500), "white")
+    ImageDraw.Draw(image).text((20, 20), "SUMME 1,00", fill="black")
+    return jpeg_bytes(image)
 
 
 def s3_app(request, tmp_path, monkeypatch, kind: str, endpoint: str, bucket: str, **settings):
