@@ -103,12 +103,13 @@ def reads_clearly(confidences: list[float]) -> bool:
 
 def word_confidences(image: Image.Image) -> list[float]:
     """Tesseract's confidence (0-100) of each real word (3+ letters or digits) it reads in a
-    band of the page."""
+    band of the page, with the lighting evened out as the engine does (grey-lit paper beside
+    a bright patch of table read as nothing)."""
     band = image.crop((0, int(image.height * 0.3), image.width, int(image.height * 0.6)))
     scale = band_scale(band)
     band = band.convert("L").resize((max(1, round(band.width * scale)),
                                      max(1, round(band.height * scale))))
-    data = pytesseract.image_to_data(band, config="--psm 6 -c tessedit_do_invert=0",
+    data = pytesseract.image_to_data(even_lighting(band), config="--psm 6 -c tessedit_do_invert=0",
                                      output_type=pytesseract.Output.DICT)
     return [float(conf) for text, conf in zip(data["text"], data["conf"])
             if sum(c.isalnum() for c in (text or "")) >= 3 and float(conf) > 0]

@@ -15,11 +15,17 @@ from ocr.geometry import Crop, Step, replay
 from ocr.line_height import TARGET_LINE_HEIGHT, estimate_line_height
 from ocr.orient import upright_steps
 from ocr.perspective import corners_in_copy, warp_step
+from ocr.print_map import print_kept, print_map
 from ocr.stitch import stitch
 from ocr.text_block import text_block_box
 
 MIN_SCALE, MAX_SCALE = 0.25, 4.0  # small text is enlarged (see ocr.line_height)
 MAX_PIXELS = 16_000_000  # never produce more than this, whatever the estimate says
+# A crop keeping less of the photo's print than this took the wrong bright patch (a lit
+# table beside grey paper) or one block of print of a receipt filling the photo. Measured
+# share kept: 0.56-1.0 by the crops of the 48 real scans and by the good ones of 55 US
+# phone photos (0.43 on a wood table whose grain counts as print), 0.00 and 0.13 by two bad.
+MIN_PRINT_KEPT = 0.3
 
 
 def prepare(pages: list[Image.Image], check_upside_down: bool = False) -> Image.Image:
@@ -48,13 +54,28 @@ def page_steps(page: Image.Image, check_upside_down: bool = False
 
 def find_paper(page: Image.Image) -> Step | None:
     """A warp when the paper's outline is clear and tilted, else a crop to the paper on a
-    darker background, else a crop to the print on a white page, else none."""
+    darker background, else a crop to the print on a white page, else none; each only when
+    it keeps at least ``MIN_PRINT_KEPT`` of the photo's print (``ocr.print_map``)."""
     bright, scale = analysis_copy(page)
+    print_ = None
+    for step in paper_steps(page, bright, scale):
+        print_ = print_ or print_map(page)
+        if print_kept(step.outline(), *print_) >= MIN_PRINT_KEPT:
+            return step
+    return None
+
+
+def paper_steps(page: Image.Image, bright, scale: float):
+    """The ways to the paper, surest first (each worked out only when asked for)."""
     corners = corners_in_copy(bright, scale)
     if corners is not None:
-        return warp_step(corners)
-    box = box_in_copy(bright, scale) or text_block_box(page)
-    return None if box is None else Crop(box)
+        yield warp_step(corners)
+    box = box_in_copy(bright, scale)
+    if box is not None:
+        yield Crop(box)
+    box = text_block_box(page)
+    if box is not None:
+        yield Crop(box)
 
 
 def working_scale(image: Image.Image) -> float:

@@ -10,7 +10,7 @@ for a shadow), so that the texture of a dark table is not print either.
 from __future__ import annotations
 
 import numpy as np
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from ocr.geometry import grey_copy
 
@@ -39,3 +39,13 @@ def spread(pixels: np.ndarray, size: int, pick=np.maximum) -> np.ndarray:
                 pick(result, np.roll(pixels, step, axis=axis), out=result)
         pixels = result
     return pixels
+
+
+def print_kept(outline: list[tuple[float, float]], print_: np.ndarray, scale: float) -> float:
+    """Share of the print (``print_map``) inside the polygon ``outline`` (image pixels)."""
+    total = print_.sum()
+    if not total:
+        return 1.0
+    region = Image.new("L", (print_.shape[1], print_.shape[0]), 0)
+    ImageDraw.Draw(region).polygon([(x * scale, y * scale) for x, y in outline], fill=255)
+    return float((print_ & (np.asarray(region) > 0)).sum() / total)

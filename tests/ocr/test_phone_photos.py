@@ -6,6 +6,7 @@ from PIL import Image
 from ocr import TesseractEngine, prepare
 from ocr.line_height import TARGET_LINE_HEIGHT, estimate_line_height
 from ocr.orient import upright_steps
+from ocr.preprocess import find_paper
 from tests.ocr.synthetic import render_receipt
 
 ROWS = [("CHRIS'S HAMBURGERS", ""), ("7701 ATLANTIC AVE.", ""), ("DATE 07/22/2018 SUN", "")] + [
@@ -34,6 +35,17 @@ def dot_matrix(paper: Image.Image, pitch: int = 3, ink=(130, 110, 170)) -> Image
     return Image.fromarray(pixels)
 
 
+def grey_paper_beside_a_lit_patch(paper: Image.Image) -> Image.Image:
+    """Grey-lit paper on a grey table, and at the photo's edge a patch of table in the light,
+    brighter than the paper."""
+    photo = Image.new("RGB", (int(paper.width * 1.4), int(paper.height * 1.15)), (125,) * 3)
+    photo.paste(paper.point(lambda value: int(value * 150 / 255)),
+                (paper.width // 10, paper.height // 14))
+    patch = int(photo.width * 0.14)
+    photo.paste((235, 235, 235), (photo.width - patch, 0, photo.width, photo.height))
+    return photo
+
+
 def test_small_print_is_enlarged_to_the_working_line_height():
     photo = on_table(shrunk(render_receipt(ROWS), 0.3))  # printed lines about 9 px high
     image = prepare([photo])
@@ -54,3 +66,11 @@ def test_small_dot_matrix_print_that_reads_poorly_either_way_is_not_turned_over(
     for pitch, ink in ((3, (90, 70, 130)), (3, (130, 110, 170)), (2, (90, 70, 130))):
         photo = shrunk(dot_matrix(render_receipt(ROWS), pitch, ink), 0.3)
         assert upright_steps(photo) == [], (pitch, ink)
+
+
+def test_a_bright_patch_without_the_print_is_not_taken_for_the_paper():
+    photo = grey_paper_beside_a_lit_patch(render_receipt(ROWS))
+    step = find_paper(photo)
+    assert step is None or step.apply(photo).width > photo.width // 2
+    text = TesseractEngine(lang="eng").read(prepare([photo])).text
+    assert "HAMBURGERS" in text and "51.82" in text
