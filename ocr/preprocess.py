@@ -15,7 +15,7 @@ from ocr.geometry import Crop, Step, replay
 from ocr.line_height import TARGET_LINE_HEIGHT, estimate_line_height
 from ocr.orient import upright_steps
 from ocr.perspective import corners_in_copy, warp_step
-from ocr.print_map import print_kept, print_map
+from ocr.print_map import grown_to_print, print_kept, print_map
 from ocr.stitch import stitch
 from ocr.text_block import text_block_box
 
@@ -26,6 +26,7 @@ MAX_PIXELS = 16_000_000  # never produce more than this, whatever the estimate s
 # share kept: 0.56-1.0 by the crops of the 48 real scans and by the good ones of 55 US
 # phone photos (0.43 on a wood table whose grain counts as print), 0.00 and 0.13 by two bad.
 MIN_PRINT_KEPT = 0.3
+ALL_PRINT = 0.9  # a crop keeping less of the print than this is made longer where print goes on
 
 
 def prepare(pages: list[Image.Image], check_upside_down: bool = False) -> Image.Image:
@@ -55,27 +56,39 @@ def page_steps(page: Image.Image, check_upside_down: bool = False
 def find_paper(page: Image.Image) -> Step | None:
     """A warp when the paper's outline is clear and tilted, else a crop to the paper on a
     darker background, else a crop to the print on a white page, else none; each only when
-    it keeps at least ``MIN_PRINT_KEPT`` of the photo's print (``ocr.print_map``)."""
+    it keeps at least ``MIN_PRINT_KEPT`` of the photo's print (``ocr.print_map``). A crop
+    to paper on a darker background leaving print out is made longer first, while the print
+    goes on above or below it (the end of the paper in a shadow)."""
     bright, scale = analysis_copy(page)
     print_ = None
-    for step in paper_steps(page, bright, scale):
+    for step, on_background in paper_steps(page, bright, scale):
         print_ = print_ or print_map(page)
-        if print_kept(step.outline(), *print_) >= MIN_PRINT_KEPT:
+        kept = print_kept(step.outline(), *print_)
+        if on_background and kept < ALL_PRINT:
+            step = Crop(within(grown_to_print(step.box, *print_), page.size))
+            kept = print_kept(step.outline(), *print_)
+        if kept >= MIN_PRINT_KEPT:
             return step
     return None
 
 
+def within(box: tuple[int, int, int, int], size: tuple[int, int]) -> tuple[int, int, int, int]:
+    left, top, right, bottom = box
+    return max(0, left), max(0, top), min(size[0], right), min(size[1], bottom)
+
+
 def paper_steps(page: Image.Image, bright, scale: float):
-    """The ways to the paper, surest first (each worked out only when asked for)."""
+    """The ways to the paper, surest first (each worked out only when asked for), and
+    whether each is a crop to paper on a darker background."""
     corners = corners_in_copy(bright, scale)
     if corners is not None:
-        yield warp_step(corners)
+        yield warp_step(corners), False
     box = box_in_copy(bright, scale)
     if box is not None:
-        yield Crop(box)
-    box = text_block_box(page)
+        yield Crop(box), True
+    box = text_block_box(page)  # grown around its print already
     if box is not None:
-        yield Crop(box)
+        yield Crop(box), False
 
 
 def working_scale(image: Image.Image) -> float:

@@ -14,7 +14,7 @@ import numpy as np
 from PIL import Image
 
 from ocr.geometry import grey_copy
-from ocr.print_map import spread
+from ocr.print_map import grow, spread
 
 WORK_SIDE = 1000  # long side of the analysis copy (print is still dark at this size)
 BRIGHT_PAGE = 170  # the page around the print is at least this bright (grey level)
@@ -79,17 +79,6 @@ def dense_columns(ink: np.ndarray) -> tuple[int, int] | None:
         return None
     dense = np.flatnonzero(busy >= DENSE * busy.max())
     return int(dense[0]), int(dense[-1]) + 1
-
-
-def grow(inked: np.ndarray, span: tuple[int, int], reach: int) -> tuple[int, int]:
-    """The span widened while print lies within ``reach`` of its ends (a line reaching out
-    beyond the block stays whole)."""
-    first, last = span
-    while first > 0 and inked[max(0, first - reach):first].any():
-        first -= 1
-    while last < len(inked) and inked[last:last + reach].any():
-        last += 1
-    return first, last
 
 
 def text_rows(ink: np.ndarray) -> np.ndarray:

@@ -46,6 +46,15 @@ def grey_paper_beside_a_lit_patch(paper: Image.Image) -> Image.Image:
     return photo
 
 
+def end_in_shadow(photo: Image.Image, start: float = 0.6, light: float = 0.6) -> Image.Image:
+    """The photo with its lower part, from ``start`` of its height, in a shadow."""
+    top = round(photo.height * start)
+    shaded = photo.crop((0, top, photo.width, photo.height)).point(lambda v: int(v * light))
+    photo = photo.copy()
+    photo.paste(shaded, (0, top))
+    return photo
+
+
 def test_small_print_is_enlarged_to_the_working_line_height():
     photo = on_table(shrunk(render_receipt(ROWS), 0.3))  # printed lines about 9 px high
     image = prepare([photo])
@@ -74,3 +83,11 @@ def test_a_bright_patch_without_the_print_is_not_taken_for_the_paper():
     assert step is None or step.apply(photo).width > photo.width // 2
     text = TesseractEngine(lang="eng").read(prepare([photo])).text
     assert "HAMBURGERS" in text and "51.82" in text
+
+
+def test_the_end_of_a_receipt_in_a_shadow_is_kept():
+    paper = render_receipt(ROWS)
+    photo = end_in_shadow(on_table(paper))
+    left, top, right, bottom = find_paper(photo).box
+    assert bottom >= paper.height // 10 + paper.height - 40  # the last line, in the shadow
+    assert right - left < 0.8 * photo.width  # still cropped to the paper
