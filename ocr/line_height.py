@@ -40,7 +40,7 @@ def estimate_line_height(image: Image.Image) -> float | None:
     On a clean scan the two agree. On a photo, a shadow or a dark background makes long
     runs, food, logos or a hand beside the paper runs of any height, and the median goes
     with them, while printed lines agree with each other."""
-    grey = np.asarray(image.convert("L"), dtype=np.float32)
+    grey = np.asarray(image.convert("L"))
     narrow = int(np.clip(image.width / NARROW_STRIPS, 32, STRIP_WIDTH // 2))
     common = most_common_height(row_runs(grey, narrow))
     heights = row_runs(grey, STRIP_WIDTH)
@@ -75,6 +75,16 @@ def most_common_height(heights: np.ndarray) -> float | None:
 
 def ink_row_runs(strip: np.ndarray) -> np.ndarray:
     """Lengths of consecutive rows holding ink (much darker than this strip's paper)."""
-    paper = np.percentile(strip, 90)
+    paper = percentile(strip, 90)
     inked_rows = (strip < paper * 0.6).mean(axis=1) > 0.01
     return np.array([end - start for start, end in runs(inked_rows)], dtype=np.int64)
+
+
+def percentile(grey: np.ndarray, share: float) -> float:
+    """``np.percentile(grey, share)`` of 8-bit grey levels from their histogram (a tenth of
+    the time: the line height is measured on whole pages)."""
+    below = np.cumsum(np.bincount(grey.ravel(), minlength=256))
+    position = share / 100 * (grey.size - 1)
+    rank = int(position)
+    low, high = np.searchsorted(below, [rank + 1, min(rank + 2, grey.size)], side="left")
+    return float(low + (position - rank) * (high - low))
