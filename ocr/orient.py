@@ -109,7 +109,8 @@ def word_confidences(image: Image.Image) -> list[float]:
     scale = band_scale(band)
     band = band.convert("L").resize((max(1, round(band.width * scale)),
                                      max(1, round(band.height * scale))))
-    data = pytesseract.image_to_data(even_lighting(band), config="--psm 6 -c tessedit_do_invert=0",
+    data = pytesseract.image_to_data(even_lighting(band),
+                                     config="--psm 6 -c tessedit_do_invert=0",
                                      output_type=pytesseract.Output.DICT)
     return [float(conf) for text, conf in zip(data["text"], data["conf"])
             if sum(c.isalnum() for c in (text or "")) >= 3 and float(conf) > 0]

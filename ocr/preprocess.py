@@ -8,6 +8,8 @@ from any engine are in the coordinates of the image ``prepare`` returns.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from PIL import Image
 
 from ocr.crop import analysis_copy, box_in_copy
@@ -77,7 +79,7 @@ def within(box: tuple[int, int, int, int], size: tuple[int, int]) -> tuple[int, 
     return max(0, left), max(0, top), min(size[0], right), min(size[1], bottom)
 
 
-def paper_steps(page: Image.Image, bright, scale: float):
+def paper_steps(page: Image.Image, bright, scale: float) -> Iterator[tuple[Step, bool]]:
     """The ways to the paper, surest first (each worked out only when asked for), and
     whether each is a crop to paper on a darker background."""
     corners = corners_in_copy(bright, scale)
