@@ -18,6 +18,12 @@ class Crop:
     def apply(self, image: Image.Image, fill="white") -> Image.Image:
         return image.crop(self.box)
 
+    def outline(self) -> list[tuple[float, float]]:
+        """The corners of what the step keeps, in the pixels of the image it is applied to
+        (top-left, top-right, bottom-right, bottom-left)."""
+        left, top, right, bottom = self.box
+        return [(left, top), (right, top), (right, bottom), (left, bottom)]
+
 
 @dataclass(frozen=True)
 class Warp:
@@ -27,6 +33,15 @@ class Warp:
     def apply(self, image: Image.Image, fill="white") -> Image.Image:
         return image.transform(self.size, Image.Transform.PERSPECTIVE, self.coefficients,
                                Image.Resampling.BICUBIC, fillcolor=fill)
+
+    def outline(self) -> list[tuple[float, float]]:
+        """The corners of what the step keeps, in the pixels of the image it is applied to
+        (top-left, top-right, bottom-right, bottom-left)."""
+        a, b, c, d, e, f, g, h = self.coefficients
+        width, height = self.size
+        return [((a * x + b * y + c) / (g * x + h * y + 1),
+                 (d * x + e * y + f) / (g * x + h * y + 1))
+                for x, y in [(0, 0), (width, 0), (width, height), (0, height)]]
 
 
 @dataclass(frozen=True)

@@ -8,28 +8,27 @@ from any engine are in the coordinates of the image ``prepare`` returns.
 """
 from __future__ import annotations
 
-import numpy as np
+from collections.abc import Iterator
+
 from PIL import Image
 
 from ocr.crop import analysis_copy, box_in_copy
 from ocr.geometry import Crop, Step, replay
+from ocr.line_height import TARGET_LINE_HEIGHT, estimate_line_height
 from ocr.orient import upright_steps
-from ocr.runs import runs
 from ocr.perspective import corners_in_copy, warp_step
+from ocr.print_map import grown_to_print, print_kept, print_map
 from ocr.stitch import stitch
 from ocr.text_block import text_block_box
 
-# Height in pixels of a printed text line (ink from ascender to descender) that tesseract
-# reads best. Measured on the 48 eval scans (300 dpi, lines about 27-34 px high), counting
-# receipts whose printed total appears in the OCR text, 2 processes on 2 cores:
-#   fixed scale 1.0: 12/16 (subset), 3.6 s   fixed 0.6: 41/48, 1.3 s   fixed 0.4: 38/48, 0.7 s
-#   target 20 px: 39/48, 1.7 s median        target 24 px: 42/48, 2.0 s median  <- chosen
-# MAX_SCALE 1.0: never upscale (enlarging a 640 px render by 1.26 made tesseract misread
-# "Milch" as "Mitch" in the pipeline test; low-resolution photos may still want it).
-TARGET_LINE_HEIGHT = 24
-MIN_SCALE, MAX_SCALE = 0.25, 1.0
+MIN_SCALE, MAX_SCALE = 0.25, 4.0  # small text is enlarged (see ocr.line_height)
 MAX_PIXELS = 16_000_000  # never produce more than this, whatever the estimate says
-STRIP_WIDTH = 256  # columns analysed together when estimating the line height
+# A crop keeping less of the photo's print than this took the wrong bright patch (a lit
+# table beside grey paper) or one block of print of a receipt filling the photo. Measured
+# share kept: 0.56-1.0 by the crops of the 48 real scans and by the good ones of 55 US
+# phone photos (0.43 on a wood table whose grain counts as print), 0.00 and 0.13 by two bad.
+MIN_PRINT_KEPT = 0.3
+ALL_PRINT = 0.9  # a crop keeping less of the print than this is made longer where print goes on
 
 
 def prepare(pages: list[Image.Image], check_upside_down: bool = False) -> Image.Image:
@@ -58,13 +57,40 @@ def page_steps(page: Image.Image, check_upside_down: bool = False
 
 def find_paper(page: Image.Image) -> Step | None:
     """A warp when the paper's outline is clear and tilted, else a crop to the paper on a
-    darker background, else a crop to the print on a white page, else none."""
+    darker background, else a crop to the print on a white page, else none; each only when
+    it keeps at least ``MIN_PRINT_KEPT`` of the photo's print (``ocr.print_map``). A crop
+    to paper on a darker background leaving print out is made longer first, while the print
+    goes on above or below it (the end of the paper in a shadow)."""
     bright, scale = analysis_copy(page)
+    print_ = None
+    for step, on_background in paper_steps(page, bright, scale):
+        print_ = print_ or print_map(page)
+        kept = print_kept(step.outline(), *print_)
+        if on_background and kept < ALL_PRINT:
+            step = Crop(within(grown_to_print(step.box, *print_), page.size))
+            kept = print_kept(step.outline(), *print_)
+        if kept >= MIN_PRINT_KEPT:
+            return step
+    return None
+
+
+def within(box: tuple[int, int, int, int], size: tuple[int, int]) -> tuple[int, int, int, int]:
+    left, top, right, bottom = box
+    return max(0, left), max(0, top), min(size[0], right), min(size[1], bottom)
+
+
+def paper_steps(page: Image.Image, bright, scale: float) -> Iterator[tuple[Step, bool]]:
+    """The ways to the paper, surest first (each worked out only when asked for), and
+    whether each is a crop to paper on a darker background."""
     corners = corners_in_copy(bright, scale)
     if corners is not None:
-        return warp_step(corners)
-    box = box_in_copy(bright, scale) or text_block_box(page)
-    return None if box is None else Crop(box)
+        yield warp_step(corners), False
+    box = box_in_copy(bright, scale)
+    if box is not None:
+        yield Crop(box), True
+    box = text_block_box(page)  # grown around its print already
+    if box is not None:
+        yield Crop(box), False
 
 
 def working_scale(image: Image.Image) -> float:
@@ -81,20 +107,3 @@ def rescale(image: Image.Image, scale: float) -> Image.Image:
         return image
     size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
     return image.resize(size, Image.Resampling.LANCZOS)
-
-
-def estimate_line_height(image: Image.Image) -> float | None:
-    """Median height of runs of inked rows, per vertical strip (robust to dark backgrounds)."""
-    grey = np.asarray(image.convert("L"), dtype=np.float32)
-    heights = [ink_row_runs(grey[:, x:x + STRIP_WIDTH])
-               for x in range(0, grey.shape[1], STRIP_WIDTH)]
-    heights = np.concatenate(heights) if heights else np.array([])
-    heights = heights[(heights >= 6) & (heights <= 200)]
-    return float(np.median(heights)) if len(heights) >= 5 else None
-
-
-def ink_row_runs(strip: np.ndarray) -> np.ndarray:
-    """Lengths of consecutive rows holding ink (much darker than this strip's paper)."""
-    paper = np.percentile(strip, 90)
-    inked_rows = (strip < paper * 0.6).mean(axis=1) > 0.01
-    return np.array([end - start for start, end in runs(inked_rows)], dtype=np.int64)

@@ -14,6 +14,7 @@ import numpy as np
 from PIL import Image
 
 from ocr.geometry import grey_copy
+from ocr.print_map import grow, spread
 
 WORK_SIDE = 1000  # long side of the analysis copy (print is still dark at this size)
 BRIGHT_PAGE = 170  # the page around the print is at least this bright (grey level)
@@ -66,13 +67,7 @@ def inside_border(pixels: np.ndarray) -> tuple[int, int, int, int] | None:
 
 def print_mask(pixels: np.ndarray) -> np.ndarray:
     """True where there is print: much darker than the brightest paper within 4 pixels."""
-    paper = pixels
-    for axis in (0, 1):  # a 9 x 9 maximum, one direction at a time
-        spread = paper.copy()
-        for shift in (1, 2, 3, 4, -1, -2, -3, -4):
-            np.maximum(spread, np.roll(paper, shift, axis=axis), out=spread)
-        paper = spread
-    return pixels < 0.75 * paper
+    return pixels < 0.75 * spread(pixels, 9, np.maximum)
 
 
 def dense_columns(ink: np.ndarray) -> tuple[int, int] | None:
@@ -84,17 +79,6 @@ def dense_columns(ink: np.ndarray) -> tuple[int, int] | None:
         return None
     dense = np.flatnonzero(busy >= DENSE * busy.max())
     return int(dense[0]), int(dense[-1]) + 1
-
-
-def grow(inked: np.ndarray, span: tuple[int, int], reach: int) -> tuple[int, int]:
-    """The span widened while print lies within ``reach`` of its ends (a line reaching out
-    beyond the block stays whole)."""
-    first, last = span
-    while first > 0 and inked[max(0, first - reach):first].any():
-        first -= 1
-    while last < len(inked) and inked[last:last + reach].any():
-        last += 1
-    return first, last
 
 
 def text_rows(ink: np.ndarray) -> np.ndarray:

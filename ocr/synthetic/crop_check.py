@@ -16,7 +16,6 @@ import statistics
 import numpy as np
 from PIL import Image, ImageDraw
 
-from ocr.geometry import Crop, Warp
 from ocr.preprocess import find_paper
 from ocr.synthetic.scenes import kinds, scene
 
@@ -28,16 +27,8 @@ def kept_region(photo: Image.Image) -> Image.Image:
     """Mask (mode "L") of the photo's pixels that the first step of ``prepare`` keeps."""
     step = find_paper(photo)
     region = Image.new("L", photo.size, 0 if step else 255)
-    draw = ImageDraw.Draw(region)
-    if isinstance(step, Crop):
-        left, top, right, bottom = step.box
-        draw.rectangle([left, top, right - 1, bottom - 1], fill=255)
-    elif isinstance(step, Warp):
-        a, b, c, d, e, f, g, h = step.coefficients
-        width, height = step.size
-        corners = [(0, 0), (width, 0), (width, height), (0, height)]
-        draw.polygon([((a * x + b * y + c) / (g * x + h * y + 1),
-                       (d * x + e * y + f) / (g * x + h * y + 1)) for x, y in corners], fill=255)
+    if step is not None:
+        ImageDraw.Draw(region).polygon(step.outline(), fill=255)
     return region
 
 
