@@ -1,0 +1,154 @@
+"""Item text -> COICOP 2018 class, brand and sensitive meanings.
+
+Every phrase and word of the line that the lexicon knows votes for its class, weighted by how
+it was found (as printed counts most, one letter wrong least), by its source (the project's
+own lists over Open Food Facts over medicine names) and by its length in words. The class
+with most votes wins if it holds most of them; if the votes split between classes of one
+division, the division is given instead; if nothing is known, the item stays unknown with
+confidence 0.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from products.coicop import division_of, title
+from products.lexicon import BRAND, MAX_PHRASE, SOURCE_WEIGHT, Entry, Lexicon, lexicon
+from products.meaning import signals_for
+from products.text import tokens
+from products.types import RESTAURANT, Product
+
+FOUND_WEIGHT = {"exact": 1.0, "ending": 0.95, "head": 0.8, "cut": 0.55, "fuzzy": 0.6}
+FIRST_BONUS = 1.15     # the first word known: receipts print the product before its kind
+PHRASE_BONUS = 0.6     # each further word of a phrase adds this much to its vote
+CLASS_SHARE = 0.5      # the winning class holds at least this share of the votes ...
+DIVISION_SHARE = 0.6   # ... or else its division this share, and the division is given
+MAX_CONFIDENCE = 0.97
+RESTAURANT_CLASS = "11.1.1"
+SERVED = ("01", "02.1")  # food and drink: served at a restaurant, they are 11.1.1
+FOOD = "01"
+NAMED = 0.75           # a vote this strong for something other than food ...
+FLAVOUR = 0.35         # ... makes the food words of the line count this much
+SIGNAL_KINDS = {"exact", "ending", "head"}
+MIN_SIGNAL_CUT = 6     # a cut-off word counts for a sensitive meaning from this length
+MIN_SIGNAL_FUZZY = 7   # the same for a word with one letter wrong
+MIN_SIGNAL_PART = 6    # a sensitive word at the start of a compound ("diabetikerschokolade")
+
+
+def classify(text: str, context: str | None = None) -> Product:
+    """What the item line ``text`` is. ``context="restaurant"`` (a receipt with table,
+    server or tip lines) makes food and drink "restaurants, cafés and the like" (11.1.1), as
+    COICOP counts them, and an item not understood there a low-confidence 11.1.1."""
+    lex = lexicon()
+    words = expand(tokens(text), lex)
+    votes: dict[str, float] = defaultdict(float)
+    brand, signals = None, set()
+    first = FIRST_BONUS
+    for start, end, key, found in matches(words, lex):
+        length = end - start
+        entries = lex.phrases.get(key, [])
+        voting = [entry for entry in best_entries(entries) if entry.code is not None]
+        for entry in voting:
+            votes[entry.code] += (SOURCE_WEIGHT[entry.source] * FOUND_WEIGHT[found] * first
+                                  * (1 + PHRASE_BONUS * (length - 1)) / len(voting))
+        if voting:
+            first = 1.0
+        brand = brand or next((printed_brand(e.label) for e in entries if e.source == BRAND),
+                              None)
+        if key in lex.signals and signal_found(key, found, words[start:end]):
+            signals |= lex.signals[key]
+    signals |= compound_signals(words, lex)
+    code, confidence = decide(votes)
+    if context == RESTAURANT and (code is None or code.startswith(SERVED)):
+        code, confidence = RESTAURANT_CLASS, (confidence if code else 0.3)
+    return Product(code=code, name=title(code) if code else None, confidence=confidence,
+                   brand=brand, signals=tuple(sorted(signals | signals_for(code, signals))))
+
+
+def expand(words: list[str], lex: Lexicon) -> list[str]:
+    """Abbreviations written out (``chkn`` -> ``chicken``, ``oj`` -> ``orange juice``)."""
+    expanded = []
+    for word in words:
+        if word in lex.abbreviations and not lex.known(word):
+            expanded += lex.abbreviations[word]
+        else:
+            expanded.append(word)
+    return expanded
+
+
+def matches(words: list[str], lex: Lexicon):
+    """(start, end, vocabulary key, how found) for the phrases and words of the line: the
+    longest phrase first, from the left; words of no phrase alone, stop words left out."""
+    position = 0
+    while position < len(words):
+        for length in range(min(MAX_PHRASE, len(words) - position), 1, -1):
+            key = " ".join(words[position:position + length])
+            if key in lex.phrases or key in lex.signals:
+                yield position, position + length, key, "exact"
+                position += length
+                break
+        else:
+            word = words[position]
+            if len(word) >= 2 and word not in lex.stopwords:
+                found = lex.find_word(word) if len(word) >= 4 else (
+                    (word, "exact") if lex.known(word) else None)
+                if found:
+                    yield position, position + 1, found[0], found[1]
+            position += 1
+
+
+def printed_brand(label: str) -> str:
+    """The brand as the list writes it, in title case where the list wrote it in lower case."""
+    return label.title() if label.islower() else label
+
+
+def best_entries(entries: list[Entry]) -> list[Entry]:
+    """The project's own entries where there are any, else those of the most trusted source."""
+    if not entries:
+        return []
+    coded = [e for e in entries if e.code is not None]
+    if not coded:
+        return []
+    best = max(SOURCE_WEIGHT[e.source] for e in coded)
+    return [e for e in coded if SOURCE_WEIGHT[e.source] == best]
+
+
+def signal_found(key: str, found: str, printed: list[str]) -> bool:
+    """A sensitive word counts as printed, or cut off or misprinted only when long enough
+    that it cannot be another word (``part`` is not ``partei``)."""
+    if found in SIGNAL_KINDS:
+        return True
+    word = printed[0] if printed else ""
+    return len(word) >= (MIN_SIGNAL_CUT if found == "cut" else MIN_SIGNAL_FUZZY)
+
+
+def compound_signals(words: list[str], lex: Lexicon) -> set[str]:
+    """Sensitive words at the start of a compound: ``diabetikerschokolade``."""
+    found = set()
+    for word in words:
+        for end in range(MIN_SIGNAL_PART, len(word) - 2):
+            part = word[:end]
+            if part in lex.signals and part not in lex.whole_only:
+                found |= lex.signals[part]
+    return found
+
+
+def decide(votes: dict[str, float]) -> tuple[str | None, float]:
+    if any(weight >= NAMED for code, weight in votes.items() if not code.startswith(FOOD)):
+        # food words name the flavour or scent of other things ("Katzenfutter Huhn",
+        # "Duschgel Vanille", "Radler Zitrone"); other things rarely name food's
+        votes = {code: weight * (FLAVOUR if code.startswith(FOOD) else 1.0)
+                 for code, weight in votes.items()}
+    total = sum(votes.values())
+    if not total:
+        return None, 0.0
+    code, best = max(votes.items(), key=lambda item: (item[1], item[0]))
+    strength = min(1.0, best)  # one word as printed is enough to be sure of it
+    if best / total >= CLASS_SHARE:
+        return code, round(min(MAX_CONFIDENCE, strength * best / total), 2)
+    divisions: dict[str, float] = defaultdict(float)
+    for other, weight in votes.items():
+        divisions[division_of(other)] += weight
+    division, weight = max(divisions.items(), key=lambda item: (item[1], item[0]))
+    if weight / total >= DIVISION_SHARE:
+        return division, round(min(MAX_CONFIDENCE, min(1.0, weight) * weight / total) * 0.8, 2)
+    return code, round(strength * best / total * 0.6, 2)
