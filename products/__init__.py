@@ -8,10 +8,11 @@ A pure library (standard library only; ``ocr.types`` at most): the vocabularies 
 ``python -m products.build`` and read once per process; nothing is downloaded at run time.
 ``redaction`` asks it for sensitive meanings; the pipeline stores each item's class.
 """
-from products.classify import classify
+from products.classify import classify, sensitive_meaning, sensitive_words
 from products.context import receipt_context
 from products.meaning import CLASS_SIGNALS, SIGNALS, categories
+from products.text import fold
 from products.types import RESTAURANT, Product
 
-__all__ = ["classify", "receipt_context", "Product", "RESTAURANT", "SIGNALS", "CLASS_SIGNALS",
-           "categories"]
+__all__ = ["classify", "sensitive_meaning", "sensitive_words", "receipt_context", "Product", "RESTAURANT", "SIGNALS", "CLASS_SIGNALS",
+           "categories", "fold"]

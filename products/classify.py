@@ -10,10 +10,11 @@ confidence 0.
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Iterable
 
 from products.coicop import division_of, title
-from products.lexicon import BRAND, MAX_PHRASE, SOURCE_WEIGHT, Entry, Lexicon, lexicon
-from products.meaning import signals_for
+from products.lexicon import MAX_PHRASE, ORDINARY, Lexicon, lexicon
+from products.meaning import CLASS_SIGNALS, signals_for
 from products.text import tokens
 from products.types import RESTAURANT, Product
 
@@ -28,6 +29,7 @@ SERVED = ("01", "02.1")  # food and drink: served at a restaurant, they are 11.1
 FOOD = "01"
 NAMED = 0.75           # a vote this strong for something other than food ...
 FLAVOUR = 0.35         # ... makes the food words of the line count this much
+SENSITIVE_CLASSES = tuple(CLASS_SIGNALS)
 SIGNAL_KINDS = {"exact", "ending", "head"}
 MIN_SIGNAL_CUT = 6     # a cut-off word counts for a sensitive meaning from this length
 MIN_SIGNAL_FUZZY = 7   # the same for a word with one letter wrong
@@ -38,30 +40,61 @@ def classify(text: str, context: str | None = None) -> Product:
     """What the item line ``text`` is. ``context="restaurant"`` (a receipt with table,
     server or tip lines) makes food and drink "restaurants, cafés and the like" (11.1.1), as
     COICOP counts them, and an item not understood there a low-confidence 11.1.1."""
+    return product(*read(text), context)
+
+
+def sensitive_meaning(text: str) -> Product | None:
+    """``classify(text)`` where the line means something sensitive (a sensitive word, or a
+    sensitive class), else None: redaction's quick question of a line."""
+    votes, brand, signals = read(text)
+    if not signals and not any(code.startswith(SENSITIVE_CLASSES) for code in votes):
+        return None
+    found = product(votes, brand, signals)
+    return found if found.signals else None
+
+
+def product(votes: dict[str, float], brand: str | None, signals: set[str],
+            context: str | None = None) -> Product:
+    plain = {code.removeprefix(ORDINARY) for code in votes if code.startswith(ORDINARY)}
+    merged: dict[str, float] = defaultdict(float)
+    for code, weight in votes.items():
+        merged[code.removeprefix(ORDINARY)] += weight
+    code, confidence = decide(merged)
+    if code in plain and code not in votes:  # its votes came from ordinary words alone
+        signals = signals | {ORDINARY}
+    if context == RESTAURANT and (code is None or code.startswith(SERVED)):
+        code, confidence = RESTAURANT_CLASS, (confidence if code else 0.3)
+    signals = (signals | signals_for(code, signals)) - {ORDINARY}
+    return Product(code=code, name=title(code) if code else None, confidence=confidence,
+                   brand=brand, signals=tuple(sorted(signals)))
+
+
+def sensitive_words(words: Iterable[str]) -> set[str]:
+    """Of the (folded) words of a receipt, those that may make a line sensitive
+    (``Lexicon.may_be_sensitive``): a line with none of them has no sensitive meaning, and
+    redaction reads in full only the lines that hold one."""
+    lex = lexicon()
+    return {word for word in words if lex.may_be_sensitive(word)}
+
+
+def read(text: str) -> tuple[dict[str, float], str | None, set[str]]:
+    """The line's votes per class, its brand and the sensitive words found on it."""
     lex = lexicon()
     words = expand(tokens(text), lex)
     votes: dict[str, float] = defaultdict(float)
     brand, signals = None, set()
     first = FIRST_BONUS
     for start, end, key, found in matches(words, lex):
-        length = end - start
-        entries = lex.phrases.get(key, [])
-        voting = [entry for entry in best_entries(entries) if entry.code is not None]
-        for entry in voting:
-            votes[entry.code] += (SOURCE_WEIGHT[entry.source] * FOUND_WEIGHT[found] * first
-                                  * (1 + PHRASE_BONUS * (length - 1)) / len(voting))
-        if voting:
+        weight = FOUND_WEIGHT[found] * first * (1 + PHRASE_BONUS * (end - start - 1))
+        for code, share in lex.votes.get(key, ()):
+            if key in lex.ordinary and code.startswith(SENSITIVE_CLASSES):
+                code = ORDINARY + code  # counted for the class, telling nothing sensitive
+            votes[code] += share * weight
             first = 1.0
-        brand = brand or next((printed_brand(e.label) for e in entries if e.source == BRAND),
-                              None)
+        brand = brand or lex.brands.get(key)
         if key in lex.signals and signal_found(key, found, words[start:end]):
             signals |= lex.signals[key]
-    signals |= compound_signals(words, lex)
-    code, confidence = decide(votes)
-    if context == RESTAURANT and (code is None or code.startswith(SERVED)):
-        code, confidence = RESTAURANT_CLASS, (confidence if code else 0.3)
-    return Product(code=code, name=title(code) if code else None, confidence=confidence,
-                   brand=brand, signals=tuple(sorted(signals | signals_for(code, signals))))
+    return votes, brand, signals | compound_signals(words, lex)
 
 
 def expand(words: list[str], lex: Lexicon) -> list[str]:
@@ -96,22 +129,6 @@ def matches(words: list[str], lex: Lexicon):
             position += 1
 
 
-def printed_brand(label: str) -> str:
-    """The brand as the list writes it, in title case where the list wrote it in lower case."""
-    return label.title() if label.islower() else label
-
-
-def best_entries(entries: list[Entry]) -> list[Entry]:
-    """The project's own entries where there are any, else those of the most trusted source."""
-    if not entries:
-        return []
-    coded = [e for e in entries if e.code is not None]
-    if not coded:
-        return []
-    best = max(SOURCE_WEIGHT[e.source] for e in coded)
-    return [e for e in coded if SOURCE_WEIGHT[e.source] == best]
-
-
 def signal_found(key: str, found: str, printed: list[str]) -> bool:
     """A sensitive word counts as printed, or cut off or misprinted only when long enough
     that it cannot be another word (``part`` is not ``partei``)."""
@@ -133,7 +150,8 @@ def compound_signals(words: list[str], lex: Lexicon) -> set[str]:
 
 
 def decide(votes: dict[str, float]) -> tuple[str | None, float]:
-    if any(weight >= NAMED for code, weight in votes.items() if not code.startswith(FOOD)):
+    if len(votes) > 1 and any(weight >= NAMED and not code.startswith(FOOD)
+                              for code, weight in votes.items()):
         # food words name the flavour or scent of other things ("Katzenfutter Huhn",
         # "Duschgel Vanille", "Radler Zitrone"); other things rarely name food's
         votes = {code: weight * (FLAVOUR if code.startswith(FOOD) else 1.0)

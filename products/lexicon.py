@@ -26,6 +26,9 @@ ENDINGS = ("es", "en", "s", "n", "e")  # plural and case endings tried when a wo
 OWN, BRAND, OFF, DRUG = "own", "brand", "off", "drug"
 SOURCE_WEIGHT = {OWN: 1.0, BRAND: 0.7, OFF: 0.8, DRUG: 0.9}
 MEDICINES = "06.1.1"
+ORDINARY = "ordinary"  # meanings.tsv: words of a sensitive class that tell nothing sensitive
+# classes whose items are sensitive by what they are (products.meaning.CLASS_SIGNALS)
+SENSITIVE_CLASSES = ("06", "13.2.2", "14.6")
 
 
 @dataclass(frozen=True)
@@ -75,7 +78,12 @@ class Lexicon:
             self.add(row[0], Entry(row[1], OFF))
         for row in read_rows("drug_terms.tsv"):
             self.add(row[0], Entry(MEDICINES, DRUG))
+        self.ordinary: set[str] = set()
         for signal, terms in read_rows("meanings.tsv"):
+            if signal.strip() == ORDINARY:
+                self.ordinary |= {" ".join(tokens(spelling)) for term in terms.split(",")
+                                  for spelling in umlaut_spellings(term.strip())}
+                continue
             for term in terms.split(","):
                 term = term.strip()
                 whole = term.startswith("=")
@@ -85,11 +93,34 @@ class Lexicon:
                         self.signals[key].add(signal.strip())
                         if whole or len(key) <= 4:
                             self.whole_only.add(key)
+        # each key's votes (class, weight of its source, shared among its classes) and brand
+        self.votes: dict[str, tuple[tuple[str, float], ...]] = {}
+        self.brands: dict[str, str] = {}
+        for key, entries in self.phrases.items():
+            voting = best_entries(entries)
+            self.votes[key] = tuple((e.code, SOURCE_WEIGHT[e.source] / len(voting))
+                                    for e in voting)
+            brand = next((e.label for e in entries if e.source == BRAND), None)
+            if brand:
+                self.brands[key] = brand.title() if brand.islower() else brand
+        # the words of every key that may make a line sensitive: a sensitive word, or a
+        # word of a phrase with a vote for a sensitive class
+        # word of a phrase with a vote for a sensitive class (of a phrase, its longest word:
+        # a line holds all of a phrase's words or does not hold the phrase)
+        self.sensitive_words = {max(key.split(), key=len) for key in self.signals} | {
+            max(key.split(), key=len) for key, votes in self.votes.items()
+            if key not in self.ordinary
+            and any(code.startswith(SENSITIVE_CLASSES) for code, _ in votes)}
         self.abbreviations = abbreviations()
         self.stopwords = stopwords()
         self.words = {key for key, entries in self.phrases.items() if " " not in key
                       and any(entry.source != DRUG for entry in entries)} | {
             key for key in self.signals if " " not in key}
+        # one letter wrong leaves a word of six letters or more its first three or its last
+        # three letters (a compound's head ends like the compound, a cut word starts like it)
+        telling = (self.sensitive_words & self.words) | set(self.signals)
+        self._telling_starts = {word[:3] for word in telling}
+        self._telling_ends = {word[-3:] for word in telling}
         self._cuts: dict[str, set[str]] = defaultdict(set)
         self._deletions: dict[str, set[str]] = defaultdict(set)
         # medicine names count only as printed: among twenty thousand of them, a brand or a
@@ -131,6 +162,22 @@ class Lexicon:
             return self._fuzzy(word)
         return None
 
+    def may_be_sensitive(self, word: str) -> bool:
+        """False only where ``word`` cannot make a line sensitive in any form the classifier
+        reads it (as printed, written out, the head or start of a compound, cut off or
+        misprinted): the quick test before a line is read in full."""
+        if word in self.sensitive_words:
+            return True
+        if word in self.abbreviations:
+            return any(part in self.sensitive_words for part in self.abbreviations[word])
+        if len(word) < 4 or word in self.phrases or (
+                word[:3] not in self._telling_starts and word[-3:] not in self._telling_ends):
+            return False
+        found = self.find_word(word)
+        if found and found[0] in self.sensitive_words:
+            return True
+        return any(word[:end] in self.signals for end in range(6, len(word) - 2))
+
     def _fuzzy(self, word: str) -> tuple[str, str] | None:
         candidates = set(self._deletions.get(word, ()))  # a letter lost in print
         for position in range(len(word)):
@@ -140,6 +187,16 @@ class Lexicon:
             candidates |= self._deletions.get(shorter, set())  # a letter wrong
         candidates -= self.whole_only
         return (min(candidates), "fuzzy") if candidates else None
+
+
+def best_entries(entries: list[Entry]) -> list[Entry]:
+    """The entries with a class from the most trusted source (the project's own lists where
+    they name the key)."""
+    coded = [e for e in entries if e.code is not None]
+    if not coded:
+        return []
+    best = max(SOURCE_WEIGHT[e.source] for e in coded)
+    return [e for e in coded if SOURCE_WEIGHT[e.source] == best]
 
 
 @lru_cache(maxsize=1)

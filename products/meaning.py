@@ -30,6 +30,8 @@ CLASS_SIGNALS: dict[str, str] = {
 def signals_for(code: str | None, words: set[str]) -> set[str]:
     """The signal of the class ``code`` (14.6.2 "political parties, labour and professional
     organizations" is a union's where a union word says so)."""
+    if "ordinary" in words:
+        return set()  # the class came from words that tell nothing sensitive (vitamins)
     signal = CLASS_SIGNALS.get(code or "")
     if signal == POLITICAL and TRADE_UNION in words:
         return set()

@@ -27,8 +27,7 @@ def tokens(text: str) -> list[str]:
     for piece in _PIECE.findall(fold(text)):
         if _DIGIT.search(piece):
             continue
-        words += [word.removesuffix("'s") if len(word) > 4 else word
-                  for word in _LETTERS.findall(piece)]
+        words += _LETTERS.findall(piece)  # "church's" stays a name, not a church
     return words
 
 
