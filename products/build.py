@@ -39,7 +39,9 @@ SOURCES = {
         "137e8f45946a070eba705230d16d54a663ae6c45b7230c97b149cb8b2b5209ba",
 }
 MAX_TERM_WORDS = 4
-DRUG_NAME = re.compile(r"^[a-z][a-z]{5,29}(?: [a-z]{3,29})?$")
+# one word of eight letters or more, or two words: shorter names are too often ordinary
+# words or chemicals ("balance", "acetate", "alkohol") that an item line may hold
+DRUG_NAME = re.compile(r"^(?:[a-z]{8,30}|[a-z]{4,29} [a-z]{3,29})$")
 
 
 def checked(source: Path, name: str) -> Path:

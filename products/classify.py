@@ -18,7 +18,8 @@ from products.meaning import CLASS_SIGNALS, signals_for
 from products.text import tokens
 from products.types import RESTAURANT, Product
 
-FOUND_WEIGHT = {"exact": 1.0, "ending": 0.95, "head": 0.8, "cut": 0.55, "fuzzy": 0.6}
+FOUND_WEIGHT = {"exact": 1.0, "ending": 0.95, "head": 0.9, "start": 0.5, "cut": 0.55,
+                "fuzzy": 0.6}
 FIRST_BONUS = 1.15     # the first word known: receipts print the product before its kind
 PHRASE_BONUS = 0.6     # each further word of a phrase adds this much to its vote
 CLASS_SHARE = 0.5      # the winning class holds at least this share of the votes ...
@@ -27,12 +28,16 @@ MAX_CONFIDENCE = 0.97
 RESTAURANT_CLASS = "11.1.1"
 SERVED = ("01", "02.1")  # food and drink: served at a restaurant, they are 11.1.1
 FOOD = "01"
+FOOD_AND_DRINK = ("01", "02.1")
+FRUIT = "01.1.6"
+PHRASE = 1.5           # a vote this strong holds a phrase of two words or more
 NAMED = 0.75           # a vote this strong for something other than food ...
 FLAVOUR = 0.35         # ... makes the food words of the line count this much
 SENSITIVE_CLASSES = tuple(CLASS_SIGNALS)
 SIGNAL_KINDS = {"exact", "ending", "head"}
-MIN_SIGNAL_CUT = 6     # a cut-off word counts for a sensitive meaning from this length
-MIN_SIGNAL_FUZZY = 7   # the same for a word with one letter wrong
+MIN_SIGNAL_CUT = 6     # a cut-off word counts for a sensitive meaning from this length,
+SIGNAL_CUT_SHARE = 0.65  # keeping this share of the word
+MIN_SIGNAL_FUZZY = 8   # the same for a word with one letter wrong
 MIN_SIGNAL_PART = 6    # a sensitive word at the start of a compound ("diabetikerschokolade")
 
 
@@ -86,13 +91,17 @@ def read(text: str) -> tuple[dict[str, float], str | None, set[str]]:
     first = FIRST_BONUS
     for start, end, key, found in matches(words, lex):
         weight = FOUND_WEIGHT[found] * first * (1 + PHRASE_BONUS * (end - start - 1))
+        sure = signal_found(key, found, words[start:end])
         for code, share in lex.votes.get(key, ()):
-            if key in lex.ordinary and code.startswith(SENSITIVE_CLASSES):
-                code = ORDINARY + code  # counted for the class, telling nothing sensitive
+            if code.startswith(SENSITIVE_CLASSES):
+                if not sure:
+                    continue  # "paris" is not "parish", "ultra" not "ultraschall"
+                if key in lex.ordinary:
+                    code = ORDINARY + code  # counted for the class, telling nothing sensitive
             votes[code] += share * weight
             first = 1.0
         brand = brand or lex.brands.get(key)
-        if key in lex.signals and signal_found(key, found, words[start:end]):
+        if key in lex.signals and sure:
             signals |= lex.signals[key]
     return votes, brand, signals | compound_signals(words, lex)
 
@@ -134,8 +143,12 @@ def signal_found(key: str, found: str, printed: list[str]) -> bool:
     that it cannot be another word (``part`` is not ``partei``)."""
     if found in SIGNAL_KINDS:
         return True
+    if found == "start":
+        return False  # the first part of a compound is no meaning of its own
     word = printed[0] if printed else ""
-    return len(word) >= (MIN_SIGNAL_CUT if found == "cut" else MIN_SIGNAL_FUZZY)
+    if found == "cut":  # "schuppen" is no "schuppenflechte"
+        return len(word) >= MIN_SIGNAL_CUT and len(word) >= SIGNAL_CUT_SHARE * len(key)
+    return len(word) >= MIN_SIGNAL_FUZZY and len(key) >= MIN_SIGNAL_FUZZY
 
 
 def compound_signals(words: list[str], lex: Lexicon) -> set[str]:
@@ -150,11 +163,15 @@ def compound_signals(words: list[str], lex: Lexicon) -> set[str]:
 
 
 def decide(votes: dict[str, float]) -> tuple[str | None, float]:
-    if len(votes) > 1 and any(weight >= NAMED and not code.startswith(FOOD)
+    if len(votes) > 1 and any(weight >= NAMED and not code.startswith(FOOD_AND_DRINK)
                               for code, weight in votes.items()):
         # food words name the flavour or scent of other things ("Katzenfutter Huhn",
-        # "Duschgel Vanille", "Radler Zitrone"); other things rarely name food's
-        votes = {code: weight * (FLAVOUR if code.startswith(FOOD) else 1.0)
+        # "Duschgel Vanille"); other things rarely name food's. A phrase stays a phrase.
+        votes = {code: weight * (FLAVOUR if code.startswith(FOOD) and weight < PHRASE else 1.0)
+                 for code, weight in votes.items()}
+    if len(votes) > 1 and any(not code.startswith(FRUIT) for code in votes):
+        # fruit names the taste of yoghurt, jam, juice and tea ("Joghurt Erdbeer")
+        votes = {code: weight * (FLAVOUR if code.startswith(FRUIT) else 1.0)
                  for code, weight in votes.items()}
     total = sum(votes.values())
     if not total:

@@ -18,7 +18,8 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 MAX_PHRASE = 4
 MIN_HEAD = 4        # a compound's head (its last part) has at least this many letters
 MIN_CUT = 5         # a cut-off word keeps at least this many letters ...
-CUT_SHARE = 0.5     # ... and at least this share of the word
+CUT_SHARE = 0.5     # ... and at least this share of the word ...
+MIN_CUT_WORD = 8    # ... of eight letters or more
 MIN_FUZZY = 6       # words compared with one letter wrong have at least this many letters
 ENDINGS = ("es", "en", "s", "n", "e")  # plural and case endings tried when a word is not found
 
@@ -48,6 +49,8 @@ def own_terms() -> list[tuple[str, str, str]]:
     rows = []
     for code, terms in read_rows("terms.tsv"):
         for term in terms.split(","):
+            if any(char.isdigit() for char in term):
+                continue  # "covid-19 test" would read as "test": digits never match
             for spelling in umlaut_spellings(term.strip()):
                 words = tokens(spelling)
                 if words:
@@ -126,6 +129,8 @@ class Lexicon:
         # medicine names count only as printed: among twenty thousand of them, a brand or a
         # misread word would too often come within one letter of one
         for word in self.words:
+            if len(word) < MIN_CUT_WORD:
+                continue  # tills cut long words; a short one cut is another word ("short")
             for end in range(max(MIN_CUT, int(len(word) * CUT_SHARE + 0.5)), len(word)):
                 self._cuts[word[:end]].add(word)
             if len(word) >= MIN_FUZZY:
@@ -155,6 +160,10 @@ class Lexicon:
                 head = word[start:]
                 if head in self.words and head not in self.whole_only:
                     return head, "head"
+        if len(word) >= 2 * MIN_HEAD:  # the first part of a compound with an unknown head
+            for end in range(len(word) - MIN_HEAD, MIN_HEAD - 1, -1):
+                if word[:end] in self.words and word[:end] not in self.whole_only:
+                    return word[:end], "start"
         cut = self._cuts.get(word)
         if cut:
             return min(cut, key=lambda w: (len(w), w)), "cut"
