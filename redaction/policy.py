@@ -103,13 +103,15 @@ class Policy:
         return sorted(rows.items()) + [("*", self.default_action)]
 
     def action_for_key(self, key: str) -> str:
-        if key in self.actions:
-            return self.actions[key]
-        if key in SIGNALS:
-            return self.action_for(SIGNALS[key])
+        """What the policy does with an item of class ``key`` (its sensitive signal taken
+        from the class), with signal ``key``, or of category ``key``."""
         if key in CLASS_SIGNALS:
-            return self.action_for(SIGNALS[CLASS_SIGNALS[key]])
-        return self.default_action
+            signal = CLASS_SIGNALS[key]
+            return self.action_of(Finding(SIGNALS[signal], "", 0, 0, 0, 1.0, (),
+                                          (signal, key)))
+        if key in SIGNALS:
+            return self.actions.get(key, self.action_for(SIGNALS[key]))
+        return self.action_for(key)
 
     def decide(self, findings: Iterable[Finding], page: OcrPage) -> Decision:
         findings = list(findings)

@@ -3,7 +3,7 @@ meaning keep their measured quality (figures: python -m products.evaluate and
 python -m redaction.evaluate_items)."""
 from products import evaluate
 from redaction import Policy
-from redaction.evaluate_items import measure
+from redaction.evalset.items import measure
 
 
 def test_the_written_set_is_large_bilingual_and_labelled():

@@ -3,15 +3,15 @@
 supermarket receipt and analysed with every recognizer (word lists and meanings) under the
 default policy.
 
-    python -m redaction.evaluate_items [--eval ../shared/eval] [--wrong]
+    python -m redaction.evaluate --count 0 --items [--lists-only] [--wrong]
 
-Prints per set the sensitive lines removed (recall) and the ordinary product lines removed
-(false removals), and with ``--wrong`` the lines concerned. Prescription receipts are not
-part of this: they are removed whole by the prescription recognizer.
+Reports per set the sensitive lines removed (recall) and the ordinary product lines removed
+(false removals), and with ``wrong`` the labelled lines concerned (the evaluation set's own
+text, never a panelist's). Prescription receipts are not part of this: they are removed whole
+by the prescription recognizer.
 """
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 from products import evaluate as labelled
@@ -49,31 +49,21 @@ def measure(items: list[labelled.Labelled], policy: Policy,
     return sensitive, found, ordinary, wrongly, wrong
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--eval", type=Path, default=labelled.DEFAULT_EVAL)
-    parser.add_argument("--wrong", action="store_true")
-    parser.add_argument("--lists-only", action="store_true",
-                        help="without the meaning recognizer: the word lists as before")
-    options = parser.parse_args(argv)
-    policy = Policy()
-    registry = default_registry()
-    if options.lists_only:
+def evaluate_items(eval_dir: Path, lists_only: bool = False, wrong: bool = False) -> list[str]:
+    """The report's lines: per set, sensitive lines removed and ordinary ones removed."""
+    policy, registry = Policy(), default_registry()
+    if lists_only:
         registry.remove(ItemMeaningRecognizer.name)
     sets = {"written": labelled.written(), "holdout": labelled.written("holdout.tsv")}
-    if (options.eval / "manifest.json").is_file():
-        sets["softmatic"] = labelled.softmatic(options.eval)
-        sets["srd"] = labelled.srd(options.eval)
-    print("set | sensitive removed | ordinary removed")
+    if (eval_dir / "manifest.json").is_file():
+        sets["softmatic"] = labelled.softmatic(eval_dir)
+        sets["srd"] = labelled.srd(eval_dir)
     results = {name: measure(items, policy, registry) for name, items in sets.items()}
+    lines = ["set | sensitive removed | ordinary removed"]
     for name, (sensitive, found, ordinary, wrongly, _) in results.items():
-        print(f"{name} | {labelled.share(found, sensitive)} | {labelled.share(wrongly, ordinary)}")
-    if options.wrong:
-        for name, (*_, wrong) in results.items():
-            print(f"\n{name}:")
-            for line in wrong:
-                print("  " + line)
-
-
-if __name__ == "__main__":
-    main()
+        lines.append(f"{name} | {labelled.share(found, sensitive)} | "
+                     f"{labelled.share(wrongly, ordinary)}")
+    if wrong:
+        for name, (*_, missed) in results.items():
+            lines += [f"{name}:", *("  " + line for line in missed)]
+    return lines
