@@ -34,16 +34,17 @@ class ItemMeaningRecognizer(Recognizer):
     def applies_to(self, page: OcrPage) -> bool:
         return True
 
-    def lines_to_check(self, page: OcrPage, parsed: ParsedReceipt | None = None) -> Iterable[int]:
+    def lines_to_check(self, page: OcrPage, parsed: ParsedReceipt | None = None,
+                       folded: list[str] | None = None) -> Iterable[int]:
         if parsed is not None and parsed.items:
             return sorted({item.line_index for item in parsed.items if item.line_index >= 0})
-        return [index for index, text in enumerate(folded_text(page).split("\n"))
-                if AMOUNT_AT_END.search(text)]
+        folded = folded if folded is not None else folded_text(page).split("\n")
+        return [index for index, text in enumerate(folded) if AMOUNT_AT_END.search(text)]
 
     def analyze(self, page: OcrPage, parsed: ParsedReceipt | None = None) -> list[Finding]:
         folded = folded_text(page).split("\n")  # the analyzer folds the page once
         lines = {index: set(WORD.findall(folded[index]))
-                 for index in self.lines_to_check(page, parsed)}
+                 for index in self.lines_to_check(page, parsed, folded)}
         telling = products.sensitive_words(set().union(*lines.values()))
         findings = []
         for index, words in lines.items():
