@@ -8,10 +8,11 @@ import re
 import sys
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 from flask.cli import AppGroup
 
 from panel.services import insights, invitations, rewards, surveys
+from redaction.policy import Policy
 from panel.services.audit import COMMAND_LINE
 from panel.services.errors import PanelError
 
@@ -19,6 +20,7 @@ invites = AppGroup("invites", help="Invitations to join the panel.")
 rewards_group = AppGroup("rewards", help="Monthly rewards.")
 surveys_group = AppGroup("surveys", help="Short paid surveys.")
 insights_group = AppGroup("insights", help="Aggregates for the panel's customers.")
+redaction_group = AppGroup("redaction", help="What redaction removes.")
 
 
 def refusals_as_errors(command):
@@ -74,6 +76,28 @@ def merchant_insights(period: str) -> None:
         out.writerow(row.values())
 
 
+@insights_group.command("categories")
+@click.argument("period")
+def category_insights(period: str) -> None:
+    """Receipts, panelists and spend per product category (COICOP 2018) in PERIOD
+    (YYYY-MM), as CSV."""
+    out = csv.writer(sys.stdout)
+    out.writerow(["category", "name", "receipts", "panelists", "total"])
+    for row in insights.categories(_month(period)):
+        out.writerow(row.values())
+
+
+@redaction_group.command("policy")
+def redaction_policy() -> None:
+    """The redaction policy in force (REDACTION_POLICY over the defaults), as CSV: each
+    category, sensitive-meaning signal and sensitive COICOP 2018 class with its action."""
+    policy = Policy.from_text(current_app.config["REDACTION_POLICY"])
+    out = csv.writer(sys.stdout)
+    out.writerow(["category", "action"])
+    for row in policy.table():
+        out.writerow(row)
+
+
 def _month(period: str) -> str:
     if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", period):
         raise click.BadParameter("give the month as YYYY-MM", param_hint="PERIOD")
@@ -81,5 +105,5 @@ def _month(period: str) -> str:
 
 
 def init_app(app: Flask) -> None:
-    for group in (invites, rewards_group, surveys_group, insights_group):
+    for group in (invites, rewards_group, surveys_group, insights_group, redaction_group):
         app.cli.add_command(group)

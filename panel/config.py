@@ -6,6 +6,8 @@ import os
 import secrets
 from pathlib import Path
 
+from redaction.policy import Policy
+
 
 def _instance_secret(instance: Path, name: str, make) -> str:
     """A secret generated once into ``instance/<name>`` (readable by the owner only)."""
@@ -167,6 +169,7 @@ def finish(config: dict, instance_path: str) -> None:
         config["UPLOAD_MAX_IMAGE_BYTES"] * config["UPLOAD_MAX_PAGES"] + 64 * 1024)
     if config["REDACTION_VERIFY"] not in ("painted", "page"):
         raise ValueError("REDACTION_VERIFY is 'painted' or 'page'")
+    Policy.from_text(config["REDACTION_POLICY"])  # an unknown action or code: refused here
     if not config.get("RATELIMIT_STORAGE_URI"):
         broker = config.get("CELERY_BROKER_URL") or ""
         config["RATELIMIT_STORAGE_URI"] = (

@@ -152,6 +152,14 @@ class ItemSchema(ma.Schema):
     quantity = DecimalString()
     unit_price = Money(allow_none=True)
     amount = Money()
+    category_code = ma.fields.String(allow_none=True, metadata={
+        "description": "What the item is: a COICOP 2018 class (01.1.4) or division (01); "
+                       "null when not understood."})
+    category_name = ma.fields.String(allow_none=True,
+                                     metadata={"description": "The COICOP 2018 title."})
+    category_confidence = ma.fields.Float(allow_none=True, metadata={
+        "description": "0..1; under 0.5 the category is a guess."})
+    brand = ma.fields.String(allow_none=True)
 
 
 class RedactionSchema(ma.Schema):

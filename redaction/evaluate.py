@@ -18,7 +18,9 @@ import random
 import sys
 from pathlib import Path
 
+from products.evaluate import DEFAULT_EVAL
 from redaction.evalset.content import generate
+from redaction.evalset.items import evaluate_items
 from redaction.evalset.photo import deskew, render
 from redaction.evalset.reader import TesseractReader
 from redaction.evalset.real import evaluate_real
@@ -50,6 +52,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--real-images", action="store_true",
                         help="also read the real photos in --real with tesseract (slow)")
     parser.add_argument("--quiet", action="store_true", help="no line per receipt")
+    parser.add_argument("--items", action="store_true",
+                        help="item lines by meaning (products/evalset; --real for the shared sets)")
+    parser.add_argument("--lists-only", action="store_true",
+                        help="with --items: without the meaning recognizer (the word lists)")
+    parser.add_argument("--wrong", action="store_true", help="with --items: the lines missed")
     parser.add_argument("--verify", choices=SCOPES, default="painted",
                         help="read again the bands around the paint (as the pipeline does) "
                              "or the whole painted page")
@@ -65,6 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.real:
         print(f"\nreal receipts, text lines: {args.real}")
         print("\n".join(evaluate_real(args.real)))
+    if args.items:
+        print("\nitem lines by meaning (products/evalset)")
+        print("\n".join(evaluate_items(args.real or DEFAULT_EVAL, args.lists_only, args.wrong)))
     if args.real and args.real_images:
         print(f"\nreal receipts, photos read by tesseract: {args.real}")
         print("\n".join(evaluate_real_images(args.real, TesseractReader(args.lang),

@@ -21,6 +21,9 @@ class Finding:
     end: int
     score: float
     boxes: tuple[Box, ...]
+    # what an item means, for a policy that decides by it: its sensitive-meaning signals and
+    # its COICOP 2018 class (``("medicine", "06.1.1")``); empty for other recognizers
+    meaning: tuple[str, ...] = ()
 
     def covers(self, other: "Finding") -> bool:
         """True when ``other`` lies inside this finding's span on the same line."""

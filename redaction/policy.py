@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from ocr.types import Box, Line, OcrPage
+from products import CLASS_SIGNALS, SIGNALS
+from products.coicop import is_code
 from redaction.findings import Finding
 
 RECEIPT_REMOVED = "receipt_removed"
@@ -25,6 +27,7 @@ DEFAULT_ACTIONS: dict[str, str] = {
                         "licence_plate")},
 }
 POLICY_VARIABLE = "REDACTION_POLICY"
+STRENGTH = {KEPT: 0, MASKED: 1, LINE_REMOVED: 2, RECEIPT_REMOVED: 3}
 
 
 @dataclass
@@ -52,7 +55,9 @@ class Policy:
     @classmethod
     def from_text(cls, text: str) -> "Policy":
         """A policy from ``"category=action, category=action"`` (``*=action`` sets the action
-        for categories the table does not name), e.g. ``"email=kept, *=line_removed"``."""
+        for categories the table does not name), e.g. ``"email=kept, *=line_removed"``. An
+        entry may also name a sensitive-meaning signal (``medicine=masked``) or a COICOP 2018
+        class, group or division (``06.1.2=kept``, see ``Policy.action_of``)."""
         actions, default_action = {}, MASKED
         for part in filter(None, (p.strip() for p in text.replace(";", ",").split(","))):
             category, sep, action = (s.strip() for s in part.partition("="))
@@ -60,6 +65,8 @@ class Policy:
                 raise ValueError(f"a policy entry must read category=action, not {part!r}")
             if category == "*":
                 default_action = action
+            elif category[:1].isdigit() and not is_code(category):
+                raise ValueError(f"{category!r} is no COICOP 2018 code")
             else:
                 actions[category] = action
         return cls(actions, default_action)
@@ -73,9 +80,42 @@ class Policy:
     def action_for(self, category: str) -> str:
         return self.actions.get(category, self.default_action)
 
+    def action_of(self, finding: Finding) -> str:
+        """An item's action by what it is: an entry for its COICOP class, group or division
+        (``06.1.1``, ``06.1``, ``06``) first, then for its sensitive-meaning signals
+        (``medicine``; of several, the strongest action), then its category's."""
+        meaning = finding.meaning
+        for code in (item for item in meaning if item[:1].isdigit()):
+            for level in coicop_levels(code):
+                if level in self.actions:
+                    return self.actions[level]
+        signals = [self.actions[signal] for signal in meaning
+                   if signal in self.actions and SIGNALS.get(signal) == finding.category]
+        if signals:
+            return max(signals, key=STRENGTH.__getitem__)
+        return self.action_for(finding.category)
+
+    def table(self) -> list[tuple[str, str]]:
+        """Every (category, signal or COICOP code) and its action, for operators to see:
+        the default categories, the signals and sensitive classes, and what the policy adds."""
+        keys = [*self.actions, *SIGNALS, *CLASS_SIGNALS]
+        rows = {key: self.action_for_key(key) for key in keys}
+        return sorted(rows.items()) + [("*", self.default_action)]
+
+    def action_for_key(self, key: str) -> str:
+        """What the policy does with an item of class ``key`` (its sensitive signal taken
+        from the class), with signal ``key``, or of category ``key``."""
+        if key in CLASS_SIGNALS:
+            signal = CLASS_SIGNALS[key]
+            return self.action_of(Finding(SIGNALS[signal], "", 0, 0, 0, 1.0, (),
+                                          (signal, key)))
+        if key in SIGNALS:
+            return self.actions.get(key, self.action_for(SIGNALS[key]))
+        return self.action_for(key)
+
     def decide(self, findings: Iterable[Finding], page: OcrPage) -> Decision:
         findings = list(findings)
-        actions = [self.action_for(f.category) for f in findings]
+        actions = [self.action_of(f) for f in findings]
         removing = [f.category for f, a in zip(findings, actions) if a == RECEIPT_REMOVED]
         removed_lines = frozenset(f.line_index for f, a in zip(findings, actions)
                                   if a == LINE_REMOVED)
@@ -91,6 +131,12 @@ class Policy:
                           Counter(zip((f.category for f in findings), actions)).items()),
             page_size=(page.width, page.height),
         )
+
+
+def coicop_levels(code: str) -> list[str]:
+    """``06.1.1`` -> ``["06.1.1", "06.1", "06"]``: most specific first."""
+    parts = code.split(".")
+    return [".".join(parts[:n]) for n in range(len(parts), 0, -1)]
 
 
 def merge_spans(findings: list[Finding]) -> dict[int, list[tuple[int, int]]]:

@@ -8,11 +8,12 @@ receipt's sensitive parts after the items (customer and delivery addresses, name
 slips, member numbers) stand below the last line with an amount on it; the items, the total
 and the merchant's header stand above it and are never touched here.
 
-So, below the last line ending... holding an amount:
+So, below the last line holding an amount:
 - rows of ink as tall as a line of text that no line of the reading covers, and
 - lines the reading made only noise of (their words, specks aside, read with a mean
   confidence under ``NOISE_CONFIDENCE``; rows under a line of specks only count as unread)
-are painted across the page, as a removed line is, and a noise line's text is masked in what
+are painted across the page, as a removed line is, unless the ink is a printed rule
+(``=====``, ``*****``, a solid line: ``redaction.ink``) that OCR rightly reads as nothing, and a noise line's text is masked in what
 is kept (what OCR made of it may hold a piece of it). Painting them keeps the rest of the
 receipt (the least that is safe: the alternative, removing every receipt with an unreadable
 footer, loses the items too). Verification reads the painted bands again like any other
@@ -28,6 +29,7 @@ import numpy as np
 from PIL import Image
 
 from ocr.types import Box, Line, OcrPage, Word
+from redaction.ink import printed_rule
 from redaction.lighting import flatten_lighting
 from redaction.policy import line_band, median
 from redaction.text import NOISE_TOKEN
@@ -68,7 +70,8 @@ def unread(image: Image.Image, page: OcrPage) -> tuple[list[int], list[Box]]:
     if not amounts or not words:
         return [], []
     last = amounts[-1]
-    noise = [i for i in range(last + 1, len(page.lines)) if read_as_noise(page.lines[i])]
+    noise = [i for i in range(last + 1, len(page.lines))
+             if read_as_noise(page.lines[i]) and not rule_under(image, page.lines[i].box)]
     boxes = [line_band(page.lines[i], page) for i in noise]
     top = page.lines[last].box.bottom
     height = median([word.box.height for word in words])
@@ -108,4 +111,11 @@ def unread_rows(image: Image.Image, page: OcrPage, top: int,
             merged.append((start, end))
     grow = int(GROW * word_height + 0.5)
     return [(max(0, start - grow), min(len(profile), end + grow)) for start, end in merged
-            if MIN_HEIGHT * word_height <= end - start <= MAX_HEIGHT * word_height]
+            if MIN_HEIGHT * word_height <= end - start <= MAX_HEIGHT * word_height
+            and not printed_rule(grey[start:end])]
+
+
+def rule_under(image: Image.Image, box: Box) -> bool:
+    """True when what a line was read from is a printed rule (``*****`` read as noise)."""
+    crop = image.crop((0, box.top, image.width, box.bottom))
+    return printed_rule(np.asarray(flatten_lighting(crop)))

@@ -28,6 +28,8 @@ def files(package: str) -> list[Path]:
 @pytest.mark.parametrize("package, forbidden", [
     ("ocr", ("flask", "sqlalchemy", "panel", "redaction", "boto3", "celery")),
     ("redaction", ("flask", "sqlalchemy", "panel", "boto3", "celery")),
+    ("products", ("flask", "sqlalchemy", "panel", "redaction", "boto3", "celery", "PIL",
+                  "numpy")),
     ("panel/models", ("flask", "panel.services", "panel.api", "panel.tasks")),
     ("panel/services", ("panel.api", "panel.dashboard", "panel.admin")),
     ("panel/dashboard", ("panel.api", "panel.admin", "panel.models.", "sqlalchemy")),
@@ -43,6 +45,16 @@ def test_redaction_uses_only_ocr_types():
     for path in files("redaction"):
         ocr_imports = {n for n in imported_modules(path) if n.split(".")[0] == "ocr"}
         assert ocr_imports <= {"ocr.types"}, path
+
+
+def test_products_uses_at_most_ocr_types():
+    """The product classifier is a pure library beside redaction: standard library and
+    ``ocr.types`` at most (redaction and the pipeline use it, never the other way)."""
+    for path in files("products"):
+        ocr_imports = {n for n in imported_modules(path) if n.split(".")[0] == "ocr"}
+        assert ocr_imports <= {"ocr.types"}, path
+    for path in files("ocr"):
+        assert not any(n.startswith("products") for n in imported_modules(path)), path
 
 
 def test_models_import_only_panel_db_from_panel():

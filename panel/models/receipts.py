@@ -75,6 +75,12 @@ class ReceiptItem(Base):
     quantity: Mapped[Decimal] = mapped_column(Numeric(10, 3))
     unit_price: Mapped[Decimal | None] = mapped_column(Money)
     amount: Mapped[Decimal] = mapped_column(Money)
+    # What the item is (products.classify): a COICOP 2018 class, or its division where the
+    # text allows no more; null when not understood. Brand as the brand list prints it.
+    category_code: Mapped[str | None] = mapped_column(String(10))
+    category_name: Mapped[str | None] = mapped_column(String(200))
+    category_confidence: Mapped[float | None] = mapped_column(Float)
+    brand: Mapped[str | None] = mapped_column(String(80))
 
 
 class ReceiptRedaction(Base):

@@ -9,6 +9,7 @@ from flask import current_app
 from PIL import Image, ImageOps
 
 import ocr
+import products
 import redaction
 from ocr.types import KEY_FIELDS, REVIEW_THRESHOLD, OcrPage, ParsedReceipt
 from panel import image_hash
@@ -133,10 +134,18 @@ def _keep_redacted(job: Job, result: redaction.Redacted) -> None:
     receipt.currency = parsed.currency
     receipt.subtotal, receipt.tax, receipt.total = parsed.subtotal, parsed.tax, parsed.total
     receipt.parse_confidence = min(parsed.confidence.get(name, 0.0) for name in KEY_FIELDS)
-    receipt.items = [
-        ReceiptItem(position=n, description=item.description[:200], quantity=item.quantity,
-                    unit_price=item.unit_price, amount=item.amount)
-        for n, item in enumerate(parsed.items)]
+    context = products.receipt_context(page.text)
+    receipt.items = [item_row(n, item, products.classify(item.description, context))
+                     for n, item in enumerate(parsed.items)]
+
+
+def item_row(position: int, item, product: products.Product) -> ReceiptItem:
+    """An item as stored: what was read (after redaction) and what it is."""
+    return ReceiptItem(position=position, description=item.description[:200],
+                       quantity=item.quantity, unit_price=item.unit_price, amount=item.amount,
+                       category_code=product.code, category_name=product.name,
+                       category_confidence=product.confidence if product.code else None,
+                       brand=product.brand)
 
 
 def _record_redactions(receipt: Receipt, counts) -> None:

@@ -8,6 +8,7 @@ from redaction.recognizers.card_expiry import CardExpiryRecognizer, ExpiryAfterB
 from redaction.recognizers.card_number import CardNumberRecognizer
 from redaction.recognizers.email import EmailFragmentRecognizer, EmailRecognizer
 from redaction.recognizers.iban import IbanRecognizer
+from redaction.recognizers.item_meaning import ItemMeaningRecognizer
 from redaction.recognizers.licence_plate import LicencePlateRecognizer
 from redaction.recognizers.loyalty_id import LoyaltyIdRecognizer
 from redaction.recognizers.masked_card_number import MaskedCardNumberRecognizer
@@ -29,6 +30,7 @@ ALL_RECOGNIZERS = (
     SexLifeRecognizer, PersonNameRecognizer, EmailRecognizer, EmailFragmentRecognizer,
     PhoneRecognizer, LoyaltyIdRecognizer, AddressRecognizer, AddressBlockRecognizer,
     LicencePlateRecognizer, MisreadMaskRecognizer, ExpiryAfterBisRecognizer, SlipCodeRecognizer,
+    ItemMeaningRecognizer,
 )
 
 __all__ = [

@@ -6,7 +6,9 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from panel.db import db
-from panel.models import Receipt
+from decimal import Decimal
+
+from panel.models import Receipt, ReceiptItem
 from tests.support.factories import bearer, register
 from tests.support.rewards import put_receipt
 
@@ -49,3 +51,34 @@ def test_withdrawing_consent_takes_a_panelist_out_of_aggregates(app, client):
                headers=bearer(tokens))
     output = app.test_cli_runner().invoke(args=["insights", "merchants", "2026-10"]).output
     assert output.splitlines() == ["merchant,receipts,panelists,total"]
+
+
+def with_items(app, receipt_id: str, *items: tuple[str, str, str]) -> None:
+    with app.app_context():
+        receipt = db.session.get(Receipt, receipt_id)
+        receipt.items = [ReceiptItem(position=n, description="x", quantity=Decimal(1),
+                                     amount=Decimal(amount), category_code=code,
+                                     category_name=name)
+                         for n, (code, name, amount) in enumerate(items)]
+        db.session.commit()
+
+
+MILK = ("01.1.4", "Milk, other dairy products and eggs")
+BEER = ("02.1.3", "Beer")
+
+
+def test_category_aggregates_keep_the_small_group_rule(app, client):
+    app.config["INSIGHTS_MIN_PANELISTS"] = 2
+    people = [register(app, client, research_partners=True) for _ in range(2)]
+    refuser = register(app, client, research_partners=False)
+    for tokens in people:
+        with_items(app, shop(app, tokens, "Rewe", "4.00"), (*MILK, "1.50"), (*MILK, "0.50"),
+                   (None, None, "2.00"))
+    with_items(app, shop(app, people[0], "Rewe", "3.00"), (*BEER, "3.00"))  # one panelist
+    with_items(app, shop(app, refuser, "Rewe", "9.00"), (*MILK, "9.00"))
+
+    result = app.test_cli_runner().invoke(args=["insights", "categories", "2026-10"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        "category,name,receipts,panelists,total",
+        "01.1.4,\"Milk, other dairy products and eggs\",2,2,4.00"]

@@ -60,6 +60,10 @@ def test_receipt_is_read_redacted_and_accepted(live_app):
     assert receipt["merchant"] == {"name": "Edeka"}
     assert receipt["purchase_date"] == BOUGHT.isoformat() and receipt["total"] == "7.67"
     assert [i["amount"] for i in receipt["items"]] == ["1.19", "2.49", "3.99"]
+    # every stored item has what it is: milk, bread, cheese (COICOP 2018)
+    assert [i["category_code"] for i in receipt["items"]] == ["01.1.4", "01.1.1", "01.1.4"]
+    assert receipt["items"][1]["category_name"] == "Cereals and cereal products"
+    assert all(i["category_confidence"] >= 0.5 for i in receipt["items"])
     assert {"category": "card_number", "action": "masked"} in [
         {k: r[k] for k in ("category", "action")} for r in receipt["redactions"]]
     steps = [event["step"] for event in receipt["timeline"] if event["step"]]

@@ -7,7 +7,7 @@ import random
 
 import numpy as np
 import pytest
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from ocr.types import Box, Line, OcrPage, Word
 from redaction import Policy
@@ -15,7 +15,7 @@ from redaction.evalset.content import generate
 from redaction.evalset.photo import deskew, render
 from redaction.evalset.pipeline import redact_photo
 from redaction.evalset.reader import TesseractReader
-from redaction.unread import unread_boxes
+from redaction.unread import unread, unread_boxes
 from redaction.verified import paint_unread
 
 FONT = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf", 22)
@@ -109,3 +109,44 @@ def test_a_delivery_address_tesseract_reads_as_noise_is_painted():
             assert (ink & paint).sum() / ink.sum() >= 0.98, row.label
         if row.label == "item":
             assert (ink & paint).sum() / max(ink.sum(), 1) < 0.3
+
+
+def rendered(rows, blot=None):
+    """A plain receipt drawn in a monospace font; ``blot``: the index of a row smudged past
+    reading (blurred ink that stays as dark and as tall as text)."""
+    image = Image.new("RGB", (520, 40 + ROW_HEIGHT * len(rows) + 40), "white")
+    draw = ImageDraw.Draw(image)
+    for index, text in enumerate(rows):
+        draw.text((20, TOP + ROW_HEIGHT * index), text, font=FONT, fill="black")
+    if blot is not None:
+        top = TOP + ROW_HEIGHT * blot
+        band = image.crop((0, top - 4, image.width, top + 30))
+        for _ in range(3):
+            band = band.filter(ImageFilter.GaussianBlur(2.2))
+        band = band.point(lambda v: 0 if v < 200 else 255)
+        image.paste(band, (0, top - 4))
+    return image
+
+
+@pytest.mark.parametrize("rule", ["=" * 30, "*" * 30, "#" * 30, "-" * 30, "_" * 30])
+def test_a_plain_receipt_with_printed_rules_gets_no_band(rule):
+    import ocr
+    rows = ["SUPERMARKT MUSTER", "Milch 1,5% 1L     1,19 A", "SUMME            1,19", rule,
+            "Vielen Dank fuer Ihren Einkauf", rule, "Bis bald!"]
+    image = ocr.prepare([rendered(rows)])
+    page = ocr.make_engine("tesseract", lang="deu+eng").read(image)
+    assert unread(image, page) == ([], [])
+    assert paint_unread(image, page, Policy().decide([], page), Policy()).counts == []
+
+
+def test_an_unreadable_blot_of_text_below_the_items_gets_a_band():
+    import ocr
+    rows = ["SUPERMARKT MUSTER", "Milch 1,5% 1L     1,19 A", "SUMME            1,19",
+            "=" * 30, "Lena Novak Rosenallee 51", "Vielen Dank"]
+    image = ocr.prepare([rendered(rows, blot=4)])
+    page = ocr.make_engine("tesseract", lang="deu+eng").read(image)
+    _, boxes = unread(image, page)
+    blot_top = TOP + ROW_HEIGHT * 4
+    assert len(boxes) == 1 and boxes[0].top <= blot_top + 10 <= boxes[0].bottom
+    decision = paint_unread(image, page, Policy().decide([], page), Policy())
+    assert decision.counts == [("unread", "masked", 1)]

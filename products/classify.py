@@ -1,0 +1,189 @@
+"""Item text -> COICOP 2018 class, brand and sensitive meanings.
+
+Every phrase and word of the line that the lexicon knows votes for its class, weighted by how
+it was found (as printed counts most, one letter wrong least), by its source (the project's
+own lists over Open Food Facts over medicine names) and by its length in words. The class
+with most votes wins if it holds most of them; if the votes split between classes of one
+division, the division is given instead; if nothing is known, the item stays unknown with
+confidence 0.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterable
+
+from products.coicop import division_of, title
+from products.lexicon import MAX_PHRASE, ORDINARY, Lexicon, lexicon
+from products.meaning import CLASS_SIGNALS, signals_for
+from products.text import tokens
+from products.types import RESTAURANT, Product
+
+FOUND_WEIGHT = {"exact": 1.0, "ending": 0.95, "head": 0.9, "start": 0.5, "cut": 0.55,
+                "fuzzy": 0.6}
+FIRST_BONUS = 1.15     # the first word known: receipts print the product before its kind
+PHRASE_BONUS = 0.6     # each further word of a phrase adds this much to its vote
+CLASS_SHARE = 0.5      # the winning class holds at least this share of the votes ...
+DIVISION_SHARE = 0.6   # ... or else its division this share, and the division is given
+MAX_CONFIDENCE = 0.97
+RESTAURANT_CLASS = "11.1.1"
+SERVED = ("01", "02.1")  # food and drink: served at a restaurant, they are 11.1.1
+FOOD = "01"
+FOOD_AND_DRINK = ("01", "02.1")
+FRUIT = "01.1.6"
+PHRASE = 1.5           # a vote this strong holds a phrase of two words or more
+NAMED = 0.75           # a vote this strong for something other than food ...
+FLAVOUR = 0.35         # ... makes the food words of the line count this much
+SENSITIVE_CLASSES = tuple(CLASS_SIGNALS)
+SIGNAL_KINDS = {"exact", "ending", "head"}
+MIN_SIGNAL_CUT = 6     # a cut-off word counts for a sensitive meaning from this length,
+SIGNAL_CUT_SHARE = 0.65  # keeping this share of the word
+MIN_SIGNAL_FUZZY = 8   # the same for a word with one letter wrong
+MIN_SIGNAL_PART = 6    # a sensitive word at the start of a compound ("diabetikerschokolade")
+
+
+def classify(text: str, context: str | None = None) -> Product:
+    """What the item line ``text`` is. ``context="restaurant"`` (a receipt with table,
+    server or tip lines) makes food and drink "restaurants, cafés and the like" (11.1.1), as
+    COICOP counts them, and an item not understood there a low-confidence 11.1.1."""
+    return product(*read(text), context)
+
+
+def sensitive_meaning(text: str) -> Product | None:
+    """``classify(text)`` where the line means something sensitive (a sensitive word, or a
+    sensitive class), else None: redaction's quick question of a line."""
+    votes, brand, signals = read(text)
+    if not signals and not any(code.startswith(SENSITIVE_CLASSES) for code in votes):
+        return None
+    found = product(votes, brand, signals)
+    return found if found.signals else None
+
+
+def product(votes: dict[str, float], brand: str | None, signals: set[str],
+            context: str | None = None) -> Product:
+    plain = {code.removeprefix(ORDINARY) for code in votes if code.startswith(ORDINARY)}
+    merged: dict[str, float] = defaultdict(float)
+    for code, weight in votes.items():
+        merged[code.removeprefix(ORDINARY)] += weight
+    code, confidence = decide(merged)
+    if code in plain and code not in votes:  # its votes came from ordinary words alone
+        signals = signals | {ORDINARY}
+    if context == RESTAURANT and (code is None or code.startswith(SERVED)):
+        code, confidence = RESTAURANT_CLASS, (confidence if code else 0.3)
+    signals = (signals | signals_for(code, signals)) - {ORDINARY}
+    return Product(code=code, name=title(code) if code else None, confidence=confidence,
+                   brand=brand, signals=tuple(sorted(signals)))
+
+
+def sensitive_words(words: Iterable[str]) -> set[str]:
+    """Of the (folded) words of a receipt, those that may make a line sensitive
+    (``Lexicon.may_be_sensitive``): a line with none of them has no sensitive meaning, and
+    redaction reads in full only the lines that hold one."""
+    lex = lexicon()
+    return {word for word in words if lex.may_be_sensitive(word)}
+
+
+def read(text: str) -> tuple[dict[str, float], str | None, set[str]]:
+    """The line's votes per class, its brand and the sensitive words found on it."""
+    lex = lexicon()
+    words = expand(tokens(text), lex)
+    votes: dict[str, float] = defaultdict(float)
+    brand, signals = None, set()
+    first = FIRST_BONUS
+    for start, end, key, found in matches(words, lex):
+        weight = FOUND_WEIGHT[found] * first * (1 + PHRASE_BONUS * (end - start - 1))
+        sure = signal_found(key, found, words[start:end])
+        for code, share in lex.votes.get(key, ()):
+            if code.startswith(SENSITIVE_CLASSES):
+                if not sure:
+                    continue  # "paris" is not "parish", "ultra" not "ultraschall"
+                if key in lex.ordinary:
+                    code = ORDINARY + code  # counted for the class, telling nothing sensitive
+            votes[code] += share * weight
+            first = 1.0
+        brand = brand or lex.brands.get(key)
+        if key in lex.signals and sure:
+            signals |= lex.signals[key]
+    return votes, brand, signals | compound_signals(words, lex)
+
+
+def expand(words: list[str], lex: Lexicon) -> list[str]:
+    """Abbreviations written out (``chkn`` -> ``chicken``, ``oj`` -> ``orange juice``)."""
+    expanded = []
+    for word in words:
+        if word in lex.abbreviations and not lex.known(word):
+            expanded += lex.abbreviations[word]
+        else:
+            expanded.append(word)
+    return expanded
+
+
+def matches(words: list[str], lex: Lexicon):
+    """(start, end, vocabulary key, how found) for the phrases and words of the line: the
+    longest phrase first, from the left; words of no phrase alone, stop words left out."""
+    position = 0
+    while position < len(words):
+        for length in range(min(MAX_PHRASE, len(words) - position), 1, -1):
+            key = " ".join(words[position:position + length])
+            if key in lex.phrases or key in lex.signals:
+                yield position, position + length, key, "exact"
+                position += length
+                break
+        else:
+            word = words[position]
+            if len(word) >= 2 and word not in lex.stopwords:
+                found = lex.find_word(word) if len(word) >= 4 else (
+                    (word, "exact") if lex.known(word) else None)
+                if found:
+                    yield position, position + 1, found[0], found[1]
+            position += 1
+
+
+def signal_found(key: str, found: str, printed: list[str]) -> bool:
+    """A sensitive word counts as printed, or cut off or misprinted only when long enough
+    that it cannot be another word (``part`` is not ``partei``)."""
+    if found in SIGNAL_KINDS:
+        return True
+    if found == "start":
+        return False  # the first part of a compound is no meaning of its own
+    word = printed[0] if printed else ""
+    if found == "cut":  # "schuppen" is no "schuppenflechte"
+        return len(word) >= MIN_SIGNAL_CUT and len(word) >= SIGNAL_CUT_SHARE * len(key)
+    return len(word) >= MIN_SIGNAL_FUZZY and len(key) >= MIN_SIGNAL_FUZZY
+
+
+def compound_signals(words: list[str], lex: Lexicon) -> set[str]:
+    """Sensitive words at the start of a compound: ``diabetikerschokolade``."""
+    found = set()
+    for word in words:
+        for end in range(MIN_SIGNAL_PART, len(word) - 2):
+            part = word[:end]
+            if part in lex.signals and part not in lex.whole_only:
+                found |= lex.signals[part]
+    return found
+
+
+def decide(votes: dict[str, float]) -> tuple[str | None, float]:
+    if len(votes) > 1 and any(weight >= NAMED and not code.startswith(FOOD_AND_DRINK)
+                              for code, weight in votes.items()):
+        # food words name the flavour or scent of other things ("Katzenfutter Huhn",
+        # "Duschgel Vanille"); other things rarely name food's. A phrase stays a phrase.
+        votes = {code: weight * (FLAVOUR if code.startswith(FOOD) and weight < PHRASE else 1.0)
+                 for code, weight in votes.items()}
+    if len(votes) > 1 and any(not code.startswith(FRUIT) for code in votes):
+        # fruit names the taste of yoghurt, jam, juice and tea ("Joghurt Erdbeer")
+        votes = {code: weight * (FLAVOUR if code.startswith(FRUIT) else 1.0)
+                 for code, weight in votes.items()}
+    total = sum(votes.values())
+    if not total:
+        return None, 0.0
+    code, best = max(votes.items(), key=lambda item: (item[1], item[0]))
+    strength = min(1.0, best)  # one word as printed is enough to be sure of it
+    if best / total >= CLASS_SHARE:
+        return code, round(min(MAX_CONFIDENCE, strength * best / total), 2)
+    divisions: dict[str, float] = defaultdict(float)
+    for other, weight in votes.items():
+        divisions[division_of(other)] += weight
+    division, weight = max(divisions.items(), key=lambda item: (item[1], item[0]))
+    if weight / total >= DIVISION_SHARE:
+        return division, round(min(MAX_CONFIDENCE, min(1.0, weight) * weight / total) * 0.8, 2)
+    return code, round(strength * best / total * 0.6, 2)

@@ -1,0 +1,153 @@
+"""The product classifier measured on labelled item lines it was not built from.
+
+    python -m products.evaluate [--eval ../shared/eval] [--wrong]
+
+Sets (``products/evalset``): ``written`` (item lines written by hand, German and English,
+with their class and sensitive category), ``holdout`` (the same, written after the last change
+to the classifier and never tuned on), ``softmatic`` (item lines of the 48 German receipts'
+textract text) and ``srd`` (the items of the 55 US restaurant receipts, read with the
+restaurant context). The last two are labels only: their text is read from ``--eval``.
+
+Prints per set: division and class accuracy (on the lines that are products), coverage (the
+share of product lines not left unknown), lines wrongly given a class where there is no
+product; for sensitive lines recall (a sensitive meaning of the right category found) and,
+on ordinary product lines, the false-flag rate (any sensitive meaning found: the line would be
+removed). ``--wrong`` prints the lines it got wrong.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from products.classify import classify
+from products.meaning import categories
+from products.types import RESTAURANT
+
+EVALSET = Path(__file__).resolve().parent / "evalset"
+DEFAULT_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
+
+
+@dataclass(frozen=True)
+class Labelled:
+    text: str
+    code: str | None          # None: no product
+    sensitive: str            # the redaction category, or ""
+    context: str | None = None
+
+
+@dataclass
+class Tally:
+    products: int = 0
+    covered: int = 0
+    division: int = 0
+    exact: int = 0
+    ordinary: int = 0
+    false_flags: int = 0
+    sensitive: int = 0
+    found: int = 0
+    not_products: int = 0
+    given_a_class: int = 0
+    wrong: list[str] = field(default_factory=list)
+
+    def add(self, item: Labelled) -> None:
+        product = classify(item.text, context=item.context)
+        flagged = categories(product.signals)
+        if item.code is None:
+            self.not_products += 1
+            if product.code is not None and product.confidence >= 0.5:
+                self.given_a_class += 1
+                self.wrong.append(f"no product, read as {product.code}: {item.text}")
+            return
+        self.products += 1
+        self.covered += product.code is not None
+        self.division += bool(product.code) and product.code[:2] == item.code[:2]
+        self.exact += product.code == item.code
+        if product.code != item.code:
+            self.wrong.append(f"{item.code} read as {product.code}: {item.text}")
+        if item.sensitive:
+            self.sensitive += 1
+            self.found += item.sensitive in flagged
+            if item.sensitive not in flagged:
+                self.wrong.append(f"{item.sensitive} missed ({sorted(flagged)}): {item.text}")
+        else:
+            self.ordinary += 1
+            self.false_flags += bool(flagged)
+            if flagged:
+                self.wrong.append(f"ordinary flagged {sorted(flagged)}: {item.text}")
+
+
+def rows(name: str) -> list[list[str]]:
+    lines = (EVALSET / name).read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+
+
+def code_of(label: str) -> str | None:
+    return None if label == "-" else label
+
+
+def written(name: str = "written.tsv") -> list[Labelled]:
+    return [Labelled(text, code_of(code), sensitive) for text, code, sensitive in rows(name)]
+
+
+def softmatic(eval_dir: Path) -> list[Labelled]:
+    items = []
+    for path, line, code, sensitive in rows("softmatic.tsv"):
+        text = (eval_dir / path).read_text(encoding="utf-8").split("\n")[int(line)]
+        items.append(Labelled(text, code_of(code), sensitive))
+    return items
+
+
+def srd(eval_dir: Path) -> list[Labelled]:
+    manifest = {entry["image"]: entry
+                for entry in json.loads((eval_dir / "srd-manifest.json").read_text("utf-8"))}
+    return [Labelled(manifest[image]["items"][int(index)]["description"], code_of(code),
+                     sensitive, RESTAURANT)
+            for image, index, code, sensitive in rows("srd.tsv")]
+
+
+def evaluate(items: list[Labelled]) -> Tally:
+    tally = Tally()
+    for item in items:
+        tally.add(item)
+    return tally
+
+
+def share(part: int, whole: int) -> str:
+    return f"{part}/{whole} ({100 * part / whole:.1f}%)" if whole else "-"
+
+
+def report(sets: dict[str, Tally], wrong: bool) -> None:
+    columns = ["set", "products", "division", "class", "coverage", "no product given a class",
+               "sensitive recall", "ordinary flagged"]
+    print(" | ".join(columns))
+    for name, t in sets.items():
+        print(" | ".join([name, str(t.products), share(t.division, t.products),
+                          share(t.exact, t.products), share(t.covered, t.products),
+                          share(t.given_a_class, t.not_products), share(t.found, t.sensitive),
+                          share(t.false_flags, t.ordinary)]))
+    if wrong:
+        for name, t in sets.items():
+            print(f"\n{name}: {len(t.wrong)} wrong")
+            for line in t.wrong:
+                print("  " + line)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL,
+                        help="the shared evaluation sets (softmatic and SRD text)")
+    parser.add_argument("--wrong", action="store_true", help="print the lines it got wrong")
+    options = parser.parse_args(argv)
+    sets = {"written": evaluate(written()), "holdout": evaluate(written("holdout.tsv"))}
+    if (options.eval / "manifest.json").is_file():
+        sets["softmatic"] = evaluate(softmatic(options.eval))
+        sets["srd (restaurant)"] = evaluate(srd(options.eval))
+    else:
+        print(f"({options.eval} missing: the written set only)")
+    report(sets, options.wrong)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,214 @@
+"""The vocabularies of ``products/data``, indexed for looking words up as OCR prints them.
+
+A word is found as printed (``joghurt``), without a plural ending (``bananas``), as the head
+of a German compound (``erdbeerjoghurt`` -> ``joghurt``), cut off (``schokol`` ->
+``schokolade``) or with one letter wrong, lost or added (``schwangerschafstest``); phrases
+of up to four words are found as printed (``orange juice``, ``ritter sport``).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from products.text import tokens, umlaut_spellings
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+MAX_PHRASE = 4
+MIN_HEAD = 4        # a compound's head (its last part) has at least this many letters
+MIN_CUT = 5         # a cut-off word keeps at least this many letters ...
+CUT_SHARE = 0.5     # ... and at least this share of the word ...
+MIN_CUT_WORD = 8    # ... of eight letters or more
+MIN_FUZZY = 6       # words compared with one letter wrong have at least this many letters
+ENDINGS = ("es", "en", "s", "n", "e")  # plural and case endings tried when a word is not found
+
+# where a word comes from, and how far that source is trusted for a class
+OWN, BRAND, OFF, DRUG = "own", "brand", "off", "drug"
+SOURCE_WEIGHT = {OWN: 1.0, BRAND: 0.7, OFF: 0.8, DRUG: 0.9}
+MEDICINES = "06.1.1"
+ORDINARY = "ordinary"  # meanings.tsv: words of a sensitive class that tell nothing sensitive
+# classes whose items are sensitive by what they are (products.meaning.CLASS_SIGNALS)
+SENSITIVE_CLASSES = ("06", "13.2.2", "14.6")
+
+
+@dataclass(frozen=True)
+class Entry:
+    code: str | None      # COICOP class, or None (a brand that says nothing of the class)
+    source: str
+    label: str = ""       # the brand as printed, or the signal of a sensitive word
+
+
+def read_rows(name: str) -> list[list[str]]:
+    lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+
+
+def own_terms() -> list[tuple[str, str, str]]:
+    """(term as tokens joined by spaces, class, "own") from ``terms.tsv``."""
+    rows = []
+    for code, terms in read_rows("terms.tsv"):
+        for term in terms.split(","):
+            if any(char.isdigit() for char in term):
+                continue  # "covid-19 test" would read as "test": digits never match
+            for spelling in umlaut_spellings(term.strip()):
+                words = tokens(spelling)
+                if words:
+                    rows.append((" ".join(words), code.strip(), OWN))
+    return rows
+
+
+def abbreviations() -> dict[str, list[str]]:
+    return {row[0].strip(): tokens(row[1]) for row in read_rows("abbreviations.tsv")}
+
+
+def stopwords() -> frozenset[str]:
+    return frozenset(row[0].strip() for row in read_rows("stopwords.tsv"))
+
+
+class Lexicon:
+    def __init__(self) -> None:
+        self.phrases: dict[str, list[Entry]] = defaultdict(list)
+        self.signals: dict[str, set[str]] = defaultdict(set)  # sensitive word -> signals
+        self.whole_only: set[str] = set()  # short sensitive words: only as a whole word
+        for term, code, source in own_terms():
+            self.add(term, Entry(code, source))
+        for row in read_rows("brands.tsv"):
+            brand, code = row[0].strip(), row[1].strip()
+            self.add(" ".join(tokens(brand)),
+                     Entry(None if code == "-" else code, BRAND, brand))
+        for row in read_rows("off_terms.tsv"):
+            self.add(row[0], Entry(row[1], OFF))
+        for row in read_rows("drug_terms.tsv"):
+            self.add(row[0], Entry(MEDICINES, DRUG))
+        self.ordinary: set[str] = set()
+        for signal, terms in read_rows("meanings.tsv"):
+            if signal.strip() == ORDINARY:
+                self.ordinary |= {" ".join(tokens(spelling)) for term in terms.split(",")
+                                  for spelling in umlaut_spellings(term.strip())}
+                continue
+            for term in terms.split(","):
+                term = term.strip()
+                whole = term.startswith("=")
+                for spelling in umlaut_spellings(term.lstrip("=")):
+                    key = " ".join(tokens(spelling))
+                    if key:
+                        self.signals[key].add(signal.strip())
+                        if whole or len(key) <= 4:
+                            self.whole_only.add(key)
+        # each key's votes (class, weight of its source, shared among its classes) and brand
+        self.votes: dict[str, tuple[tuple[str, float], ...]] = {}
+        self.brands: dict[str, str] = {}
+        for key, entries in self.phrases.items():
+            voting = best_entries(entries)
+            self.votes[key] = tuple((e.code, SOURCE_WEIGHT[e.source] / len(voting))
+                                    for e in voting)
+            brand = next((e.label for e in entries if e.source == BRAND), None)
+            if brand:
+                self.brands[key] = brand.title() if brand.islower() else brand
+        # the words of every key that may make a line sensitive: a sensitive word, or a
+        # word of a phrase with a vote for a sensitive class
+        # word of a phrase with a vote for a sensitive class (of a phrase, its longest word:
+        # a line holds all of a phrase's words or does not hold the phrase)
+        self.sensitive_words = {max(key.split(), key=len) for key in self.signals} | {
+            max(key.split(), key=len) for key, votes in self.votes.items()
+            if key not in self.ordinary
+            and any(code.startswith(SENSITIVE_CLASSES) for code, _ in votes)}
+        self.abbreviations = abbreviations()
+        self.stopwords = stopwords()
+        self.words = {key for key, entries in self.phrases.items() if " " not in key
+                      and any(entry.source != DRUG for entry in entries)} | {
+            key for key in self.signals if " " not in key}
+        # one letter wrong leaves a word of six letters or more its first three or its last
+        # three letters (a compound's head ends like the compound, a cut word starts like it)
+        telling = (self.sensitive_words & self.words) | set(self.signals)
+        self._telling_starts = {word[:3] for word in telling}
+        self._telling_ends = {word[-3:] for word in telling}
+        self._cuts: dict[str, set[str]] = defaultdict(set)
+        self._deletions: dict[str, set[str]] = defaultdict(set)
+        # medicine names count only as printed: among twenty thousand of them, a brand or a
+        # misread word would too often come within one letter of one
+        for word in self.words:
+            if len(word) < MIN_CUT_WORD:
+                continue  # tills cut long words; a short one cut is another word ("short")
+            for end in range(max(MIN_CUT, int(len(word) * CUT_SHARE + 0.5)), len(word)):
+                self._cuts[word[:end]].add(word)
+            if len(word) >= MIN_FUZZY:
+                for position in range(len(word)):
+                    self._deletions[word[:position] + word[position + 1:]].add(word)
+
+    def add(self, key: str, entry: Entry) -> None:
+        if key and entry not in self.phrases[key]:
+            self.phrases[key].append(entry)
+
+    def known(self, word: str) -> bool:
+        """A word of the vocabularies as printed (medicine names included)."""
+        return word in self.phrases or word in self.signals
+
+    def find_word(self, word: str) -> tuple[str, str] | None:
+        """The vocabulary word ``word`` stands for and how it was found: ``exact``, ``ending``
+        (a plural or case ending off), ``head`` (the last part of a compound), ``cut`` (a
+        word cut off by the till) or ``fuzzy`` (one letter wrong, lost or added)."""
+        if self.known(word):
+            return word, "exact"
+        for ending in ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= 3 and self.known(
+                    word[:-len(ending)]):
+                return word[:-len(ending)], "ending"
+        if len(word) >= MIN_HEAD + 3:
+            for start in range(2, len(word) - MIN_HEAD + 1):
+                head = word[start:]
+                if head in self.words and head not in self.whole_only:
+                    return head, "head"
+        if len(word) >= 2 * MIN_HEAD:  # the first part of a compound with an unknown head
+            for end in range(len(word) - MIN_HEAD, MIN_HEAD - 1, -1):
+                if word[:end] in self.words and word[:end] not in self.whole_only:
+                    return word[:end], "start"
+        cut = self._cuts.get(word)
+        if cut:
+            return min(cut, key=lambda w: (len(w), w)), "cut"
+        if len(word) >= MIN_FUZZY - 1:
+            return self._fuzzy(word)
+        return None
+
+    def may_be_sensitive(self, word: str) -> bool:
+        """False only where ``word`` cannot make a line sensitive in any form the classifier
+        reads it (as printed, written out, the head or start of a compound, cut off or
+        misprinted): the quick test before a line is read in full."""
+        if word in self.sensitive_words:
+            return True
+        if word in self.abbreviations:
+            return any(part in self.sensitive_words for part in self.abbreviations[word])
+        if len(word) < 4 or word in self.phrases or (
+                word[:3] not in self._telling_starts and word[-3:] not in self._telling_ends):
+            return False
+        found = self.find_word(word)
+        if found and found[0] in self.sensitive_words:
+            return True
+        return any(word[:end] in self.signals for end in range(6, len(word) - 2))
+
+    def _fuzzy(self, word: str) -> tuple[str, str] | None:
+        candidates = set(self._deletions.get(word, ()))  # a letter lost in print
+        for position in range(len(word)):
+            shorter = word[:position] + word[position + 1:]
+            if shorter in self.words and len(shorter) >= MIN_FUZZY:
+                candidates.add(shorter)  # a letter added
+            candidates |= self._deletions.get(shorter, set())  # a letter wrong
+        candidates -= self.whole_only
+        return (min(candidates), "fuzzy") if candidates else None
+
+
+def best_entries(entries: list[Entry]) -> list[Entry]:
+    """The entries with a class from the most trusted source (the project's own lists where
+    they name the key)."""
+    coded = [e for e in entries if e.code is not None]
+    if not coded:
+        return []
+    best = max(SOURCE_WEIGHT[e.source] for e in coded)
+    return [e for e in coded if SOURCE_WEIGHT[e.source] == best]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The one lexicon of the process, built on first use from ``products/data``."""
+    return Lexicon()

@@ -1,0 +1,69 @@
+"""Redaction of item lines by meaning, measured on the labelled item lines of
+``products/evalset`` (see ``products.evaluate``): each line, with a price, is put on a
+supermarket receipt and analysed with every recognizer (word lists and meanings) under the
+default policy.
+
+    python -m redaction.evaluate --count 0 --items [--lists-only] [--wrong]
+
+Reports per set the sensitive lines removed (recall) and the ordinary product lines removed
+(false removals), and with ``wrong`` the labelled lines concerned (the evaluation set's own
+text, never a panelist's). Prescription receipts are not part of this: they are removed whole
+by the prescription recognizer.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from products import evaluate as labelled
+from redaction import Policy, analyze
+from redaction.evalset.real import page_from_text
+from redaction.recognizers import ItemMeaningRecognizer, Registry, default_registry
+
+HEADER = "SUPERMARKT MUSTER\nHauptstr. 1\n10115 Berlin\n"
+
+
+def removed(text: str, policy: Policy, registry: Registry | None = None) -> bool:
+    page, _ = page_from_text(HEADER + f"{text} 4,99\nSUMME 4,99")
+    decision = policy.decide(analyze(page, registry=registry), page)
+    return decision.remove_receipt or 3 in decision.removed_lines
+
+
+def measure(items: list[labelled.Labelled], policy: Policy,
+            registry: Registry | None = None) -> tuple[int, int, int, int, list]:
+    sensitive = found = ordinary = wrongly = 0
+    wrong = []
+    for item in items:
+        if item.code is None:
+            continue
+        gone = removed(item.text, policy, registry)
+        if item.sensitive:
+            sensitive += 1
+            found += gone
+            if not gone:
+                wrong.append(f"{item.sensitive} kept: {item.text}")
+        else:
+            ordinary += 1
+            wrongly += gone
+            if gone:
+                wrong.append(f"ordinary removed: {item.text}")
+    return sensitive, found, ordinary, wrongly, wrong
+
+
+def evaluate_items(eval_dir: Path, lists_only: bool = False, wrong: bool = False) -> list[str]:
+    """The report's lines: per set, sensitive lines removed and ordinary ones removed."""
+    policy, registry = Policy(), default_registry()
+    if lists_only:
+        registry.remove(ItemMeaningRecognizer.name)
+    sets = {"written": labelled.written(), "holdout": labelled.written("holdout.tsv")}
+    if (eval_dir / "manifest.json").is_file():
+        sets["softmatic"] = labelled.softmatic(eval_dir)
+        sets["srd"] = labelled.srd(eval_dir)
+    results = {name: measure(items, policy, registry) for name, items in sets.items()}
+    lines = ["set | sensitive removed | ordinary removed"]
+    for name, (sensitive, found, ordinary, wrongly, _) in results.items():
+        lines.append(f"{name} | {labelled.share(found, sensitive)} | "
+                     f"{labelled.share(wrongly, ordinary)}")
+    if wrong:
+        for name, (*_, missed) in results.items():
+            lines += [f"{name}:", *("  " + line for line in missed)]
+    return lines
