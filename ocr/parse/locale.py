@@ -43,7 +43,7 @@ SIGNS: list[tuple[re.Pattern, tuple[str, ...], float]] = [
         (r"\bUS\$|\bUSD\b", 0, ("US",), STRONG),
         (r"\bHK\$|\bHKD\b", 0, ("HK",), STRONG),
         (r"₹|\bINR\b|\bRs\.?\s?\d", 0, ("IN",), STRONG),
-        (r"£|\bGBP\b", 0, ("GB",), STRONG),
+        (r"£\s?\d+[.,]\d\d|\bGBP\b", 0, ("GB",), STRONG),  # a lone £ is often a misread 2
         (r"€|\bEUR\b|\bEURO\b", re.I, EURO, STRONG),
         (r"\bCHF\b|\bSFr\b", 0, ("CH",), STRONG),
         (r"₱|\bPHP\b", 0, ("PH",), STRONG),

@@ -6,7 +6,8 @@ from collections import Counter
 
 from ocr.parse import vocabulary
 from ocr.parse.amounts import LINE_END_RE as PRICE_AT_END
-from ocr.parse.brands import BUSINESS_WORDS, KNOWN_BRANDS, alias_brand, near_brand, near_brand_word
+from ocr.parse.brands import (BUSINESS_WORDS, KNOWN_BRANDS, alias_brand, near_brand,
+                              near_brand_word, trades_in)
 
 # Words that make "Netto", "Real" etc. mean something else on a receipt line.
 NOT_A_BRAND_LINE = re.compile(
@@ -186,7 +187,8 @@ def find_brand(lines: list[str], country: str | None = None) -> str | None:
             continue
         collapsed = collapse_letter_spacing(text).lower()
         found = [name for slug, name in KNOWN_BRANDS.items()
-                 if re.search(rf"(?<![a-zäöüß]){re.escape(slug)}(?![a-zäöüß])", collapsed)]
+                 if re.search(rf"(?<![a-zäöüß]){re.escape(slug)}(?![a-zäöüß])", collapsed)
+                 and trades_in(name, country)]  # "real" on a US receipt is a word
         if not found and index < HEADER_LINES:
             found = [name for name in [near_brand(collapsed, country)] if name]
         if not found and index < LOGO_LINES + HEADER_LINES:
