@@ -47,6 +47,10 @@ def street_line(text: str) -> bool:
         " -*|"))
 
 
+# Words of a sentence, not of a name: slogans ("It pays to Discover wherever you go",
+# "Thank you for your visit", "We love food").
+SLOGAN = re.compile(r"\b(?:you|your|we|our|us|it|is|are|was|will|can|every|always|never|served|"
+                    r"wir|ihr|sie|nous|vous)\b", re.IGNORECASE)
 # Staff named anywhere on a line ("Your server was Carlos", "Served by Liam").
 PERSON_ON_DUTY = re.compile(r"\b(?:server|cashier|waiter|waitress|served by|kassierer\w*|"
                             r"bediener\w*|caissi[eè]r\w*|cajer[oa])\b", re.IGNORECASE)
@@ -126,6 +130,7 @@ def header_names(lines: list[str], confidences: list[list[float]] | None,
         score += 2.5 if LEGAL_FORM.search(name) else 0.0
         score += 0.7 if BUSINESS_WORDS.search(name) else 0.0
         score += 1.0 if clear_letterhead(lines, index, confidences) else 0.0
+        score -= 1.5 if SLOGAN.search(name) else 0.0
         if first_address is not None and index > first_address:
             score -= 1.5  # below the address: a person's name, a slogan, the till
         if heights and typical:

@@ -8,7 +8,9 @@ silently wrong.
 """
 from __future__ import annotations
 
+import re
 from datetime import date
+from decimal import Decimal
 from decimal import Decimal
 
 from ocr.parse.amounts import find_currency
@@ -17,13 +19,16 @@ from ocr.parse.locale import currency_of, receipt_locale
 from ocr.parse.merchant import find_merchant
 from ocr.parse.repair import REPAIRED
 from ocr.parse.total_choice import choose_total
-from ocr.parse.totals import SUBTOTAL_WORDS, keyword_amount, tax_amount
+from ocr.parse.totals import CONFIRMED, SUBTOTAL_WORDS, keyword_amount, tax_amount
 from ocr.types import REVIEW_THRESHOLD, OcrPage, ParsedReceipt
 
 # A date that reads as another one in the other order, on a receipt that does not say which
 # order it prints: a person checks it.
 ORDER_UNKNOWN = REVIEW_THRESHOLD - 0.05
-
+# Amounts printed with a dollar sign, and an amount's first digit that may be that sign
+# misread (5, 8, 3, 6, 9 before a price printed without it).
+DOLLAR_AMOUNT = re.compile(r"\$\s?\d+\.\d\d")
+DOLLAR_READ_AS_DIGIT = re.compile(r"(?<![\d$.,])(?<!\$\s)[35689](?=\d{1,3}\.\d\d(?!\d))")
 
 
 def parse(page: OcrPage, today: date | None = None, country: str | None = None
@@ -43,10 +48,14 @@ def parse(page: OcrPage, today: date | None = None, country: str | None = None
     if not locale.sure and receipt.purchase_date != pick_purchase_date(
             texts, today, not locale.day_first)[0]:
         date_confidence = min(date_confidence, ORDER_UNKNOWN)  # 06/09: June or September
-    subtotal_index, receipt.subtotal = keyword_amount(texts, SUBTOTAL_WORDS)
-    receipt.tax = tax_amount(texts)
-    receipt.total, receipt.items, total_confidence = choose_total(
-        texts, receipt.subtotal, receipt.tax, subtotal_index)
+    amounts = read_amounts(texts)
+    if amounts[-1] < CONFIRMED and len(DOLLAR_AMOUNT.findall(page.text)) >= 2:
+        # a dollar sign read as a digit ("$28.04" as "528.04"): read without it, kept only
+        # where that confirms the total
+        again = read_amounts([DOLLAR_READ_AS_DIGIT.sub("", text) for text in texts])
+        amounts = again if again[-1] >= CONFIRMED or (
+            again[-1] >= amounts[-1] and adds_up(again) and not adds_up(amounts)) else amounts
+    receipt.subtotal, receipt.tax, receipt.total, receipt.items, total_confidence = amounts
     receipt.confidence = {
         "merchant": merchant_confidence,
         "purchase_date": date_confidence,
@@ -57,6 +66,21 @@ def parse(page: OcrPage, today: date | None = None, country: str | None = None
         "items": items_confidence(receipt),
     }
     return receipt
+
+
+def read_amounts(texts: list[str]
+                 ) -> tuple[Decimal | None, Decimal | None, Decimal | None, list, float]:
+    """Subtotal, tax, total, items and the total's confidence."""
+    subtotal_index, subtotal = keyword_amount(texts, SUBTOTAL_WORDS)
+    tax = tax_amount(texts)
+    total, items, confidence = choose_total(texts, subtotal, tax, subtotal_index)
+    return subtotal, tax, total, items, confidence
+
+
+def adds_up(amounts: tuple) -> bool:
+    subtotal, _, total, items, _ = amounts
+    target = subtotal if subtotal is not None else total
+    return bool(items) and target is not None and sum(i.amount for i in items) == target
 
 
 def items_confidence(receipt: ParsedReceipt) -> float:

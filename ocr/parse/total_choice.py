@@ -60,6 +60,16 @@ class Totals:
     def confirms(self, amount: Decimal, line: int, items: list[ParsedItem] | None) -> float:
         return confirmation(amount, line, self.texts, items_sum(items), self.subtotal, self.tax)
 
+    def from_subtotal(self, amount: Decimal, line: int, items: list[ParsedItem]) -> float:
+        """The subtotal with the tax, service, tip and rounding lines between it and this
+        total line (``Subtotal 22.98``, ``Tax 1.61``, ``Service 3.45``, ``Total 28.04``):
+        as sure as the items make the subtotal."""
+        if self.subtotal is None or self.subtotal_index is None or self.subtotal_index > line:
+            return 0.0
+        if added_after(self.texts, self.subtotal_index, line) != amount - self.subtotal:
+            return 0.0
+        return CONFIRMED if items_sum(items) == self.subtotal else REPEATED
+
 
 def choose_total(texts: list[str], subtotal: Decimal | None, tax: Decimal | None,
                  subtotal_index: int | None
@@ -96,6 +106,7 @@ def scored_candidates(receipt: Totals, first_total: int | None) -> list[Candidat
         candidate = Candidate(number, line, amount, end, read, within_total(read, amount))
         grown_from = [earlier.score for earlier in candidates
                       if added_after(receipt.texts, earlier.line, line) == amount - earlier.amount]
+        grown_from.append(receipt.from_subtotal(amount, line, candidate.items))
         candidate.grown = max(grown_from, default=0.0) > 0
         candidate.score = max([receipt.confirms(amount, line, candidate.items)] + grown_from)
         candidates.append(candidate)

@@ -83,16 +83,18 @@ def rounding(texts: list[str]) -> Decimal:
 
 def added_after(texts: list[str], start: int, end: int) -> Decimal | None:
     """What the lines between a total (``start``) and a later one (``end``) add to it: tax,
-    service, tip and rounding lines (``Total 40.50`` / ``Tax 3.85`` / ``Tip 6.00`` /
-    ``Total 50.35``); None when nothing is added there."""
+    service and rounding lines (``Total 40.50`` / ``Tax 3.85`` / ``Total 44.35``); None when
+    nothing is added there, or when a tip is: a total with the tip is what was paid, not what
+    was bought (the receipt's total is the one before the tip)."""
     added = []
     for index in range(start + 1, end):
         text = texts[index]
         if TOTAL_WORDS.search(text) or SUGGESTED.search(text):
             continue
+        if TIP_WORDS.search(text) and line_amount(texts, index):
+            return None
         if (TAX_WORDS.search(text) and not TAX_INCLUDED.search(text)) or \
-                SERVICE_WORDS.search(text) or TIP_WORDS.search(text) or \
-                ROUNDING_WORDS.search(text):
+                SERVICE_WORDS.search(text) or ROUNDING_WORDS.search(text):
             amount = line_amount(texts, index)
             if amount is not None:
                 added.append(amount)
