@@ -1,5 +1,5 @@
-"""The import arrows of ARCHITECTURE.md: pure libraries stay pure, models import only
-panel.db, views hold no commits."""
+"""The import arrows of docs/architecture.md: pure libraries stay pure, models import only
+panel.db, services take nothing from tasks but enqueue, views hold no commits."""
 from __future__ import annotations
 
 import ast
@@ -37,6 +37,21 @@ def test_package_does_not_import(package, forbidden):
     for path in files(package):
         for name in imported_modules(path):
             assert not name.startswith(forbidden), f"{path.relative_to(ROOT)} imports {name}"
+
+
+def test_services_take_only_enqueue_from_tasks():
+    """Tasks call services, not the other way round: a service may only wake a worker."""
+    for path in files("panel/services"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Import):
+                assert not any(a.name.startswith("panel.tasks") for a in node.names), path
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = {alias.name for alias in node.names}
+                if node.module == "panel":
+                    assert "tasks" not in names, f"{path.relative_to(ROOT)} imports panel.tasks"
+                elif node.module.startswith("panel.tasks"):
+                    assert (node.module, names) == ("panel.tasks", {"enqueue"}), \
+                        f"{path.relative_to(ROOT)} imports {sorted(names)} from {node.module}"
 
 
 def test_redaction_uses_only_ocr_types():

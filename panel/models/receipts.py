@@ -63,6 +63,12 @@ class Receipt(Base):
         cascade="all, delete-orphan", passive_deletes=True,
         order_by="ReceiptEvent.sequence")
 
+    def add_event(self, status: str, step: str | None = None, reason: str | None = None) -> None:
+        """A row on the receipt's timeline (a status change or a pipeline step), which the
+        panelist sees; written with the caller's commit."""
+        self.timeline.append(ReceiptEvent(sequence=len(self.timeline), status=status,
+                                           step=step, reason=reason))
+
 
 class ReceiptItem(Base):
     __tablename__ = "receipt_items"

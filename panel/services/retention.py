@@ -14,7 +14,6 @@ from panel.extensions import storage_for
 from panel.models import Receipt
 from panel.services import mail
 from panel.receipt_files import original_prefix
-from panel.tasks.claims import add_event
 
 log = logging.getLogger(__name__)
 FINAL = ("accepted", "needs_review", "rejected", "removed", "withdrawn")
@@ -36,7 +35,7 @@ def purge_expired(limit: int = 500) -> int:
         receipt.merchant_name = receipt.purchase_date = receipt.currency = None
         receipt.subtotal = receipt.tax = receipt.total = None
         receipt.purged_at = utcnow()
-        add_event(receipt, receipt.status, reason="purged_after_retention")
+        receipt.add_event(receipt.status, reason="purged_after_retention")
         db.session.commit()
     if due:
         flush_deleted_pages()

@@ -19,7 +19,6 @@ from panel.extensions import storage_for
 from panel.models import Receipt, ReceiptItem
 from panel.services import audit, receipt_checks
 from panel.services.errors import Conflict, Invalid, NotFound
-from panel.tasks.claims import add_event
 
 ACCEPT_REASONS = {"fields_confirmed": "The fields were read correctly",
                   "fields_corrected": "Fields were corrected by a reviewer"}
@@ -107,7 +106,7 @@ def decide(receipt_id: str, accept: bool, reason: str, fields: Fields | None,
     receipt.status = "accepted" if accept else "rejected"
     receipt.status_reason = None if accept else reason
     receipt.processed_at = utcnow()
-    add_event(receipt, receipt.status, step="review", reason=reason)
+    receipt.add_event(receipt.status, step="review", reason=reason)
     audit.record(actor, "receipt.reviewed", receipt.panelist_id, receipt.id,
                  f"{receipt.status}: {reason}")
     db.session.commit()

@@ -9,7 +9,7 @@ from flask import current_app
 from sqlalchemy import and_, or_, select, update
 
 from panel.db import db, new_id, utcnow
-from panel.models import Receipt, ReceiptEvent
+from panel.models import Receipt
 
 UNFINISHED = ("queued", "processing")
 
@@ -79,9 +79,3 @@ def _seconds_left(lease_expires_at) -> float:
     if lease_expires_at is None:
         return 0.0
     return max(0.0, (lease_expires_at - utcnow()).total_seconds())
-
-
-def add_event(receipt: Receipt, status: str, step: str | None = None,
-              reason: str | None = None) -> None:
-    receipt.timeline.append(ReceiptEvent(sequence=len(receipt.timeline), status=status,
-                                         step=step, reason=reason))

@@ -60,7 +60,7 @@ def process_receipt(receipt_id: str) -> Result:
                 continue
             if not claims.renew(receipt):
                 return Result()  # another worker took over after our lease ran out
-            claims.add_event(receipt, "processing", step=step.name)
+            receipt.add_event("processing", step=step.name)
             db.session.commit()
             step.run(job)
     except Stop as stop:
@@ -92,7 +92,7 @@ def _finish(job: "steps.Job", outcome: Stop) -> Result:
         db.session.rollback()
         return Result()
     db.session.refresh(receipt)
-    claims.add_event(receipt, outcome.status, step="finish", reason=outcome.reason)
+    receipt.add_event(outcome.status, step="finish", reason=outcome.reason)
     db.session.commit()
     log.info("receipt %s finished: %s %s", receipt.id, outcome.status, outcome.reason or "")
     return Result(outcome=outcome.status)
