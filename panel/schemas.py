@@ -8,12 +8,12 @@ import marshmallow as ma
 from flask import current_app
 from flask_smorest.fields import Upload
 
+from panel.models import ReceiptStatus
 from panel.services import rewards
 from panel.services.money import from_minor
 
 
-RECEIPT_STATUSES = ["queued", "processing", "accepted", "needs_review", "rejected", "removed",
-                    "withdrawn"]
+RECEIPT_STATUSES = [status.value for status in ReceiptStatus]
 
 
 class DecimalString(ma.fields.Decimal):

@@ -11,7 +11,7 @@ from flask import current_app
 from sqlalchemy import func, select
 
 from panel.db import db
-from panel.models import Consent, Panelist, Receipt
+from panel.models import Consent, Panelist, Receipt, ReceiptStatus
 
 
 def _consenting_panelists():
@@ -30,7 +30,7 @@ def merchants(period: str) -> list[dict]:
         select(Receipt.merchant_name, func.count(Receipt.id), func.count(
             Receipt.panelist_id.distinct()), func.sum(Receipt.total))
         .join(Panelist, Panelist.id == Receipt.panelist_id)
-        .where(Receipt.period == period, Receipt.status == "accepted",
+        .where(Receipt.period == period, Receipt.status == ReceiptStatus.ACCEPTED,
                Receipt.merchant_name.is_not(None), Receipt.currency.is_not(None),
                Receipt.panelist_id.in_(_consenting_panelists()))
         .group_by(Receipt.merchant_name)
