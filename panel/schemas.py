@@ -1,4 +1,4 @@
-"""Marshmallow schemas of the mobile API (see API.md), also used by the data export."""
+"""Marshmallow schemas of the mobile API (see docs/api.md), also used by the data export."""
 from __future__ import annotations
 
 import re
