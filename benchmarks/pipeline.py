@@ -1,14 +1,15 @@
 """The pipeline's reading and redaction work against raw tesseract on the same images.
 
     python -m benchmarks.pipeline ../shared/eval [--limit N]
+    python -m benchmarks.pipeline ../shared/eval/srd-manifest.json   # US phone photos
 
 Per receipt, one process, OMP_THREAD_LIMIT=1: the baseline is tesseract alone
 (``image_to_data``, psm 6) on the prepared image, and a second baseline is the OCR engine's
 own first reading (``ocr.TesseractEngine.read``: lighting evened out, no inverted-text pass).
 The pipeline is what a worker does between loading the photo and storing the result: OCR,
-parse, analyze, decide, paint and verify (``redaction.paint_verified``: reading again the
-bands around the paint, as the pipeline does, widening if needed), redact the fields and
-encode the JPEG; for comparison, the same with the whole painted page read again
+``ocr.understand`` (parse, and the second readings: whole look, price look, date look) and
+``redaction.redact`` (analyze, decide, paint and verify: reading again the bands around the
+paint, as the pipeline does, widening if needed; redact the fields), and encode the JPEG; for comparison, the same with the whole painted page read again
 (``scope="page"``). Storage and database time are not included. Each receipt is timed by all
 four in turn, ``--repeat`` times, and the fastest time of each counts: load from other work
 on a shared machine only ever adds time, so the minimum is closest to the cost itself.
@@ -45,17 +46,14 @@ def engine_read(image: Image.Image, lang: str) -> float:
 
 
 def pipeline(image: Image.Image, lang: str, scope: str = "painted") -> float:
+    """What the worker does, through the same two functions: ``ocr.understand`` (parse and
+    the second readings) and ``redaction.redact``; then the JPEG it stores."""
     started = time.perf_counter()
     engine = ocr.TesseractEngine(lang=lang)
-    page = engine.read(image)
-    parsed = ocr.parse(page)
-    policy = redaction.Policy()
-    decision = policy.decide(redaction.analyze(page, parsed), page)
-    decision, painted = redaction.paint_verified(image, page, decision, engine, policy,
-                                                 scope=scope)
-    if painted is not None:
-        redaction.redact_receipt(page, parsed, decision)
-        painted.save(io.BytesIO(), format="JPEG", quality=85)
+    page, parsed = ocr.understand(image, engine.read(image), engine)
+    result = redaction.redact(image, page, parsed, engine, scope=scope)
+    if result.painted is not None:
+        result.painted.save(io.BytesIO(), format="JPEG", quality=85)
     return time.perf_counter() - started
 
 
@@ -67,10 +65,12 @@ def main() -> None:
     parser.add_argument("--lang", default="deu+eng",
                         help="tesseract languages for both (the service's OCR_LANGUAGES default)")
     options = parser.parse_args()
-    entries = json.loads((Path(options.folder) / "manifest.json").read_text())
+    manifest = Path(options.folder)
+    manifest = manifest / "manifest.json" if manifest.is_dir() else manifest
+    entries = json.loads(manifest.read_text())
     rows = []
     for entry in entries[:options.limit]:
-        with Image.open(Path(options.folder) / entry["image"]) as photo:
+        with Image.open(manifest.parent / entry["image"]) as photo:
             prepared = ocr.prepare([ImageOps.exif_transpose(photo).convert("RGB")])
         lang = options.lang
         runs = [(raw_tesseract(prepared, lang), engine_read(prepared, lang),

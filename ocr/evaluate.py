@@ -31,11 +31,10 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
+from ocr import understand
 from ocr.engine import ENGINE_NAMES, make_engine
-from ocr.parse import parse
 from ocr.preprocess import prepare
 from ocr.evaluation.scoring import score, summarise
-from ocr.second_reading import look_again
 
 COLUMNS = [("merchant", "merchant"), ("date", "date"), ("total", "total"),
            ("item_precision", "item P"), ("item_recall", "item R"), ("adds_up", "adds up"),
@@ -56,10 +55,9 @@ def evaluate_one(job: tuple) -> dict:
     before_engine = time.perf_counter()
     page = engine.read(image)
     engine_seconds = time.perf_counter() - before_engine
-    receipt = parse(page, today=today, country=country)
-    before_again = time.perf_counter()
-    page, receipt = look_again(image, engine, page, receipt, today, prices, dates, whole)
-    look_seconds = time.perf_counter() - before_again  # RapidOCR's reading, mostly
+    before_understanding = time.perf_counter()
+    page, receipt = understand(image, page, engine, today, country, prices, dates, whole)
+    look_seconds = time.perf_counter() - before_understanding  # RapidOCR's readings, mostly
     return {"image": entry["image"], "engine": engine_name,
             "seconds": time.perf_counter() - started,
             "engine_seconds": engine_seconds + look_seconds, "look_seconds": look_seconds,

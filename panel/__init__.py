@@ -27,7 +27,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     os.makedirs(app.instance_path, exist_ok=True)
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # tesseract: processes, not threads
 
-    from panel import admin, api, cli, dashboard, models, ratelimit  # noqa: F401  (models: tables)
+    from panel import admin, api, cli, dashboard, models, ratelimit, web  # noqa: F401  (models)
     from panel.services.uploads import configure_pillow
     from panel.tasks.celery import celery_init_app
 
@@ -37,6 +37,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     configure_pillow(app.config["UPLOAD_MAX_PIXELS"])
     app.extensions["panel.storage"] = create_storage(app.config)
     app.extensions["panel.vault"] = Vault(base64.b64decode(app.config["MASTER_KEY"]))
+    web.init_app(app)
     ratelimit.init_app(app)
     api.init_app(app)
     dashboard.init_app(app)

@@ -54,6 +54,10 @@ RATE_LIMITS = {
     "RATELIMIT_WAITLIST_PER_ADDRESS": "5/minute",
     "RATELIMIT_REFRESH_PER_TOKEN": "5/minute",
     "RATELIMIT_REFRESH_PER_ADDRESS": "30/minute",
+    "RATELIMIT_STAFF_LOGIN_PER_ADDRESS": "10/minute",
+    "RATELIMIT_PASSWORD_RESET_PER_ACCOUNT": "3/hour",
+    "RATELIMIT_PASSWORD_RESET_PER_ADDRESS": "20/hour",
+    "RATELIMIT_PASSWORD_CHECK_PER_TOKEN": "5/minute",
 }
 
 
@@ -84,11 +88,15 @@ def from_environment(instance_path: str) -> dict:
         "BROKER_VISIBILITY_TIMEOUT": _int("BROKER_VISIBILITY_TIMEOUT", 3600),
         "ACCESS_TOKEN_SECONDS": _int("ACCESS_TOKEN_SECONDS", 3600),
         "REFRESH_TOKEN_SECONDS": _int("REFRESH_TOKEN_SECONDS", 30 * 24 * 3600),
-        # Failed panelist logins allowed per email and per address within the window.
+        # Failed panelist logins allowed within the window per email and address together,
+        # per address, and per email from addresses it never logged in from (services/auth.py).
         "LOGIN_MAX_FAILURES": _int("LOGIN_MAX_FAILURES", 10),
+        "LOGIN_MAX_FAILURES_PER_ADDRESS": _int("LOGIN_MAX_FAILURES_PER_ADDRESS", 100),
+        "LOGIN_MAX_FAILURES_PER_ACCOUNT": _int("LOGIN_MAX_FAILURES_PER_ACCOUNT", 50),
         "LOGIN_WINDOW_SECONDS": _int("LOGIN_WINDOW_SECONDS", 15 * 60),
         "INVITE_DAYS": _int("INVITE_DAYS", 30),
-        # The address panelists reach the dashboard at, for links in mail.
+        "PASSWORD_RESET_MINUTES": _int("PASSWORD_RESET_MINUTES", 60),
+        # Where panelists reach the dashboard, for links in mail (never the request's Host).
         "PUBLIC_URL": os.environ.get("PUBLIC_URL", "http://127.0.0.1:5000"),
         "UPLOAD_MAX_IMAGE_BYTES": _int("UPLOAD_MAX_IMAGE_BYTES", 15 * 1024 * 1024),
         "UPLOAD_MAX_PAGES": _int("UPLOAD_MAX_PAGES", 6),
@@ -135,6 +143,9 @@ def from_environment(instance_path: str) -> dict:
         "OCR_DATE_LOOK": _flag("OCR_DATE_LOOK", True),
         # ... and, before both, the whole receipt with RapidOCR where tesseract read it poorly
         "OCR_WHOLE_LOOK": _flag("OCR_WHOLE_LOOK", True),
+        # Proxies in front of the app whose X-Forwarded-For/-Proto are believed: a number of
+        # proxies, or their networks (comma-separated CIDRs); none when empty (panel/web.py).
+        "TRUSTED_PROXIES": os.environ.get("TRUSTED_PROXIES", ""),
         "RATELIMIT_ENABLED": _flag("RATELIMIT_ENABLED", True),
         # Redis (shared by every process) or memory://; by default the Redis broker if any.
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI") or None,

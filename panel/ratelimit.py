@@ -35,16 +35,23 @@ EXTENSION = "panel.limiter"
 RULES: dict[str, tuple[tuple[str, str], ...]] = {
     "upload": (("token", "RATELIMIT_UPLOAD_PER_TOKEN"),
                ("address", "RATELIMIT_UPLOAD_PER_ADDRESS")),
-    "login": (("account", "RATELIMIT_LOGIN_PER_ACCOUNT"),
+    # per account from one address: an attacker elsewhere never slows the owner down
+    "login": (("account_address", "RATELIMIT_LOGIN_PER_ACCOUNT"),
               ("address", "RATELIMIT_LOGIN_PER_ADDRESS")),
     "register": (("address", "RATELIMIT_REGISTER_PER_ADDRESS"),),
     "waitlist": (("address", "RATELIMIT_WAITLIST_PER_ADDRESS"),),
     "refresh": (("refresh_token", "RATELIMIT_REFRESH_PER_TOKEN"),
                 ("address", "RATELIMIT_REFRESH_PER_ADDRESS")),
+    "staff_login": (("address", "RATELIMIT_STAFF_LOGIN_PER_ADDRESS"),),
+    "password_reset": (("account", "RATELIMIT_PASSWORD_RESET_PER_ACCOUNT"),
+                       ("address", "RATELIMIT_PASSWORD_RESET_PER_ADDRESS")),
+    # the password asked again (change, erasure): guesses with a stolen token are slow
+    "password_check": (("token", "RATELIMIT_PASSWORD_CHECK_PER_TOKEN"),),
 }
 
 WHOSE = {"token": "for this login", "refresh_token": "for this refresh token",
-         "account": "for this account", "address": "from your network address"}
+         "account": "for this account", "address": "from your network address",
+         "account_address": "for this account from your network address"}
 
 
 class RateLimited(TooManyRequests):
@@ -151,9 +158,12 @@ def _key(name: str) -> str:
                  else request.cookies.get(web.PANELIST_SESSION_COOKIE, ""))
     else:
         body = request.get_json(silent=True) if request.is_json else request.form
-        value = body.get("email" if name == "account" else name) if hasattr(body, "get") else ""
-        if name == "account" and isinstance(value, str):
+        field = "email" if name.startswith("account") else name
+        value = body.get(field) if hasattr(body, "get") else ""
+        if field == "email" and isinstance(value, str) and value:
             value = personal.normalise_email(value)
+            if name == "account_address":
+                value = f"{value} {request.remote_addr or 'unknown'}"
     if not isinstance(value, str) or not value:
         return ""
     return personal.vault().lookup_hash(f"ratelimit:{name}:{value}")

@@ -74,11 +74,20 @@ class ConsentChoiceSchema(ma.Schema):
     granted = StrictBoolean(required=True)
 
 
+def _new_password(**kwargs) -> ma.fields.String:
+    return ma.fields.String(required=True, load_only=True,
+                            validate=ma.validate.Length(10, 200), **kwargs)
+
+
+def _given_password(**kwargs) -> ma.fields.String:
+    return ma.fields.String(required=True, load_only=True, validate=ma.validate.Length(1, 200),
+                            **kwargs)
+
+
 class RegisterSchema(ma.Schema):
     invite_code = ma.fields.String(required=True, validate=ma.validate.Length(1, 64))
     email = ma.fields.Email(required=True, validate=ma.validate.Length(max=320))
-    password = ma.fields.String(required=True, load_only=True,
-                                validate=ma.validate.Length(10, 200))
+    password = _new_password()
     display_name = ma.fields.String(load_default=None, validate=ma.validate.Length(1, 100))
     consents = ma.fields.Dict(keys=ma.fields.String(), values=StrictBoolean(),
                               required=True)
@@ -86,8 +95,30 @@ class RegisterSchema(ma.Schema):
 
 class LoginSchema(ma.Schema):
     email = ma.fields.Email(required=True, validate=ma.validate.Length(max=320))
-    password = ma.fields.String(required=True, load_only=True,
-                                validate=ma.validate.Length(1, 200))
+    password = _given_password()
+
+
+class PasswordResetRequestSchema(ma.Schema):
+    email = ma.fields.Email(required=True, validate=ma.validate.Length(max=320))
+
+
+class PasswordResetSchema(ma.Schema):
+    token = ma.fields.String(required=True, load_only=True, validate=ma.validate.Length(1, 200),
+                             metadata={"description": "The reset code from the mail."})
+    password = _new_password(metadata={"description": "The new password (10 characters or more)."})
+
+
+class PasswordChangeSchema(ma.Schema):
+    current_password = _given_password()
+    new_password = _new_password(metadata={"description": "10 characters or more."})
+
+
+class PasswordConfirmSchema(ma.Schema):
+    password = _given_password(metadata={"description": "Your password, asked again."})
+
+
+class AcceptedSchema(ma.Schema):
+    status = ma.fields.String(dump_only=True)
 
 
 class RefreshSchema(ma.Schema):

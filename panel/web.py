@@ -1,12 +1,15 @@
 """What every server-rendered page shares, in the admin tool and the panelist dashboard:
-CSRF protection by signed double submit, cookies, and the security headers."""
+CSRF protection by signed double submit, cookies, and the security headers; and for every
+answer of the app: the proxies it trusts (``TRUSTED_PROXIES``) and HSTS over HTTPS."""
 from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
 import secrets
 
-from flask import current_app, g, request
+from flask import Flask, current_app, g, request
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 
 # The dashboard keeps the panelist's access token (the API's own) in this cookie.
@@ -27,9 +30,12 @@ def csrf_cookie_for_request(cookie_name: str) -> str:
 
 
 def csrf_token(cookie: str | None = None) -> str:
-    """The form token that goes with the CSRF cookie."""
+    """The form token that goes with the CSRF cookie and with the login it was made for
+    (``g.csrf_binding``, e.g. the dashboard session's id): a token from one session fails in
+    another, even with the same cookie."""
     key = current_app.config["SECRET_KEY"].encode()
-    return hmac.new(key, (cookie or g.csrf_cookie).encode(), hashlib.sha256).hexdigest()
+    signed = f"{cookie or g.csrf_cookie}\0{g.get('csrf_binding') or ''}"
+    return hmac.new(key, signed.encode(), hashlib.sha256).hexdigest()
 
 
 def csrf_ok(cookie_name: str, field: str = "csrf_token") -> bool:
@@ -60,3 +66,64 @@ def protect(response, path: str, samesite: str = "Strict"):
         "default-src 'self'; img-src 'self' blob: data:; frame-ancestors 'none'; "
         "form-action 'self'; base-uri 'none'")
     return response
+
+
+HSTS = "max-age=31536000"  # a year: browsers then refuse plain HTTP to this site
+
+
+def init_app(app: Flask) -> None:
+    """Trust the proxies ``TRUSTED_PROXIES`` names (none by default), and send HSTS with
+    every answer over HTTPS (as the request, after the trusted proxies, says)."""
+    if app.config.get("TRUSTED_PROXIES"):
+        app.wsgi_app = TrustedProxies(app.wsgi_app, app.config["TRUSTED_PROXIES"])
+    app.after_request(_strict_transport)
+
+
+def _strict_transport(response):
+    if request.is_secure:
+        response.headers.setdefault("Strict-Transport-Security", HSTS)
+    return response
+
+
+class TrustedProxies:
+    """werkzeug's ``ProxyFix`` for X-Forwarded-For and X-Forwarded-Proto, applied only to
+    what trusted proxies wrote. ``setting`` is a number of proxies in front of the app
+    (each adds itself to X-Forwarded-For), or comma-separated networks: a request from an
+    address in them is a proxy's, and so is each address it forwards from them."""
+
+    def __init__(self, wsgi_app, setting: str):
+        self.wsgi_app, setting = wsgi_app, str(setting).strip()
+        try:
+            self.hops = int(setting) if setting.isdigit() else None
+            self.networks = () if self.hops is not None else tuple(
+                ipaddress.ip_network(n.strip(), strict=False)
+                for n in setting.split(",") if n.strip())
+        except ValueError as error:
+            raise ValueError(f"TRUSTED_PROXIES: {error} (write a number of proxies, e.g. 1, "
+                             "or networks, e.g. 10.0.0.0/8, 127.0.0.1)") from None
+
+    def __call__(self, environ, start_response):
+        hops = self.hops if self.hops is not None else self._trusted_hops(environ)
+        if not hops:
+            return self.wsgi_app(environ, start_response)
+        protos = environ.get("HTTP_X_FORWARDED_PROTO", "").split(",")
+        proto_hops = hops if self.hops is not None else min(hops, len(protos))
+        return ProxyFix(self.wsgi_app, x_for=hops, x_proto=proto_hops)(environ, start_response)
+
+    def _trusted_hops(self, environ) -> int:
+        """1 for a trusted peer, one more for each trusted proxy it forwarded from."""
+        if not self._trusted(environ.get("REMOTE_ADDR")):
+            return 0
+        forwarded = [a.strip() for a in environ.get("HTTP_X_FORWARDED_FOR", "").split(",")
+                     if a.strip()]
+        hops = 1
+        while hops < len(forwarded) and self._trusted(forwarded[-hops]):
+            hops += 1
+        return hops
+
+    def _trusted(self, address: str | None) -> bool:
+        try:
+            client = ipaddress.ip_address(address or "")
+        except ValueError:
+            return False
+        return any(client in network for network in self.networks)

@@ -48,7 +48,9 @@ SIGNS: list[tuple[re.Pattern, tuple[str, ...], float]] = [
         (r"\bCHF\b|\bSFr\b", 0, ("CH",), STRONG),
         (r"₱|\bPHP\b", 0, ("PH",), STRONG),
         (r"\bZAR\b|\bR\s?\d+[.,]\d\d\b", 0, ("ZA",), WEAK),
-        (r"\$\s?\d", 0, ("US", "CA", "AU", "NZ", "SG", "HK"), WEAK),
+        # a dollar: no euro, pound or ringgit country; most often the US dollar
+        (r"\$\s?\d", 0, ("US", "CA", "AU", "NZ", "SG", "HK"), STRONG),
+        (r"\$\s?\d", 0, ("US",), WEAK),
         # tax registrations and taxes
         (r"\bGST\s*(?:ID|Reg|No|Registration)|\bSST\b|\bSales\s*&\s*Service\s*Tax", re.I,
          ("MY", "SG"), STRONG),

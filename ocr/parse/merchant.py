@@ -15,9 +15,7 @@ NOT_A_BRAND_LINE = re.compile(
 HEADER_LINES = 12  # the shop's name stands within the first lines above the items
 LOGO_LINES = 8  # lines of logo artwork read as letters may come before the header
 NOT_A_NAME = re.compile(
-    r"\d{4,}|\btel\b|\bfon\b|phone|fax|www\.|@|\.com\b|stra(ss|ß)e|str\.|str\b|weg\b|"
-    r"platz\b|allee\b|\s\d{1,4}\s?[a-z]?$|mwst|summe|total|"
-    r"gasse\b|street|\broad\b|\bave\b|\bblvd\b|\bhwy\b|\bsuite\b|\bjalan\b|\bjln\b|"
+    r"\d{4,}|\btel\b|\bfon\b|phone|fax|www\.|@|\.com\b|\s\d{1,4}\s?[a-z]?$|mwst|summe|total|"
     r"filiale|kasse|\bbon\b|beleg|uhr\b|datum|öffnungszeit|\bhours\b|"
     r"^\W*(eur|euro|usd|gbp|chf)\W*$|\d\D*\d",  # names hold one digit at most
     re.IGNORECASE)
@@ -34,14 +32,25 @@ LEGAL_FORM = re.compile(
     r"pvt|private\s+limited|and\s+sons))(?![a-z])", re.IGNORECASE)
 # A line that is only a legal form ("SDN BHD", "Pvt Ltd") finishes the name above it.
 LEGAL_ONLY = re.compile(r"(?:\W*(?:" + LEGAL_FORM.pattern + r")\W*)+", re.IGNORECASE)
+# A line of the shop's address: a street (ocr.parse.vocabulary), a block or unit number, a
+# postcode with its town, a phone number.
 ADDRESS = re.compile(
-    r"stra(ss|ß)e|str\.|weg\b|allee\b|platz\b|gasse\b|street|\broad\b|\bave|\brue\b|"
-    r"\bblvd\b|\bhwy\b|\bjalan\b|\bjln\b|\bsuite\b|\b(?:st|rd|dr|ln|blk|via|calle|"
-    r"straat|laan|plein)\b|#\d+-\d+|[a-z]\W+\d{4,6}\W*$|^\W*\d{4,6}\s+[a-z]|"
+    vocabulary.STREET.pattern + r"|#\d+-\d+|[a-z]\W+\d{4,6}\W*$|^\W*\d{4,6}\s+[a-z]|"
     r"^\D*\d{4,5}\s+[A-ZÄÖÜ][a-zäöüß]{2,}|,\s?[A-Z]{2}\.?\s\d{5}|"
     r"\(\d{3}\)\s?\d{3}-\d{4}|\btel\b|phone|\+\d{2}", re.IGNORECASE)
+def street_line(text: str) -> bool:
+    """A street with its number, or a line opening with the street's kind (``place du
+    Marché``, ``Via Roma``); a name may hold such a word (``Main Street Deli``)."""
+    street = vocabulary.STREET.search(text)
+    return bool(street) and (bool(re.search(r"\d", text)) or not text[:street.start()].strip(
+        " -*|"))
+
+
+# Staff named anywhere on a line ("Your server was Carlos", "Served by Liam").
+PERSON_ON_DUTY = re.compile(r"\b(?:server|cashier|waiter|waitress|served by|kassierer\w*|"
+                            r"bediener\w*|caissi[eè]r\w*|cajer[oa])\b", re.IGNORECASE)
 # A town and state or province with no street ("FAIR OAKS,CA", "Kapolei, HI").
-TOWN_AND_STATE = re.compile(r"[A-Za-z],\s?[A-Z]{2}(?:\s|$)")
+TOWN_AND_STATE = re.compile(r"[A-Za-z][,.]\s?[A-Z]{2}(?:\s|$)")
 # A store's number after its name ("CHURCH'S CHICKEN #4717", "CARL'S JR 1100375").
 STORE_NUMBER = re.compile(r"\s*(?:#|\bno\.?|\bnr\.?|\bstore)\s*\d+\s*$|\s+\d{3,}\s*$", re.I)
 ADDRESS_LINES = 3  # an address within this many lines under the name
@@ -104,7 +113,8 @@ def header_names(lines: list[str], confidences: list[list[float]] | None,
         if LEGAL_ONLY.fullmatch(following.strip()):
             text = f"{text} {following}"
         name = display_name(text)
-        if not name or NOT_A_NAME.search(text) or TOWN_AND_STATE.search(text) \
+        if not name or NOT_A_NAME.search(text) or street_line(lines[index]) \
+                or TOWN_AND_STATE.search(text) or PERSON_ON_DUTY.search(text) \
                 or letter_share(name) < 0.7 or mean_word_length(name) < MIN_MEAN_WORD_LENGTH:
             continue
         score = -0.3 if welcome else 0.0  # "Welcome to X" greets ("... The Family") as
@@ -192,10 +202,15 @@ def find_brand(lines: list[str], country: str | None = None) -> str | None:
 
 
 def confident_words(text: str, confidences: list[float] | None) -> str:
+    """The line without words read with little confidence (logo artwork read as letters,
+    ``Fi DELPHIN``), except a word between two sure ones: part of the name, read badly
+    (``Pasaraya Sri Murni``)."""
     words = text.split()
     if not confidences or len(confidences) != len(words):
         return text
-    return " ".join(w for w, c in zip(words, confidences) if c >= MIN_WORD_CONFIDENCE)
+    sure = [c >= MIN_WORD_CONFIDENCE for c in confidences]
+    return " ".join(word for i, word in enumerate(words) if sure[i] or (
+        0 < i < len(words) - 1 and sure[i - 1] and sure[i + 1]))
 
 
 def collapse_letter_spacing(text: str) -> str:

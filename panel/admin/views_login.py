@@ -1,6 +1,7 @@
 """Logging in (password and TOTP code), logging out, and the start page."""
 from flask import current_app, g, redirect, render_template, request, url_for
 
+from panel import ratelimit
 from panel.admin.access import SESSION_COOKIE, actor, roles, set_cookie
 from panel.admin.blueprint import blp
 from panel.services import staff
@@ -13,10 +14,13 @@ def login():
         return render_template("admin/login.html")
     form = request.form
     try:
+        ratelimit.check("staff_login")
         token, _account = staff.login(form.get("email", ""), form.get("password", ""),
                                       form.get("code", ""), request.remote_addr or "unknown")
     except PanelError as refusal:
-        return render_template("admin/login.html", error=refusal.message), refusal.status
+        retry = getattr(refusal, "retry_after", None)
+        return (render_template("admin/login.html", error=refusal.message), refusal.status,
+                {"Retry-After": str(retry)} if retry else {})
     response = redirect(url_for("admin.home"), 303)
     set_cookie(response, SESSION_COOKIE, token, current_app.config["STAFF_SESSION_MAX_SECONDS"])
     return response

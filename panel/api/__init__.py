@@ -20,6 +20,18 @@ for _blueprint in (me.blp, receipts.blp, rewards.blp, surveys.blp):
     _blueprint.before_request(require_panelist)
 
 
+def _not_stored(response):
+    """Tokens, exports and every other answer about a panelist: kept in no cache (a view may
+    allow "private", as for receipt images)."""
+    response.headers.setdefault("Cache-Control", "no-store")
+    return response
+
+
+for _blueprint in (auth.blp, me.blp, me.purposes_blp, receipts.blp, rewards.blp, surveys.blp,
+                   waitlist.blp):
+    _blueprint.after_request(_not_stored)
+
+
 def init_app(app: Flask) -> None:
     api.init_app(app, spec_kwargs={"extra_plugins": [ErrorResponses()], "components": {
         "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}}}})

@@ -1,12 +1,14 @@
-"""The panelist's own account: profile, consents, export, leaving and erasure."""
+"""The panelist's own account: profile, password, consents, export, leaving and erasure."""
 from flask import Response
 from flask.views import MethodView
 from flask_smorest import Blueprint, Page
 
-from panel.api.limits import MAX_PAGE_SIZE
-from panel.api.security import BEARER, current_panelist
-from panel.schemas import ConsentChoiceSchema, ConsentSchema, PanelistSchema, PurposeSchema
-from panel.services import account, consents, export, personal
+from panel.api.limits import MAX_PAGE_SIZE, limited
+from panel.api.openapi import refuses
+from panel.api.security import BEARER, current_login, current_panelist
+from panel.schemas import (AcceptedSchema, ConsentChoiceSchema, ConsentSchema, PanelistSchema,
+                           PasswordChangeSchema, PasswordConfirmSchema, PurposeSchema)
+from panel.services import account, consents, credentials, export, personal
 
 blp = Blueprint("me", __name__, url_prefix="/api/v1/me", description="The panelist")
 purposes_blp = Blueprint("consents", __name__, url_prefix="/api/v1/consents",
@@ -29,12 +31,30 @@ class Me(MethodView):
         """Your profile and current consents."""
         return personal.profile(current_panelist())
 
-    @blp.response(202)
+    @limited(blp, "password_check")
+    @refuses(blp, 403, "The password is not right.")
+    @blp.arguments(PasswordConfirmSchema)
+    @blp.response(202, AcceptedSchema)
     @blp.doc(security=BEARER)
-    def delete(self):
-        """Erase your account and everything about it. Your tokens stop working at once."""
-        account.erase(current_panelist())
+    def delete(self, body):
+        """Erase your account and everything about it, with your password asked again. Your
+        tokens stop working at once."""
+        account.erase(current_panelist(), body["password"])
         return {"status": "erased"}
+
+
+@blp.route("/password")
+class Password(MethodView):
+    @limited(blp, "password_check")
+    @refuses(blp, 403, "The current password is not right.")
+    @blp.arguments(PasswordChangeSchema)
+    @blp.response(204)
+    @blp.doc(security=BEARER)
+    def post(self, body):
+        """Change your password (the current one is needed). Every other login of yours
+        ends; this one carries on."""
+        panelist, login = current_login()
+        credentials.change(panelist, body["current_password"], body["new_password"], login)
 
 
 @blp.route("/consents")

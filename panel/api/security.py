@@ -27,9 +27,14 @@ def require_panelist() -> None:
 
 def current_panelist() -> Panelist:
     """The panelist the request's access token belongs to, or a 401."""
+    return current_login()[0]
+
+
+def current_login() -> tuple[Panelist, str]:
+    """The panelist of the request's access token and the id of that login, or a 401."""
     if "panelist" not in g:
         token = bearer_token()
-        g.panelist = auth.authenticate(token) if token else None
+        g.panelist, g.login_id = (auth.login_of(token) if token else None) or (None, None)
     if g.panelist is None:
         raise Unauthorized("Log in first: send a valid access token as 'Authorization: Bearer'.")
-    return g.panelist
+    return g.panelist, g.login_id

@@ -6,6 +6,7 @@ def init_app(app: Flask) -> None:
     """Registers the dashboard's blueprint and its template helpers."""
     from panel.dashboard import access, errors, views_join, views_surveys  # noqa: F401
     from panel.dashboard import views_privacy, views_receipts, views_rewards  # noqa: F401
+    from panel.dashboard import views_account  # noqa: F401
     from panel.dashboard.blueprint import blp
     from panel.dashboard.format import FILTERS, TESTS
     from panel.models import ReceiptStatus

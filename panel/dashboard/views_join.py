@@ -3,6 +3,7 @@ from flask import g, redirect, render_template, request, url_for
 
 from panel import ratelimit
 from panel.dashboard import forms
+from panel.dashboard.views_account import NOTICES
 from panel.dashboard.access import end_session, safe_next, session_token, start_session
 from panel.dashboard.blueprint import blp
 from panel.schemas import LoginSchema, RegisterSchema, WaitlistJoinSchema
@@ -62,7 +63,8 @@ def login():
     if g.panelist is not None:
         return redirect(target, 303)
     if request.method == "GET":
-        return render_template("dashboard/login.html", next=target)
+        return render_template("dashboard/login.html", next=target,
+                               notice=NOTICES.get(request.args.get("done")))
     try:
         ratelimit.check("login")
         body = forms.load(LoginSchema(), {"email": request.form.get("email", ""),

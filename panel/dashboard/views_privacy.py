@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from flask import Response, g, redirect, render_template, request, url_for
 
+from panel import ratelimit
 from panel.dashboard.access import end_session
 from panel.dashboard.blueprint import blp
 from panel.services import account, audit, consents, export, ledger, personal
-from panel.services.errors import Invalid, NotFound
+from panel.services.errors import Invalid, NotFound, PanelError
 from panel.services.money import from_minor
 from panel.services.review import ACCEPT_REASONS, REJECT_REASONS
 
@@ -66,7 +67,11 @@ def erase():
     if request.method == "POST":
         if request.form.get("confirm", "").strip().upper() != CONFIRM_WORD:
             return _erase_page(f"Type {CONFIRM_WORD} in the box to confirm."), Invalid.status
-        account.erase(g.panelist)
+        try:
+            ratelimit.check("password_check")
+            account.erase(g.panelist, request.form.get("password", ""))
+        except PanelError as refusal:
+            return _erase_page(refusal.message), refusal.status
         response = redirect(url_for("dashboard.goodbye"), 303)
         g.pop("new_session", None)
         end_session(response)

@@ -1,14 +1,14 @@
 """Typed SQLAlchemy models. They import only ``panel.db``."""
 from panel.models.panelists import (
-    AuthToken, Consent, DataKey, DeletionRecord, Invite, Panelist)
+    AuthToken, Consent, DataKey, DeletionRecord, Invite, Panelist, PasswordReset)
 from panel.models.rewards import LedgerEntry, Payout, RewardPeriod
 from panel.models.surveys import Survey, SurveyQuestion, SurveyResponse
 from panel.models.receipts import (
     FINAL_STATUSES, UNFINISHED_STATUSES, IdempotencyKey, Receipt, ReceiptEvent, ReceiptItem,
     ReceiptRedaction, ReceiptStatus)
-from panel.models.staff import (AuditEntry, OutboxMessage, StaffAccount, StaffSession, ThrottleHit, WaitlistEntry)  # noqa: F401
+from panel.models.staff import (AuditEntry, OutboxMessage, StaffAccount, StaffSession, ThrottleCount, ThrottleHit, WaitlistEntry)  # noqa: F401
 
-__all__ = ["AuthToken", "Consent", "DataKey", "DeletionRecord", "IdempotencyKey", "Invite", "Panelist", "Receipt",
+__all__ = ["AuthToken", "Consent", "DataKey", "DeletionRecord", "IdempotencyKey", "Invite", "Panelist", "PasswordReset", "Receipt",
            "ReceiptEvent", "ReceiptItem", "ReceiptRedaction", "ReceiptStatus", "FINAL_STATUSES",
            "UNFINISHED_STATUSES", "LedgerEntry", "Payout", "RewardPeriod",
            "Survey", "SurveyQuestion", "SurveyResponse"]

@@ -90,6 +90,21 @@ class AuthToken(Base):
     panelist: Mapped[Panelist] = relationship()
 
 
+class PasswordReset(Base):
+    """A password-reset token sent by mail, kept only as its SHA-256 hash: it works once,
+    until it expires, and a new request or a changed password ends the ones before."""
+
+    __tablename__ = "password_resets"
+
+    id: Mapped[str] = id_column()
+    panelist_id: Mapped[str] = mapped_column(
+        ForeignKey("panelists.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
 class DeletionRecord(Base):
     """What remains of an erasure for audit: what kind, when, how much; no personal data.
 

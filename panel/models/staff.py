@@ -51,6 +51,18 @@ class ThrottleHit(Base):
     at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, index=True)
 
 
+class ThrottleCount(Base):
+    """Attempts (logins) counted for a hashed key within a window that starts with the first
+    attempt; counted by one atomic upsert, so racing requests cannot all pass. A key of kind
+    ``known`` marks an address an account logged in from (``window_start`` is the last time)."""
+
+    __tablename__ = "throttle_counts"
+
+    bucket: Mapped[str] = mapped_column(String(64), primary_key=True)
+    window_start: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    count: Mapped[int] = mapped_column(Integer)
+
+
 class WaitlistEntry(Base):
     __tablename__ = "waitlist_entries"
 

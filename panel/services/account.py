@@ -7,7 +7,7 @@ from panel.db import db, flush_deleted_pages, utcnow
 from panel.models import Consent, DeletionRecord, Invite, Panelist, Receipt, WaitlistEntry
 from panel import receipt_files
 from panel.extensions import storage_for
-from panel.services import consents, mail, personal
+from panel.services import consents, credentials, mail, personal
 from panel.services.errors import NotFound
 
 
@@ -32,13 +32,15 @@ def leave(panelist: Panelist) -> Panelist:
     return panelist
 
 
-def erase(panelist: Panelist) -> None:
-    """Erase the account and everything about it, at once.
+def erase(panelist: Panelist, password: str) -> None:
+    """Erase the account and everything about it, at once, once the panelist's password is
+    given again (403 otherwise: a stolen token or an open browser is not enough).
 
     Files go first (every version), then the rows; the data key is destroyed with the
     panelist row, so sealed copies anywhere (backups) stay unreadable. What remains is a
     deletion record with counts and a keyed hash of the id: no personal data.
     """
+    credentials.confirm(panelist, password)
     receipt_ids = list(db.session.scalars(select(Receipt.id).where(
         Receipt.panelist_id == panelist.id)))
     storage = storage_for()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import logging
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
@@ -20,6 +21,9 @@ from panel.models import AuthToken, Invite, Panelist
 from panel.services import consents, personal, throttle
 from panel.services.errors import Conflict, Invalid, Unauthorized
 from panel.services.passwords import hash_password, password_matches
+
+log = logging.getLogger(__name__)
+
 
 @dataclass
 class TokenPair:
@@ -79,62 +83,111 @@ def register(invite_code: str, email: str, password: str, display_name: str | No
     panelist = personal.new_panelist(email, hash_password(password), display_name)
     db.session.add(panelist)
     consents.record_choices(panelist, choices)
-    pair = _issue(panelist)
+    pair = issue(panelist)
     try:
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
         raise Conflict("An account with this email address already exists.") from None
-    return _with_profile(pair)
+    return with_profile(pair)
 
 
 def login(email: str, password: str, address: str | None = None) -> TokenPair:
-    """A new token pair for the right password. With the client's ``address``, failures are
-    counted per email and per address, and too many within the window are refused (429)."""
+    """A new token pair for the right password. With the client's ``address``, attempts are
+    counted before the password is checked (failures only: a success is taken back), so as
+    to slow an attacker without locking the owner out of their account:
+
+    - per account and address together, ``LOGIN_MAX_FAILURES`` within the window: an
+      attacker elsewhere never refuses the owner;
+    - per address, whatever the account, ``LOGIN_MAX_FAILURES_PER_ADDRESS`` (much higher:
+      people share addresses);
+    - per account, from every address it did not log in from within 30 days,
+      ``LOGIN_MAX_FAILURES_PER_ACCOUNT``: many addresses guessing one password are slowed,
+      while the owner at their usual address is not.
+
+    Past a limit the answer is 429 until the window has passed; then the right password
+    works again."""
     config = current_app.config
-    buckets = [throttle.bucket("login-account", personal.normalise_email(email)),
-               throttle.bucket("login-address", address)] if address else []
-    if buckets and throttle.exceeded(buckets, config["LOGIN_MAX_FAILURES"],
-                                     config["LOGIN_WINDOW_SECONDS"]):
-        raise throttle.TooManyRequests(
-            "Too many failed attempts. Please wait a while before trying again.")
+    account = personal.normalise_email(email)
+    usual, counted = None, []
+    if address:
+        pair = throttle.bucket("login-pair", f"{account} {address}")
+        usual = throttle.bucket("login-known", f"{account} {address}")
+        counted = [pair, throttle.bucket("login-address", address),
+                   throttle.bucket("login-account", account)]
+        counts = throttle.count_attempt(counted, config["LOGIN_WINDOW_SECONDS"])
+        if (counts[counted[0]] > config["LOGIN_MAX_FAILURES"]
+                or counts[counted[1]] > config["LOGIN_MAX_FAILURES_PER_ADDRESS"]
+                or (counts[counted[2]] > config["LOGIN_MAX_FAILURES_PER_ACCOUNT"]
+                    and not throttle.remembered(usual))):
+            throttle.forgive(*counted)
+            db.session.commit()
+            raise throttle.TooManyRequests(
+                "Too many failed attempts. Please wait a while before trying again.")
     panelist = db.session.scalar(select(Panelist).where(
         Panelist.email_hash == personal.email_hash(email)))
     if not password_matches(panelist.password_hash if panelist else None, password):
-        if buckets:
-            throttle.hit(*buckets)
-            db.session.commit()
         raise Unauthorized("The email address or password is not right.")
-    pair = _issue(panelist)
+    if counted:
+        throttle.forgive(*counted)
+        throttle.remember(usual)
+    pair = issue(panelist)
     db.session.commit()
-    return _with_profile(pair)
+    return with_profile(pair)
 
 
 def refresh(refresh_token: str) -> TokenPair:
-    """Swap a refresh token for a new pair; the old refresh token stops working."""
-    token = _live_token(refresh_token, "refresh")
-    if token is None:
+    """Swap a refresh token for a new pair, exactly once: the token is claimed by one
+    conditional UPDATE (the first statement, so racing refreshes queue on the row), and the
+    access token issued with it stops working. A refresh token used a second time means a
+    copy is in someone else's hands: that whole login (every token of its session) ends."""
+    now = utcnow()
+    claimed = db.session.execute(update(AuthToken).where(*_live(refresh_token, "refresh"))
+                                 .values(revoked_at=now)
+                                 .returning(AuthToken.session_id, AuthToken.panelist_id)).first()
+    if claimed is None:
+        spent = db.session.scalar(select(AuthToken.session_id).where(
+            AuthToken.token_hash == digest(refresh_token), AuthToken.kind == "refresh",
+            AuthToken.revoked_at.is_not(None)))
+        if spent is not None:
+            end_logins(AuthToken.session_id == spent)
+            log.warning("a spent refresh token was used again: login %s ended", spent)
+            db.session.commit()
         raise Unauthorized("This refresh token is not valid. Please log in again.")
-    token.revoked_at = utcnow()
-    pair = _issue(db.session.get(Panelist, token.panelist_id), token.session_id)
+    session_id, panelist_id = claimed
+    end_logins(AuthToken.session_id == session_id, AuthToken.kind == "access")
+    pair = issue(db.session.get(Panelist, panelist_id), session_id)
     db.session.commit()
-    return _with_profile(pair)
+    return with_profile(pair)
 
 
 def logout(access_token: str) -> None:
     """Revoke every token of the session the access token belongs to."""
     token = _live_token(access_token, "access")
     if token is not None:
-        db.session.execute(update(AuthToken).where(
-            AuthToken.session_id == token.session_id, AuthToken.revoked_at.is_(None)
-        ).values(revoked_at=utcnow()))
+        end_logins(AuthToken.session_id == token.session_id)
         db.session.commit()
+
+
+def end_logins(*conditions) -> None:
+    """Revoke the live tokens that meet ``conditions`` (the caller commits): e.g. one
+    login's (``AuthToken.session_id == ...``) or a panelist's."""
+    db.session.execute(update(AuthToken).where(*conditions, AuthToken.revoked_at.is_(None))
+                       .values(revoked_at=utcnow()).execution_options(synchronize_session=False))
 
 
 def authenticate(access_token: str) -> Panelist | None:
     """The panelist of a live access token: token and panelist in one query."""
-    return db.session.scalar(select(Panelist).join(
-        AuthToken, AuthToken.panelist_id == Panelist.id).where(*_live(access_token, "access")))
+    found = login_of(access_token)
+    return found[0] if found else None
+
+
+def login_of(access_token: str) -> tuple[Panelist, str] | None:
+    """The panelist of a live access token and the id of the login (session) it belongs to."""
+    found = db.session.execute(select(Panelist, AuthToken.session_id).join(
+        AuthToken, AuthToken.panelist_id == Panelist.id).where(
+        *_live(access_token, "access"))).first()
+    return tuple(found) if found else None
 
 
 def _live_token(secret: str, kind: str) -> AuthToken | None:
@@ -147,7 +200,8 @@ def _live(secret: str, kind: str) -> tuple:
             AuthToken.revoked_at.is_(None), AuthToken.expires_at > utcnow())
 
 
-def _issue(panelist: Panelist, session_id: str | None = None) -> TokenPair:
+def issue(panelist: Panelist, session_id: str | None = None) -> TokenPair:
+    """A new token pair for a new login, or for ``session_id``'s (the caller commits)."""
     session_id = session_id or new_id()
     config = current_app.config
     access, refresh_secret = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
@@ -160,6 +214,6 @@ def _issue(panelist: Panelist, session_id: str | None = None) -> TokenPair:
     return TokenPair(access, refresh_secret, config["ACCESS_TOKEN_SECONDS"], panelist)
 
 
-def _with_profile(pair: TokenPair) -> TokenPair:
+def with_profile(pair: TokenPair) -> TokenPair:
     pair.panelist = personal.profile(pair.panelist)
     return pair

@@ -1,8 +1,8 @@
 """Staff accounts, login (password and TOTP, both mandatory) and server-side sessions.
 
 A TOTP code works once: the account remembers the last 30-second step it accepted. Failed
-logins are counted per account and per address; past the limit, even right answers are
-refused until the window has passed. Sessions are rows, so logout and disabling end them
+logins are counted per account and per address, atomically; past the limit, even right
+answers are refused until the window has passed. Sessions are rows, so logout and disabling end them
 at once; they also end when idle and after an absolute lifetime.
 """
 from __future__ import annotations
@@ -87,24 +87,26 @@ def set_disabled(actor: audit.Actor, account: StaffAccount, disabled: bool) -> N
 
 
 def login(email: str, password: str, code: str, address: str) -> tuple[str, StaffAccount]:
-    """A new session token for right answers; Unauthorized or TooManyRequests otherwise."""
+    """A new session token for right answers; Unauthorized or TooManyRequests otherwise.
+    The attempt is counted (per account and per address) before anything is checked, so
+    racing attempts cannot all pass the limit; a success is taken back."""
     config = current_app.config
+    limit = config["STAFF_LOGIN_MAX_FAILURES"]
     buckets = [throttle.bucket("staff-login-account", personal.normalise_email(email)),
                throttle.bucket("staff-login-address", address)]
-    if throttle.exceeded(buckets, config["STAFF_LOGIN_MAX_FAILURES"],
-                         config["STAFF_LOGIN_WINDOW_SECONDS"]):
+    if not throttle.attempt(dict.fromkeys(buckets, limit), config["STAFF_LOGIN_WINDOW_SECONDS"]):
         raise throttle.TooManyRequests(
             "Too many failed attempts. Please wait a while before trying again.")
     account = db.session.scalar(select(StaffAccount).where(
         StaffAccount.email_hash == personal.email_hash(email)))
     if not (_password_ok(account, password) and account.disabled_at is None
             and _claim_code(account, code)):
-        throttle.hit(*buckets)
         audit.record(audit.Actor(account.id if account else None,
                                  account.role if account else "unknown", address),
                      "login.failed")
         db.session.commit()
         raise Unauthorized("The email address, password or code is not right.")
+    throttle.forgive(*buckets)
     token = start_session(account)
     audit.record(audit.Actor(account.id, account.role, address), "login")
     db.session.commit()

@@ -1,5 +1,5 @@
 """Counting events per key in the database (so every process and worker shares the count):
-failed staff and panelist logins per account and per address, waitlist joins per address.
+login attempts (``attempt``: staff and panelists), waitlist joins per address (``hit``).
 
 Kept beside the request limits of ``panel.ratelimit`` (Flask-Limiter) on purpose: these count
 failures and joins inside the service, in its transaction, over long windows (15 minutes, an
@@ -11,16 +11,19 @@ Keys are stored as keyed hashes, never as addresses or emails.
 """
 from __future__ import annotations
 
+import secrets
 from datetime import timedelta
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import case, delete, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 
 from panel.db import db, utcnow
-from panel.models import ThrottleHit
+from panel.models import ThrottleCount, ThrottleHit
 from panel.services import personal
 from panel.services.errors import PanelError
 
 KEEP = timedelta(days=1)  # hits older than this are forgotten
+KNOWN_DAYS = 30  # an address an account logged in from counts as its usual one this long
 
 
 class TooManyRequests(PanelError):
@@ -50,3 +53,70 @@ def hit(*buckets: str) -> None:
 
 def clear(bucket_hash: str) -> None:
     db.session.execute(delete(ThrottleHit).where(ThrottleHit.bucket == bucket_hash))
+
+
+def attempt(limits: dict[str, int], window_seconds: int) -> bool:
+    """Count one attempt on each bucket (bucket -> limit) before the password is checked
+    (``count_attempt``): True if every count is within its limit; otherwise False, and the
+    attempt is taken back (a refused attempt counts nowhere). A success should be taken
+    back too (``forgive``): only failures count."""
+    counts = count_attempt(list(limits), window_seconds)
+    if all(counts[b] <= limit for b, limit in limits.items()):
+        return True
+    forgive(*limits)
+    db.session.commit()
+    return False
+
+
+def count_attempt(buckets: list[str], window_seconds: int) -> dict[str, int]:
+    """Add one to each bucket and commit at once, so that racing attempts see each other:
+    each upsert adds one and returns the new count in the same statement."""
+    now = utcnow()
+    since = now - timedelta(seconds=window_seconds)
+    counts = {bucket_hash: _add_one(bucket_hash, now, since) for bucket_hash in buckets}
+    db.session.commit()
+    return counts
+
+
+def forgive(*buckets: str) -> None:
+    """Take back one attempt on each bucket (the caller commits)."""
+    db.session.execute(update(ThrottleCount).where(
+        ThrottleCount.bucket.in_(buckets), ThrottleCount.count > 0)
+        .values(count=ThrottleCount.count - 1).execution_options(synchronize_session=False))
+
+
+def remember(bucket_hash: str) -> None:
+    """Mark a key as seen now, e.g. an address an account logged in from (caller commits)."""
+    _upsert(bucket_hash, utcnow(), {"window_start": utcnow(), "count": 0}, first=0)
+
+
+def remembered(bucket_hash: str, days: int = KNOWN_DAYS) -> bool:
+    return bool(db.session.scalar(select(ThrottleCount.bucket).where(
+        ThrottleCount.bucket == bucket_hash,
+        ThrottleCount.window_start > utcnow() - timedelta(days=days))))
+
+
+def _add_one(bucket_hash: str, now, since) -> int:
+    """One atomic statement on both databases: a new row counts 1; a row whose window has
+    passed starts again at 1; otherwise one more."""
+    expired = ThrottleCount.window_start <= since
+    return _upsert(bucket_hash, now, {
+        "count": case((expired, 1), else_=ThrottleCount.count + 1),
+        "window_start": case((expired, now), else_=ThrottleCount.window_start)})
+
+
+def _upsert(bucket_hash: str, now, values: dict, first: int = 1) -> int:
+    insert = (postgresql.insert if db.session.get_bind().dialect.name == "postgresql"
+              else sqlite.insert)(ThrottleCount)
+    statement = insert.values(bucket=bucket_hash, window_start=now, count=first) \
+        .on_conflict_do_update(index_elements=[ThrottleCount.bucket], set_=values) \
+        .returning(ThrottleCount.count)
+    if _clean_now():
+        db.session.execute(delete(ThrottleCount).where(
+            ThrottleCount.window_start < now - timedelta(days=KNOWN_DAYS)))
+    return db.session.scalar(statement)
+
+
+def _clean_now() -> bool:
+    """Forget old counts now and then (one call in a hundred), not on every attempt."""
+    return secrets.randbelow(100) == 0

@@ -10,7 +10,6 @@ from PIL import Image, ImageOps
 
 import ocr
 import redaction
-from ocr.second_reading import look_again
 from ocr.types import KEY_FIELDS, REVIEW_THRESHOLD, OcrPage, ParsedReceipt
 from panel import image_hash
 from panel.db import db, utcnow
@@ -99,34 +98,30 @@ def parse(job: Job) -> None:
     receipt where it was read poorly (OCR_WHOLE_LOOK), the price column (OCR_PRICE_LOOK) and
     the date's words (OCR_DATE_LOOK), see ocr.second_reading.
     ``job.page``, which redaction analyses, is the reading the items came from."""
-    today = job.receipt.submitted_at.date()
     config = current_app.config
-    job.parsed = ocr.parse(job.page, today=today, country=config["PANEL_COUNTRY"])
-    job.page, job.parsed = look_again(job.image, engine(), job.page, job.parsed, today,
-                                      prices=config["OCR_PRICE_LOOK"],
-                                      dates=config["OCR_DATE_LOOK"],
-                                      whole=config["OCR_WHOLE_LOOK"])
+    job.page, job.parsed = ocr.understand(
+        job.image, job.page, engine(), job.receipt.submitted_at.date(), config["PANEL_COUNTRY"],
+        price_look=config["OCR_PRICE_LOOK"], date_look=config["OCR_DATE_LOOK"],
+        whole_look=config["OCR_WHOLE_LOOK"])
 
 
 def redact(job: Job) -> None:
     """Decide, apply and verify redaction; store only the result; then drop the original."""
     policy = redaction.Policy.from_text(current_app.config["REDACTION_POLICY"])
-    decision = policy.decide(redaction.analyze(job.page, job.parsed), job.page)
     # REDACTION_VERIFY: "painted" reads again the bands around the paint (the rest of the page
     # is unchanged and its first reading stands); "page" the whole page (docs/redaction.md)
-    scope = current_app.config["REDACTION_VERIFY"]
-    decision, painted = redaction.paint_verified(job.image, job.page, decision, engine(), policy,
-                                                 scope=scope)
-    if painted is not None:
-        _keep_redacted(job, decision, painted)
-    _record_redactions(job.receipt, decision.counts)
+    result = redaction.redact(job.image, job.page, job.parsed, engine(), policy,
+                              scope=current_app.config["REDACTION_VERIFY"])
+    if result.painted is not None:
+        _keep_redacted(job, result)
+    _record_redactions(job.receipt, result.decision.counts)
     job.receipt.redacted_at = utcnow()
     db.session.commit()
     forget_originals(job.receipt)
 
 
-def _keep_redacted(job: Job, decision, painted: Image.Image) -> None:
-    page, parsed = redaction.redact_receipt(job.page, job.parsed, decision)
+def _keep_redacted(job: Job, result: redaction.Redacted) -> None:
+    page, parsed, painted = result.page, result.parsed, result.painted
     receipt = job.receipt
     out = io.BytesIO()
     painted.save(out, format="JPEG", quality=85)

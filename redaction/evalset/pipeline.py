@@ -1,28 +1,19 @@
-"""What the pipeline's redact step does, for the evaluation (and as a reference for it):
-read, analyze, decide, paint; then up to ``WIDEN_ROUNDS`` times verify, widen the decision
-with the leaks and paint again; a final reading must find nothing. A leak whose category
-removes receipts, or anything still readable at the end, removes the receipt."""
+"""The evaluation's way through redaction: read, then ``redaction.redact`` as the pipeline
+does (analyze, decide, paint; up to ``WIDEN_ROUNDS`` times verify, widen the decision with
+the leaks and paint again; a final reading must find nothing; a leak whose category removes
+receipts, or anything still readable at the end, removes the receipt). Items come from a
+stand-in for the parser, so the figures measure redaction alone."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 
 from PIL import Image
 
 from ocr.types import OcrPage, ParsedItem, ParsedReceipt
-from redaction import Decision, Policy, analyze, paint_verified
+from redaction import Policy, Redacted, redact
 
 PRICE = re.compile(r"\s+(-?\d+,\d{2})\s*[A-C]?$")
-
-
-@dataclass
-class Redacted:
-    page: OcrPage
-    parsed: ParsedReceipt
-    decision: Decision
-    painted: Image.Image | None  # None when the receipt is removed
-    reason: str | None           # why it was removed
 
 
 def parse_items(page: OcrPage) -> ParsedReceipt:
@@ -38,9 +29,10 @@ def parse_items(page: OcrPage) -> ParsedReceipt:
 
 def redact_photo(image: Image.Image, engine, policy: Policy | None = None,
                  scope: str = "painted") -> Redacted:
-    policy = policy or Policy()
+    """Read with ``engine``, items by the stand-in above, then ``redaction.redact``, as the
+    pipeline does. The result's page and fields are the first reading's, so the evaluation
+    can find where each labelled finding was."""
     page = engine.read(image)
     parsed = parse_items(page)
-    decision = policy.decide(analyze(page, parsed), page)
-    decision, painted = paint_verified(image, page, decision, engine, policy, scope=scope)
-    return Redacted(page, parsed, decision, painted, decision.reason if painted is None else None)
+    result = redact(image, page, parsed, engine, policy, scope)
+    return Redacted(page, parsed, result.decision, result.painted, result.reason)

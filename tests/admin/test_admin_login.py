@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import update
+from sqlalchemy import func, select, update
 
 from panel.db import db, utcnow
-from panel.models import StaffSession
+from panel.models import AuditEntry, StaffSession
 from tests.admin.conftest import PASSWORD, make_staff, post, sign_in
+from tests.support.parallel import at_once
 
 
 def log_in(app, client, member, code=None, password=PASSWORD, address="127.0.0.1"):
@@ -114,3 +115,28 @@ def test_allowed_networks(app):
     client = app.test_client()
     assert client.get("/admin/login", environ_base={"REMOTE_ADDR": "127.0.0.1"}).status_code == 403
     assert client.get("/admin/login", environ_base={"REMOTE_ADDR": "10.1.2.3"}).status_code == 200
+
+
+def test_racing_failures_are_all_counted(app):
+    """16 wrong passwords at once: only 5 (STAFF_LOGIN_MAX_FAILURES) are checked at all."""
+    member = make_staff(app, "admin")
+    answers = at_once(16, lambda n: log_in(app, app.test_client(), member,
+                                           password=f"wrong password {n}"))
+    statuses = sorted(answer.status_code for answer in answers)
+    assert statuses == [401] * 5 + [429] * 11, statuses
+    with app.app_context():
+        failed = db.session.scalar(select(func.count()).select_from(AuditEntry).where(
+            AuditEntry.action == "login.failed"))
+    assert failed == 5
+    assert log_in(app, app.test_client(), member, address="10.0.1.1").status_code == 429
+
+
+def test_the_login_form_is_limited_per_request(app):
+    app.config["RATELIMIT_STAFF_LOGIN_PER_ADDRESS"] = "3/hour"  # no minute's edge to cross
+    client = app.test_client()
+    answers = [post(app, client, "/admin/login", {"email": "x@staff.example.org"},
+                    environ_base={"REMOTE_ADDR": "10.7.7.7"}) for _ in range(4)]
+    assert [a.status_code for a in answers] == [401, 401, 401, 429]
+    assert 1 <= int(answers[3].headers["Retry-After"]) <= 3600
+    member = make_staff(app, "admin")
+    assert log_in(app, client, member, address="10.7.7.8").status_code == 303

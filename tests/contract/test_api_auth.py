@@ -8,12 +8,13 @@ import re
 
 import pytest
 
-from tests.support.factories import bearer, register
+from tests.support.factories import PASSWORD, bearer, register
 
 PUBLIC = {
     ("POST", "/api/v1/auth/register"), ("POST", "/api/v1/auth/token"),
     ("POST", "/api/v1/auth/refresh"), ("GET", "/api/v1/consents/purposes"),
     ("POST", "/api/v1/waitlist"), ("POST", "/api/v1/waitlist/status"),
+    ("POST", "/api/v1/auth/password-reset"), ("POST", "/api/v1/auth/password-reset/confirm"),
 }
 JUNK = {"json": {"answers": "nope", "granted": "perhaps", "amount": -1}}
 WRONG = [{}, {"Authorization": "Bearer not-a-token"}, {"Authorization": "Basic dXNlcjpwdw=="},
@@ -57,7 +58,8 @@ def test_a_token_that_ended_is_401_everywhere(app, ended_by):
     if ended_by == "logout":
         assert client.post("/api/v1/auth/logout", headers=bearer(tokens)).status_code == 204
     else:
-        assert client.delete("/api/v1/me", headers=bearer(tokens)).status_code == 202
+        erased = client.delete("/api/v1/me", headers=bearer(tokens), json={"password": PASSWORD})
+        assert erased.status_code == 202
     for method, url, needs in operations(app):
         if needs:
             response = client.open(url, method=method, headers=bearer(tokens), **JUNK)

@@ -25,6 +25,8 @@ pytestmark = pytest.mark.filterwarnings("ignore:Do not use the `random` module")
 # request may rightly be refused with a 4xx in words.
 BUSINESS_RULES = {
     "POST /api/v1/auth/register": "the invite code must exist and be bound to the email",
+    "POST /api/v1/auth/password-reset/confirm": "the code must be one mailed, unused and "
+                                                "unexpired",
     "POST /api/v1/receipts": "the parts must be real images (JPEG, PNG, WebP, HEIC)",
     "POST /api/v1/surveys/{survey_id}/responses": "answers must fit the survey's questions",
     "POST /api/v1/rewards/redemptions": "the amount must be within the balance, the method "

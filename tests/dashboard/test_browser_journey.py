@@ -154,6 +154,7 @@ def test_a_panelist_does_everything_in_the_browser(served, tmp_path, request):
         page.get_by_role("link", name="Erase my account").click()
         shots.take(page, "erase-confirm")
         page.get_by_label(re.compile("ERASE")).fill("ERASE")
+        page.get_by_label("Your password").fill(PASSWORD)
         page.get_by_role("button", name="Yes, erase everything").click()
         expect(page.get_by_role("heading", name="Your account is erased")).to_be_visible()
 

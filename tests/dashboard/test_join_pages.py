@@ -100,13 +100,31 @@ def test_log_out_and_in_again(app):
     assert client.get("/privacy").status_code == 200
 
 
-@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/", "/\\evil"])
+OFF_SITE = ["https://evil.example/", "//evil.example/", "/\\evil", "/\t/evil.example",
+            "/\n/evil.example", "/\r\n/x", "\t//evil.example", "/ /evil.example",
+            "///evil.example", "javascript:alert(1)", "/\x00/x", "/\u3000/evil.example"]
+
+
+@pytest.mark.parametrize("target", OFF_SITE)
 def test_login_never_sends_a_person_off_site(app, target):
     session = sign_up(app)
     post(session.client, "/logout")
     answer = post(session.client, "/login", {"email": session.email, "password": PASSWORD,
                                              "next": target})
     assert answer.headers["Location"] == "/receipts"
+
+
+@pytest.mark.parametrize("query", ["next=/%09/evil.example", "next=/%0a/x", "next=/%0d%0a/x"])
+def test_a_signed_in_visitor_is_never_sent_off_site_either(app, query):
+    session = sign_up(app)
+    answer = session.client.get(f"/login?{query}")
+    assert answer.status_code == 303 and answer.headers["Location"] == "/receipts"
+
+
+def test_a_path_on_this_site_is_kept_after_login(app):
+    session = sign_up(app)
+    answer = session.client.get("/login?next=/receipts%3Fstatus%3Daccepted")
+    assert answer.headers["Location"] == "/receipts?status=accepted"
 
 
 def test_an_expired_access_token_is_renewed_with_the_refresh_token(app):
@@ -137,6 +155,20 @@ def test_every_front_door_form_needs_the_csrf_token(app, url):
                                     "csrf_token": "forged"})
     assert answer.status_code == 400
     assert "did not come from this site" in answer.get_data(as_text=True)
+
+
+def test_a_form_token_works_only_in_its_own_session(app):
+    first, second = sign_up(app), sign_up(app)
+    token = csrf(first.client, "/privacy")
+    second.client.set_cookie(CSRF_COOKIE, first.client.get_cookie(CSRF_COOKIE).value)
+    stolen = second.client.post("/privacy/leave", data={"csrf_token": token})
+    assert stolen.status_code == 400
+    anonymous = app.test_client()  # the same browser's cookie, before logging in
+    anonymous.set_cookie(CSRF_COOKIE, second.client.get_cookie(CSRF_COOKIE).value)
+    before_login = csrf(anonymous, "/login")
+    assert second.client.post("/privacy/leave", data={"csrf_token": before_login}
+                              ).status_code == 400
+    assert post(second.client, "/privacy/leave").status_code == 303
 
 
 def test_failed_logins_are_throttled_per_account(app):

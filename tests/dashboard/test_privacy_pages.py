@@ -103,7 +103,7 @@ def test_the_export_downloads_a_zip_with_panelist_json(app):
     assert [c["purpose"] for c in document["consent_history"]][:2] == ["receipts", "surveys"]
 
 
-def test_erase_needs_the_typed_word_then_deletes_everything_and_ends_the_session(app):
+def test_erase_needs_the_typed_word_and_the_password_then_deletes_everything(app):
     session = sign_up(app)
     receipt_for_review(app, app.test_client(), {"panelist": {"id": session.panelist_id}})
     page = session.client.get("/privacy/erase").get_data(as_text=True)
@@ -115,7 +115,12 @@ def test_erase_needs_the_typed_word_then_deletes_everything_and_ends_the_session
 
     old = {name: session.client.get_cookie(name).value for name in (SESSION_COOKIE,
                                                                    REFRESH_COOKIE)}
-    erased = post(session.client, "/privacy/erase", {"confirm": "ERASE"})
+    for password, status in (("", 403), ("not my password", 403)):
+        refused = post(session.client, "/privacy/erase", {"confirm": "ERASE", "password": password})
+        assert refused.status_code == status and "password is not right" in refused.get_data(
+            as_text=True)
+        assert status_of(app, session.panelist_id) == "active"
+    erased = post(session.client, "/privacy/erase", {"confirm": "ERASE", "password": PASSWORD})
     assert erased.status_code == 303 and erased.location.endswith("/goodbye")
     cleared = [c for c in erased.headers.getlist("Set-Cookie") if "Expires=Thu, 01 Jan 1970" in c]
     assert {c.split("=")[0] for c in cleared} == {SESSION_COOKIE, REFRESH_COOKIE}

@@ -86,7 +86,8 @@ def test_erased_account_leaves_nothing_behind(stack, logs):
     assert item in text_in_images(objects)
     assert hits([email, name], dump, *objects) == []  # ...and personal fields are sealed
 
-    assert client.delete("/api/v1/me", headers=bearer(tokens)).status_code == 202
+    erased = client.delete("/api/v1/me", headers=bearer(tokens), json={"password": PASSWORD})
+    assert erased.status_code == 202
     dump, objects = database_dump(stack), stored_objects(stack)
     assert objects == []
     assert hits([email, name, item, tokens["panelist"]["id"], receipt_id], dump) == []

@@ -14,7 +14,7 @@ from panel.models import IdempotencyKey, LedgerEntry, Panelist, Receipt
 from panel.services import ledger, redemptions, rewards
 from panel.services.errors import Conflict
 from tests.support.commits import counting_commits
-from tests.support.factories import bearer, register
+from tests.support.factories import PASSWORD, bearer, register
 from tests.support.rewards import put_receipt
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -264,6 +264,7 @@ def test_the_ledger_refuses_updates_and_deletes_on_postgresql(postgres_app):
             with pytest.raises(Exception, match="append-only"):
                 db.session.execute(text(statement))
             db.session.rollback()
-    assert client.delete("/api/v1/me", headers=bearer(tokens)).status_code == 202
+    erased = client.delete("/api/v1/me", headers=bearer(tokens), json={"password": PASSWORD})
+    assert erased.status_code == 202
     with postgres_app.app_context():
         assert db.session.scalar(select(func.count()).select_from(LedgerEntry)) == 0

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from importlib import import_module
 
-LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt", "pl", "nordic")
+LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt", "pl", "nordic", "ms")
 MODULES = [import_module(f"ocr.parse.vocabulary.{name}") for name in LANGUAGES]
 
 
@@ -66,3 +66,4 @@ DOCUMENT_TITLE = re.compile(rf"^\W*(?:\w+\s+){{0,2}}(?:{'|'.join(pieces('documen
 WELCOME_TO = re.compile(rf"^\W*(?:{'|'.join(pieces('welcome'))})\s+"
                         rf"(?:{'|'.join(pieces('welcome_to'))})\s+(?P<name>.+)$", re.IGNORECASE)
 BUSINESS = words("business")
+STREET = words("street")

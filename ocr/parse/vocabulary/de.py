@@ -32,4 +32,6 @@ WORDS = {
                  r"drogerie"],
     "months": ["januar", "februar", "märz maerz mrz", "april", "mai", "juni", "juli",
                "august", "september", "oktober okt", "november", "dezember dez"],
+    "street": [r"stra(?:ss|ß)e", r"str\.", r"\bstr\b", r"weg\b", r"allee\b", r"platz\b",
+               r"gasse\b"],
 }

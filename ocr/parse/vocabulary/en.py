@@ -42,4 +42,7 @@ WORDS = {
                  r"grocer", r"kiosk"],
     "months": ["january", "february", "march", "april", "may", "june", "july", "august",
                "september", "october", "november", "december"],
+    "street": [r"street", r"\broad\b", r"\bave(?:nue)?\b", r"\bblvd\b", r"boulevard",
+               r"\bhwy\b", r"highway", r"\bsuite\b", r"\b(?:st|rd|dr|ln|blk|pkwy|tpke)\b",
+               r"\bdrive\b", r"\blane\b", r"parkway", r"turnpike"],
 }

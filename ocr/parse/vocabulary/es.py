@@ -15,4 +15,5 @@ WORDS = {
     "date_cue": ["fecha"],
     "months": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
                "septiembre", "octubre", "noviembre", "diciembre"],
+    "street": [r"\bcalle\b", r"\bavenida\b", r"\bavda\b", r"\bpaseo\b", r"\bcarrer\b"],
 }

@@ -19,4 +19,6 @@ WORDS = {
     "business": [r"pharmacie", r"boulangerie"],
     "months": ["janvier", "février fevrier", "mars", "avril", "mai", "juin", "juillet",
                "août aout", "septembre", "octobre", "novembre", "décembre decembre"],
+    "street": [r"\brue\b", r"\bplace\b", r"\bavenue\b", r"\bboulevard\b", r"\bchemin\b",
+               r"\bquai\b", r"\bbd\b"],
 }

@@ -13,4 +13,5 @@ WORDS = {
     "date_cue": ["data"],
     "months": ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio",
                "agosto", "settembre", "ottobre", "novembre", "dicembre"],
+    "street": [r"\bvia\b", r"\bviale\b", r"\bpiazza\b", r"\bcorso\b", r"\bp\.zza\b"],
 }

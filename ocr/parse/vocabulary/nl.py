@@ -10,4 +10,5 @@ WORDS = {
     "greeting": [r"welkom"],
     "months": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
                "september", "oktober", "november", "december"],
+    "street": [r"straat\b", r"\blaan\b", r"\bplein\b", r"gracht\b", r"\bkade\b"],
 }

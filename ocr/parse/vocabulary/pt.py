@@ -5,4 +5,5 @@ WORDS = {
     "greeting": [r"bem-?vind\w*"],
     "months": ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
                "setembro", "outubro", "novembro", "dezembro"],
+    "street": [r"\brua\b", r"\bpraça\b", r"\bpraca\b"],
 }

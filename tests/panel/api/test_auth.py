@@ -10,6 +10,7 @@ from panel.db import db, utcnow
 from panel.models import AuthToken, Consent, Invite, Panelist
 from panel.services import personal
 from tests.support.factories import PASSWORD, bearer, invite, register
+from tests.support.parallel import at_once
 
 
 def test_invite_command_prints_code_as_last_line(app):
@@ -100,9 +101,8 @@ def test_login_refresh_logout(app, client):
 
     renewed = client.post("/api/v1/auth/refresh", json={"refresh_token": tokens["refresh_token"]})
     assert renewed.status_code == 200
-    replay = client.post("/api/v1/auth/refresh", json={"refresh_token": tokens["refresh_token"]})
-    assert replay.status_code == 401
     new = renewed.get_json()
+    assert client.get("/api/v1/me", headers=bearer(new)).status_code == 200
 
     assert client.post("/api/v1/auth/logout", headers=bearer(new)).status_code == 204
     assert client.get("/api/v1/me", headers=bearer(new)).status_code == 401
@@ -125,3 +125,57 @@ def test_expired_access_token_is_refused(app, client):
             token.expires_at = utcnow() - timedelta(seconds=1)
         db.session.commit()
     assert client.get("/api/v1/me", headers=bearer(tokens)).status_code == 401
+
+
+def _refresh(client, tokens: dict):
+    return client.post("/api/v1/auth/refresh", json={"refresh_token": tokens["refresh_token"]})
+
+
+def test_a_refresh_token_works_once_even_when_raced(app):
+    """Five parallel refreshes with one token: one new pair at most, and as the token was
+    used again, that whole login ends (the new pair too)."""
+    tokens = register(app, app.test_client())
+    answers = at_once(5, lambda _: _refresh(app.test_client(), tokens))
+    statuses = sorted(answer.status_code for answer in answers)
+    assert statuses == [200, 401, 401, 401, 401], statuses
+    renewed = next(a.get_json() for a in answers if a.status_code == 200)
+    client = app.test_client()
+    assert client.get("/api/v1/me", headers=bearer(renewed)).status_code == 401
+    assert _refresh(client, renewed).status_code == 401
+    assert client.get("/api/v1/me", headers=bearer(tokens)).status_code == 401
+
+
+def test_the_old_access_token_stops_working_after_a_refresh(app, client):
+    tokens = register(app, client)
+    renewed = _refresh(client, tokens)
+    assert renewed.status_code == 200
+    assert client.get("/api/v1/me", headers=bearer(tokens)).status_code == 401
+    assert client.get("/api/v1/me", headers=bearer(renewed.get_json())).status_code == 200
+
+
+def test_reusing_a_spent_refresh_token_ends_the_whole_login(app, client):
+    tokens = register(app, client)
+    other_login = client.post("/api/v1/auth/token", json={
+        "email": tokens["panelist"]["email"], "password": PASSWORD}).get_json()
+    renewed = _refresh(client, tokens).get_json()
+    again = _refresh(client, renewed).get_json()  # the rightful client carries on
+    assert client.get("/api/v1/me", headers=bearer(again)).status_code == 200
+    assert _refresh(client, tokens).status_code == 401  # a stolen copy of the first token
+    assert client.get("/api/v1/me", headers=bearer(again)).status_code == 401
+    assert _refresh(client, again).status_code == 401
+    assert client.get("/api/v1/me", headers=bearer(other_login)).status_code == 200
+
+
+def test_tokens_and_exports_are_kept_in_no_cache(app, client):
+    email = "cache@example.org"
+    body = {"invite_code": invite(app, email), "email": email, "password": PASSWORD,
+            "consents": {"receipts": True}}
+    answers = [client.post("/api/v1/auth/register", json=body)]
+    answers.append(client.post("/api/v1/auth/token", json={"email": email, "password": PASSWORD}))
+    tokens = answers[-1].get_json()
+    answers.append(_refresh(client, tokens))
+    answers.append(client.get("/api/v1/me/export", headers=bearer(answers[-1].get_json())))
+    assert [a.status_code for a in answers] == [201, 200, 200, 200]
+    assert all(a.headers["Cache-Control"] == "no-store" for a in answers)
+    refused = client.post("/api/v1/auth/token", json={"email": email, "password": "nope"})
+    assert refused.headers["Cache-Control"] == "no-store"

@@ -158,7 +158,7 @@ def test_export_holds_everything_and_the_redacted_images(app, client, tokens):
 def test_erase_removes_the_account_at_once(app, client, tokens):
     shared_receipt(app, client, tokens)
     email = tokens["panelist"]["email"]
-    response = client.delete("/api/v1/me", headers=bearer(tokens))
+    response = client.delete("/api/v1/me", headers=bearer(tokens), json={"password": PASSWORD})
     assert response.status_code == 202
     assert get(client, tokens, "/me").status_code == 401
     assert client.post("/api/v1/auth/refresh",
