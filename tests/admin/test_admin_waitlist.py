@@ -155,7 +155,8 @@ def test_erasing_a_panelist_deletes_their_mail_from_the_outbox(app):
     assert response.status_code == 201
     assert len(outbox_for(app, "gone@example.org")) == 2  # the waitlist mail and the invite
     with app.app_context():
-        account.erase(db.session.get(Panelist, response.get_json()["panelist"]["id"]))
+        account.erase(db.session.get(Panelist, response.get_json()["panelist"]["id"]),
+                      "a long password")
     admin = app.test_client()
     sign_in(app, admin, "admin")
     page = admin.get("/admin/outbox").get_data(as_text=True)
