@@ -8,7 +8,7 @@ import socket
 import time
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw
 from sqlalchemy import func, select
 
 from panel.db import db
@@ -30,7 +30,12 @@ def closed_port() -> int:
 
 
 def page() -> bytes:
-    return jpeg_bytes(Image.new("RGB", (300, 500), "white"))
+    """A page with print on it (a blank page would be dropped at upload: services.uploads)."""
+    image = Image.new("RGB", (300, 500), "white")
+    draw = ImageDraw.Draw(image)
+    for top in range(40, 460, 30):
+        draw.rectangle((30, top, 270, top + 8), fill="black")
+    return jpeg_bytes(image)
 
 
 def s3_app(request, tmp_path, monkeypatch, kind: str, endpoint: str, bucket: str, **settings):
