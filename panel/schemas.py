@@ -1,4 +1,4 @@
-"""Marshmallow schemas of the mobile API (see API.md), also used by the data export."""
+"""Marshmallow schemas of the mobile API (see docs/api.md), also used by the data export."""
 from __future__ import annotations
 
 import re
@@ -8,12 +8,12 @@ import marshmallow as ma
 from flask import current_app
 from flask_smorest.fields import Upload
 
+from panel.models import ReceiptStatus
 from panel.services import rewards
 from panel.services.money import from_minor
 
 
-RECEIPT_STATUSES = ["queued", "processing", "accepted", "needs_review", "rejected", "removed",
-                    "withdrawn"]
+RECEIPT_STATUSES = [status.value for status in ReceiptStatus]
 
 
 class DecimalString(ma.fields.Decimal):

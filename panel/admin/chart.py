@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-COLOURS = {"accepted": "#2e7d32", "needs_review": "#f9a825", "rejected": "#c62828",
-           "removed": "#6a1b9a", "withdrawn": "#757575", "queued": "#1565c0",
-           "processing": "#4fc3f7"}
+from panel.models import ReceiptStatus
+
+COLOURS = {ReceiptStatus.ACCEPTED: "#2e7d32", ReceiptStatus.NEEDS_REVIEW: "#f9a825",
+           ReceiptStatus.REJECTED: "#c62828", ReceiptStatus.REMOVED: "#6a1b9a",
+           ReceiptStatus.WITHDRAWN: "#757575", ReceiptStatus.QUEUED: "#1565c0",
+           ReceiptStatus.PROCESSING: "#4fc3f7"}
 BAR, GAP, HEIGHT = 18, 4, 160
 
 

@@ -7,7 +7,7 @@ from flask_smorest.error_handler import ErrorSchema
 
 from panel.ratelimit import RULES, rate_limited
 
-MAX_PAGE_SIZE = 100  # API.md: lists take page_size up to 100; above it is a 422
+MAX_PAGE_SIZE = 100  # docs/api.md: lists take page_size up to 100; above it is a 422
 
 RETRY_AFTER = {"Retry-After": {"description": "Seconds to wait before trying again.",
                                "schema": {"type": "integer", "minimum": 1}}}

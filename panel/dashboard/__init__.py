@@ -8,9 +8,12 @@ def init_app(app: Flask) -> None:
     from panel.dashboard import views_privacy, views_receipts, views_rewards  # noqa: F401
     from panel.dashboard import views_account  # noqa: F401
     from panel.dashboard.blueprint import blp
-    from panel.dashboard.format import FILTERS
+    from panel.dashboard.format import FILTERS, TESTS
+    from panel.models import ReceiptStatus
 
     app.register_blueprint(blp)
     app.jinja_env.globals.setdefault("csrf_token", access.csrf_token)
+    app.jinja_env.globals.setdefault("ReceiptStatus", ReceiptStatus)
+    app.jinja_env.tests.update(TESTS)
     for name, function in FILTERS.items():
         app.jinja_env.filters.setdefault(name, function)

@@ -1,13 +1,17 @@
-"""Template filters: amounts, dates, months and receipt states in plain words."""
+"""Template filters: amounts, dates, months and receipt states in plain words; the test
+``unfinished`` (a receipt still waiting or being read)."""
 from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
 
+from panel.models import UNFINISHED_STATUSES, ReceiptStatus
+
 STATUS_WORDS = {
-    "queued": "Waiting", "processing": "Reading", "accepted": "Accepted",
-    "rejected": "Not accepted", "needs_review": "Being checked", "removed": "Removed",
-    "withdrawn": "Withdrawn",
+    ReceiptStatus.QUEUED: "Waiting", ReceiptStatus.PROCESSING: "Reading",
+    ReceiptStatus.ACCEPTED: "Accepted", ReceiptStatus.REJECTED: "Not accepted",
+    ReceiptStatus.NEEDS_REVIEW: "Being checked", ReceiptStatus.REMOVED: "Removed",
+    ReceiptStatus.WITHDRAWN: "Withdrawn",
 }
 REASON_WORDS = {
     "prescription": "It was a prescription receipt, so we deleted it whole to protect your "
@@ -111,6 +115,11 @@ def reward_reason_words(reason: str | None) -> str:
     return REWARD_REASON_WORDS.get(reason, "") if reason else "counts toward this month"
 
 
+def unfinished(status: str) -> bool:
+    return status in UNFINISHED_STATUSES
+
+
+TESTS = {"unfinished": unfinished}
 FILTERS = {"money": money, "day": day, "month": month, "status_words": status_words,
            "reason_words": reason_words, "reward_reason_words": reward_reason_words,
            "quantity": quantity, "category_words": category_words, "action_words": action_words,

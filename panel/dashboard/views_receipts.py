@@ -9,12 +9,12 @@ from flask import Response, current_app, g, redirect, render_template, request, 
 
 from panel import ratelimit, web
 from panel.dashboard.blueprint import blp
+from panel.models import UNFINISHED_STATUSES
 from panel.schemas import RECEIPT_STATUSES, ReceiptSchema
 from panel.services import receipts as service
 from panel.services.errors import Invalid, PanelError
 
 PAGE_SIZE = 24
-UNFINISHED = ("queued", "processing")
 LIST_NOTICES = {
     "welcome": "Welcome to the panel! Share your first receipt below: take a photo of it "
                "after you shop.",
@@ -55,7 +55,7 @@ def _list_page(error: str | None = None):
         pages=max(math.ceil(total / PAGE_SIZE), 1), status=status, month=period,
         statuses=RECEIPT_STATUSES, months=service.periods_for(g.panelist),
         max_pages=current_app.config["UPLOAD_MAX_PAGES"], idempotency_key=uuid.uuid4().hex, notice=notice,
-        error=error, refresh=any(r["status"] in UNFINISHED for r in shown))
+        error=error, refresh=any(r["status"] in UNFINISHED_STATUSES for r in shown))
 
 
 @blp.get("/receipts/<receipt_id>")
@@ -63,7 +63,7 @@ def receipt(receipt_id):
     shown = ReceiptSchema().dump(service.get_for(g.panelist, receipt_id))
     notice = next((text for key, text in DETAIL_NOTICES.items() if request.args.get(key)), None)
     return render_template("dashboard/receipt.html", receipt=shown, notice=notice,
-                           refresh=shown["status"] in UNFINISHED)
+                           refresh=shown["status"] in UNFINISHED_STATUSES)
 
 
 @blp.get("/receipts/<receipt_id>/image")
@@ -92,7 +92,7 @@ def _confirmation(receipt_id: str, action: str):
     """The page that says exactly what withdrawing or deleting will do, before it is done."""
     shown = ReceiptSchema().dump(service.get_for(g.panelist, receipt_id))
     return render_template("dashboard/confirm_receipt.html", receipt=shown, action=action,
-                           waiting=shown["status"] in UNFINISHED)
+                           waiting=shown["status"] in UNFINISHED_STATUSES)
 
 
 @blp.post("/receipts/<receipt_id>/delete")

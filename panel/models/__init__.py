@@ -4,9 +4,11 @@ from panel.models.panelists import (
 from panel.models.rewards import LedgerEntry, Payout, RewardPeriod
 from panel.models.surveys import Survey, SurveyQuestion, SurveyResponse
 from panel.models.receipts import (
-    IdempotencyKey, Receipt, ReceiptEvent, ReceiptItem, ReceiptRedaction)
+    FINAL_STATUSES, UNFINISHED_STATUSES, IdempotencyKey, Receipt, ReceiptEvent, ReceiptItem,
+    ReceiptRedaction, ReceiptStatus)
 from panel.models.staff import (AuditEntry, OutboxMessage, StaffAccount, StaffSession, ThrottleCount, ThrottleHit, WaitlistEntry)  # noqa: F401
 
 __all__ = ["AuthToken", "Consent", "DataKey", "DeletionRecord", "IdempotencyKey", "Invite", "Panelist", "PasswordReset", "Receipt",
-           "ReceiptEvent", "ReceiptItem", "ReceiptRedaction", "LedgerEntry", "Payout", "RewardPeriod",
+           "ReceiptEvent", "ReceiptItem", "ReceiptRedaction", "ReceiptStatus", "FINAL_STATUSES",
+           "UNFINISHED_STATUSES", "LedgerEntry", "Payout", "RewardPeriod",
            "Survey", "SurveyQuestion", "SurveyResponse"]

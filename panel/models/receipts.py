@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from enum import StrEnum
 
 from sqlalchemy import (BigInteger, Date, Float, ForeignKey, Index, Integer, Numeric, String,
                         UniqueConstraint)
@@ -11,6 +12,22 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from panel.db import Base, UtcDateTime, id_column, utcnow
 
 Money = Numeric(12, 2)
+
+
+class ReceiptStatus(StrEnum):
+    """Where a receipt stands. The values are stored and are the API's words: never renamed."""
+
+    QUEUED = "queued"  # waiting for a worker
+    PROCESSING = "processing"  # a worker holds its lease
+    ACCEPTED = "accepted"
+    NEEDS_REVIEW = "needs_review"  # waiting for a person (see services.review)
+    REJECTED = "rejected"
+    REMOVED = "removed"  # deleted whole by redaction (e.g. a prescription)
+    WITHDRAWN = "withdrawn"  # by the panelist
+
+
+UNFINISHED_STATUSES = (ReceiptStatus.QUEUED, ReceiptStatus.PROCESSING)
+FINAL_STATUSES = tuple(status for status in ReceiptStatus if status not in UNFINISHED_STATUSES)
 
 
 class Receipt(Base):
@@ -26,7 +43,7 @@ class Receipt(Base):
 
     id: Mapped[str] = id_column()
     panelist_id: Mapped[str] = mapped_column(ForeignKey("panelists.id", ondelete="CASCADE"))
-    status: Mapped[str] = mapped_column(String(16), default="queued")
+    status: Mapped[str] = mapped_column(String(16), default=ReceiptStatus.QUEUED)
     status_reason: Mapped[str | None] = mapped_column(String(40))
     submitted_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     processed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
@@ -62,6 +79,12 @@ class Receipt(Base):
     timeline: Mapped[list["ReceiptEvent"]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True,
         order_by="ReceiptEvent.sequence")
+
+    def add_event(self, status: str, step: str | None = None, reason: str | None = None) -> None:
+        """A row on the receipt's timeline (a status change or a pipeline step), which the
+        panelist sees; written with the caller's commit."""
+        self.timeline.append(ReceiptEvent(sequence=len(self.timeline), status=status,
+                                           step=step, reason=reason))
 
 
 class ReceiptItem(Base):

@@ -44,6 +44,13 @@ def _normalise_code(code: str) -> str:
 
 def create_invite(email: str) -> str:
     """Issue an invite for ``email`` and return its code (shown once, stored hashed)."""
+    code = add_invite(email)
+    db.session.commit()
+    return code
+
+
+def add_invite(email: str) -> str:
+    """``create_invite`` in the caller's transaction (the caller commits)."""
     raw = base64.b32encode(secrets.token_bytes(10)).decode()
     code = "-".join(raw[i:i + 4] for i in range(0, 16, 4))
     days = current_app.config["INVITE_DAYS"]
@@ -52,7 +59,6 @@ def create_invite(email: str) -> str:
         email_sealed=personal.vault().seal_with_master(personal.normalise_email(email),
                                                        "invite email"),
         expires_at=utcnow() + timedelta(days=days)))
-    db.session.commit()
     return code
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from datetime import timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import and_, delete, select
 
 from panel.db import db, utcnow
 from panel.models import IdempotencyKey, Panelist
@@ -30,18 +30,13 @@ def fingerprint(*parts: bytes | str) -> str:
 
 
 def earlier_result(panelist: Panelist, scope: str, key: str | None, payload: str) -> str | None:
-    """The id of what a same-key request made within the window; older keys are forgotten.
-    Raises Invalid (422) when that request had another payload."""
+    """The id of what a same-key request made within the window (an older one does not
+    count). Raises Invalid (422) when that request had another payload."""
     if not key:
         return None
     record = db.session.scalar(select(IdempotencyKey).where(
-        IdempotencyKey.panelist_id == panelist.id, IdempotencyKey.scope == scope,
-        IdempotencyKey.key == key))
+        _same_key(panelist, scope, key), IdempotencyKey.created_at >= utcnow() - WINDOW))
     if record is None:
-        return None
-    if record.created_at < utcnow() - WINDOW:
-        db.session.execute(delete(IdempotencyKey).where(IdempotencyKey.id == record.id))
-        db.session.commit()
         return None
     if record.payload_hash is not None and record.payload_hash != payload:
         raise Invalid("This Idempotency-Key was already used for a different request. Use a "
@@ -52,6 +47,15 @@ def earlier_result(panelist: Panelist, scope: str, key: str | None, payload: str
 
 def remember(panelist: Panelist, scope: str, key: str | None, resource_id: str,
              payload: str) -> None:
+    """Keep the key with what the request made, in the caller's transaction; the same key
+    from before the window is forgotten there."""
     if key:
+        db.session.execute(delete(IdempotencyKey).where(
+            _same_key(panelist, scope, key), IdempotencyKey.created_at < utcnow() - WINDOW))
         db.session.add(IdempotencyKey(panelist_id=panelist.id, scope=scope, key=key,
                                       resource_id=resource_id, payload_hash=payload))
+
+
+def _same_key(panelist: Panelist, scope: str, key: str):
+    return and_(IdempotencyKey.panelist_id == panelist.id, IdempotencyKey.scope == scope,
+                IdempotencyKey.key == key)

@@ -12,7 +12,7 @@ from flask import current_app
 from sqlalchemy import func, select
 
 from panel.db import db
-from panel.models import Consent, Panelist, Receipt, ReceiptItem
+from panel.models import Consent, Panelist, Receipt, ReceiptItem, ReceiptStatus
 
 
 def _consenting_panelists():
@@ -31,7 +31,7 @@ def merchants(period: str) -> list[dict]:
         select(Receipt.merchant_name, func.count(Receipt.id), func.count(
             Receipt.panelist_id.distinct()), func.sum(Receipt.total))
         .join(Panelist, Panelist.id == Receipt.panelist_id)
-        .where(Receipt.period == period, Receipt.status == "accepted",
+        .where(Receipt.period == period, Receipt.status == ReceiptStatus.ACCEPTED,
                Receipt.merchant_name.is_not(None), Receipt.currency.is_not(None),
                Receipt.panelist_id.in_(_consenting_panelists()))
         .group_by(Receipt.merchant_name)
@@ -50,7 +50,7 @@ def categories(period: str) -> list[dict]:
                func.count(Receipt.id.distinct()), func.count(Receipt.panelist_id.distinct()),
                func.sum(ReceiptItem.amount))
         .join(Receipt, Receipt.id == ReceiptItem.receipt_id)
-        .where(Receipt.period == period, Receipt.status == "accepted",
+        .where(Receipt.period == period, Receipt.status == ReceiptStatus.ACCEPTED,
                ReceiptItem.category_code.is_not(None), Receipt.currency.is_not(None),
                Receipt.panelist_id.in_(_consenting_panelists()))
         .group_by(ReceiptItem.category_code, ReceiptItem.category_name)

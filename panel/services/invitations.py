@@ -1,6 +1,7 @@
 """Inviting people from the waitlist (one, the first N, or a filtered batch), and managing
-invites: list, set expiry, revoke, resend. Codes are made by ``auth.create_invite`` (single
+invites: list, set expiry, revoke, resend. Codes are made by ``auth.add_invite`` (single
 use, random, bound to the email, stored hashed) and go out by mail (SMTP or the outbox).
+Each public function commits once (a batch: once per person invited).
 """
 from __future__ import annotations
 
@@ -17,14 +18,13 @@ from panel.models import Invite, Panelist, WaitlistEntry
 from panel.services import audit, auth, mail, personal, waitlist
 from panel.services.errors import Conflict, Invalid, NotFound
 
-INVITE_EMAIL = "invite email"  # the context auth.create_invite seals the email with
+INVITE_EMAIL = "invite email"  # the context auth.add_invite seals the email with
 
 
 def invite_email(email: str, actor: audit.Actor, days: int | None = None,
                  reason: str = "manual") -> Invite:
     """Issue an invite to ``email`` and mail its code; returns the invite row."""
-    invite, code = _issue(email, actor, days, reason)
-    _mail_code(email, code, invite.expires_at)
+    invite = _invite(email, actor, days, reason)
     db.session.commit()
     return invite
 
@@ -45,8 +45,14 @@ def register_link(code: str) -> str:
     return f"{current_app.config['PUBLIC_URL'].rstrip('/')}/register?{urlencode({'code': code})}"
 
 
+def _invite(email: str, actor: audit.Actor, days: int | None, reason: str) -> Invite:
+    invite, code = _issue(email, actor, days, reason)
+    _mail_code(email, code, invite.expires_at)
+    return invite
+
+
 def _issue(email: str, actor: audit.Actor, days: int | None, reason: str) -> tuple[Invite, str]:
-    code = auth.create_invite(email)  # commits the invite
+    code = auth.add_invite(email)
     invite = db.session.scalar(select(Invite).where(
         Invite.email_hash == personal.email_hash(email)).order_by(Invite.created_at.desc()))
     days = days or current_app.config["INVITE_DAYS"]
@@ -74,7 +80,7 @@ def invite_entries(entries: Iterable[WaitlistEntry], actor: audit.Actor,
     invited = 0
     for entry in entries:
         if entry.invited_at is None:
-            invite = invite_email(waitlist.email_of(entry), actor, days, reason="waitlist")
+            invite = _invite(waitlist.email_of(entry), actor, days, reason="waitlist")
             entry.invited_at, entry.invite_id = utcnow(), invite.id
             entry.email_sealed = b""  # the invite holds it now, and erasure deletes that
             db.session.commit()
@@ -150,18 +156,22 @@ def set_expiry(invite: Invite, days: int, actor: audit.Actor) -> None:
 
 def revoke(invite: Invite, actor: audit.Actor) -> None:
     """The code stops working at once (the invite expires now)."""
+    _revoke(invite, actor)
+    db.session.commit()
+
+
+def _revoke(invite: Invite, actor: audit.Actor) -> None:
     _open(invite).expires_at = utcnow()
     audit.record(actor, "invite.revoked", reason=f"invite={invite.id}")
-    db.session.commit()
 
 
 def resend(invite: Invite, actor: audit.Actor) -> Invite:
     """Codes are stored hashed, so a resend revokes the old code and mails a new one."""
     email = _email(_open(invite))
-    revoke(invite, actor)
-    fresh = invite_email(email, actor, reason=f"resend of {invite.id}")
+    _revoke(invite, actor)
+    fresh = _invite(email, actor, None, f"resend of {invite.id}")
     entry = db.session.scalar(select(WaitlistEntry).where(WaitlistEntry.invite_id == invite.id))
     if entry is not None:
         entry.invite_id = fresh.id
-        db.session.commit()
+    db.session.commit()
     return fresh

@@ -62,14 +62,14 @@ def credit(panelist_id: str, kind: str, amount_minor: int, currency: str, dedupe
 
 def debit(panelist: Panelist, kind: str, amount_minor: int, currency: str, description: str,
           dedupe_key: str | None = None) -> str:
-    """Take ``amount_minor`` off the balance, or raise Conflict if it would go below zero.
+    """Take ``amount_minor`` off the balance in the caller's transaction, or raise Conflict
+    if it would go below zero.
 
     The check and the write are one statement, after the panelist's row is locked
     (PostgreSQL) or inside SQLite's single writer, so concurrent debits never overdraw.
     """
     if amount_minor <= 0:
         raise Invalid("The amount must be more than zero.")
-    db.session.commit()  # start the write from a fresh snapshot
     if _dialect() == "postgresql":
         db.session.execute(select(Panelist.id).where(Panelist.id == panelist.id)
                            .with_for_update())
@@ -79,7 +79,6 @@ def debit(panelist: Panelist, kind: str, amount_minor: int, currency: str, descr
                   literal(description), literal(utcnow(), UtcDateTime)).where(
         balance_minor(panelist.id) >= amount_minor)
     if insert_from_select(rows) != 1:
-        db.session.rollback()
         raise Conflict("That is more than your balance.")
     return entry_id
 

@@ -11,11 +11,10 @@ from flask import current_app
 from sqlalchemy import func, select
 
 from panel.db import db, utcnow
-from panel.models import Invite, Panelist, Receipt, ReceiptRedaction, WaitlistEntry
+from panel.models import Invite, Panelist, Receipt, ReceiptRedaction, ReceiptStatus, WaitlistEntry
 from panel.services import payouts
 
-STATUSES = ("queued", "processing", "accepted", "needs_review", "rejected", "removed",
-            "withdrawn")
+STATUSES = tuple(ReceiptStatus)
 
 
 @dataclass

@@ -47,7 +47,7 @@ def open_field(panelist: Panelist, field: str) -> str | None:
 
 
 def profile(panelist: Panelist) -> dict:
-    """The panelist as the API shows them (API.md, ``Panelist``)."""
+    """The panelist as the API shows them (docs/api.md, ``Panelist``)."""
     return {"id": panelist.id, "email": open_field(panelist, "email"),
             "display_name": open_field(panelist, "display_name"), "status": panelist.status,
             "joined_at": panelist.joined_at, "consents": consents.current(panelist)}

@@ -12,7 +12,7 @@ from flask import current_app
 from sqlalchemy import func, or_, select
 
 from panel.db import db
-from panel.models import Panelist, Receipt
+from panel.models import UNFINISHED_STATUSES, Panelist, Receipt
 from panel.services.errors import TooLarge
 
 MB = 1024 * 1024
@@ -26,7 +26,7 @@ def used_bytes(panelist_id: str) -> int:
     return int(db.session.scalar(
         select(func.coalesce(func.sum(Receipt.uploaded_bytes), 0)).where(
             Receipt.panelist_id == panelist_id,
-            or_(Receipt.status.in_(("queued", "processing")),
+            or_(Receipt.status.in_(UNFINISHED_STATUSES),
                 Receipt.redacted_image_key.is_not(None)))))  # PostgreSQL sums to numeric
 
 

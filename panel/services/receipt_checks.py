@@ -23,9 +23,9 @@ from sqlalchemy import and_, or_, select
 
 from panel import image_hash
 from panel.db import db
-from panel.models import Receipt
+from panel.models import Receipt, ReceiptStatus
 
-COUNTED_STATUSES = ("accepted", "needs_review")
+COUNTED_STATUSES = (ReceiptStatus.ACCEPTED, ReceiptStatus.NEEDS_REVIEW)
 
 
 def refusal(receipt: Receipt) -> str | None:

@@ -11,14 +11,15 @@ from sqlalchemy import delete as delete_rows, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
-from panel import ratelimit, receipt_files, tasks
+from panel import ratelimit, receipt_files
 from panel.db import commit_keeping_loaded, db, flush_deleted_pages, new_id, utcnow
 from panel.extensions import storage_for
-from panel.models import DeletionRecord, IdempotencyKey, Panelist, Receipt
+from panel.models import (
+    UNFINISHED_STATUSES, DeletionRecord, IdempotencyKey, Panelist, Receipt, ReceiptStatus)
 from panel.receipt_files import original_prefix
 from panel.services import idempotency, personal, quota, rewards, uploads
 from panel.services.errors import Forbidden, NotFound
-from panel.tasks.claims import add_event
+from panel.tasks import enqueue
 
 
 def submit(panelist: Panelist, pages: list[bytes], idempotency_key: str | None) -> Receipt:
@@ -33,13 +34,13 @@ def submit(panelist: Panelist, pages: list[bytes], idempotency_key: str | None) 
     size = sum(len(page) for page in clean)
     quota.ensure_room(panelist, size)
     receipt = Receipt(id=new_id(), panelist_id=panelist.id, page_count=len(clean),
-                      uploaded_bytes=size, submitted_at=utcnow(), status="queued",
+                      uploaded_bytes=size, submitted_at=utcnow(), status=ReceiptStatus.QUEUED,
                       items=[], redactions=[])  # known empty: the 202's body reads no rows
     receipt.period = rewards.period_of(receipt.submitted_at)
     receipt.week = rewards.week_of(receipt.submitted_at)
     storage = storage_for()
     receipt_files.store_originals(storage, receipt.id, clean)  # all pages, or a 503 and none
-    add_event(receipt, "queued")
+    receipt.add_event(ReceiptStatus.QUEUED)
     db.session.add(receipt)
     idempotency.remember(panelist, "receipts", idempotency_key, receipt.id, payload)
     try:
@@ -53,7 +54,7 @@ def submit(panelist: Panelist, pages: list[bytes], idempotency_key: str | None) 
         db.session.rollback()
         receipt_files.forget_originals(storage, receipt.id)
         raise
-    tasks.enqueue(receipt.id)
+    enqueue(receipt.id)
     return receipt
 
 
@@ -104,13 +105,13 @@ def get_for(panelist: Panelist, receipt_id: str) -> Receipt:
 def withdraw(panelist: Panelist, receipt_id: str) -> Receipt:
     """Take a receipt out of every use; the panelist still sees it. Twice is harmless."""
     receipt = get_for(panelist, receipt_id)
-    if receipt.status == "withdrawn":
+    if receipt.status == ReceiptStatus.WITHDRAWN:
         return receipt
-    unfinished = receipt.status in ("queued", "processing")
-    receipt.status, receipt.status_reason = "withdrawn", None
+    unfinished = receipt.status in UNFINISHED_STATUSES
+    receipt.status, receipt.status_reason = ReceiptStatus.WITHDRAWN, None
     receipt.withdrawn_at = utcnow()
     receipt.lease_owner = receipt.lease_expires_at = None
-    add_event(receipt, "withdrawn", reason="by_panelist")
+    receipt.add_event(ReceiptStatus.WITHDRAWN, reason="by_panelist")
     db.session.commit()
     if unfinished:  # no worker will read it now: the original goes at once
         storage_for().delete_prefix(original_prefix(receipt.id))

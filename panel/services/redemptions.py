@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from panel.db import db
 from panel.models import LedgerEntry, Panelist, Payout
 from panel.services import idempotency, ledger
-from panel.services.errors import Invalid
+from panel.services.errors import Conflict, Invalid
 from panel.services.money import to_minor
 
 
@@ -26,8 +26,12 @@ def redeem(panelist: Panelist, amount: Decimal, method: str, key: str | None) ->
     payload = idempotency.fingerprint(str(minor), method)
     if earlier := idempotency.earlier_result(panelist, "redemptions", key, payload):
         return db.session.get(LedgerEntry, earlier)
-    entry_id = ledger.debit(panelist, "redemption", minor,
-                            current_app.config["REWARD_CURRENCY"], f"Payout: {method}")
+    try:
+        entry_id = ledger.debit(panelist, "redemption", minor,
+                                current_app.config["REWARD_CURRENCY"], f"Payout: {method}")
+    except Conflict:
+        db.session.rollback()  # lets go of the panelist's row at once
+        raise
     db.session.add(Payout(ledger_entry_id=entry_id, method=method))
     idempotency.remember(panelist, "redemptions", key, entry_id, payload)
     try:

@@ -11,13 +11,11 @@ from sqlalchemy import select
 
 from panel.db import db, flush_deleted_pages, utcnow
 from panel.extensions import storage_for
-from panel.models import Receipt
+from panel.models import FINAL_STATUSES, Receipt
 from panel.services import mail
 from panel.receipt_files import original_prefix
-from panel.tasks.claims import add_event
 
 log = logging.getLogger(__name__)
-FINAL = ("accepted", "needs_review", "rejected", "removed", "withdrawn")
 
 
 def purge_expired(limit: int = 500) -> int:
@@ -25,7 +23,7 @@ def purge_expired(limit: int = 500) -> int:
     cutoff = utcnow() - timedelta(days=current_app.config["RETENTION_DAYS"])
     due = list(db.session.scalars(select(Receipt).where(
         Receipt.submitted_at < cutoff, Receipt.purged_at.is_(None),
-        Receipt.status.in_(FINAL)).limit(limit)))
+        Receipt.status.in_(FINAL_STATUSES)).limit(limit)))
     storage = storage_for()
     for receipt in due:
         storage.delete_prefix(original_prefix(receipt.id))
@@ -36,7 +34,7 @@ def purge_expired(limit: int = 500) -> int:
         receipt.merchant_name = receipt.purchase_date = receipt.currency = None
         receipt.subtotal = receipt.tax = receipt.total = None
         receipt.purged_at = utcnow()
-        add_event(receipt, receipt.status, reason="purged_after_retention")
+        receipt.add_event(receipt.status, reason="purged_after_retention")
         db.session.commit()
     if due:
         flush_deleted_pages()

@@ -16,10 +16,9 @@ from sqlalchemy import func, select
 
 from panel.db import db, utcnow
 from panel.extensions import storage_for
-from panel.models import Receipt, ReceiptItem
+from panel.models import Receipt, ReceiptItem, ReceiptStatus
 from panel.services import audit, receipt_checks
 from panel.services.errors import Conflict, Invalid, NotFound
-from panel.tasks.claims import add_event
 
 ACCEPT_REASONS = {"fields_confirmed": "The fields were read correctly",
                   "fields_corrected": "Fields were corrected by a reviewer"}
@@ -37,7 +36,7 @@ CANNOT_ACCEPT = {
 
 def queue(limit: int = 50, offset: int = 0) -> tuple[list[Receipt], int]:
     """Receipts waiting for a person, oldest first."""
-    where = Receipt.status == "needs_review"
+    where = Receipt.status == ReceiptStatus.NEEDS_REVIEW
     total = db.session.scalar(select(func.count()).select_from(Receipt).where(where))
     rows = db.session.scalars(select(Receipt).where(where).order_by(
         Receipt.submitted_at, Receipt.id).limit(limit).offset(offset))
@@ -48,7 +47,7 @@ def _waiting(receipt_id: str) -> Receipt:
     receipt = db.session.get(Receipt, receipt_id)
     if receipt is None:
         raise NotFound("No such receipt.")
-    if receipt.status != "needs_review":
+    if receipt.status != ReceiptStatus.NEEDS_REVIEW:
         raise Conflict(f"This receipt is no longer waiting for review (it is {receipt.status}).")
     return receipt
 
@@ -104,10 +103,10 @@ def decide(receipt_id: str, accept: bool, reason: str, fields: Fields | None,
         if refusal := receipt_checks.refusal(receipt):
             db.session.rollback()
             raise Invalid(CANNOT_ACCEPT[refusal], {"reason": [f"Not acceptable: {refusal}."]})
-    receipt.status = "accepted" if accept else "rejected"
+    receipt.status = ReceiptStatus.ACCEPTED if accept else ReceiptStatus.REJECTED
     receipt.status_reason = None if accept else reason
     receipt.processed_at = utcnow()
-    add_event(receipt, receipt.status, step="review", reason=reason)
+    receipt.add_event(receipt.status, step="review", reason=reason)
     audit.record(actor, "receipt.reviewed", receipt.panelist_id, receipt.id,
                  f"{receipt.status}: {reason}")
     db.session.commit()

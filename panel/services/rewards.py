@@ -15,11 +15,11 @@ from flask import current_app
 from sqlalchemy import case, func, literal, or_, select, text
 
 from panel.db import UtcDateTime, db, utcnow
-from panel.models import Receipt, RewardPeriod
+from panel.models import Receipt, ReceiptStatus, RewardPeriod
 from panel.services import ledger
 from panel.services.money import from_minor, to_minor
 
-COUNTED_STATUS = "accepted"
+COUNTED_STATUS = ReceiptStatus.ACCEPTED
 
 
 @dataclass(frozen=True)
@@ -113,7 +113,7 @@ def qualifications(receipts: list[Receipt]) -> list[tuple[bool, str | None]]:
 
     def refusal(receipt: Receipt) -> str | None:
         if receipt.status != COUNTED_STATUS:
-            return "withdrawn" if receipt.status == "withdrawn" else "not_accepted"
+            return "withdrawn" if receipt.status == ReceiptStatus.WITHDRAWN else "not_accepted"
         if (receipt.merchant_name or "").lower() in rule.excluded_merchants:
             return "excluded_merchant"
         return None

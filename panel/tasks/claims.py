@@ -9,15 +9,13 @@ from flask import current_app
 from sqlalchemy import and_, or_, select, update
 
 from panel.db import db, new_id, utcnow
-from panel.models import Receipt, ReceiptEvent
-
-UNFINISHED = ("queued", "processing")
+from panel.models import UNFINISHED_STATUSES, Receipt, ReceiptStatus
 
 
 def _waiting():
     now = utcnow()
-    return or_(Receipt.status == "queued",
-               and_(Receipt.status == "processing", Receipt.lease_expires_at < now))
+    return or_(Receipt.status == ReceiptStatus.QUEUED,
+               and_(Receipt.status == ReceiptStatus.PROCESSING, Receipt.lease_expires_at < now))
 
 
 def _lease_end():
@@ -29,7 +27,7 @@ def claim(receipt_id: str) -> Receipt | None:
     owner = new_id()
     taken = db.session.execute(
         update(Receipt).where(Receipt.id == receipt_id, _waiting()).values(
-            status="processing", attempts=Receipt.attempts + 1,
+            status=ReceiptStatus.PROCESSING, attempts=Receipt.attempts + 1,
             lease_owner=owner, lease_expires_at=_lease_end()))
     db.session.commit()
     if taken.rowcount != 1:
@@ -41,7 +39,7 @@ def renew(receipt: Receipt) -> bool:
     """Extend our lease before a step; False if another worker has taken the receipt."""
     renewed = db.session.execute(
         update(Receipt).where(Receipt.id == receipt.id, Receipt.lease_owner == receipt.lease_owner,
-                              Receipt.status == "processing")
+                              Receipt.status == ReceiptStatus.PROCESSING)
         .values(lease_expires_at=_lease_end()).execution_options(synchronize_session=False))
     return renewed.rowcount == 1
 
@@ -57,7 +55,7 @@ def release(receipt: Receipt, retry_after: float) -> None:
 def seconds_until_free(receipt_id: str) -> float | None:
     """How long until an unfinished receipt's lease runs out; None if it is final or gone."""
     receipt = db.session.get(Receipt, receipt_id)
-    if receipt is None or receipt.status not in UNFINISHED:
+    if receipt is None or receipt.status not in UNFINISHED_STATUSES:
         return None
     return _seconds_left(receipt.lease_expires_at)
 
@@ -71,7 +69,7 @@ def waiting_ids(limit: int = 100) -> list[str]:
 def unfinished(limit: int = 10_000) -> list[tuple[str, float]]:
     """Every receipt not yet final, with the seconds until it can be claimed."""
     rows = db.session.execute(select(Receipt.id, Receipt.lease_expires_at).where(
-        Receipt.status.in_(UNFINISHED)).order_by(Receipt.submitted_at).limit(limit))
+        Receipt.status.in_(UNFINISHED_STATUSES)).order_by(Receipt.submitted_at).limit(limit))
     return [(receipt_id, _seconds_left(lease)) for receipt_id, lease in rows]
 
 
@@ -79,9 +77,3 @@ def _seconds_left(lease_expires_at) -> float:
     if lease_expires_at is None:
         return 0.0
     return max(0.0, (lease_expires_at - utcnow()).total_seconds())
-
-
-def add_event(receipt: Receipt, status: str, step: str | None = None,
-              reason: str | None = None) -> None:
-    receipt.timeline.append(ReceiptEvent(sequence=len(receipt.timeline), status=status,
-                                         step=step, reason=reason))

@@ -15,7 +15,7 @@ from sqlalchemy import update
 from panel import receipt_files
 from panel.db import db, utcnow
 from panel.extensions import storage_for
-from panel.models import Receipt
+from panel.models import Receipt, ReceiptStatus
 from panel.tasks import claims, steps
 from panel.tasks.steps import Stop
 
@@ -43,7 +43,7 @@ class Result:
     """What the caller should do: nothing (final or held elsewhere), or retry later."""
 
     retry_in: float | None = None
-    outcome: str | None = None
+    outcome: ReceiptStatus | None = None
 
 
 def process_receipt(receipt_id: str) -> Result:
@@ -51,7 +51,7 @@ def process_receipt(receipt_id: str) -> Result:
     if receipt is None:
         return Result(retry_in=claims.seconds_until_free(receipt_id))
     if receipt.attempts > current_app.config["JOB_MAX_ATTEMPTS"]:
-        return _finish(steps.Job(receipt), Stop("rejected", "processing_failed"))
+        return _finish(steps.Job(receipt), Stop(ReceiptStatus.REJECTED, "processing_failed"))
     job = steps.Job(receipt)
     step = None
     try:
@@ -60,7 +60,7 @@ def process_receipt(receipt_id: str) -> Result:
                 continue
             if not claims.renew(receipt):
                 return Result()  # another worker took over after our lease ran out
-            claims.add_event(receipt, "processing", step=step.name)
+            receipt.add_event(ReceiptStatus.PROCESSING, step=step.name)
             db.session.commit()
             step.run(job)
     except Stop as stop:
@@ -75,7 +75,7 @@ def process_receipt(receipt_id: str) -> Result:
         retry_in = 5.0 * 2 ** receipt.attempts
         claims.release(receipt, retry_in)
         return Result(retry_in=retry_in)
-    return _finish(job, Stop("accepted"))
+    return _finish(job, Stop(ReceiptStatus.ACCEPTED))
 
 
 def _finish(job: "steps.Job", outcome: Stop) -> Result:
@@ -84,7 +84,7 @@ def _finish(job: "steps.Job", outcome: Stop) -> Result:
     receipt: Receipt = job.receipt
     steps.forget_originals(receipt)
     finished = db.session.execute(update(Receipt).where(
-        Receipt.id == receipt.id, Receipt.status == "processing",
+        Receipt.id == receipt.id, Receipt.status == ReceiptStatus.PROCESSING,
         Receipt.lease_owner == receipt.lease_owner).values(
         status=outcome.status, status_reason=outcome.reason, processed_at=utcnow(),
         lease_owner=None, lease_expires_at=None).execution_options(synchronize_session=False))
@@ -92,7 +92,7 @@ def _finish(job: "steps.Job", outcome: Stop) -> Result:
         db.session.rollback()
         return Result()
     db.session.refresh(receipt)
-    claims.add_event(receipt, outcome.status, step="finish", reason=outcome.reason)
+    receipt.add_event(outcome.status, step="finish", reason=outcome.reason)
     db.session.commit()
     log.info("receipt %s finished: %s %s", receipt.id, outcome.status, outcome.reason or "")
     return Result(outcome=outcome.status)

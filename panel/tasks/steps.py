@@ -15,7 +15,7 @@ from ocr.types import KEY_FIELDS, REVIEW_THRESHOLD, OcrPage, ParsedReceipt
 from panel import image_hash
 from panel.db import db, utcnow
 from panel.extensions import storage_for
-from panel.models import Receipt, ReceiptItem, ReceiptRedaction
+from panel.models import Receipt, ReceiptItem, ReceiptRedaction, ReceiptStatus
 from panel.receipt_files import original_key, original_prefix, redacted_key
 from panel.services import receipt_checks
 from panel.storage import StoredObjectMissing
@@ -25,7 +25,7 @@ from panel.storage import StoredObjectMissing
 class Stop(Exception):
     """Ends the job with a final status and a stable reason code."""
 
-    def __init__(self, status: str, reason: str | None = None):
+    def __init__(self, status: ReceiptStatus, reason: str | None = None):
         super().__init__(status, reason)
         self.status, self.reason = status, reason
 
@@ -52,7 +52,7 @@ def load(job: Job) -> None:
         blobs = [storage.get(original_key(job.receipt.id, n))
                  for n in range(1, job.receipt.page_count + 1)]
     except StoredObjectMissing:
-        raise Stop("rejected", "image_missing") from None
+        raise Stop(ReceiptStatus.REJECTED, "image_missing") from None
     scale = working_scale(blobs, current_app.config["WORKER_MAX_PIXELS"])
     while blobs:  # each stored page is let go of once decoded
         job.pages.append(upright(blobs.pop(0), scale))
@@ -166,14 +166,14 @@ def check(job: Job) -> None:
     receipt = job.receipt
     removed = [r for r in receipt.redactions if r.action == "receipt_removed"]
     if removed:  # nothing of it was kept: no image, no items, no fields
-        raise Stop("removed", removed[0].category)
+        raise Stop(ReceiptStatus.REMOVED, removed[0].category)
     if receipt.total is None and not receipt.items and receipt.merchant_name is None:
-        raise Stop("rejected", "unreadable")
+        raise Stop(ReceiptStatus.REJECTED, "unreadable")
     if refusal := receipt_checks.refusal(receipt):
-        raise Stop("rejected", refusal)
+        raise Stop(ReceiptStatus.REJECTED, refusal)
     if receipt_checks.pages_mismatch(receipt):
-        raise Stop("needs_review", "pages_mismatch")
+        raise Stop(ReceiptStatus.NEEDS_REVIEW, "pages_mismatch")
     if receipt.total is None:
-        raise Stop("needs_review", "total_not_found")
+        raise Stop(ReceiptStatus.NEEDS_REVIEW, "total_not_found")
     if (receipt.parse_confidence or 0.0) < REVIEW_THRESHOLD:
-        raise Stop("needs_review", "low_confidence")
+        raise Stop(ReceiptStatus.NEEDS_REVIEW, "low_confidence")

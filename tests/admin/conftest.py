@@ -16,7 +16,6 @@ from panel.models import Receipt, ReceiptItem
 from panel.receipt_files import redacted_key
 from panel.services import staff
 from panel.services.audit import COMMAND_LINE
-from panel.tasks.claims import add_event
 from tests.support.factories import register
 
 PASSWORD = "a long staff password"
@@ -75,8 +74,8 @@ def receipt_for_review(app, client, tokens: dict | None = None) -> tuple[str, di
                           merchant_name="BIOMARKT", total=None, currency="EUR")
         receipt.items = [ReceiptItem(position=0, description="Bread", quantity=1,
                                      unit_price=None, amount="2.50")]
-        add_event(receipt, "queued")
-        add_event(receipt, "needs_review", step="finish", reason="low_confidence")
+        receipt.add_event("queued")
+        receipt.add_event("needs_review", step="finish", reason="low_confidence")
         db.session.add(receipt)
         db.session.flush()
         receipt.redacted_image_key = redacted_key(receipt.id)

@@ -10,8 +10,10 @@ from sqlalchemy import func, select, update
 
 from panel.db import db, utcnow
 from panel.models import Invite, OutboxMessage, Panelist, WaitlistEntry
-from panel.services import account, audit, mail, retention
+from panel.services import account, audit, invitations, mail, retention, waitlist
+from panel.services.audit import COMMAND_LINE
 from tests.admin.conftest import post, sign_in
+from tests.support.commits import counting_commits
 
 
 def join(client, email, address="127.0.0.1", **extra):
@@ -217,3 +219,26 @@ def test_command_line_invites_are_audited_and_refused_for_a_registered_address(a
     assert again.exit_code == 1 and "cli@example.org is already registered" in again.output
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Invite)) == 1
+
+
+def test_each_invitation_commits_once(app):
+    """One commit per entry point (a batch: one per person), none hidden in its helpers."""
+    client = app.test_client()
+    for email in ("first@example.org", "second@example.org"):
+        join(client, email)
+    with app.app_context():
+        with counting_commits() as commits:
+            invite = invitations.invite_email("single@example.org", COMMAND_LINE)
+        assert len(commits) == 1
+        with counting_commits() as commits:
+            fresh = invitations.resend(invite, COMMAND_LINE)
+        assert len(commits) == 1 and fresh.id != invite.id
+        with counting_commits() as commits:
+            invited = invitations.invite_entries(
+                invitations.waiting(waitlist.Filter()), COMMAND_LINE)
+        assert len(commits) == invited == 2
+        with counting_commits() as commits:
+            invitations.hand_over("handed@example.org", COMMAND_LINE)
+        assert len(commits) == 1
+        assert db.session.scalar(select(func.count()).select_from(Invite)) == 5
+    assert code_in(outbox_for(app, "single@example.org")[-1].body)

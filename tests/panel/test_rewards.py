@@ -3,14 +3,17 @@ from __future__ import annotations
 
 import threading
 from datetime import datetime, timedelta
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select, text, update
 
-from panel.db import db
-from panel.models import LedgerEntry, Receipt
-from panel.services import ledger, rewards
+from panel.db import db, utcnow
+from panel.models import IdempotencyKey, LedgerEntry, Panelist, Receipt
+from panel.services import ledger, redemptions, rewards
+from panel.services.errors import Conflict
+from tests.support.commits import counting_commits
 from tests.support.factories import PASSWORD, bearer, register
 from tests.support.rewards import put_receipt
 
@@ -165,6 +168,35 @@ def test_a_redemption_key_reused_for_another_payout_is_422(app, client):
         assert response.status_code == 422, (other, response.get_json())
         assert "Idempotency-Key" in response.get_json()["message"]
     assert rewards_page(client, tokens)["balance"] == "4.00"
+
+
+def test_a_redemption_commits_once_and_a_day_old_key_is_a_new_one(app, client):
+    tokens, _headers = rewarded_with_key(app, client)
+    with app.app_context():
+        panelist = db.session.get(Panelist, tokens["panelist"]["id"])
+        method = redemptions.methods()[0]
+        with counting_commits() as commits:
+            first = redemptions.redeem(panelist, Decimal("3.00"), method, "payout-1").id
+        assert len(commits) == 1
+        db.session.execute(update(IdempotencyKey).values(created_at=utcnow() - timedelta(hours=25)))
+        db.session.commit()
+        with counting_commits() as commits:
+            second = redemptions.redeem(panelist, Decimal("3.00"), method, "payout-1").id
+        assert len(commits) == 1 and second != first
+        assert db.session.scalars(select(IdempotencyKey.resource_id)).all() == [second]
+        assert ledger.balance(panelist.id) == 400
+
+
+def test_a_refused_debit_leaves_the_callers_transaction_alone(app, client):
+    tokens = register(app, client)
+    with app.app_context():
+        panelist = db.session.get(Panelist, tokens["panelist"]["id"])
+        ledger.credit(panelist.id, "receipt_reward", 100, "EUR", "pending", "Not committed")
+        with pytest.raises(Conflict), counting_commits() as commits:
+            ledger.debit(panelist, "redemption", 500, "EUR", "More than the balance")
+        assert commits == []
+        db.session.rollback()
+        assert ledger.balance(panelist.id) == 0
 
 
 def test_close_period_command(app, client):

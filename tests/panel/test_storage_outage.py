@@ -30,9 +30,11 @@ def closed_port() -> int:
 
 
 def page() -> bytes:
-    """A page with print on it (blank pages are dropped at upload)."""
+    """A page with print on it (a blank page would be dropped at upload: services.uploads)."""
     image = Image.new("RGB", (300, 500), "white")
-    ImageDraw.Draw(image).text((20, 20), "SUMME 1,00", fill="black")
+    draw = ImageDraw.Draw(image)
+    for top in range(40, 460, 30):
+        draw.rectangle((30, top, 270, top + 8), fill="black")
     return jpeg_bytes(image)
 
 

@@ -3,14 +3,15 @@ from __future__ import annotations
 
 import io
 import threading
+from datetime import timedelta
 
 import pytest
 from PIL import Image, ImageCms, ImageOps
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
-from panel.db import db
+from panel.db import db, utcnow
 from panel.extensions import storage_for
-from panel.models import Receipt
+from panel.models import IdempotencyKey, Receipt
 from tests.support.factories import bearer, jpeg_bytes, register, upload
 
 
@@ -216,6 +217,18 @@ def test_a_key_reused_with_another_photo_is_422(app, client, tokens):
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Receipt)) == 1
         assert storage_for().keys() == [f"originals/{first.get_json()['id']}/1.jpg"]
+
+
+def test_a_key_older_than_a_day_makes_a_new_receipt(app, client, tokens):
+    first = upload(client, tokens, jpeg_bytes(photo()), key="phone-123").get_json()
+    with app.app_context():
+        db.session.execute(update(IdempotencyKey).values(created_at=utcnow() - timedelta(hours=25)))
+        db.session.commit()
+    again = upload(client, tokens, jpeg_bytes(marked()), key="phone-123")  # not a 422 now
+    assert again.status_code == 202 and again.get_json()["id"] != first["id"]
+    with app.app_context():
+        assert db.session.scalars(select(IdempotencyKey.resource_id)).all() == [
+            again.get_json()["id"]]
 
 
 def test_the_same_key_of_another_panelist_is_separate(app, client, tokens):
