@@ -32,8 +32,10 @@ MINIMUM = {
 # needs that folder, and fails without it in CI).
 PHOTO_SUBSET = ["1012-receipt.jpg", "1022-receipt.jpg", "1031-receipt.jpg",
                 "1037-receipt.jpg", "1046-receipt.jpg", "1057-receipt.jpg"]
-PHOTO_MINIMUM = {"merchant": 0.66, "date": 0.66, "total": 0.16}
-PHOTO_MAXIMUM_WRONG = 0.17  # a wrong key field nobody reviews
+# Measured on this subset: merchant 5/6, date 6/6, total 4/6, adding up 3/6, review 4/6,
+# none wrong without review; floors one receipt under, ceilings one above.
+PHOTO_MINIMUM = {"merchant": 0.66, "date": 0.83, "total": 0.5, "adds_up": 0.33}
+PHOTO_MAXIMUM = {"needs_review": 0.84, "wrong_unreviewed": 0.17}
 MAXIMUM = {"real": {"needs_review": 0.17}, "synthetic": {"needs_review": 0.17}}
 MAX_MEDIAN_SECONDS = 15.0  # catches gross slowdowns (e.g. OpenMP threads fighting) only:
 # the machines are shared, and this test runs beside others; measured 1-2 s unloaded
@@ -69,4 +71,5 @@ def test_phone_photos_stay_above_the_measured_figures():
     assert summary["receipts"] == 6
     for field, minimum in PHOTO_MINIMUM.items():
         assert summary[field] >= minimum, (field, summary)
-    assert summary["wrong_unreviewed"] <= PHOTO_MAXIMUM_WRONG, summary
+    for field, maximum in PHOTO_MAXIMUM.items():
+        assert summary[field] <= maximum, (field, summary)
