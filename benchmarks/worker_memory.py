@@ -9,7 +9,7 @@ resident memory before the job (the app made, the libraries loaded), its peak du
 and the seconds. The peak is Linux's ``VmHWM``, reset before the job (``/proc/self/clear_refs``):
 ``getrusage``'s ``ru_maxrss`` would also count the parent's memory, which Linux carries into
 a child across ``exec``. Tesseract runs as a process of its own on the
-prepared image (at most 16 million pixels, ``ocr.preprocess``), not counted here.
+prepared image (at most 16 million pixels, ``ocr.prepare.steps``), not counted here.
 
 - normal: one 12-megapixel phone photo (3024 x 4032) of a receipt of 30 lines;
 - worst uploads the limits allow: six pages of 10 megapixels each, the 60 million pixels

@@ -32,8 +32,8 @@ from pathlib import Path
 from PIL import Image, ImageOps
 
 from ocr import understand
-from ocr.engine import ENGINE_NAMES, make_engine
-from ocr.preprocess import prepare
+from ocr.read.engine import ENGINE_NAMES, make_engine
+from ocr.prepare.steps import prepare
 from ocr.evaluation.scoring import score, summarise
 
 COLUMNS = [("merchant", "merchant"), ("date", "date"), ("total", "total"),
@@ -113,7 +113,7 @@ def warm_up(engines: list[str]) -> None:
     when it reads the price column again)."""
     for name in engines:
         make_engine(name).read(Image.new("RGB", (64, 32), "white"))
-    from ocr.rapid import recognise_lines
+    from ocr.read.rapid import recognise_lines
     recognise_lines([Image.new("RGB", (96, 32), "white")])
 
 

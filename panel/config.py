@@ -108,7 +108,7 @@ def from_environment(instance_path: str) -> dict:
         "UPLOAD_MAX_PIXELS_PER_HOUR": _int("UPLOAD_MAX_PIXELS_PER_HOUR", 480_000_000),
         # Pixels a worker decodes for one receipt, all pages together (larger pages are
         # decoded at a reduced scale), which bounds a job's memory; OCR's prepared image is
-        # at most 16 million pixels anyway (ocr.preprocess.MAX_PIXELS).
+        # at most 16 million pixels anyway (ocr.prepare.steps.MAX_PIXELS).
         "WORKER_MAX_PIXELS": _int("WORKER_MAX_PIXELS", 16_000_000),
         # Bytes of receipt images one panelist may hold; 0 means no quota.
         "PANELIST_STORAGE_QUOTA_BYTES": _int("PANELIST_STORAGE_QUOTA_BYTES", 512 * 1024 * 1024),

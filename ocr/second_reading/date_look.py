@@ -3,7 +3,7 @@
 Tesseract misreads a digit of a date printed once (``24.02.20`` for ``25.02.20``) or loses
 a date line printed right under a barcode. RapidOCR's recogniser reads dates better, but
 a whole page with it is about five times slower, so only a few printed words are read
-again (``ocr.rapid.recognise_lines``, tens of milliseconds a crop) and their dates join the
+again (``ocr.read.rapid.recognise_lines``, tens of milliseconds a crop) and their dates join the
 vote of ``ocr.parse.dates``. A crop holds a date's printed words only, told apart by blank gaps
 at least ``WORD_GAP`` line heights wide: the recogniser drops spaces inside a wider crop
 (a line ``Datum 07.04.20 14:37 Uhr`` came back as ``Datum 07.04.2019n14:37``). In three
@@ -145,7 +145,7 @@ class Look:
         self.budget -= len(spans)
         if not spans:
             return ""
-        from ocr.rapid import recognise_lines  # optional engine, loaded on first use
+        from ocr.read.rapid import recognise_lines  # optional engine, loaded on first use
         top, bottom = padded(top, bottom, self.image.height)
         texts = recognise_lines([self.image.crop((left, top, right, bottom))
                                  for left, right in spans])
@@ -249,6 +249,6 @@ def uncovered_rows(grey: np.ndarray, page: OcrPage) -> list[tuple[int, int]]:
 
 
 def evened_grey(image: Image.Image) -> np.ndarray:
-    from ocr.engine import engine_input  # the tesseract engine's own lighting
+    from ocr.read.engine import engine_input  # the tesseract engine's own lighting
     return np.asarray(engine_input(image, even=True))
 

@@ -27,8 +27,8 @@ from itertools import product
 from PIL import Image
 
 from ocr.parse.amounts import item_amount_at_end
-from ocr.engine import OcrEngine, TesseractEngine, engine_input
-from ocr.layout import split_run
+from ocr.read.engine import OcrEngine, TesseractEngine, engine_input
+from ocr.read.layout import split_run
 from ocr.parse import parse
 from ocr.second_reading.price_column import (band, column_words, description, ink_box, item_rows,
                                long_number, masked, price_column, price_words)
@@ -54,7 +54,7 @@ def price_look(image: Image.Image, engine: OcrEngine, page: OcrPage, receipt: Pa
     after tesseract: RapidOCR reading first needs no second look."""
     if receipt.items_add_up or not isinstance(engine, TesseractEngine):
         return page, receipt
-    from ocr.rapid import recognise_lines  # optional dependency, imported when used
+    from ocr.read.rapid import recognise_lines  # optional dependency, imported when used
     rows = item_rows(page)
     if not rows:
         return page, receipt

@@ -15,7 +15,7 @@ from datetime import date
 
 from PIL import Image
 
-from ocr.engine import make_engine
+from ocr.read.engine import make_engine
 from ocr.parse import parse
 from ocr.types import KEY_FIELDS, REVIEW_THRESHOLD, OcrPage, ParsedReceipt
 

@@ -16,7 +16,7 @@ import statistics
 import numpy as np
 from PIL import Image, ImageDraw
 
-from ocr.preprocess import find_paper
+from ocr.prepare.steps import find_paper
 from ocr.synthetic.scenes import kinds, scene
 
 WHOLE = 0.995  # share of the print kept for "the whole receipt"

@@ -61,7 +61,7 @@ def load(job: Job) -> None:
 
 def working_scale(blobs: list[bytes], max_pixels: int) -> float:
     """The factor (at most 1) that brings the pages together to ``max_pixels``: OCR reads a
-    line best at about 24 px high (ocr.preprocess), which far fewer pixels give."""
+    line best at about 24 px high (ocr.prepare.steps), which far fewer pixels give."""
     pixels = 0
     for blob in blobs:
         with Image.open(io.BytesIO(blob)) as image:

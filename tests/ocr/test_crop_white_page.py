@@ -4,10 +4,10 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from ocr import TesseractEngine, prepare
-from ocr.preprocess import find_paper
+from ocr.prepare.steps import find_paper
 from ocr.synthetic.crop_check import measure
 from ocr.synthetic.scenes import scene
-from ocr.text_block import text_block_box
+from ocr.prepare.text_block import text_block_box
 from tests.ocr.synthetic import render_receipt
 
 ROWS = [("BIOMARKT SONNE", ""), ("Hauptstrasse 5", ""), ("02.03.2026 12:41", "")] + [

@@ -1,7 +1,7 @@
 """Rebuilding printed lines from word boxes, whatever the engine returned."""
 import pytest
 
-from ocr.layout import build_lines, same_row, split_run
+from ocr.read.layout import build_lines, same_row, split_run
 from ocr.types import Box, Word
 
 

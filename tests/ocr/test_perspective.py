@@ -5,9 +5,9 @@ import pytest
 from PIL import Image
 
 from ocr import TesseractEngine, prepare
-from ocr.geometry import Crop, Warp
-from ocr.perspective import find_corners, perspective_coefficients
-from ocr.preprocess import find_paper
+from ocr.prepare.geometry import Crop, Warp
+from ocr.prepare.perspective import find_corners, perspective_coefficients
+from ocr.prepare.steps import find_paper
 from tests.ocr.synthetic import render_receipt
 
 ROWS = [("BIOMARKT SONNE", ""), ("Hauptstrasse 5", ""), ("02.03.2026 12:41", "")] + [

@@ -4,9 +4,9 @@ import numpy as np
 from PIL import Image
 
 from ocr import TesseractEngine, prepare
-from ocr.line_height import TARGET_LINE_HEIGHT, estimate_line_height
-from ocr.orient import upright_steps
-from ocr.preprocess import find_paper
+from ocr.prepare.line_height import TARGET_LINE_HEIGHT, estimate_line_height
+from ocr.prepare.orient import upright_steps
+from ocr.prepare.steps import find_paper
 from tests.ocr.synthetic import render_receipt
 
 ROWS = [("CHRIS'S HAMBURGERS", ""), ("7701 ATLANTIC AVE.", ""), ("DATE 07/22/2018 SUN", "")] + [

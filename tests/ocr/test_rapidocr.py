@@ -3,7 +3,7 @@ from datetime import date
 from decimal import Decimal
 
 from ocr import OcrPage, parse, prepare
-from ocr.engine import make_engine
+from ocr.read.engine import make_engine
 from tests.ocr.test_tesseract import ROWS
 from tests.ocr.synthetic import render_receipt
 
@@ -22,7 +22,7 @@ def test_rapidocr_reads_a_receipt_into_lines_with_boxes_in_image_coordinates():
 
 
 def test_recognise_lines_reads_crops_of_single_lines_without_detection():
-    from ocr.rapid import recognise_lines
+    from ocr.read.rapid import recognise_lines
     image = render_receipt([("Rotwein", "6,99 B"), ("SUMME EUR", "12,76")])
     width = image.width
     crops = [image.crop((width // 2, 20, width, 62)), image.crop((width // 2, 58, width, 100))]

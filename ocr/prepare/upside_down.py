@@ -13,8 +13,8 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image
 
-from ocr.geometry import grey_copy
-from ocr.lighting import even_lighting
+from ocr.prepare.geometry import grey_copy
+from ocr.read.lighting import even_lighting
 from ocr.runs import runs
 
 WORK_SIDE = 1200  # long side of the copy: a printed line is still 8-15 pixels high

@@ -14,8 +14,8 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image
 
-from ocr.crop import MARGIN, analysis_copy
-from ocr.geometry import Warp
+from ocr.prepare.crop import MARGIN, analysis_copy
+from ocr.prepare.geometry import Warp
 
 MIN_TILT = 0.6  # degrees: an edge tilted less than this is not worth a warp
 MAX_TILT = 20.0  # degrees: beyond this the outline is not a receipt seen at an angle

@@ -6,9 +6,9 @@ and a band of it is test-read three ways, as it is and turned either way (tesser
 orientation detection, tried first, was wrong on plain receipt fonts). Upside-down pages
 (180 degrees) are test-read both ways when ``check_upside_down`` asks for it (each
 test-read costs about 0.2 s), or when a cheap screen of the print's shape (no reading,
-``ocr.upside_down``) leaves doubt; they are turned over only when the turned band reads
+``ocr.prepare.upside_down``) leaves doubt; they are turned over only when the turned band reads
 clearly and clearly better. Bands are read with their printed lines brought to the working
-height (``ocr.line_height``): small print is enlarged, or it reads as noise either way.
+height (``ocr.prepare.line_height``): small print is enlarged, or it reads as noise either way.
 """
 from __future__ import annotations
 
@@ -16,10 +16,10 @@ import numpy as np
 import pytesseract
 from PIL import Image
 
-from ocr.geometry import Rotate, Step, grey_copy, replay
-from ocr.lighting import even_lighting
-from ocr.line_height import TARGET_LINE_HEIGHT, estimate_line_height
-from ocr.upside_down import print_asymmetry
+from ocr.prepare.geometry import Rotate, Step, grey_copy, replay
+from ocr.read.lighting import even_lighting
+from ocr.prepare.line_height import TARGET_LINE_HEIGHT, estimate_line_height
+from ocr.prepare.upside_down import print_asymmetry
 
 WORK_SIDE = 600
 SKEW_ANGLES = np.arange(-5.0, 5.01, 0.5)
@@ -47,7 +47,7 @@ def upright_steps(image: Image.Image, check_upside_down: bool = False) -> list[S
 
     A page that is not lying on its side is test-read upside down as well when
     ``check_upside_down`` asks for it, or when the cheap screen (``SCREEN_UPSIDE_DOWN``,
-    ``ocr.upside_down``) finds its printed lines top-heavy."""
+    ``ocr.prepare.upside_down``) finds its printed lines top-heavy."""
     turn = 0
     if image.width > SIDEWAYS_RATIO * image.height:
         turn = best_turn(image, (0, 90, 270))

@@ -3,14 +3,14 @@
 Works on a small grey copy with the print filled in: dark margins (columns, then rows
 inside the remaining columns) are trimmed off; what lies between is the receipt. A photo
 with no darker background (a cropped scan, paper on white) is left as it is here (paper on
-a white page is found by its print: ``ocr.text_block``).
+a white page is found by its print: ``ocr.prepare.text_block``).
 """
 from __future__ import annotations
 
 import numpy as np
 from PIL import Image, ImageFilter
 
-from ocr.geometry import grey_copy
+from ocr.prepare.geometry import grey_copy
 
 WORK_SIDE = 400  # long side of the analysis copy
 BRIGHT_SHARE = 0.5  # a column or row across the receipt is at least this bright

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image, ImageDraw
 
-from ocr.geometry import grey_copy
+from ocr.prepare.geometry import grey_copy
 
 WORK_SIDE = 1000  # long side of the analysis copy: letters of a whole-page scan are still strokes
 NEIGHBOURHOOD = 7  # pixels of the copy: marks thinner than this are closed over

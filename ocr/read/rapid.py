@@ -13,7 +13,7 @@ from functools import lru_cache
 import numpy as np
 from PIL import Image
 
-from ocr.layout import build_lines, split_run
+from ocr.read.layout import build_lines, split_run
 from ocr.types import Box, OcrPage, Word
 
 # Recognised runs below this score are mostly paper texture and logos.

@@ -13,8 +13,8 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image
 
-from ocr.geometry import grey_copy
-from ocr.print_map import grow, spread
+from ocr.prepare.geometry import grey_copy
+from ocr.prepare.print_map import grow, spread
 
 WORK_SIDE = 1000  # long side of the analysis copy (print is still dark at this size)
 BRIGHT_PAGE = 170  # the page around the print is at least this bright (grey level)

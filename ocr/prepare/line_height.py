@@ -1,5 +1,5 @@
 """How high the printed lines of a receipt image are, in pixels: ``prepare`` scales the
-image so that they are ``TARGET_LINE_HEIGHT`` high, and the test-reads of ``ocr.orient``
+image so that they are ``TARGET_LINE_HEIGHT`` high, and the test-reads of ``ocr.prepare.orient``
 read their bands at that size.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ from ocr.runs import runs
 # receipts whose printed total appears in the OCR text, 2 processes on 2 cores:
 #   fixed scale 1.0: 12/16 (subset), 3.6 s   fixed 0.6: 41/48, 1.3 s   fixed 0.4: 38/48, 0.7 s
 #   target 20 px: 39/48, 1.7 s median        target 24 px: 42/48, 2.0 s median  <- chosen
-# Small text is enlarged to it too (``ocr.preprocess.MAX_SCALE``): phone photos of a whole
+# Small text is enlarged to it too (``ocr.prepare.steps.MAX_SCALE``): phone photos of a whole
 # receipt, or small ones shared from a chat, print lines 7-20 px high. On 55 US phone photos,
 # enlarging only beyond 1.35x found 37 printed dates, enlarging all 40 (totals 33 both ways).
 TARGET_LINE_HEIGHT = 24

@@ -10,8 +10,8 @@ from typing import Protocol
 
 from PIL import Image
 
-from ocr.layout import build_lines, same_row  # noqa: F401  (same_row: part of the old API)
-from ocr.lighting import even_lighting, whiten_faint_print
+from ocr.read.layout import build_lines, same_row  # noqa: F401  (same_row: part of the old API)
+from ocr.read.lighting import even_lighting, whiten_faint_print
 from ocr.types import Box, Line, OcrPage, Word
 
 # Tesseract's OpenMP threads fight each other on small machines: 8-10x slower without this.
@@ -59,7 +59,7 @@ def make_engine(name: str = DEFAULT_ENGINE, lang: str = "deu") -> OcrEngine:
     if name == "tesseract":
         return TesseractEngine(lang=lang)
     if name == "rapidocr":
-        from ocr.rapid import RapidOcrEngine  # optional dependency
+        from ocr.read.rapid import RapidOcrEngine  # optional dependency
         return RapidOcrEngine()
     raise ValueError(f"unknown OCR engine {name!r}; choose from {ENGINE_NAMES}")
 
@@ -94,5 +94,5 @@ def words_by_line(data: dict) -> list[list[Word]]:
 
 
 def group_into_lines(word_groups: list[list[Word]]) -> list[Line]:
-    """Kept for callers of the first version: see ``ocr.layout.build_lines``."""
+    """Kept for callers of the first version: see ``ocr.read.layout.build_lines``."""
     return build_lines(word_groups)

@@ -12,16 +12,16 @@ from collections.abc import Iterator
 
 from PIL import Image
 
-from ocr.crop import analysis_copy, box_in_copy
-from ocr.geometry import Crop, Step, replay
-from ocr.line_height import TARGET_LINE_HEIGHT, estimate_line_height
-from ocr.orient import upright_steps
-from ocr.perspective import corners_in_copy, warp_step
-from ocr.print_map import grown_to_print, print_kept, print_map
-from ocr.stitch import stitch
-from ocr.text_block import text_block_box
+from ocr.prepare.crop import analysis_copy, box_in_copy
+from ocr.prepare.geometry import Crop, Step, replay
+from ocr.prepare.line_height import TARGET_LINE_HEIGHT, estimate_line_height
+from ocr.prepare.orient import upright_steps
+from ocr.prepare.perspective import corners_in_copy, warp_step
+from ocr.prepare.print_map import grown_to_print, print_kept, print_map
+from ocr.prepare.stitch import stitch
+from ocr.prepare.text_block import text_block_box
 
-MIN_SCALE, MAX_SCALE = 0.25, 4.0  # small text is enlarged (see ocr.line_height)
+MIN_SCALE, MAX_SCALE = 0.25, 4.0  # small text is enlarged (see ocr.prepare.line_height)
 MAX_PIXELS = 16_000_000  # never produce more than this, whatever the estimate says
 # A crop keeping less of the photo's print than this took the wrong bright patch (a lit
 # table beside grey paper) or one block of print of a receipt filling the photo. Measured
@@ -58,7 +58,7 @@ def page_steps(page: Image.Image, check_upside_down: bool = False
 def find_paper(page: Image.Image) -> Step | None:
     """A warp when the paper's outline is clear and tilted, else a crop to the paper on a
     darker background, else a crop to the print on a white page, else none; each only when
-    it keeps at least ``MIN_PRINT_KEPT`` of the photo's print (``ocr.print_map``). A crop
+    it keeps at least ``MIN_PRINT_KEPT`` of the photo's print (``ocr.prepare.print_map``). A crop
     to paper on a darker background leaving print out is made longer first, while the print
     goes on above or below it (the end of the paper in a shadow)."""
     bright, scale = analysis_copy(page)
