@@ -14,9 +14,9 @@ from datetime import date
 
 from PIL import Image
 
-from ocr.read.engine import DEFAULT_ENGINE, ENGINE_NAMES, OcrEngine, TesseractEngine, make_engine
 from ocr.parse import parse
 from ocr.prepare.steps import prepare
+from ocr.read.engine import DEFAULT_ENGINE, ENGINE_NAMES, OcrEngine, TesseractEngine, make_engine
 from ocr.types import Box, Line, OcrPage, ParsedItem, ParsedReceipt, Word
 
 __all__ = [

@@ -32,9 +32,9 @@ from pathlib import Path
 from PIL import Image, ImageOps
 
 from ocr import understand
-from ocr.read.engine import ENGINE_NAMES, make_engine
-from ocr.prepare.steps import prepare
 from ocr.evaluation.scoring import score, summarise
+from ocr.prepare.steps import prepare
+from ocr.read.engine import ENGINE_NAMES, make_engine
 
 COLUMNS = [("merchant", "merchant"), ("date", "date"), ("total", "total"),
            ("item_precision", "item P"), ("item_recall", "item R"), ("adds_up", "adds up"),

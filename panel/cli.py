@@ -12,9 +12,9 @@ from flask import Flask, current_app
 from flask.cli import AppGroup
 
 from panel.services import insights, invitations, rewards, surveys
-from redaction.policy import Policy
 from panel.services.audit import COMMAND_LINE
 from panel.services.errors import PanelError
+from redaction.policy import Policy
 
 invites = AppGroup("invites", help="Invitations to join the panel.")
 rewards_group = AppGroup("rewards", help="Monthly rewards.")

@@ -8,6 +8,7 @@ from flask_smorest.pagination import PaginationMetadataSchema
 
 from panel.storage import Storage
 
+
 class PanelApi(Api):
     """flask-smorest's Api, with a message in words on every error."""
 

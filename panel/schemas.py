@@ -12,7 +12,6 @@ from panel.models import ReceiptStatus
 from panel.services import rewards
 from panel.services.money import from_minor
 
-
 RECEIPT_STATUSES = [status.value for status in ReceiptStatus]
 
 

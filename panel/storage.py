@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Protocol, runtime_checkable
 
-
 log = logging.getLogger(__name__)
 
 

@@ -11,7 +11,6 @@ import secrets
 from flask import Flask, current_app, g, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-
 # The dashboard keeps the panelist's access token (the API's own) in this cookie.
 PANELIST_SESSION_COOKIE = "panel_session"
 MAX_PAGE = 100_000  # beyond any real list; a larger ?page= would overflow the database's offset

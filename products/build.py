@@ -21,7 +21,6 @@ import hashlib
 import json
 import re
 import sys
-from collections import deque
 from pathlib import Path
 
 from products.lexicon import DATA_DIR, own_terms

@@ -11,8 +11,8 @@ from redaction.operators import paint, redact_receipt
 from redaction.policy import Decision, Policy
 from redaction.recognizers import default_registry
 from redaction.redact import Redacted, redact
-from redaction.verify import verify
 from redaction.verified import paint_verified
+from redaction.verify import verify
 from redaction.widen import widen
 
 __all__ = ["redact", "Redacted", "analyze", "Policy", "Decision", "Finding", "redact_receipt", "paint", "verify",

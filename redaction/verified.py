@@ -7,8 +7,8 @@ import dataclasses
 from PIL import Image
 
 from ocr.types import OcrPage
-from redaction.operators import paint
 from redaction.findings import Finding
+from redaction.operators import paint
 from redaction.policy import KEPT, MASKED, RECEIPT_REMOVED, Decision, Policy, merge_spans
 from redaction.unread import UNREAD, unread
 from redaction.verify import Engine, verify

@@ -11,8 +11,15 @@ from collections import Counter
 
 from ocr.types import Box, OcrPage
 from redaction.findings import Finding
-from redaction.policy import (KEPT, LINE_REMOVED, MASKED, RECEIPT_REMOVED, Decision, Policy,
-                              merge_spans)
+from redaction.policy import (
+    KEPT,
+    LINE_REMOVED,
+    MASKED,
+    RECEIPT_REMOVED,
+    Decision,
+    Policy,
+    merge_spans,
+)
 
 OVERLAP = 0.3  # share of a word's box a leak box must cover to take the word with it
 

@@ -1,5 +1,5 @@
-"""Code and dependency checks, run with the suite: bandit on the code, failing on any finding
-of high severity, and pip-audit on the pinned requirements, failing on any known
+"""Code and dependency checks, run with the suite: ruff's style gate (``pyproject.toml``),
+bandit on the code, failing on any finding of high severity, and pip-audit on the pinned requirements, failing on any known
 vulnerability and on any dependency it could not look up.
 
 pip-audit needs a vulnerability service (PyPI's per-release JSON by default, or OSV). A
@@ -17,8 +17,24 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-CODE = ["app.py", "panel", "ocr", "redaction", "benchmarks"]
+CODE = ["app.py", "panel", "ocr", "redaction", "products", "benchmarks"]
 REQUIREMENTS = ["requirements.txt", "requirements-test.txt"]
+
+
+def ruff(*paths: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", *paths],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+
+def test_ruff_finds_nothing():
+    result = ruff(".")
+    assert result.returncode == 0, result.stdout[-4000:]
+
+
+def test_ruff_would_catch_an_unused_import(tmp_path):
+    (tmp_path / "bad.py").write_text("import os\n")
+    result = ruff(str(tmp_path / "bad.py"))
+    assert result.returncode == 1 and "F401" in result.stdout
 
 
 def bandit(*paths: str) -> dict:

@@ -23,9 +23,11 @@ import pytest
 from panel.dashboard.access import SESSION_COOKIE
 from panel.db import db
 from panel.services import staff, surveys
-from tests.admin.conftest import make_staff, post as admin_post, receipt_for_review
+from tests.admin.conftest import make_staff, receipt_for_review
+from tests.admin.conftest import post as admin_post
 from tests.admin.test_admin_routes import EXPECTED as ADMIN_ROLES
-from tests.dashboard.conftest import post as dashboard_post, sign_up
+from tests.dashboard.conftest import post as dashboard_post
+from tests.dashboard.conftest import sign_up
 from tests.ocr.synthetic import render_receipt
 from tests.support.apps import process_waiting
 from tests.support.factories import jpeg_bytes, upload

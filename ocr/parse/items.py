@@ -13,8 +13,14 @@ from decimal import Decimal
 
 from ocr.parse import vocabulary
 from ocr.parse.amounts import amount_at_end, item_amount_at_end
-from ocr.parse.totals import (ROUNDING_WORDS, SUBTOTAL_WORDS, TAX_WORDS, TIP_WORDS, TOTAL_WORDS,
-                        row_gross)
+from ocr.parse.totals import (
+    ROUNDING_WORDS,
+    SUBTOTAL_WORDS,
+    TAX_WORDS,
+    TIP_WORDS,
+    TOTAL_WORDS,
+    row_gross,
+)
 from ocr.types import ParsedItem
 
 QUANTITY_RE = re.compile(

@@ -6,8 +6,14 @@ from collections import Counter
 
 from ocr.parse import vocabulary
 from ocr.parse.amounts import LINE_END_RE as PRICE_AT_END
-from ocr.parse.brands import (BUSINESS_WORDS, KNOWN_BRANDS, alias_brand, near_brand,
-                              near_brand_word, trades_in)
+from ocr.parse.brands import (
+    BUSINESS_WORDS,
+    KNOWN_BRANDS,
+    alias_brand,
+    near_brand,
+    near_brand_word,
+    trades_in,
+)
 
 # Words that make "Netto", "Real" etc. mean something else on a receipt line.
 NOT_A_BRAND_LINE = re.compile(

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
-from decimal import Decimal
 
 from ocr.parse.amounts import find_currency
 from ocr.parse.dates import pick_purchase_date

@@ -17,10 +17,21 @@ from decimal import Decimal
 from ocr.parse.amounts import all_amounts
 from ocr.parse.items import find_items, within_total
 from ocr.parse.repair import repair_items
-from ocr.parse.totals import (CONFIRMED, REPEATED, TOTAL_WORDS, UNCONFIRMED, added_after,
-                              card_payment, cash_minus_change, confirmation,
-                              included_tax_fits, one_digit_apart, paid_amounts, rounding,
-                              total_candidates)
+from ocr.parse.totals import (
+    CONFIRMED,
+    REPEATED,
+    TOTAL_WORDS,
+    UNCONFIRMED,
+    added_after,
+    card_payment,
+    cash_minus_change,
+    confirmation,
+    included_tax_fits,
+    one_digit_apart,
+    paid_amounts,
+    rounding,
+    total_candidates,
+)
 from ocr.types import ParsedItem
 
 

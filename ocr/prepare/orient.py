@@ -17,9 +17,9 @@ import pytesseract
 from PIL import Image
 
 from ocr.prepare.geometry import Rotate, Step, grey_copy, replay
-from ocr.read.lighting import even_lighting
 from ocr.prepare.line_height import TARGET_LINE_HEIGHT, estimate_line_height
 from ocr.prepare.upside_down import print_asymmetry
+from ocr.read.lighting import even_lighting
 
 WORK_SIDE = 600
 SKEW_ANGLES = np.arange(-5.0, 5.01, 0.5)

@@ -9,8 +9,8 @@ from datetime import date
 
 from PIL import Image
 
-from ocr.second_reading.date_look import date_look
 from ocr.read.engine import OcrEngine
+from ocr.second_reading.date_look import date_look
 from ocr.second_reading.price_look import price_look
 from ocr.second_reading.whole_look import whole_look
 from ocr.types import OcrPage, ParsedReceipt

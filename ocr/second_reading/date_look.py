@@ -28,8 +28,16 @@ from functools import reduce
 import numpy as np
 from PIL import Image
 
-from ocr.parse.dates import (AGREED, CUE_RE, TIME_RE, Reading, all_readings, dates_at,
-                       line_readings, vote)
+from ocr.parse.dates import (
+    AGREED,
+    CUE_RE,
+    TIME_RE,
+    Reading,
+    all_readings,
+    dates_at,
+    line_readings,
+    vote,
+)
 from ocr.runs import runs
 from ocr.types import Box, Line, OcrPage, ParsedReceipt
 

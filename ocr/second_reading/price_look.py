@@ -26,13 +26,22 @@ from itertools import product
 
 from PIL import Image
 
+from ocr.parse import parse
 from ocr.parse.amounts import item_amount_at_end
+from ocr.parse.totals import CONFIRMED
 from ocr.read.engine import OcrEngine, TesseractEngine, engine_input
 from ocr.read.layout import split_run
-from ocr.parse import parse
-from ocr.second_reading.price_column import (band, column_words, description, ink_box, item_rows,
-                               long_number, masked, price_column, price_words)
-from ocr.parse.totals import CONFIRMED
+from ocr.second_reading.price_column import (
+    band,
+    column_words,
+    description,
+    ink_box,
+    item_rows,
+    long_number,
+    masked,
+    price_column,
+    price_words,
+)
 from ocr.types import Line, OcrPage, ParsedReceipt
 
 MIN_SCORE = 0.5  # RapidOCR readings below this score are left out

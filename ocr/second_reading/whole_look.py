@@ -15,8 +15,8 @@ from datetime import date
 
 from PIL import Image
 
-from ocr.read.engine import make_engine
 from ocr.parse import parse
+from ocr.read.engine import make_engine
 from ocr.types import KEY_FIELDS, REVIEW_THRESHOLD, OcrPage, ParsedReceipt
 
 POOR_CONFIDENCE = 0.7  # mean word confidence of a poor first reading

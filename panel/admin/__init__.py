@@ -6,9 +6,18 @@ from panel.admin import settings
 
 def init_app(app: Flask) -> None:
     """Registers the admin tool's blueprint, commands and settings."""
-    from panel.admin import access, commands, commands_staff, errors  # noqa: F401
-    from panel.admin import views_invites, views_login, views_overview  # noqa: F401
-    from panel.admin import views_review, views_rewards, views_staff  # noqa: F401
+    from panel.admin import (  # noqa: F401  # noqa: F401  # noqa: F401
+        access,
+        commands,
+        commands_staff,
+        errors,
+        views_invites,
+        views_login,
+        views_overview,
+        views_review,
+        views_rewards,
+        views_staff,
+    )
     from panel.admin.blueprint import blp
 
     for name, value in settings.from_environment().items():

@@ -2,7 +2,7 @@
 from flask import render_template, request
 
 from panel import web
-from panel.admin import chart, forms
+from panel.admin import chart
 from panel.admin.access import actor, roles
 from panel.admin.blueprint import blp
 from panel.services import audit, overview

@@ -5,8 +5,8 @@ from flask import current_app, redirect, render_template, request, url_for
 
 from panel.admin.access import actor, roles
 from panel.admin.blueprint import blp
-from panel.models import Survey
 from panel.db import db
+from panel.models import Survey
 from panel.services import payouts, surveys
 from panel.services.errors import Invalid
 

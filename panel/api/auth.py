@@ -4,11 +4,18 @@ from flask import request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from panel.schemas import (AcceptedSchema, LoginSchema, PasswordResetRequestSchema,
-                           PasswordResetSchema, RefreshSchema, RegisterSchema, TokenPairSchema)
 from panel.api.limits import limited
 from panel.api.openapi import refuses
 from panel.api.security import BEARER, bearer_token, current_panelist
+from panel.schemas import (
+    AcceptedSchema,
+    LoginSchema,
+    PasswordResetRequestSchema,
+    PasswordResetSchema,
+    RefreshSchema,
+    RegisterSchema,
+    TokenPairSchema,
+)
 from panel.services import auth, credentials
 
 blp = Blueprint("auth", __name__, url_prefix="/api/v1/auth", description="Joining and login")

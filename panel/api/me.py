@@ -6,8 +6,15 @@ from flask_smorest import Blueprint, Page
 from panel.api.limits import MAX_PAGE_SIZE, limited
 from panel.api.openapi import refuses
 from panel.api.security import BEARER, current_login, current_panelist
-from panel.schemas import (AcceptedSchema, ConsentChoiceSchema, ConsentSchema, PanelistSchema,
-                           PasswordChangeSchema, PasswordConfirmSchema, PurposeSchema)
+from panel.schemas import (
+    AcceptedSchema,
+    ConsentChoiceSchema,
+    ConsentSchema,
+    PanelistSchema,
+    PasswordChangeSchema,
+    PasswordConfirmSchema,
+    PurposeSchema,
+)
 from panel.services import account, consents, credentials, export, personal
 
 blp = Blueprint("me", __name__, url_prefix="/api/v1/me", description="The panelist")

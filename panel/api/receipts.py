@@ -3,10 +3,10 @@ from flask import Response, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from panel.schemas import ReceiptQuerySchema, ReceiptSchema, UploadSchema
 from panel.api.limits import MAX_PAGE_SIZE, limited
 from panel.api.openapi import needs_storage, refuses
 from panel.api.security import BEARER, current_panelist
+from panel.schemas import ReceiptQuerySchema, ReceiptSchema, UploadSchema
 from panel.services import receipts
 from panel.services.errors import Invalid
 

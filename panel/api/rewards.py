@@ -3,9 +3,9 @@ from flask import request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from panel.api.receipts import IDEMPOTENCY_HEADER
-from panel.api.openapi import refuses
 from panel.api.limits import MAX_PAGE_SIZE
+from panel.api.openapi import refuses
+from panel.api.receipts import IDEMPOTENCY_HEADER
 from panel.api.security import BEARER, current_panelist
 from panel.schemas import LedgerEntrySchema, RedemptionSchema, RewardsSchema
 from panel.services import ledger, redemptions, rewards

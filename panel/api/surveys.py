@@ -2,8 +2,8 @@
 from flask.views import MethodView
 from flask_smorest import Blueprint, Page
 
-from panel.api.openapi import refuses
 from panel.api.limits import MAX_PAGE_SIZE
+from panel.api.openapi import refuses
 from panel.api.security import BEARER, current_panelist
 from panel.schemas import SurveyResponseSchema, SurveySchema
 from panel.services import surveys

@@ -4,9 +4,16 @@ from flask import Flask
 
 def init_app(app: Flask) -> None:
     """Registers the dashboard's blueprint and its template helpers."""
-    from panel.dashboard import access, errors, views_join, views_surveys  # noqa: F401
-    from panel.dashboard import views_privacy, views_receipts, views_rewards  # noqa: F401
-    from panel.dashboard import views_account  # noqa: F401
+    from panel.dashboard import (  # noqa: F401  # noqa: F401
+        access,
+        errors,
+        views_account,  # noqa: F401
+        views_join,
+        views_privacy,
+        views_receipts,
+        views_rewards,
+        views_surveys,
+    )
     from panel.dashboard.blueprint import blp
     from panel.dashboard.format import FILTERS, TESTS
     from panel.models import ReceiptStatus

@@ -3,9 +3,9 @@ from flask import g, redirect, render_template, request, url_for
 
 from panel import ratelimit
 from panel.dashboard import forms
-from panel.dashboard.views_account import NOTICES
 from panel.dashboard.access import end_session, safe_next, session_token, start_session
 from panel.dashboard.blueprint import blp
+from panel.dashboard.views_account import NOTICES
 from panel.schemas import LoginSchema, RegisterSchema, WaitlistJoinSchema
 from panel.services import auth, waitlist
 from panel.services.consents import PURPOSES

@@ -5,8 +5,17 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import (BigInteger, Date, Float, ForeignKey, Index, Integer, Numeric, String,
-                        UniqueConstraint)
+from sqlalchemy import (
+    BigInteger,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from panel.db import Base, UtcDateTime, id_column, utcnow

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from sqlalchemy import delete, select
 
-from panel.db import db, flush_deleted_pages, utcnow
-from panel.models import Consent, DeletionRecord, Invite, Panelist, Receipt, WaitlistEntry
 from panel import receipt_files
+from panel.db import db, flush_deleted_pages, utcnow
 from panel.extensions import storage_for
+from panel.models import Consent, DeletionRecord, Invite, Panelist, Receipt, WaitlistEntry
 from panel.services import consents, credentials, mail, personal
 from panel.services.errors import NotFound
 

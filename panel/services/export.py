@@ -15,8 +15,7 @@ from panel.db import db, utcnow
 from panel.extensions import storage_for
 from panel.models import LedgerEntry, Panelist, Receipt
 from panel.schemas import ConsentSchema, LedgerEntrySchema, PanelistSchema, ReceiptSchema
-from panel.services import consents, personal, surveys
-from panel.services import audit
+from panel.services import audit, consents, personal, surveys
 from panel.storage import StoredObjectMissing
 
 FORMAT = "receipt-panel-export/1"

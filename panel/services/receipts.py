@@ -7,7 +7,8 @@ before any page is decoded."""
 from __future__ import annotations
 
 from flask import current_app
-from sqlalchemy import delete as delete_rows, func, select
+from sqlalchemy import delete as delete_rows
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
@@ -15,7 +16,13 @@ from panel import ratelimit, receipt_files
 from panel.db import commit_keeping_loaded, db, flush_deleted_pages, new_id, utcnow
 from panel.extensions import storage_for
 from panel.models import (
-    UNFINISHED_STATUSES, DeletionRecord, IdempotencyKey, Panelist, Receipt, ReceiptStatus)
+    UNFINISHED_STATUSES,
+    DeletionRecord,
+    IdempotencyKey,
+    Panelist,
+    Receipt,
+    ReceiptStatus,
+)
 from panel.receipt_files import original_prefix
 from panel.services import idempotency, personal, quota, rewards, uploads
 from panel.services.errors import Forbidden, NotFound

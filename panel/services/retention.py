@@ -12,8 +12,8 @@ from sqlalchemy import select
 from panel.db import db, flush_deleted_pages, utcnow
 from panel.extensions import storage_for
 from panel.models import FINAL_STATUSES, Receipt
-from panel.services import mail
 from panel.receipt_files import original_prefix
+from panel.services import mail
 
 log = logging.getLogger(__name__)
 

@@ -21,7 +21,6 @@ from panel.services import receipt_checks
 from panel.storage import StoredObjectMissing
 
 
-
 class Stop(Exception):
     """Ends the job with a final status and a stable reason code."""
 

@@ -21,6 +21,7 @@ from redaction import Policy, paint, redact_receipt
 from redaction.evalset.content import Receipt
 from redaction.evalset.photo import Photo
 from redaction.evalset.pipeline import redact_photo
+
 COVERED = 0.98      # share of a secret's ink that must be under paint
 ITEM_REMOVED = 0.3  # an ordinary item with more of its ink painted counts as removed
 

@@ -19,8 +19,12 @@ from redaction.recognizers.prescription import PrescriptionRecognizer
 from redaction.recognizers.registry import Registry, default_registry
 from redaction.recognizers.slip_code import SlipCodeRecognizer
 from redaction.recognizers.special_categories import (
-    HealthRecognizer, PoliticalRecognizer, ReligionRecognizer, SexLifeRecognizer,
-    TradeUnionRecognizer)
+    HealthRecognizer,
+    PoliticalRecognizer,
+    ReligionRecognizer,
+    SexLifeRecognizer,
+    TradeUnionRecognizer,
+)
 from redaction.recognizers.word_list import WordListRecognizer
 
 ALL_RECOGNIZERS = (

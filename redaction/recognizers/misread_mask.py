@@ -17,8 +17,8 @@ import re
 from typing import Iterator
 
 from ocr.types import OcrPage, ParsedReceipt
-from redaction.recognizers.base import Candidate, Recognizer
 from redaction.fuzzy import FuzzyCues
+from redaction.recognizers.base import Candidate, Recognizer
 from redaction.recognizers.card_number import CARD_WORDS, DATE_OR_TIME
 from redaction.text import fold, folded_text, strip_noise
 

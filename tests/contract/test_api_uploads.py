@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import io
 
-from hypothesis import HealthCheck, given, seed, settings, strategies as st
+from hypothesis import HealthCheck, given, seed, settings
+from hypothesis import strategies as st
 from schemathesis import GenerationMode
 
 from panel.extensions import storage_for

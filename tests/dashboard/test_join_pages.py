@@ -2,9 +2,9 @@
 logging in and out, the session cookies, CSRF on every form, and login throttling."""
 from __future__ import annotations
 
-import markupsafe
 from datetime import timedelta
 
+import markupsafe
 import pytest
 from sqlalchemy import select, update
 

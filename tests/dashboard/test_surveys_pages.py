@@ -41,7 +41,7 @@ def test_the_form_has_a_labelled_input_for_each_kind(app):
     listing = session.client.get("/surveys").get_data(as_text=True)
     assert "Breakfast habits" in listing and "Answer this survey" in listing
     html = session.client.get(f"/surveys/{survey_id}").get_data(as_text=True)
-    assert html.count(f'type="radio" id="q1-') == 2 and f'name="q-{ids[0]}"' in html
+    assert html.count('type="radio" id="q1-') == 2 and f'name="q-{ids[0]}"' in html
     assert html.count('type="checkbox" id="q2-') == 3 and f'name="q-{ids[1]}"' in html
     assert html.count('type="radio" id="q3-') == 5 and f'name="q-{ids[2]}"' in html
     assert f'<textarea id="q4" name="q-{ids[3]}"' in html

@@ -5,9 +5,9 @@ from PIL import Image, ImageDraw
 
 from ocr import TesseractEngine, prepare
 from ocr.prepare.steps import find_paper
+from ocr.prepare.text_block import text_block_box
 from ocr.synthetic.crop_check import measure
 from ocr.synthetic.scenes import scene
-from ocr.prepare.text_block import text_block_box
 from tests.ocr.synthetic import render_receipt
 
 ROWS = [("BIOMARKT SONNE", ""), ("Hauptstrasse 5", ""), ("02.03.2026 12:41", "")] + [

@@ -7,8 +7,8 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from ocr import TesseractEngine, parse, prepare
-from ocr.second_reading.date_look import candidate_lines, date_look, word_spans
 from ocr.parse.dates import AGREED, DISPUTED, LONE, LONE_MARKED
+from ocr.second_reading.date_look import candidate_lines, date_look, word_spans
 from ocr.types import Line, OcrPage
 from tests.ocr.synthetic import DEFAULT_FONT, make_page, render_receipt
 

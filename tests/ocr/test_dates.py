@@ -2,8 +2,17 @@ from datetime import date
 
 import pytest
 
-from ocr.parse.dates import (AGREED, DISPUTED, LONE, LONE_MARKED, Reading, find_dates,
-                       one_digit_apart, pick_purchase_date, vote)
+from ocr.parse.dates import (
+    AGREED,
+    DISPUTED,
+    LONE,
+    LONE_MARKED,
+    Reading,
+    find_dates,
+    one_digit_apart,
+    pick_purchase_date,
+    vote,
+)
 
 TODAY = date(2026, 3, 10)
 

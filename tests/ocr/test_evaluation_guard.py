@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from ocr.read.engine import DEFAULT_ENGINE
 from ocr.evaluate import evaluate
+from ocr.read.engine import DEFAULT_ENGINE
 from ocr.synthetic import write_set
 from tests.support.eval_sets import IN_REPOSITORY, external_set
 

@@ -5,7 +5,8 @@ review; it never raises."""
 from datetime import date
 from decimal import Decimal
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from ocr import parse
 from ocr.parse.total_choice import choose_total

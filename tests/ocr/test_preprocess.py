@@ -5,8 +5,8 @@ from ocr import TesseractEngine, prepare
 from ocr.prepare.crop import receipt_box
 from ocr.prepare.geometry import Rotate
 from ocr.prepare.orient import SCREEN_BELOW, ink_mask, skew_angle, upright, upright_steps
-from ocr.prepare.upside_down import print_asymmetry
 from ocr.prepare.stitch import overlap_rows, stitch
+from ocr.prepare.upside_down import print_asymmetry
 from tests.ocr.synthetic import render_receipt
 
 ROWS = [("BIOMARKT SONNE", ""), ("Hauptstrasse 5", ""), ("02.03.2026 12:41", "")] + [

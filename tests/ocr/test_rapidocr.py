@@ -4,8 +4,8 @@ from decimal import Decimal
 
 from ocr import OcrPage, parse, prepare
 from ocr.read.engine import make_engine
-from tests.ocr.test_tesseract import ROWS
 from tests.ocr.synthetic import render_receipt
+from tests.ocr.test_tesseract import ROWS
 
 
 def test_rapidocr_reads_a_receipt_into_lines_with_boxes_in_image_coordinates():

@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 
 from ocr import parse
-from ocr.parse.merchant import find_merchant
 from ocr.parse.locale import date_order, receipt_locale
+from ocr.parse.merchant import find_merchant
 from tests.ocr.synthetic import make_page
 
 TODAY = date(2026, 3, 10)

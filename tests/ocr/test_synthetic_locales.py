@@ -10,8 +10,8 @@ from decimal import Decimal
 import pytest
 
 from ocr.synthetic import TODAY, generate_set, synthetic_receipt, write_set
-from ocr.synthetic.content import make_receipt
 from ocr.synthetic.bill import suggested_tips
+from ocr.synthetic.content import make_receipt
 from ocr.synthetic.locales import MONTHS, money
 from ocr.synthetic.photo import draw_paper, photograph
 from ocr.synthetic.styles import GROUPS, STYLES, resolve

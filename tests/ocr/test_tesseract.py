@@ -43,7 +43,7 @@ def test_description_and_price_share_one_line_with_boxes_in_image_coordinates():
     assert line.text.endswith("6,99 B")
     assert all(0 <= w.box.left and w.box.right <= image.width for w in page.words)
     assert all(0.0 <= w.confidence <= 1.0 and w.text.strip() for w in page.words)
-    assert [l.box.top for l in page.lines] == sorted(l.box.top for l in page.lines)
+    assert [line.box.top for line in page.lines] == sorted(line.box.top for line in page.lines)
 
 
 def test_two_pages_are_stitched_top_to_bottom_on_white():

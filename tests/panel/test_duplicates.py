@@ -8,7 +8,6 @@ from datetime import timedelta
 
 from PIL import Image, ImageDraw
 
-from tests.ocr.synthetic import render_receipt
 from tests.panel.test_pipeline import SHOP_LINES, photo
 from tests.support.apps import process_waiting
 from tests.support.factories import BOUGHT, bearer, jpeg_bytes, register, upload

@@ -3,11 +3,10 @@ left out; withdrawn and deleted receipts never count."""
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from panel.db import db
-from decimal import Decimal
-
 from panel.models import Receipt, ReceiptItem
 from tests.support.factories import bearer, register
 from tests.support.rewards import put_receipt

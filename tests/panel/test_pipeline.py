@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import io
 
-import pytest
 import pytesseract
+import pytest
 from PIL import Image
 from sqlalchemy import update
 

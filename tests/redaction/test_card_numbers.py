@@ -2,7 +2,7 @@
 import pytest
 
 from redaction import analyze
-from redaction.recognizers import (CardNumberRecognizer, MaskedCardNumberRecognizer, Registry)
+from redaction.recognizers import CardNumberRecognizer, MaskedCardNumberRecognizer, Registry
 
 CARDS = Registry([CardNumberRecognizer(), MaskedCardNumberRecognizer()])
 

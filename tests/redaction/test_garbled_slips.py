@@ -5,10 +5,16 @@ import pytest
 
 from redaction import analyze
 from redaction.fuzzy import FuzzyCues, distance
-from redaction.recognizers import (AuthCodeRecognizer, BankAccountRecognizer,
-                                   CardExpiryRecognizer, ExpiryAfterBisRecognizer,
-                                   MaskedCardNumberRecognizer, MisreadMaskRecognizer, Registry,
-                                   SlipCodeRecognizer)
+from redaction.recognizers import (
+    AuthCodeRecognizer,
+    BankAccountRecognizer,
+    CardExpiryRecognizer,
+    ExpiryAfterBisRecognizer,
+    MaskedCardNumberRecognizer,
+    MisreadMaskRecognizer,
+    Registry,
+    SlipCodeRecognizer,
+)
 
 SLIP = ("SUPERMARKT", "Milch 1,19", "Kartenzahlung", "Debit MasterCard")
 CASH = ("SUPERMARKT", "Milch 1,19", "SUMME 1,19", "Bar 5,00")

@@ -4,9 +4,16 @@ masks misread as letters. Each table has near misses that must stay."""
 import pytest
 
 from redaction import analyze
-from redaction.recognizers import (AddressBlockRecognizer, AddressRecognizer,
-                                   EmailFragmentRecognizer, EmailRecognizer, IbanRecognizer,
-                                   MaskedCardNumberRecognizer, MisreadMaskRecognizer, Registry)
+from redaction.recognizers import (
+    AddressBlockRecognizer,
+    AddressRecognizer,
+    EmailFragmentRecognizer,
+    EmailRecognizer,
+    IbanRecognizer,
+    MaskedCardNumberRecognizer,
+    MisreadMaskRecognizer,
+    Registry,
+)
 from redaction.text import strip_noise
 
 EMAILS = Registry([EmailRecognizer(), EmailFragmentRecognizer()])

@@ -2,9 +2,14 @@
 import pytest
 
 from redaction import analyze, default_registry
-from redaction.recognizers import (AuthCodeRecognizer, BankAccountRecognizer,
-                                   CardExpiryRecognizer, IbanRecognizer, MaskedIbanRecognizer,
-                                   Registry)
+from redaction.recognizers import (
+    AuthCodeRecognizer,
+    BankAccountRecognizer,
+    CardExpiryRecognizer,
+    IbanRecognizer,
+    MaskedIbanRecognizer,
+    Registry,
+)
 
 PAYMENT = Registry([CardExpiryRecognizer(), AuthCodeRecognizer(), BankAccountRecognizer(),
                     MaskedIbanRecognizer(), IbanRecognizer()])

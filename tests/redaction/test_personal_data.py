@@ -2,8 +2,13 @@
 import pytest
 
 from redaction import analyze
-from redaction.recognizers import (AddressRecognizer, LicencePlateRecognizer,
-                                   LoyaltyIdRecognizer, PersonNameRecognizer, Registry)
+from redaction.recognizers import (
+    AddressRecognizer,
+    LicencePlateRecognizer,
+    LoyaltyIdRecognizer,
+    PersonNameRecognizer,
+    Registry,
+)
 
 PEOPLE = Registry([PersonNameRecognizer(), LoyaltyIdRecognizer(), AddressRecognizer(),
                    LicencePlateRecognizer()])

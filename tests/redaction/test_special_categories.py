@@ -2,8 +2,14 @@
 import pytest
 
 from redaction import Policy, analyze
-from redaction.recognizers import (HealthRecognizer, PoliticalRecognizer, ReligionRecognizer,
-                                   Registry, SexLifeRecognizer, TradeUnionRecognizer)
+from redaction.recognizers import (
+    HealthRecognizer,
+    PoliticalRecognizer,
+    Registry,
+    ReligionRecognizer,
+    SexLifeRecognizer,
+    TradeUnionRecognizer,
+)
 
 SPECIAL = Registry([HealthRecognizer(), ReligionRecognizer(), PoliticalRecognizer(),
                     TradeUnionRecognizer(), SexLifeRecognizer()])

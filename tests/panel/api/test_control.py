@@ -11,8 +11,17 @@ from sqlalchemy import func, select, update
 
 from panel.db import db, utcnow
 from panel.extensions import storage_for
-from panel.models import (AuthToken, Consent, DeletionRecord, Invite, Panelist, Receipt,
-                          ReceiptEvent, ReceiptItem, ReceiptRedaction)
+from panel.models import (
+    AuthToken,
+    Consent,
+    DeletionRecord,
+    Invite,
+    Panelist,
+    Receipt,
+    ReceiptEvent,
+    ReceiptItem,
+    ReceiptRedaction,
+)
 from panel.services import retention
 from tests.ocr.synthetic import render_receipt
 from tests.support.apps import process_waiting

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import json
 
-from tests.support.factories import bearer, jpeg_bytes, register, upload
 from PIL import Image
+
+from tests.support.factories import bearer, jpeg_bytes, register, upload
 
 
 def test_list_is_newest_first_filtered_and_paginated(app, client):
