@@ -117,7 +117,10 @@ def check(rule: str) -> None:
             checkers[rule, key_name]()
         except RateLimitExceeded as exceeded:
             current = current_app.extensions[EXTENSION].current_limit
-            wait = max(1, math.ceil(current.reset_at - time.time())) if current else 60
+            window = exceeded.limit.limit.get_expiry()  # the reset, in whole seconds, may
+            # round one past the window
+            wait = max(1, min(window, math.ceil(current.reset_at - time.time()))) \
+                if current else 60
             raise RateLimited(f"Too many requests {WHOSE[key_name]}: at most "
                               f"{exceeded.limit.limit}. Please try again in {wait} s.",
                               wait) from None

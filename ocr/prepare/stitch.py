@@ -12,6 +12,7 @@ from PIL import Image
 WORK_WIDTH = 96
 MIN_OVERLAP = 4  # rows of the small copy
 MAX_DIFFERENCE = 12.0  # mean grey difference (0-255) under which rows are the same print
+SAME_PRINT = 0.3  # ... and under this share of the rows' own contrast (standard deviation)
 
 
 def stitch(pages: list[Image.Image]) -> Image.Image:
@@ -42,7 +43,9 @@ def overlap_rows(before: Image.Image, page: Image.Image) -> int:
         if tail.std() < 5:  # blank paper matches anything
             continue
         difference = float(np.abs(tail - head).mean())
-        if difference < best_difference:
+        # the same print, not a strip of paper with a little ink that looks alike: far less
+        # difference than the strip's own contrast
+        if difference < best_difference and difference < SAME_PRINT * float(tail.std()):
             best, best_difference = rows, difference
     return round(best * page.width / WORK_WIDTH)
 

@@ -72,3 +72,15 @@ def test_an_upside_down_receipt_is_turned_over_without_being_asked():
 def test_an_upright_receipt_is_not_turned():
     assert upright_steps(render_receipt(ROWS)) == []
     assert print_asymmetry(render_receipt(ROWS)) > SCREEN_BELOW
+
+
+def test_different_lines_at_a_page_break_are_not_taken_for_overlap():
+    """A strip of paper with a little ink (the tail of a line) looks like the top of the next
+    page at low resolution; only the same print counts as overlap."""
+    from ocr.prepare.steps import prepare_page
+    from ocr.prepare.stitch import overlap_rows
+    top = prepare_page(render_receipt([("EDEKA MARKT", ""), ("Hauptstr. 5, 10115 Berlin", ""),
+                                       ("04.12.2026 14:33", ""), ("Milch 1L", "1,19")]))
+    bottom = prepare_page(render_receipt([("Brot", "2,49"), ("Kaese", "3,99"),
+                                          ("SUMME EUR", "7,67"), ("VISA", "")]))
+    assert overlap_rows(top, bottom) == 0
