@@ -2,12 +2,13 @@
 
 Every total-keyword line is a ``Candidate``: its amount, the items read above it, and how
 well the rest of the receipt confirms it (``ocr.parse.totals.confirmation``). A total with
-tax, service, tip or rounding added below an earlier, confirmed one is as sure as that one,
-and wins a tie, as does the total after a rounding adjustment. Where the items do not add
-up, misread prices are read again (``ocr.parse.repair``) and kept only where that confirms
-a total better. Without a confirmed total: subtotal plus tax agreeing with cash less change,
-a total line one digit off the items' sum when the printed tax agrees with the sum, or,
-without any readable total line, the card payment.
+tax, service or rounding added below an earlier, confirmed one (or below the subtotal) is
+as sure as that one, and wins a tie, as does the total after a rounding adjustment; a total
+with a tip added is not (the receipt's total is the one before the tip). Where the items do
+not add up, misread prices are read again (``ocr.parse.repair``) and kept only where that
+confirms a total better. Without a confirmed total: subtotal plus tax agreeing with cash
+less change, a total line one digit off the items' sum when the printed tax agrees with the
+sum, or, without any readable total line, the card payment.
 """
 from __future__ import annotations
 
@@ -67,13 +68,18 @@ class Totals:
     subtotal: Decimal | None
     tax: Decimal | None
     subtotal_index: int | None
+    adjustment: Decimal = field(init=False)  # the receipt's rounding, read once
+
+    def __post_init__(self) -> None:
+        self.adjustment = rounding(self.texts)
 
     def confirms(self, amount: Decimal, line: int, items: list[ParsedItem] | None) -> float:
-        return confirmation(amount, line, self.texts, items_sum(items), self.subtotal, self.tax)
+        return confirmation(amount, line, self.texts, items_sum(items), self.subtotal, self.tax,
+                            self.adjustment)
 
     def from_subtotal(self, amount: Decimal, line: int, items: list[ParsedItem]) -> float:
-        """The subtotal with the tax, service, tip and rounding lines between it and this
-        total line (``Subtotal 22.98``, ``Tax 1.61``, ``Service 3.45``, ``Total 28.04``):
+        """The subtotal with the tax, service and rounding lines between it and this total
+        line (``Subtotal 22.98``, ``Tax 1.61``, ``Service 3.45``, ``Total 28.04``):
         as sure as the items make the subtotal."""
         if self.subtotal is None or self.subtotal_index is None or self.subtotal_index > line:
             return 0.0
@@ -89,18 +95,18 @@ def choose_total(texts: list[str], subtotal: Decimal | None, tax: Decimal | None
     receipt = Totals(texts, subtotal, tax, subtotal_index)
     first_total = next((i for i, text in enumerate(texts) if TOTAL_WORDS.search(text)), None)
     candidates = scored_candidates(receipt, first_total)
-    best = with_repairs(receipt, candidates, best_scored(candidates, rounding(texts)))
+    best = with_repairs(receipt, candidates, best_scored(candidates, receipt.adjustment))
     if best.score < REPEATED:
         fallback = unconfirmed_fallback(receipt, best, first_line(subtotal_index, first_total))
         if fallback:
             return fallback
     if best.amount is None:
         return total_from_payment(texts, first_line(subtotal_index, first_total))
-    adjustment = rounding(texts)
-    if adjustment and best.amount + adjustment not in {c.amount for c in candidates} and \
-            best.amount + adjustment in paid_amounts(texts, candidates[best.number].line):
+    rounded = best.amount + receipt.adjustment
+    if receipt.adjustment and rounded not in {c.amount for c in candidates} and \
+            rounded in paid_amounts(texts, candidates[best.number].line):
         # rounded only at the till: "Total 176.23", "Cash Rounding 0.02", "Amount Paid 176.25"
-        return best.amount + adjustment, best.items, best.score
+        return rounded, best.items, best.score
     return best.amount, best.items, best.score
 
 

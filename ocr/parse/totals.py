@@ -207,10 +207,11 @@ def cash_minus_change(texts: list[str], after: int) -> Decimal | None:
 
 
 def confirmation(amount: Decimal, index: int, texts: list[str], items_sum: Decimal | None,
-                 subtotal: Decimal | None, tax: Decimal | None) -> float:
+                 subtotal: Decimal | None, tax: Decimal | None,
+                 adjustment: Decimal = Decimal(0)) -> float:
     """How well the rest of the receipt supports ``amount`` as the total (a total rounded to
-    the smallest coin as well as the one before rounding)."""
-    adjustment = rounding(texts)
+    the smallest coin by ``adjustment``, the receipt's ``rounding``, as well as the one
+    before rounding)."""
     if adjustment:
         return max(unrounded_confirmation(amount, index, texts, items_sum, subtotal, tax),
                    unrounded_confirmation(amount - adjustment, index, texts, items_sum,
