@@ -111,10 +111,16 @@ class ParsedReceipt:
 
     @property
     def items_add_up(self) -> bool:
-        target = self.subtotal if self.subtotal is not None else self.total
-        return bool(self.items) and target is not None and sum(
-            (i.amount for i in self.items), Decimal(0)) == target
+        return items_add_up(self.items, self.subtotal, self.total)
 
     @property
     def needs_review(self) -> bool:
         return min(self.confidence.get(key, 0.0) for key in KEY_FIELDS) < REVIEW_THRESHOLD
+
+
+def items_add_up(items: list[ParsedItem], subtotal: Decimal | None,
+                 total: Decimal | None) -> bool:
+    """The items sum to the subtotal, or to the total where no subtotal was read."""
+    target = subtotal if subtotal is not None else total
+    return bool(items) and target is not None and sum(
+        (item.amount for item in items), Decimal(0)) == target

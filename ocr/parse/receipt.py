@@ -9,6 +9,7 @@ silently wrong.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -19,7 +20,7 @@ from ocr.parse.merchant import find_merchant
 from ocr.parse.repair import REPAIRED
 from ocr.parse.total_choice import choose_total
 from ocr.parse.totals import CONFIRMED, SUBTOTAL_WORDS, keyword_amount, tax_amount
-from ocr.types import REVIEW_THRESHOLD, OcrPage, ParsedReceipt
+from ocr.types import REVIEW_THRESHOLD, OcrPage, ParsedItem, ParsedReceipt, items_add_up
 
 # A date that reads as another one in the other order, on a receipt that does not say which
 # order it prints: a person checks it.
@@ -48,18 +49,20 @@ def parse(page: OcrPage, today: date | None = None, country: str | None = None
             texts, today, not locale.day_first)[0]:
         date_confidence = min(date_confidence, ORDER_UNKNOWN)  # 06/09: June or September
     amounts = read_amounts(texts)
-    if amounts[-1] < CONFIRMED and len(DOLLAR_AMOUNT.findall(page.text)) >= 2:
+    if amounts.confidence < CONFIRMED and len(DOLLAR_AMOUNT.findall(page.text)) >= 2:
         # a dollar sign read as a digit ("$28.04" as "528.04"): read without it, kept only
-        # where that confirms the total
+        # where that confirms the total, or makes the items add up where they did not
         again = read_amounts([DOLLAR_READ_AS_DIGIT.sub("", text) for text in texts])
-        amounts = again if again[-1] >= CONFIRMED or (
-            again[-1] >= amounts[-1] and adds_up(again) and not adds_up(amounts)) else amounts
-    receipt.subtotal, receipt.tax, receipt.total, receipt.items, total_confidence = amounts
+        if again.confidence >= CONFIRMED or (again.confidence >= amounts.confidence
+                                             and again.add_up and not amounts.add_up):
+            amounts = again
+    receipt.subtotal, receipt.tax, receipt.total = amounts.subtotal, amounts.tax, amounts.total
+    receipt.items = amounts.items
     receipt.confidence = {
         "merchant": merchant_confidence,
         "purchase_date": date_confidence,
         "currency": 0.8 if receipt.currency else 0.0,
-        "total": total_confidence,
+        "total": amounts.confidence,
         "subtotal": 0.6 if receipt.subtotal is not None else 0.0,
         "tax": 0.5 if receipt.tax is not None else 0.0,
         "items": items_confidence(receipt),
@@ -67,19 +70,26 @@ def parse(page: OcrPage, today: date | None = None, country: str | None = None
     return receipt
 
 
-def read_amounts(texts: list[str]
-                 ) -> tuple[Decimal | None, Decimal | None, Decimal | None, list, float]:
-    """Subtotal, tax, total, items and the total's confidence."""
+@dataclass
+class Amounts:
+    """The receipt's money: subtotal, tax, total, the items, and the total's confidence."""
+
+    subtotal: Decimal | None
+    tax: Decimal | None
+    total: Decimal | None
+    items: list[ParsedItem]
+    confidence: float
+
+    @property
+    def add_up(self) -> bool:
+        return items_add_up(self.items, self.subtotal, self.total)
+
+
+def read_amounts(texts: list[str]) -> Amounts:
     subtotal_index, subtotal = keyword_amount(texts, SUBTOTAL_WORDS)
     tax = tax_amount(texts)
     total, items, confidence = choose_total(texts, subtotal, tax, subtotal_index)
-    return subtotal, tax, total, items, confidence
-
-
-def adds_up(amounts: tuple) -> bool:
-    subtotal, _, total, items, _ = amounts
-    target = subtotal if subtotal is not None else total
-    return bool(items) and target is not None and sum(i.amount for i in items) == target
+    return Amounts(subtotal, tax, total, items, confidence)
 
 
 def items_confidence(receipt: ParsedReceipt) -> float:
