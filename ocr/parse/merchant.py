@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import NamedTuple
 
 from ocr.parse import vocabulary
 from ocr.parse.amounts import LINE_END_RE as PRICE_AT_END
@@ -33,8 +34,8 @@ ROLE_OR_TITLE, DOCUMENT_TITLE = vocabulary.ROLE_OR_TITLE, vocabulary.DOCUMENT_TI
 WELCOME_TO = vocabulary.WELCOME_TO
 # A company's legal form, in many countries: the surest sign a line is the shop's name.
 LEGAL_FORM = re.compile(
-    r"(?:&\s?sons?|\b(?:gmbh|ag|kg|ohg|e\.\s?k|ug|ltd|limited|llc|l\.l\.c|inc|corp|co\.|company|plc|"
-    r"llp|pty|pte|sdn|sdn\.?\s?b[hn]d|bhd|berhad|s\.?a\.?r\.?l|sarl|sas|s\.a|s\.l|s\.r\.l|srl|"
+    r"(?:&\s?sons?|\b(?:gmbh|ag|kg|ohg|e\.\s?k|ug|ltd|limited|llc|l\.l\.c|inc|corp|co\.|"
+    r"company|plc|llp|pty|pte|sdn|sdn\.?\s?b[hn]d|bhd|berhad|s\.?a\.?r\.?l|sarl|sas|s\.a|s\.l|s\.r\.l|srl|"
     r"s\.p\.a|spa|b\.v|bv|n\.v|a/s|oy|sp\.\s?z\s?o\.?o|k\.k|enterprises?|trading|"
     r"pvt|private\s+limited|and\s+sons))(?![a-z])", re.IGNORECASE)
 # A line that is only a legal form ("SDN BHD", "Pvt Ltd") finishes the name above it.
@@ -86,28 +87,40 @@ def find_merchant(lines: list[str], confidences: list[list[float]] | None = None
     if not candidates:  # a name in artwork only: the kind of shop, if printed, for a person
         kind = kind_of_business(lines[:LOGO_LINES + HEADER_LINES])
         return (kind, GUESS) if kind else (None, 0.0)
-    _, index, name = max(candidates, key=lambda c: (c[0], -c[1]))
-    following = lines[index + 1] if index + 1 < len(lines) else ""
+    best = max(candidates, key=lambda c: (c.score, -c.line))
+    name = best.name
+    following = lines[best.line + 1] if best.line + 1 < len(lines) else ""
     if BUSINESS_WORDS.fullmatch(following.strip(" *-|")) and not BUSINESS_WORDS.search(name):
         return f"{name} {display_name(following)}", LETTERHEAD
-    confidence = LEGAL if LEGAL_FORM.search(name) or named_online(name, lines) else LETTERHEAD if (
-        BUSINESS_WORDS.search(name) or clear_letterhead(lines, index, confidences)) else GUESS
+    confidence = LEGAL if LEGAL_FORM.search(name) or best.online else LETTERHEAD if (
+        BUSINESS_WORDS.search(name) or best.letterhead) else GUESS
     if BUSINESS_WORDS.search(name):
         return name, confidence
     kind = kind_of_business(lines[:LOGO_LINES + HEADER_LINES])
     return (f"{name} {kind}", confidence) if kind else (name, confidence)
 
 
+class NameCandidate(NamedTuple):
+    """A header line that may be the shop's name, and what speaks for it."""
+
+    score: float
+    line: int
+    name: str  # as displayed
+    letterhead: bool  # read cleanly over the shop's address
+    online: bool  # the receipt's web or mail address spells it
+
+
 def header_names(lines: list[str], confidences: list[list[float]] | None,
-                 heights: list[int] | None) -> list[tuple[float, int, str]]:
-    """(score, line, display name) of each header line that may be the shop's name: scored
-    on its legal form, size, place above the address and nearness to the top; lines of
+                 heights: list[int] | None) -> list[NameCandidate]:
+    """Each header line that may be the shop's name, scored on its legal form, size, place
+    above the address, nearness to the top and the receipt's web address; lines of
     addresses, phones, dates, people and document titles are none."""
     header = lines[:HEADER_LINES]
     first_item = next((i for i, text in enumerate(header) if PRICE_AT_END.search(text)), None)
     header = header[:first_item]
     first_address = next((i for i, text in enumerate(header) if ADDRESS.search(text)), None)
     typical = sorted(heights[:len(lines)])[len(lines) // 2] if heights else 0
+    sites = web_names(lines)
     found = []
     for index, text in enumerate(header):
         text = confident_words(text, confidences[index] if confidences else None)
@@ -135,15 +148,17 @@ def header_names(lines: list[str], confidences: list[list[float]] | None,
             score -= 1.0  # a logo's part, printed in full below ("PASTA" over "Bella Pasta")
         score += 2.5 if LEGAL_FORM.search(name) else 0.0
         score += 0.7 if BUSINESS_WORDS.search(name) else 0.0
-        score += 1.0 if clear_letterhead(lines, index, confidences) else 0.0
+        letterhead = clear_letterhead(lines, index, confidences)
+        online = named_online(name, sites)
+        score += 1.0 if letterhead else 0.0
         score -= 1.5 if SLOGAN.search(name) else 0.0
         if first_address is not None and index > first_address:
             score -= 1.5  # below the address: a person's name, a slogan, the till
         if heights and typical:
             score += min(1.5, max(0.0, heights[index] / typical - 1.0) * 1.5)
-        score += 2.0 if named_online(name, lines) else 0.0
+        score += 2.0 if online else 0.0
         score -= 0.15 * index
-        found.append((score, index, name))
+        found.append(NameCandidate(score, index, name, letterhead, online))
     return found
 
 
@@ -153,17 +168,20 @@ GENERIC_WEB_NAMES = {"gmail", "yahoo", "hotmail", "outlook", "facebook", "instag
                      "twitter", "yelp", "google", "tripadvisor"}
 
 
-def named_online(name: str, lines: list[str]) -> bool:
-    """Whether the receipt's own web or mail address spells the name (all its letters in
-    the address, or the address in the name): a name the shop goes by, not a slogan."""
+def web_names(lines: list[str]) -> list[str]:
+    """The letters of the receipt's own web and mail addresses' names (mail and social
+    network hosts left out)."""
+    sites = [re.sub(r"[^a-z]", "", found.lower())
+             for text in lines for found in WEB_NAME.findall(text)]
+    return [site for site in sites if site not in GENERIC_WEB_NAMES]
+
+
+def named_online(name: str, sites: list[str]) -> bool:
+    """Whether one of the receipt's web names (``web_names``) spells the name (all its
+    letters in the address, or the address in the name): a name the shop goes by."""
     letters = re.sub(r"[^a-z]", "", name.lower())
-    for text in lines:
-        for found in WEB_NAME.findall(text):
-            site = re.sub(r"[^a-z]", "", found.lower())
-            if len(letters) >= 4 and site not in GENERIC_WEB_NAMES and (
-                    letters in site or (len(site) >= 5 and site in letters)):
-                return True
-    return False
+    return len(letters) >= 4 and any(
+        letters in site or (len(site) >= 5 and site in letters) for site in sites)
 
 
 def clear_letterhead(lines: list[str], index: int,
