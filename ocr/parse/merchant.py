@@ -35,7 +35,8 @@ WELCOME_TO = vocabulary.WELCOME_TO
 # A company's legal form, in many countries: the surest sign a line is the shop's name.
 LEGAL_FORM = re.compile(
     r"(?:&\s?sons?|\b(?:gmbh|ag|kg|ohg|e\.\s?k|ug|ltd|limited|llc|l\.l\.c|inc|corp|co\.|"
-    r"company|plc|llp|pty|pte|sdn|sdn\.?\s?b[hn]d|bhd|berhad|s\.?a\.?r\.?l|sarl|sas|s\.a|s\.l|s\.r\.l|srl|"
+    r"company|plc|llp|pty|pte|sdn|sdn\.?\s?b[hn]d|bhd|berhad|s\.?a\.?r\.?l|sarl|sas|s\.a|s\.l|"
+    r"s\.r\.l|srl|"
     r"s\.p\.a|spa|b\.v|bv|n\.v|a/s|oy|sp\.\s?z\s?o\.?o|k\.k|enterprises?|trading|"
     r"pvt|private\s+limited|and\s+sons))(?![a-z])", re.IGNORECASE)
 # A line that is only a legal form ("SDN BHD", "Pvt Ltd") finishes the name above it.
