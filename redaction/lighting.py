@@ -7,8 +7,9 @@ person could still read in the dark part is found and covered (or the receipt re
 """
 from __future__ import annotations
 
-import numpy as np
-from PIL import Image, ImageFilter, ImageOps
+from PIL import Image, ImageFilter
+
+from imaging.lighting import divide_by_paper
 
 SCALE = 8  # the paper's brightness is estimated on an image this many times smaller
 
@@ -16,14 +17,8 @@ SCALE = 8  # the paper's brightness is estimated on an image this many times sma
 def flatten_lighting(image: Image.Image) -> Image.Image:
     """A greyscale copy, same size, divided by its estimated paper brightness."""
     grey = image.convert("L")
-    small = grey.resize((max(1, grey.width // SCALE), max(1, grey.height // SCALE)),
-                        Image.Resampling.BOX)
-    paper = small.filter(ImageFilter.MaxFilter(7)).filter(ImageFilter.GaussianBlur(4))
-    paper = paper.resize(grey.size, Image.Resampling.BILINEAR)
-    ink = np.asarray(grey, dtype=np.float32)
-    light = np.maximum(np.asarray(paper, dtype=np.float32), 1.0)
-    even = np.clip(ink / light * 255.0, 0, 255).astype(np.uint8)
-    return ImageOps.autocontrast(Image.fromarray(even), cutoff=1)
+    small = (grey.width // SCALE, grey.height // SCALE)
+    return divide_by_paper(grey, small, Image.Resampling.BOX, cutoff=1)
 
 
 def erase_paint(image: Image.Image) -> Image.Image:

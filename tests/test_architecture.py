@@ -29,6 +29,8 @@ def files(package: str) -> list[Path]:
 
 
 @pytest.mark.parametrize("package, forbidden", [
+    ("imaging", ("flask", "sqlalchemy", "panel", "redaction", "ocr", "products", "boto3",
+                 "celery")),
     ("ocr", ("flask", "sqlalchemy", "panel", "redaction", "boto3", "celery")),
     ("redaction", ("flask", "sqlalchemy", "panel", "boto3", "celery")),
     ("products", ("flask", "sqlalchemy", "panel", "redaction", "boto3", "celery", "PIL",

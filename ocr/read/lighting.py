@@ -1,27 +1,22 @@
-"""Even out lighting and contrast: shadows, uneven flash and faded thermal paper.
-
-The paper's own brightness is estimated everywhere (a large maximum filter on a small copy
-removes the print, a blur smooths it) and each pixel is divided by it, so paper becomes
-white wherever it lies and the print keeps its contrast against it. Then the darkest print
-is stretched to black.
-"""
+"""Even out lighting and contrast before reading: shadows, uneven flash (the paper divided
+by its own brightness, ``imaging.lighting``) and faded thermal paper, show-through and
+logos behind the print (``whiten_faint_print``)."""
 from __future__ import annotations
 
 import numpy as np
-from PIL import Image, ImageFilter, ImageOps
+from PIL import Image
+
+from imaging.lighting import divide_by_paper
 
 WORK_SIDE = 300
 
 
 def even_lighting(grey: Image.Image) -> Image.Image:
-    """Same-size greyscale image with the paper flattened to white."""
+    """Same-size greyscale image with the paper flattened to white (its brightness
+    estimated on a copy at most ``WORK_SIDE`` pixels long)."""
     scale = min(1.0, WORK_SIDE / max(grey.size))
-    small = grey.resize((max(1, round(grey.width * scale)), max(1, round(grey.height * scale))))
-    paper = small.filter(ImageFilter.MaxFilter(7)).filter(ImageFilter.GaussianBlur(4))
-    paper = np.asarray(paper.resize(grey.size, Image.Resampling.BILINEAR), dtype=np.float32)
-    pixels = np.asarray(grey, dtype=np.float32)
-    flat = np.clip(pixels / np.maximum(paper, 1.0) * 255.0, 0, 255).astype(np.uint8)
-    return ImageOps.autocontrast(Image.fromarray(flat), cutoff=(1, 0))
+    small = (round(grey.width * scale), round(grey.height * scale))
+    return divide_by_paper(grey, small, cutoff=(1, 0))
 
 
 def whiten_faint_print(grey: Image.Image, lift: float = 0.0) -> Image.Image:
