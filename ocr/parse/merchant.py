@@ -23,8 +23,7 @@ NOT_A_BRAND_LINE = re.compile(
 HEADER_LINES = 12  # the shop's name stands within the first lines above the items
 LOGO_LINES = 8  # lines of logo artwork read as letters may come before the header
 NOT_A_NAME = re.compile(
-    r"\d{4,}|\btel\b|\bfon\b|phone|fax|www\.|@|\.com\b|\s\d{1,4}\s?[a-z]?$|mwst|summe|total|"
-    r"filiale|kasse|\bbon\b|beleg|uhr\b|datum|öffnungszeit|\bhours\b|"
+    rf"\d{{4,}}|www\.|@|\.com\b|\s\d{{1,4}}\s?[a-z]?$|{vocabulary.HEADER_DETAIL.pattern}|"
     r"^\W*(eur|euro|usd|gbp|chf)\W*$|\d\D*\d",  # names hold one digit at most
     re.IGNORECASE)
 # Lines that label a person or a document, not the shop: "Server: Maria", "Cashier Tan

@@ -65,5 +65,6 @@ DOCUMENT_TITLE = re.compile(rf"^\W*(?:\w+\s+){{0,2}}(?:{'|'.join(pieces('documen
                             re.IGNORECASE)
 WELCOME_TO = re.compile(rf"^\W*(?:{'|'.join(pieces('welcome'))})\s+"
                         rf"(?:{'|'.join(pieces('welcome_to'))})\s+(?P<name>.+)$", re.IGNORECASE)
+HEADER_DETAIL = words("header_detail")
 BUSINESS = words("business")
 STREET = words("street")

@@ -26,6 +26,9 @@ WORDS = {
     "title": [r"kassenbon", r"quittung", r"rechnung", r"bon"],
     "document": [r"quittung", r"rechnung", r"kassenbon"],
     "greeting": [r"willkommen"],
+    # words of a header line that is not the shop's name: a branch, a till, a time
+    "header_detail": [r"mwst", r"summe", r"filiale", r"kasse", r"\bbon\b", r"beleg", r"uhr\b",
+                      r"datum", r"öffnungszeit"],
     "welcome": [r"willkommen"],
     "welcome_to": [r"bei"],
     "business": [r"apotheke", r"tankstelle", r"bäckerei", r"baeckerei", r"metzgerei", r"markt",

@@ -36,6 +36,7 @@ WORDS = {
               r"quotation"],
     "document": [r"invoice", r"receipt", r"bill", r"memo"],
     "greeting": [r"welcome", r"thank", r"thanks", r"visit"],
+    "header_detail": [r"\btel\b", r"\bfon\b", r"phone", r"fax", r"total", r"\bhours\b"],
     "welcome": [r"welcome"],
     "welcome_to": [r"to", r"at", r"in"],
     "business": [r"pharmacy", r"bakery", r"café", r"cafe", r"restaurant", r"supermarket",
