@@ -27,13 +27,14 @@ YEAR_END = r"(?=\d{1,2}:\d{2}|[^\d:]|$)"
 ISO_RE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})" + YEAR_END.replace("[^\\d:]", "\\D"))
 DOTTED_RE = re.compile(r"(?<!\d)(\d{1,2})\s?\.\s?(\d{1,2})\s?\.(\s?\d{4}|\d{2})" + YEAR_END)
 SLASHED_RE = re.compile(r"(?<!\d)(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})" + YEAR_END)
-# A month's name may be read with a zero for its o ("0ct", "N0v").
+# A month's name may be read with a zero for its o ("0ct", "N0v"); it ends in a letter, so
+# a zero after it is the day's ("Sep07'18").
 # Day, month's name, year: "2 Mar 2026", "13-Jul-2018", "04 MAR.19", "5. März 2020".
 NAMED_RE = re.compile(
-    r"(?<!\d)(\d{1,2})\.?[\s-]*([A-Za-zäéû0]{3,9})\.?[\s,.'-]*(\d{4}|\d{2})" + YEAR_END)
+    r"(?<!\d)(\d{1,2})\.?[\s-]*([A-Za-zäéû0]{2,8}[A-Za-zäéû])\.?[\s,.'-]*(\d{4}|\d{2})" + YEAR_END)
 # Month's name, day, year: "Jan 25, 2018", "Jun 26, 15", "Jun28'17", "MAY.21'19".
 MONTH_FIRST_RE = re.compile(
-    r"(?<![A-Za-z])([A-Za-zäéû0]{3,9})\.?\s*(\d{1,2})(?:,\s*|\s*'\s*|\s+)(\d{4}|\d{2})"
+    r"(?<![A-Za-z])([A-Za-zäéû0]{2,8}[A-Za-zäéû])\.?\s*(\d{1,2})(?:,\s*|\s*'\s*|\s+)(\d{4}|\d{2})"
     + YEAR_END)
 # A dot read as a comma ("20,05.2020", "28.01,2020"): only with a four-digit year.
 COMMA_DOTTED_RE = re.compile(

@@ -61,10 +61,16 @@ SLOGAN = re.compile(r"\b(?:you|your|we|our|us|it|is|are|was|will|can|every|alway
 # Staff named anywhere on a line ("Your server was Carlos", "Served by Liam").
 PERSON_ON_DUTY = re.compile(r"\b(?:server|cashier|waiter|waitress|served by|kassierer\w*|"
                             r"bediener\w*|caissi[eè]r\w*|cajer[oa])\b", re.IGNORECASE)
-# A town and state or province with no street ("FAIR OAKS,CA", "Kapolei, HI").
-TOWN_AND_STATE = re.compile(r"[A-Za-z][,.]\s?[A-Z]{2}(?:\s|$)")
+# The postal codes of the US states and Canada's provinces (USPS, Canada Post).
+STATES = ("AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE "
+          "NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY "
+          "AB BC MB NB NL NS NT NU ON PE QC SK YT").split()
+# A town and state or province with no street ("FAIR OAKS,CA", "Kapolei, HI", "CANOGA
+# PARK CA 91303", the ZIP code misread or cut).
+TOWN_AND_STATE = re.compile(r"[A-Za-z][,.]\s?[A-Z]{2}(?:\s|$)|[A-Za-z]\s"
+                            rf"(?:{'|'.join(STATES)})\s+\d{{3,5}}")
 # A store's number after its name ("CHURCH'S CHICKEN #4717", "CARL'S JR 1100375").
-STORE_NUMBER = re.compile(r"\s*(?:#|\bno\.?|\bnr\.?|\bstore)\s*\d+\s*$|\s+\d{3,}\s*$", re.I)
+STORE_NUMBER = re.compile(r"\s*(?:#|\bno\.?|\bnr\.?|\bstore)\s*\d+\W*$|\s+\(?\d{3,}\W*$", re.I)
 ADDRESS_LINES = 3  # an address within this many lines under the name
 SURE_WORD_CONFIDENCE = 0.85
 MIN_WORD_CONFIDENCE = 0.5  # header words read with less are logo artwork, not letters
@@ -84,9 +90,12 @@ def find_merchant(lines: list[str], confidences: list[list[float]] | None = None
     if brand:
         return brand, 0.9
     candidates = header_names(lines, confidences, heights)
-    if not candidates:  # a name in artwork only: the kind of shop, if printed, for a person
+    if not candidates:  # a name in artwork only: the name its web address spells, else the
+        # kind of shop, if printed, for a person to complete
+        sites = web_names(lines)
         kind = kind_of_business(lines[:LOGO_LINES + HEADER_LINES])
-        return (kind, GUESS) if kind else (None, 0.0)
+        name = site_name(sites[0]) if sites else kind
+        return (name, GUESS) if name else (None, 0.0)
     best = max(candidates, key=lambda c: (c.score, -c.line))
     name = best.name
     following = lines[best.line + 1] if best.line + 1 < len(lines) else ""
@@ -138,7 +147,9 @@ def header_names(lines: list[str], confidences: list[list[float]] | None,
             text = f"{text} {following}"
         name = display_name(text)
         if not name or NOT_A_NAME.search(text) or street_line(lines[index]) \
-                or TOWN_AND_STATE.search(text) or PERSON_ON_DUTY.search(text) \
+                or WEB_LINE.search(lines[index]) \
+                or TOWN_AND_STATE.search(text) or TOWN_AND_STATE.search(lines[index]) \
+                or PERSON_ON_DUTY.search(text) \
                 or letter_share(name) < 0.7 or mean_word_length(name) < MIN_MEAN_WORD_LENGTH:
             continue
         score = -0.3 if welcome else 0.0  # "Welcome to X" greets ("... The Family") as
@@ -162,8 +173,10 @@ def header_names(lines: list[str], confidences: list[list[float]] | None,
     return found
 
 
-# A web or mail address on the receipt (``www.laureltavern.com``, ``info@zoca.com``).
-WEB_NAME = re.compile(r"(?:www\.|@|https?://)([a-z0-9-]{4,})\.", re.IGNORECASE)
+# A web or mail address on the receipt (``www.laureltavern.com``, ``info@zoca.com``, read
+# with spaces around its dots: ``www .nancysrestaurant .net``).
+WEB_NAME = re.compile(r"(?:www\s?\.\s?|@|https?://)([a-z0-9-]{4,})\s?\.", re.IGNORECASE)
+WEB_LINE = re.compile(r"\bwww\b|https?:|\.\s?(?:com|net|org)\b", re.IGNORECASE)
 GENERIC_WEB_NAMES = {"gmail", "yahoo", "hotmail", "outlook", "facebook", "instagram",
                      "twitter", "yelp", "google", "tripadvisor"}
 
@@ -174,6 +187,14 @@ def web_names(lines: list[str]) -> list[str]:
     sites = [re.sub(r"[^a-z]", "", found.lower())
              for text in lines for found in WEB_NAME.findall(text)]
     return [site for site in sites if site not in GENERIC_WEB_NAMES]
+
+
+def site_name(site: str) -> str:
+    """A display name from a web name's letters, a kind of shop set apart
+    (``nancysrestaurant`` -> ``Nancys Restaurant``)."""
+    kind = BUSINESS_WORDS.search(site)
+    words = [site[:kind.start()], kind.group(), site[kind.end():]] if kind else [site]
+    return " ".join(word.capitalize() for word in words if word)
 
 
 def named_online(name: str, sites: list[str]) -> bool:
@@ -252,7 +273,7 @@ def collapse_letter_spacing(text: str) -> str:
 def display_name(text: str) -> str | None:
     """Clean display form of a header line: stray symbols stripped; a line printed in
     capitals title-cased (legal forms as written: GmbH, LLC, Sdn Bhd), any other as printed."""
-    text = collapse_letter_spacing(text)
+    text = collapse_letter_spacing(text).replace("’", "'").replace("`", "'")
     text = re.sub(r"(?<=\S)\+|\+(?=\S)|[^\w&'.\-+ ]", " ", text)
     words = [w.strip(".-'+") for w in text.split()]
     # single marks at the ends are paper and logo noise; inside the name, initials ("B K")

@@ -37,6 +37,7 @@ TODAY = date(2026, 3, 10)
     ("Summe 12,05 2020", None),
     ("09 0ct 2025", date(2025, 10, 9)),  # a zero read for the o of a month's name
     ("N0v 08, 2025", date(2025, 11, 8)),
+    ("Date: Sep07'18 09:28PM", date(2018, 9, 7)),  # the day's zero is no o of the month
     ("1000 2025", None),
 ])
 def test_find_dates(text, expected):

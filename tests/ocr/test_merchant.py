@@ -26,6 +26,15 @@ from ocr.parse.merchant import display_name, find_merchant
     (["Auto Spreves GmbH", "Friedrichshagener Straße 4", "12555 Berlin", "| Tankstelle"],
      "Auto Spreves GmbH Tankstelle"),
     (["Auto Meier", "Bahnhofstraße 2", "Tankstelle Nr. 12"], "Auto Meier"),
+    # a curly apostrophe is an apostrophe; a store number, also misread, is not the name
+    (["BIG JO’S", "1955 BROADWAY", "SANTA MONICA, CA 90404"], "Big Jo's"),
+    (["CHURCH’S CHICKEN 84717)", "7635 WINNETKA", "CANOGA PARK CA 91303"], "Church's Chicken"),
+    # a town and state, the comma or the ZIP code misread, is no name
+    (["CANOGA PARK CA 818", "Fries 2.99"], None),
+    # no name printed in letters: the one the web address spells, read with spaces
+    (["255-41 Jericho Turnpike", "Floral Park, NY 11001", "www .nancysrestaurant .net"],
+     "Nancys Restaurant"),
+    (["Hauptstr. 5", "www.baeckerei-kruste.de"], "Baeckerei Kruste"),
 ])
 def test_find_merchant(lines, expected):
     assert find_merchant(lines)[0] == expected

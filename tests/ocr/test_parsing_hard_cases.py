@@ -251,3 +251,17 @@ def test_items_that_do_not_add_up_leave_the_total_to_review():
     receipt = parsed(["SHOP", "Honig 3,00", "Joghurt 0,35", "SUMME 5,49"])
     assert receipt.total == D("5.49") and not receipt.items_add_up
     assert receipt.confidence["total"] < 0.6 and receipt.confidence["items"] < 0.6
+
+
+@pytest.mark.parametrize("lines, total", [
+    # the total line unreadable, no payment printed: the subtotal and the tax under it
+    (["SHOP", "Taco 3.00", "Horchata 2.99", "Subtotal $5.99", "Tax $0.42", "Total a"], "6.41"),
+    (["SHOP", "Soup 5.95", "Pork Chop 21.95", "SUBTOTAL 27.90", "Tax 2.48"], "30.38"),
+    # a tip under the subtotal: what was bought is not known, so no total is made up
+    (["SHOP", "Soup 5.95", "SUBTOTAL 5.95", "Tax 0.53", "Tip 1.00", "Total ."], None),
+])
+def test_total_from_the_subtotal_and_its_tax_is_a_guess_for_review(lines, total):
+    receipt = parsed(lines)
+    assert receipt.total == (D(total) if total else None)
+    assert receipt.confidence["total"] < 0.6 and receipt.needs_review
+
