@@ -25,6 +25,10 @@ def parsed(lines):
      "0.79", ["1.29", "0.25", "-0.75"]),
     (["SHOP", "Brot 2,49", "Rabatt -0,50", "SUMME EUR 1,99"], "1.99", ["2.49", "-0.50"]),
     (["SHOP", "Apples 2 @ 3.49 6.98", "TOTAL $6.98"], "6.98", ["6.98"]),
+    # the word TOTAL misread: a letter dropped, an o read as zero
+    (["SHOP", "2 PC CHICKEN 10.94", "TOTL 10.94", "CASH 11.00"], "10.94", ["10.94"]),
+    (["SHOP", "Fries 2.99", "Tota 2.99"], "2.99", ["2.99"]),
+    (["SHOP", "Fries 2.99", "T0TAL 2.99"], "2.99", ["2.99"]),
     (["SHOP", "Joghurt 0,70 C", "2 x 0,35", "SUMME 0,70"], "0.70", ["0.70"]),
     (["SHOP", "PFAND 0,28xC", "SALAT 2,42*B", "SUMME 2,70"], "2.70", ["0.28", "2.42"]),
     (["SHOP", "Lampe 14,99 0)", "Kabel 10,00...0", "Summe 24,99"], "24.99", ["14.99", "10.00"]),

@@ -1,6 +1,7 @@
 """English: UK, US, Ireland, Australia, New Zealand, Singapore, Malaysia, India, Canada."""
 WORDS = {
-    "total": [r"\btota[l1i]", r"amount\s?due", r"balance\s?due", r"\bdue\b(?!\s*date)",
+    "total": [r"\btota[l1i]", r"\bt0ta[l1i]", r"\btot[al]\b",  # TOTAL read T0TAL, TOTL, Tota
+              r"amount\s?due", r"balance\s?due", r"\bdue\b(?!\s*date)",
               r"amount\s?payable", r"\bsum\b", r"\bnet\s?amount\b", r"\bnet\s?payable\b",
               r"\bgrand\b"],
     "subtotal": [r"sub\s?-?\s?tota[l1]"],
