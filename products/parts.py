@@ -28,6 +28,7 @@ MIN_MODIFIER = 3   # the modifier of a compound keeps at least this many letters
 MIN_HEAD = 3       # a compound's form at least this many ("gel", "tabl")
 MIN_INNER = 4      # a condition inside a longer modifier ("kopf|schmerz") this many
 MIN_MEDICINE = 6   # a medicine name as a modifier at least this many ("ibuprofen|saft")
+MIN_INN = 7        # a word ending in an INN stem is a medicine from this length ("april" is not)
 LINKS = ("es", "en", "s", "n", "e", "")   # linking letters of a German compound, and none
 ENDINGS = ("ies", "es", "al", "s", "l", "")  # English endings tried ("allergies", "diarrheal")
 
@@ -41,6 +42,7 @@ class Parts:
     organs: frozenset[str]
     not_forms: frozenset[str]
     bound: frozenset[str]
+    inn_stems: tuple[str, ...]
     form_lengths: tuple[int, ...]
 
 
@@ -61,6 +63,7 @@ def parts() -> Parts:
     return Parts(forms, frozenset(kinds["strong"]), frozenset(kinds["device"]),
                  frozenset(conditions), frozenset(kinds["organ"]),
                  frozenset(kinds["not_form"]), frozenset(kinds["bound"]),
+                 tuple(sorted(kinds["inn_stem"])),
                  tuple(sorted({len(form) for form in forms if len(form) >= MIN_HEAD},
                               reverse=True)))
 
@@ -79,6 +82,8 @@ def health_parts(words: list[str], votes: dict[str, float]) -> tuple[str, str] |
             return MEDICINE, MEDICINES
         if word == "anti" and index + 1 < len(words) and is_condition(words[index + 1], known,
                                                                       lex):
+            return MEDICINE, MEDICINES
+        if inn_name(word, known, lex):  # "Rosuvastatin", "Bisoprolol"
             return MEDICINE, MEDICINES
         found = compound(word, known, lex)
         if found is None and index > 0:
@@ -168,11 +173,19 @@ def is_organ(modifier: str, known: Parts) -> bool:
         modifier[:end] in known.organs for end in range(MIN_INNER, len(modifier) - 2))
 
 
+def inn_name(word: str, known: Parts, lex: Lexicon) -> bool:
+    """A word no vocabulary knows, ending in an INN stem: a medicine's generic name."""
+    return len(word) >= MIN_INN and word.endswith(known.inn_stems) and not lex.known(word) and (
+        word not in lex.stopwords)
+
+
 def is_medicine(modifier: str, lex: Lexicon) -> bool:
     """A medicine name of the lexicon (DrugBank's, ICD-10-CM's, the project's 06.1.1 words
     that are not ordinary, such as vitamins)."""
     if len(modifier) < MIN_MEDICINE or modifier in lex.ordinary:
         return False
+    if inn_name(modifier, parts(), lex):
+        return True
     return any(code == MEDICINES for code, _ in lex.votes.get(modifier, ()))
 
 
@@ -205,7 +218,8 @@ def may_matter(word: str) -> bool:
     """False where ``word`` can play no part in ``health_parts``: the quick test of
     ``products.sensitive_words``."""
     known = parts()
-    if word.startswith("anti") or word in known.forms or word in known.conditions:
+    if word.startswith("anti") or word in known.forms or word in known.conditions or (
+            len(word) >= MIN_INN and word.endswith(known.inn_stems)):
         return True
     return any(len(word) > length and word[-length:] in known.forms
                for length in known.form_lengths)
