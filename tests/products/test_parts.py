@@ -43,3 +43,26 @@ def test_redaction_reads_every_line_the_parts_can_make_sensitive():
     words = tokens("GICHTSALBE RACHENSPRAY ANTINAUSEA BROT")
     assert sensitive_words(words) >= {"gichtsalbe", "rachenspray", "antinausea"}
     assert lexicon() is lexicon()
+
+
+@pytest.mark.parametrize("text, category", [
+    ("LINKE JAHRESBEITRAG", "political"),        # one word of "die Linke", and a fee
+    ("IG METALL MONATSBEITRAG", "trade_union"),
+    ("LABOUR DONATION", "political"),
+])
+def test_a_fee_or_donation_naming_a_party_or_union_by_one_word_is_sensitive(text, category):
+    product = classify(text)
+    assert category in categories(product.signals), product
+    assert product.code == "14.6.2"
+
+
+@pytest.mark.parametrize("text", ["GRUENE BOHNEN", "SPENDE TAFEL", "MITGLIEDSBEITRAG ADAC",
+                                  "LINKSGEWINDE SCHRAUBE", "SUPER E10"])
+def test_without_a_fee_or_a_name_word_the_same_words_stay_ordinary(text):
+    assert not classify(text).signals
+
+
+@pytest.mark.parametrize("text", ["ROSUVASTATIN 10MG", "BISOPROLOL 5", "DOXYCYCLIN 100"])
+def test_an_unknown_word_ending_in_an_inn_stem_is_a_medicine(text):
+    product = classify(text)
+    assert "medicine" in product.signals and product.code == "06.1.1", product
