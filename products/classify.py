@@ -10,7 +10,6 @@ confidence 0.
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import lru_cache
 from typing import Iterable
 
 from products import organisations
@@ -83,14 +82,9 @@ def sensitive_words(words: Iterable[str]) -> set[str]:
     """Of the (folded) words of a receipt, those that may make a line sensitive
     (``Lexicon.may_be_sensitive``): a line with none of them has no sensitive meaning, and
     redaction reads in full only the lines that hold one."""
-    return {word for word in words if may_be_sensitive(word)}
-
-
-@lru_cache(maxsize=1 << 16)
-def may_be_sensitive(word: str) -> bool:
-    """``Lexicon.may_be_sensitive``, or a part of a medicine's name (``products.parts``) or
-    of a fee to a party or union (``products.organisations``); remembered per word."""
-    return lexicon().may_be_sensitive(word) or may_matter(word) or organisations.may_matter(word)
+    lex = lexicon()
+    return {word for word in words if lex.may_be_sensitive(word) or may_matter(word)
+            or organisations.may_matter(word)}
 
 
 def read(text: str) -> tuple[dict[str, float], str | None, set[str]]:

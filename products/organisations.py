@@ -58,5 +58,12 @@ def organisation_signals(words: list[str]) -> set[str]:
     return set().union(*(names.get(stem(word), frozenset()) for word in words))
 
 
+@lru_cache(maxsize=1)
+def telling_words() -> frozenset[str]:
+    """Every word ``organisation_signals`` may look at: fee words and names' words with
+    each ending."""
+    return FEES | {name + ending for name in name_words() for ending in ENDINGS}
+
+
 def may_matter(word: str) -> bool:
-    return word in FEES or stem(word) in name_words() or word.endswith(("beitrag", "spende"))
+    return word in telling_words() or word.endswith(("beitrag", "spende"))

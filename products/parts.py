@@ -43,6 +43,8 @@ class Parts:
     not_forms: frozenset[str]
     bound: frozenset[str]
     inn_stems: tuple[str, ...]
+    telling_ends: tuple[str, ...]  # forms and INN stems: what may_matter looks for
+    telling_words: frozenset[str]
     form_lengths: tuple[int, ...]
 
 
@@ -64,6 +66,8 @@ def parts() -> Parts:
                  frozenset(conditions), frozenset(kinds["organ"]),
                  frozenset(kinds["not_form"]), frozenset(kinds["bound"]),
                  tuple(sorted(kinds["inn_stem"])),
+                 tuple(sorted({*(f for f in forms if len(f) >= MIN_HEAD), *kinds["inn_stem"]})),
+                 frozenset(forms | conditions),
                  tuple(sorted({len(form) for form in forms if len(form) >= MIN_HEAD},
                               reverse=True)))
 
@@ -218,8 +222,5 @@ def may_matter(word: str) -> bool:
     """False where ``word`` can play no part in ``health_parts``: the quick test of
     ``products.sensitive_words``."""
     known = parts()
-    if word.startswith("anti") or word in known.forms or word in known.conditions or (
-            len(word) >= MIN_INN and word.endswith(known.inn_stems)):
-        return True
-    return any(len(word) > length and word[-length:] in known.forms
-               for length in known.form_lengths)
+    return word in known.telling_words or word.endswith(known.telling_ends) or (
+        word.startswith("anti"))
