@@ -167,6 +167,21 @@ class RedactionSchema(ma.Schema):
     count = ma.fields.Integer()
 
 
+class RedactedLineSchema(ma.Schema):
+    line = ma.fields.Integer(metadata={
+        "description": "The line's number on the receipt, counted from its top line (1)."})
+    action = ma.fields.String(metadata={"description": "line_removed or masked."})
+    reasons = ma.fields.Method("reasons_of", metadata={
+        "description": "The categories that caused it (health, card_number, ...)."})
+    top = ma.fields.Float(metadata={
+        "description": "Where the line lies on the redacted image: its top, 0..1 of the "
+                       "image's height."})
+    height = ma.fields.Float(metadata={"description": "Its height, 0..1 of the image's."})
+
+    def reasons_of(self, row):
+        return [reason for reason in row.reasons.split(",") if reason]
+
+
 class EventSchema(ma.Schema):
     at = ma.fields.DateTime()
     status = ma.fields.String()
@@ -188,6 +203,9 @@ class ReceiptSchema(ma.Schema):
     total = Money(dump_only=True, allow_none=True)
     items = ma.fields.List(ma.fields.Nested(ItemSchema), dump_only=True)
     redactions = ma.fields.List(ma.fields.Nested(RedactionSchema), dump_only=True)
+    redacted_lines = ma.fields.List(ma.fields.Nested(RedactedLineSchema), dump_only=True,
+                                    metadata={"description": "Which lines were removed or "
+                                              "masked and why, without their text."})
     period = ma.fields.String(dump_only=True)
     counts_toward_reward = ma.fields.Boolean(dump_only=True)
     reward_reason = ma.fields.String(dump_only=True, allow_none=True, metadata={

@@ -12,9 +12,11 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterable
 
+from products import organisations
 from products.coicop import division_of, title
 from products.lexicon import MAX_PHRASE, ORDINARY, Lexicon, lexicon
 from products.meaning import CLASS_SIGNALS, signals_for
+from products.parts import health_parts, may_matter, plain_modifier
 from products.text import tokens
 from products.types import RESTAURANT, Product
 
@@ -39,6 +41,8 @@ MIN_SIGNAL_CUT = 6     # a cut-off word counts for a sensitive meaning from this
 SIGNAL_CUT_SHARE = 0.65  # keeping this share of the word
 MIN_SIGNAL_FUZZY = 8   # the same for a word with one letter wrong
 MIN_SIGNAL_PART = 6    # a sensitive word at the start of a compound ("diabetikerschokolade")
+PARTIES_AND_UNIONS = "14.6.2"
+PARTS_VOTE = 1.5       # a medicine named by its parts ("Hustenloeser") outvotes its head's class
 
 
 def classify(text: str, context: str | None = None) -> Product:
@@ -79,7 +83,8 @@ def sensitive_words(words: Iterable[str]) -> set[str]:
     (``Lexicon.may_be_sensitive``): a line with none of them has no sensitive meaning, and
     redaction reads in full only the lines that hold one."""
     lex = lexicon()
-    return {word for word in words if lex.may_be_sensitive(word)}
+    return {word for word in words if lex.may_be_sensitive(word) or may_matter(word)
+            or organisations.may_matter(word)}
 
 
 def read(text: str) -> tuple[dict[str, float], str | None, set[str]]:
@@ -92,6 +97,12 @@ def read(text: str) -> tuple[dict[str, float], str | None, set[str]]:
     for start, end, key, found in matches(words, lex):
         weight = FOUND_WEIGHT[found] * first * (1 + PHRASE_BONUS * (end - start - 1))
         sure = signal_found(key, found, words[start:end])
+        plain = plain_modifier(words, start, key, found)
+        if plain:  # "Schokotropfen" is chocolate, "soil test kit" a garden thing
+            for code, share in lex.votes[plain]:
+                votes[code] += share * weight
+            first = 1.0
+            continue
         for code, share in lex.votes.get(key, ()):
             if code.startswith(SENSITIVE_CLASSES):
                 if not sure:
@@ -103,6 +114,14 @@ def read(text: str) -> tuple[dict[str, float], str | None, set[str]]:
         brand = brand or lex.brands.get(key)
         if key in lex.signals and sure:
             signals |= lex.signals[key]
+    named = health_parts(words, votes)
+    if named:  # "Hustenloeser", "yeast infection treatment", "Warzenpflaster"
+        signals.add(named[0])
+        votes[named[1]] += PARTS_VOTE
+    paid = organisations.organisation_signals(words)  # "GRUENE MITGLIEDSBEITRAG"
+    if paid:
+        signals |= paid
+        votes[PARTIES_AND_UNIONS] += PARTS_VOTE
     return votes, brand, signals | compound_signals(words, lex)
 
 

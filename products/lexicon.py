@@ -22,6 +22,8 @@ CUT_SHARE = 0.5     # ... and at least this share of the word ...
 MIN_CUT_WORD = 8    # ... of eight letters or more
 MIN_FUZZY = 6       # words compared with one letter wrong have at least this many letters
 ENDINGS = ("es", "en", "s", "n", "e")  # plural and case endings tried when a word is not found
+# a word ending so takes "-es" in the plural: "churchs" is a name's possessive, not "churches"
+SIBILANTS = ("ch", "sh", "ss", "x", "z")
 
 # where a word comes from, and how far that source is trusted for a class
 OWN, BRAND, OFF, DRUG = "own", "brand", "off", "drug"
@@ -152,9 +154,10 @@ class Lexicon:
         if self.known(word):
             return word, "exact"
         for ending in ENDINGS:
-            if word.endswith(ending) and len(word) - len(ending) >= 3 and self.known(
-                    word[:-len(ending)]):
-                return word[:-len(ending)], "ending"
+            stem = word[:-len(ending)]
+            if word.endswith(ending) and len(stem) >= 3 and self.known(stem) and not (
+                    ending == "s" and stem.endswith(SIBILANTS)):
+                return stem, "ending"
         if len(word) >= MIN_HEAD + 3:
             for start in range(2, len(word) - MIN_HEAD + 1):
                 head = word[start:]

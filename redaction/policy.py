@@ -41,6 +41,8 @@ class Decision:
     paint_boxes: list[Box] = field(default_factory=list)
     counts: list[tuple[str, str, int]] = field(default_factory=list)  # category, action, n
     page_size: tuple[int, int] | None = None  # (width, height) the boxes refer to
+    # why each removed or masked line was: its categories, by line index (redaction.report)
+    line_reasons: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
 
 class Policy:
@@ -130,7 +132,20 @@ class Policy:
             counts=sorted((c, a, n) for (c, a), n in
                           Counter(zip((f.category for f in findings), actions)).items()),
             page_size=(page.width, page.height),
+            line_reasons=reasons_by_line(
+                (f.line_index, f.category) for f, a in zip(findings, actions)
+                if a in (LINE_REMOVED, MASKED)),
         )
+
+
+def reasons_by_line(pairs: Iterable[tuple[int, str]],
+                    known: Mapping[int, tuple[str, ...]] | None = None
+                    ) -> dict[int, tuple[str, ...]]:
+    """(line index, category) pairs, added to ``known``, as each line's sorted categories."""
+    reasons = {index: set(categories) for index, categories in (known or {}).items()}
+    for index, category in pairs:
+        reasons.setdefault(index, set()).add(category)
+    return {index: tuple(sorted(categories)) for index, categories in sorted(reasons.items())}
 
 
 def coicop_levels(code: str) -> list[str]:

@@ -19,6 +19,7 @@ from redaction.policy import (
     Decision,
     Policy,
     merge_spans,
+    reasons_by_line,
 )
 
 OVERLAP = 0.3  # share of a word's box a leak box must cover to take the word with it
@@ -49,12 +50,14 @@ def widen(decision: Decision, leaks: list[Finding], page: OcrPage,
     removed = set(decision.removed_lines)
     masked = [Finding("masked", "kept", index, start, end, 1.0, ())
               for index, spans in decision.masked_spans.items() for start, end in spans]
+    touched: list[tuple[int, str]] = []
     for leak, action in zip(leaks, actions):
         if action == KEPT:
             continue
         for index, line in enumerate(page.lines):
             for word, (start, end) in zip(line.words, line.word_spans()):
                 if any(overlap(word.box, box) >= OVERLAP for box in leak.boxes):
+                    touched.append((index, leak.category))
                     if action == LINE_REMOVED:
                         removed.add(index)
                     else:
@@ -66,4 +69,5 @@ def widen(decision: Decision, leaks: list[Finding], page: OcrPage,
     boxes += [box for leak in leaks for box in leak.boxes if box not in boxes]
     return dataclasses.replace(decision, removed_lines=frozenset(removed),
                                masked_spans=merge_spans(masked), paint_boxes=boxes,
-                               counts=counts_list)
+                               counts=counts_list,
+                               line_reasons=reasons_by_line(touched, decision.line_reasons))

@@ -15,6 +15,7 @@ from panel.models.receipts import (
     Receipt,
     ReceiptEvent,
     ReceiptItem,
+    ReceiptRedactedLine,
     ReceiptRedaction,
     ReceiptStatus,
 )
@@ -31,6 +32,6 @@ from panel.models.staff import (  # noqa: F401
 from panel.models.surveys import Survey, SurveyQuestion, SurveyResponse
 
 __all__ = ["AuthToken", "Consent", "DataKey", "DeletionRecord", "IdempotencyKey", "Invite", "Panelist", "PasswordReset", "Receipt",
-           "ReceiptEvent", "ReceiptItem", "ReceiptRedaction", "ReceiptStatus", "FINAL_STATUSES",
+           "ReceiptEvent", "ReceiptItem", "ReceiptRedactedLine", "ReceiptRedaction", "ReceiptStatus", "FINAL_STATUSES",
            "UNFINISHED_STATUSES", "LedgerEntry", "Payout", "RewardPeriod",
            "Survey", "SurveyQuestion", "SurveyResponse"]

@@ -85,6 +85,10 @@ class Receipt(Base):
         cascade="all, delete-orphan", passive_deletes=True, order_by="ReceiptItem.position")
     redactions: Mapped[list["ReceiptRedaction"]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True)
+    # which lines were removed or masked and why (redaction.line_report), no text
+    redacted_lines: Mapped[list["ReceiptRedactedLine"]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True,
+        order_by="ReceiptRedactedLine.line")
     timeline: Mapped[list["ReceiptEvent"]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True,
         order_by="ReceiptEvent.sequence")
@@ -126,6 +130,23 @@ class ReceiptRedaction(Base):
     category: Mapped[str] = mapped_column(String(40))
     action: Mapped[str] = mapped_column(String(20))
     count: Mapped[int] = mapped_column(Integer)
+
+
+class ReceiptRedactedLine(Base):
+    """One line of a receipt that redaction removed or masked: its number from the top, the
+    action, the categories that caused it (comma-separated) and where it lies on the redacted
+    image (shares of its height), for the panelist's per-line report. Never the text."""
+
+    __tablename__ = "receipt_redacted_lines"
+
+    id: Mapped[str] = id_column()
+    receipt_id: Mapped[str] = mapped_column(
+        ForeignKey("receipts.id", ondelete="CASCADE"), index=True)
+    line: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(20))
+    reasons: Mapped[str] = mapped_column(String(200))
+    top: Mapped[float] = mapped_column(Float)
+    height: Mapped[float] = mapped_column(Float)
 
 
 class ReceiptEvent(Base):

@@ -42,7 +42,8 @@ def submit(panelist: Panelist, pages: list[bytes], idempotency_key: str | None) 
     quota.ensure_room(panelist, size)
     receipt = Receipt(id=new_id(), panelist_id=panelist.id, page_count=len(clean),
                       uploaded_bytes=size, submitted_at=utcnow(), status=ReceiptStatus.QUEUED,
-                      items=[], redactions=[])  # known empty: the 202's body reads no rows
+                      items=[], redactions=[],  # known empty: the 202's body reads no rows
+                      redacted_lines=[])
     receipt.period = rewards.period_of(receipt.submitted_at)
     receipt.week = rewards.week_of(receipt.submitted_at)
     storage = storage_for()
@@ -73,6 +74,7 @@ def _limits() -> uploads.UploadLimits:
 
 # What a listed receipt shows, loaded for the whole page at once (one query each).
 LISTED = (selectinload(Receipt.items), selectinload(Receipt.redactions),
+          selectinload(Receipt.redacted_lines),
           selectinload(Receipt.timeline))
 
 

@@ -15,7 +15,7 @@ from ocr.types import KEY_FIELDS, REVIEW_THRESHOLD, OcrPage, ParsedReceipt
 from panel import image_hash
 from panel.db import db, utcnow
 from panel.extensions import storage_for
-from panel.models import Receipt, ReceiptItem, ReceiptRedaction, ReceiptStatus
+from panel.models import Receipt, ReceiptItem, ReceiptRedactedLine, ReceiptRedaction, ReceiptStatus
 from panel.receipt_files import original_key, original_prefix, redacted_key
 from panel.services import receipt_checks
 from panel.storage import StoredObjectMissing
@@ -114,6 +114,7 @@ def redact(job: Job) -> None:
                               scope=current_app.config["REDACTION_VERIFY"])
     if result.painted is not None:
         _keep_redacted(job, result)
+        _record_lines(job.receipt, redaction.line_report(result.decision, job.page))
     _record_redactions(job.receipt, result.decision.counts)
     job.receipt.redacted_at = utcnow()
     db.session.commit()
@@ -153,6 +154,13 @@ def _record_redactions(receipt: Receipt, counts) -> None:
         totals[(category, action)] = totals.get((category, action), 0) + count
     receipt.redactions = [ReceiptRedaction(category=c, action=a, count=n)
                           for (c, a), n in sorted(totals.items())]
+
+
+def _record_lines(receipt: Receipt, marks: list[redaction.LineMark]) -> None:
+    """The per-line report: line numbers, actions, categories and places, no text."""
+    receipt.redacted_lines = [
+        ReceiptRedactedLine(line=mark.line, action=mark.action, reasons=",".join(mark.reasons),
+                            top=mark.top, height=mark.height) for mark in marks]
 
 
 def forget_originals(receipt: Receipt) -> None:

@@ -54,7 +54,9 @@ def evaluate_items(eval_dir: Path, lists_only: bool = False, wrong: bool = False
     policy, registry = Policy(), default_registry()
     if lists_only:
         registry.remove(ItemMeaningRecognizer.name)
-    sets = {"written": labelled.written(), "holdout": labelled.written("holdout.tsv")}
+    fresh = labelled.written("fresh.tsv")
+    sets = {"written": labelled.written(), "holdout": labelled.written("holdout.tsv"),
+            "fresh": fresh, "fresh, unseen lines": labelled.unseen(fresh)}
     if (eval_dir / "manifest.json").is_file():
         sets["softmatic"] = labelled.softmatic(eval_dir)
         sets["srd"] = labelled.srd(eval_dir)

@@ -87,7 +87,8 @@ def test_share_one_page_then_watch_it_become_accepted(app, session):
     detail = text(session.client.get(f"/receipts/{receipt.id}"))
     for shown in ("<h1>Edeka</h1>", "Milch 1L", "2.49", "7.67 EUR", BOUGHT.strftime("%-d %b %Y"),
                   "Card number: hidden", "What happened", "Counts toward the reward of",
-                  "Kept until", ">Withdraw</button>", ">Delete</button>"):
+                  "Kept until", ">Withdraw</button>", ">Delete</button>",
+                  "Line 8: hidden (card number", 'class="line-marks"', ">8</text>"):
         assert shown in detail, shown
     assert CARD not in detail and not shows_card_ending(detail)
 

@@ -66,6 +66,10 @@ def test_no_stored_artefact_holds_anything_sensitive(tmp_path, caplog):
     assert {"card_number", "email", "address", "health", "auth_code"} <= categories
     assert [i["amount"] for i in receipt["items"]] == ["1.19", "2.49", "3.99"]  # health gone
     assert leaks(json.dumps(receipt)) == []
+    # the per-line report: the health item is line 6 of the receipt, removed, and why
+    lines = {mark["line"]: mark for mark in receipt["redacted_lines"]}
+    assert lines[6]["action"] == "line_removed" and lines[6]["reasons"] == ["health"]
+    assert all(0 <= m["top"] < m["top"] + m["height"] <= 1 for m in lines.values())
 
     export = client.get("/api/v1/me/export", headers=bearer(tokens))
     assert export.status_code == 200

@@ -158,6 +158,9 @@ def test_export_holds_everything_and_the_redacted_images(app, client, tokens):
     assert set(by_id) == {kept, withdrawn} and deleted not in response.data.decode("latin-1")
     assert by_id[withdrawn]["status"] == "withdrawn"
     assert by_id[kept]["items"] and by_id[kept]["redactions"]
+    # the per-line report: the card number on line 6, hidden
+    [mark] = by_id[kept]["redacted_lines"]
+    assert (mark["line"], mark["action"]) == (6, "masked") and "card_number" in mark["reasons"]
     image = archive.read(by_id[kept]["image_file"])
     assert image.startswith(b"\xff\xd8")
     for key in ("reward_ledger", "survey_answers", "staff_access_log"):

@@ -1,0 +1,69 @@
+"""Payments to a party or a union named by one word of its name.
+
+A line that pays a membership fee or a donation (the fee words below) and holds a word of the name of a political party, a trade union
+that ``data/meanings.tsv`` lists (``GRUENE`` of "die Grünen", ``LABOUR`` of "Labour
+Party", ``METALL`` of "IG Metall") is a payment to it: the name's other words, which the list needs as a phrase, need not be printed.
+Without a fee word the same words stay ordinary ("Grüne Bohnen", "Party cups").
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from products.lexicon import lexicon
+from products.meaning import POLITICAL, TRADE_UNION
+
+ORGANISED = (POLITICAL, TRADE_UNION)  # a religious body's name words are also things'
+# what a line paying a member's fee or a donation says, German and English (CC0)
+FEES = frozenset({
+    "beitrag", "mitgliedsbeitrag", "jahresbeitrag", "monatsbeitrag", "beitraege", "spende",
+    "spenden", "mitgliedschaft", "foerderbeitrag", "dues", "donation", "donations",
+    "membership", "contribution", "contributions", "pledge"})
+MIN_NAME_WORD = 4
+# words of the names that say nothing of whom alone ("Unite Here", "Super PAC", "Freie Wähler")
+GENERIC = frozenset({
+    "fund", "here", "super", "unite", "united", "trade", "strike", "reform", "junge", "freie",
+    "action", "committee", "campaign", "cockpit", "political", "politische", "party", "partei",
+    "union", "labor", "vereinigung"})
+ENDINGS = ("en", "n", "e", "s", "")
+
+
+def stem(word: str) -> str:
+    for ending in ENDINGS:
+        if ending and word.endswith(ending) and len(word) - len(ending) >= MIN_NAME_WORD:
+            return word[:-len(ending)]
+    return word
+
+
+@lru_cache(maxsize=1)
+def name_words() -> dict[str, frozenset[str]]:
+    """Stem of each word of a listed organisation's name of several words -> its signals."""
+    lex, found = lexicon(), {}
+    for key, signals in lex.signals.items():
+        organised = signals & set(ORGANISED)
+        if " " not in key or not organised:
+            continue
+        for word in key.split():
+            if len(word) >= MIN_NAME_WORD and word not in lex.stopwords and word not in FEES \
+                    and word not in GENERIC \
+                    and not lex.votes.get(word):  # "super", "fund": words of products too
+                found[stem(word)] = found.get(stem(word), frozenset()) | organised
+    return found
+
+
+def organisation_signals(words: list[str]) -> set[str]:
+    """The signals of a fee or donation line naming an organisation by one word of its name."""
+    if FEES.isdisjoint(words) and not any(word.endswith(("beitrag", "spende")) for word in words):
+        return set()
+    names = name_words()
+    return set().union(*(names.get(stem(word), frozenset()) for word in words))
+
+
+@lru_cache(maxsize=1)
+def telling_words() -> frozenset[str]:
+    """Every word ``organisation_signals`` may look at: fee words and names' words with
+    each ending."""
+    return FEES | {name + ending for name in name_words() for ending in ENDINGS}
+
+
+def may_matter(word: str) -> bool:
+    return word in telling_words() or word.endswith(("beitrag", "spende"))
