@@ -144,9 +144,10 @@ def _active_content(trailer, names: set[str]) -> str | None:
 
 
 def render_scale(sizes: list[tuple[float, float]], limits: PdfLimits) -> float:
-    """Pixels per point: ``dpi`` / 72, lowered so the pages together keep to max_pixels."""
+    """Pixels per point: ``dpi`` / 72, lowered so the pages together keep to max_pixels
+    (with a margin for PDFium rounding each side up to a whole pixel)."""
     points = sum(w * h for w, h in sizes)
-    return min(limits.dpi / 72, (limits.max_pixels / points) ** 0.5)
+    return min(limits.dpi / 72, 0.98 * (limits.max_pixels / points) ** 0.5)
 
 
 def render(data: bytes, scale: float) -> list[Image.Image]:

@@ -180,6 +180,9 @@ class ReceiptSchema(ma.Schema):
     status_reason = ma.fields.String(dump_only=True, allow_none=True)
     submitted_at = ma.fields.DateTime(dump_only=True)
     processed_at = ma.fields.DateTime(dump_only=True, allow_none=True)
+    source = ma.fields.String(dump_only=True, metadata={
+        "description": "How the receipt came: photo, pdf (an uploaded e-receipt) or email "
+                       "(forwarded to your forwarding address)."})
     merchant = ma.fields.Method("merchant_of", dump_only=True, allow_none=True)
     purchase_date = ma.fields.Date(dump_only=True, allow_none=True)
     currency = ma.fields.String(dump_only=True, allow_none=True)

@@ -63,3 +63,46 @@ def reading(pages: list[Image.Image], layers: list[list[LayerWord]]
                       max(1, round((word.bottom - word.top) * page.height)))
             words.append([Word(word.text, box, 1.0)])
     return image, OcrPage(image.width, image.height, build_lines(words), engine=ENGINE)
+
+
+# Text the panel draws itself (an e-mail's body): Pillow's own font, which every install has.
+DRAWN_SIZE, DRAWN_LINE, DRAWN_MARGIN = 22, 32, 24
+DRAWN_COLUMNS, DRAWN_LINES_PER_PAGE = 110, 120
+
+
+def drawn(text: str, max_pages: int) -> tuple[list[Image.Image], list[list[LayerWord]]]:
+    """Plain text drawn black on white, at most ``DRAWN_LINES_PER_PAGE`` lines a page and
+    ``max_pages`` pages (what is beyond is left out), with each word's box: a text layer
+    as exact as a PDF's. Lines longer than ``DRAWN_COLUMNS`` characters are wrapped."""
+    import textwrap
+
+    from PIL import ImageDraw, ImageFont
+    font = ImageFont.load_default(size=DRAWN_SIZE)
+    rows = [row for line in text.splitlines()
+            for row in (textwrap.wrap(line.rstrip(), DRAWN_COLUMNS, break_long_words=True)
+                        or [""])]
+    chunks = [rows[at:at + DRAWN_LINES_PER_PAGE]
+              for at in range(0, len(rows), DRAWN_LINES_PER_PAGE)][:max_pages] or [[""]]
+    width = 2 * DRAWN_MARGIN + max(1, max(int(font.getlength(row)) for row in rows or [""]))
+    pages, layers = [], []
+    for chunk in chunks:
+        height = 2 * DRAWN_MARGIN + DRAWN_LINE * len(chunk)
+        page = Image.new("RGB", (width, height), "white")
+        draw = ImageDraw.Draw(page)
+        layer = []
+        for number, row in enumerate(chunk):
+            top = DRAWN_MARGIN + number * DRAWN_LINE
+            draw.text((DRAWN_MARGIN, top), row, fill="black", font=font)
+            for start, word in _words_at(row):
+                left = DRAWN_MARGIN + font.getlength(row[:start])
+                right = left + font.getlength(word)
+                layer.append(LayerWord(word, left / width, (top + 2) / height, right / width,
+                                       (top + DRAWN_SIZE + 4) / height))
+        pages.append(page)
+        layers.append(layer)
+    return pages, layers
+
+
+def _words_at(row: str) -> list[tuple[int, str]]:
+    import re
+    return [(match.start(), match.group()) for match in re.finditer(r"\S+", row)]
