@@ -104,6 +104,31 @@ def _month(period: str) -> str:
     return period
 
 
+@click.command("mail-intake")
+@click.option("--port", type=int, default=None, help="Instead of MAIL_INTAKE_PORT.")
+def mail_intake(port: int | None) -> None:
+    """Receive forwarded receipt mails over SMTP until stopped (Ctrl-C). Needs
+    MAIL_INTAKE_DOMAIN; listens on MAIL_INTAKE_HOST:MAIL_INTAKE_PORT."""
+    import threading
+
+    from panel import mail_intake as intake
+    app = current_app._get_current_object()
+    try:
+        server = intake.controller(app, port=port)
+    except RuntimeError as off:
+        raise click.ClickException(str(off)) from None
+    server.start()
+    click.echo(f"Mail intake listening on {server.hostname}:{server.port} for "
+               f"r-TOKEN@{app.config['MAIL_INTAKE_DOMAIN']}")
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+
+
 def init_app(app: Flask) -> None:
     for group in (invites, rewards_group, surveys_group, insights_group, redaction_group):
         app.cli.add_command(group)
+    app.cli.add_command(mail_intake)

@@ -142,6 +142,13 @@ class UploadSchema(ma.Schema):
                            metadata={"description": "The pages of one receipt, top to bottom."})
 
 
+class ForwardingAddressSchema(ma.Schema):
+    address = ma.fields.String(dump_only=True, metadata={
+        "description": "Forward receipt mails here; private: anyone who knows it can send "
+                       "you receipts. Renewing it retires this one."})
+    created_at = ma.fields.DateTime(dump_only=True)
+
+
 class ReceiptQuerySchema(ma.Schema):
     status = ma.fields.String(validate=ma.validate.OneOf(RECEIPT_STATUSES))
 

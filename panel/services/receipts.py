@@ -44,7 +44,7 @@ def submit(panelist: Panelist, pages: list[bytes], idempotency_key: str | None) 
         ratelimit.spend_pixels(panelist.id, rendered.pixels)
         return queue(panelist, rendered.pages, ReceiptSource.PDF, rendered.text_layer,
                      ("receipts", idempotency_key, payload))
-    sent = uploads.measure(pages, _limits())
+    sent = uploads.measure(pages, upload_limits())
     ratelimit.spend_pixels(panelist.id, uploads.pixels(sent))
     return queue(panelist, uploads.clean(sent), ReceiptSource.PHOTO, None,
                  ("receipts", idempotency_key, payload))
@@ -88,7 +88,7 @@ def queue(panelist: Panelist, clean: list[bytes], source: ReceiptSource,
     return receipt
 
 
-def _limits() -> uploads.UploadLimits:
+def upload_limits() -> uploads.UploadLimits:
     config = current_app.config
     return uploads.UploadLimits(config["UPLOAD_MAX_IMAGE_BYTES"], config["UPLOAD_MAX_PAGES"],
                                 config["UPLOAD_MAX_PIXELS"], config["UPLOAD_MAX_RECEIPT_PIXELS"])

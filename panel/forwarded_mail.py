@@ -1,0 +1,170 @@
+"""A forwarded receipt mail taken apart: the receipt it carries, never who sent it to whom.
+
+What a mail gives, in this order: its first PDF attachment; else its image attachments (the
+pages of a photographed receipt); else its body as text (an HTML body converted by
+inscriptis, which keeps a table's rows on lines). From the body everything up to the
+forwarding line is dropped (the panelist's own note and signature), then the forwarded
+header block (From, Sent, To, Cc, Subject, in the mail clients' usual languages); then every
+name and address of the people the mail went between (the outer mail's senders and
+recipients, the forwarded block's recipients) is taken out wherever it still appears. The
+forwarded block's sender, the shop, stays out with the block, but its words are left alone
+elsewhere: they are often the shop's name on the receipt.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+from email.utils import getaddresses, parseaddr
+
+# People: the outer mail's headers naming them, and the forwarded block's recipient fields.
+PEOPLE_HEADERS = ("from", "to", "cc", "bcc", "reply-to", "sender", "delivered-to",
+                  "return-path", "x-original-to", "resent-from", "resent-to")
+RECIPIENT_FIELDS = {"to", "cc", "bcc", "an", "kopie", "à", "a", "cci", "aan", "cc/bcc",
+                    "reply-to", "antwort an"}
+HEADER_FIELDS = RECIPIENT_FIELDS | {
+    "from", "sent", "date", "subject", "von", "gesendet", "datum", "betreff", "de", "envoyé",
+    "objet", "van", "verzonden", "onderwerp", "datum", "envoyé le"}
+FORWARD_LINE = re.compile(
+    r"^\s*(?:-{2,}\s*(?:forwarded message|original message|weitergeleitete nachricht|"
+    r"ursprüngliche nachricht|message transféré|message d'origine|doorgestuurd bericht|"
+    r"oorspronkelijk bericht)\s*-{2,}|begin forwarded message:|anfang der weitergeleiteten "
+    r"nachricht:)\s*$", re.IGNORECASE)
+HEADER_LINE = re.compile(r"^\s*[>*]*\s*([A-Za-zÀ-ÿ /]{1,14}?)\s*:\s*(.*)$")
+QUOTE = re.compile(r"^\s*(?:>\s?)+")
+ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+MIN_NAME_PART = 2
+
+
+@dataclass
+class ForwardedReceipt:
+    pdf: bytes | None = None
+    images: list[bytes] = field(default_factory=list)
+    text: str = ""
+    sender: str | None = None  # the outer mail's From address, for the own-address check
+
+
+def read_mail(raw: bytes) -> ForwardedReceipt:
+    message = message_from_bytes(raw, policy=policy.default)
+    people = _people(message)
+    found = ForwardedReceipt(sender=parseaddr(str(message.get("from", "")))[1] or None)
+    body = None
+    for part in _parts(message, people):
+        kind, data = part.get_content_type(), _payload(part)
+        if data is None:
+            continue
+        if kind == "application/pdf" or data.startswith(b"%PDF-"):
+            found.pdf = found.pdf or data
+        elif kind.startswith("image/") and part.get_filename() or (
+                kind.startswith("image/") and part.get_content_disposition() == "attachment"):
+            found.images.append(data)
+        elif kind in ("text/html", "text/plain") and part.get_content_disposition() != (
+                "attachment") and (body is None or (kind == "text/html" and body[0] != kind)):
+            body = (kind, _text(part))
+    if body is not None:
+        text = body[1] if body[0] == "text/plain" else _html_text(body[1])
+        found.text = without_people(forwarded_part(text, people), people)
+    return found
+
+
+def _parts(message: EmailMessage, people: set[str]):
+    """Leaf parts, walking into attached messages (a mail forwarded as an attachment), whose
+    own headers name people too."""
+    for part in message.walk():
+        if part.get_content_type() == "message/rfc822":
+            for inner in part.iter_parts():
+                people |= _people(inner)
+            continue
+        if not part.is_multipart():
+            yield part
+
+
+def _payload(part) -> bytes | None:
+    try:
+        return part.get_payload(decode=True)
+    except Exception:  # noqa: BLE001  (a damaged part is no page)
+        return None
+
+
+def _text(part) -> str:
+    try:
+        return part.get_content()
+    except (LookupError, UnicodeError, ValueError):
+        data = part.get_payload(decode=True) or b""
+        return data.decode("utf-8", "replace")
+
+
+def _html_text(html: str) -> str:
+    from inscriptis import get_text
+    from inscriptis.css_profiles import CSS_PROFILES
+    from inscriptis.model.config import ParserConfig
+    return get_text(html, ParserConfig(css=CSS_PROFILES["strict"], display_links=False,
+                                       display_images=False))
+
+
+def _people(message) -> set[str]:
+    values = [str(value) for name in PEOPLE_HEADERS for value in message.get_all(name, [])]
+    return _names_and_addresses(values)
+
+
+def _names_and_addresses(values: list[str]) -> set[str]:
+    people = set()
+    for name, address in getaddresses(values):
+        name = name.strip(" \"'")
+        if address and "@" in address:
+            people.add(address)
+            people.add(address.split("@")[0])
+        if name and "@" not in name:
+            people.add(name)
+            people.update(part for part in re.split(r"[\s,.]+", name)
+                          if len(part) >= MIN_NAME_PART)
+    people.update(ADDRESS.findall(" ".join(values)))
+    return {person for person in people if person.strip()}
+
+
+def forwarded_part(text: str, people: set[str]) -> str:
+    """The forwarded mail's own body: what follows the forwarding line and its header block
+    (the whole text when no forwarding line is found). The block's recipients join
+    ``people``."""
+    lines = [QUOTE.sub("", line) for line in text.splitlines()]
+    start = next((n + 1 for n, line in enumerate(lines) if FORWARD_LINE.match(line)), None)
+    if start is None:  # Outlook: the block alone, "From:" first
+        start = next((n for n, line in enumerate(lines) if _field(line) in ("from", "von", "de",
+                                                                            "van")
+                      and _header_block_at(lines, n)), 0)
+    end = start
+    while end < len(lines):
+        line = lines[end]
+        name = _field(line)
+        if name in HEADER_FIELDS:
+            if name in RECIPIENT_FIELDS:
+                people |= _names_and_addresses([HEADER_LINE.match(line).group(2)])
+            end += 1
+        elif not line.strip() and end == start:
+            end += 1
+            start = end
+        elif line[:1].isspace() and line.strip() and end > start:  # a folded value
+            people |= _names_and_addresses([line])
+            end += 1
+        else:
+            break
+    return "\n".join(lines[end:]).strip("\n")
+
+
+def _header_block_at(lines: list[str], start: int) -> bool:
+    names = {_field(line) for line in lines[start:start + 6]}
+    return len(names & HEADER_FIELDS) >= 3
+
+
+def _field(line: str) -> str | None:
+    match = HEADER_LINE.match(line)
+    return match.group(1).strip().lower() if match else None
+
+
+def without_people(text: str, people: set[str]) -> str:
+    """Every name and address of ``people`` taken out, longest first, ignoring case."""
+    for person in sorted(people, key=len, reverse=True):
+        text = re.sub(rf"(?<![\w@.]){re.escape(person)}(?![\w@])", "", text,
+                      flags=re.IGNORECASE)
+    return re.sub(r"<\s*>|\(\s*\)", "", text)
