@@ -1,6 +1,7 @@
 """The inbound SMTP server for forwarded receipts (aiosmtpd): a face, like the API.
 
-    flask --app app mail-intake        # listens on MAIL_INTAKE_HOST:MAIL_INTAKE_PORT
+    flask --app app mail-intake run                    # on MAIL_INTAKE_HOST:MAIL_INTAKE_PORT
+    flask --app app mail-intake send-test --to r-TOKEN@DOMAIN     # a sample forwarded mail
 
 Off until MAIL_INTAKE_DOMAIN is set. Each mail has one recipient, a live forwarding address
 (anything else is refused at RCPT with 550, so no mail is taken that cannot be kept); the size
@@ -91,3 +92,24 @@ def controller(app: Flask, host: str | None = None, port: int | None = None) -> 
                       data_size_limit=config["MAIL_INTAKE_MAX_BYTES"],
                       ident="receipt panel mail intake", server_hostname=config[
                           "MAIL_INTAKE_DOMAIN"])
+
+
+def sample_mail(sender: str, address: str) -> bytes:
+    """A café's HTML receipt of today, forwarded as Gmail forwards it (for trying it out)."""
+    from datetime import date
+    from email.message import EmailMessage
+    from email.policy import SMTP
+    today = date.today().strftime("%d.%m.%Y")
+    rows = "".join(f"<tr><td>{name}</td><td align='right'>{price} EUR</td></tr>"
+                   for name, price in (("Cappuccino", "3,90"), ("Croissant", "2,50"),
+                                       ("Total", "6,40")))
+    message = EmailMessage()
+    message["From"], message["To"], message["Subject"] = sender, address, "Fwd: Your receipt"
+    message.set_content("See the HTML part.")
+    message.add_alternative(
+        "<div>---------- Forwarded message ---------<br>From: Coffee House "
+        "&lt;receipts@coffeehouse.example&gt;<br>Subject: Your receipt<br>"
+        f"To: {sender}<br></div><h2>Coffee House Berlin</h2>"
+        f"<p>Friedrichstr. 12, 10117 Berlin</p><p>Date: {today}</p><table>{rows}</table>",
+        subtype="html")
+    return message.as_bytes(policy=SMTP)

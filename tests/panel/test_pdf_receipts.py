@@ -112,3 +112,40 @@ def test_a_pdf_is_sent_alone(app):
     document = pdfs.receipt_pdf(LINES)
     answer = upload(client, tokens, document, document)
     assert answer.status_code == 422 and "only part" in answer.get_json()["message"]
+
+
+def test_the_same_purchase_photographed_and_as_pdf_counts_once(app):
+    from tests.panel.test_pipeline import SHOP_LINES, photo
+    client = app.test_client()
+    tokens = register(app, client)
+    first = upload(client, tokens, photo(SHOP_LINES)).get_json()["id"]
+    process_waiting(app)
+    second = upload(client, tokens, pdfs.receipt_pdf(SHOP_LINES)).get_json()["id"]
+    process_waiting(app)
+    shown = {rid: client.get(f"/api/v1/receipts/{rid}", headers=bearer(tokens)).get_json()
+             for rid in (first, second)}
+    assert (shown[first]["source"], shown[first]["status"]) == ("photo", "accepted")
+    assert shown[second]["source"] == "pdf"
+    assert (shown[second]["merchant"], shown[second]["total"]) == (
+        shown[first]["merchant"], shown[first]["total"])
+    assert (shown[second]["status"], shown[second]["status_reason"]) == ("rejected", "duplicate")
+    # another panelist's PDF of a purchase alike is theirs (no image alike across sources)
+    other = register(app, client)
+    third = upload(client, other, pdfs.receipt_pdf(SHOP_LINES[:-1] + [("Bar", "")]))
+    process_waiting(app)
+    shown = client.get(f"/api/v1/receipts/{third.get_json()['id']}", headers=bearer(other))
+    assert shown.get_json()["status"] == "accepted", shown.get_json()["status_reason"]
+
+
+def test_the_age_limit_counts_from_the_purchase_date(app):
+    from datetime import date, timedelta
+    client = app.test_client()
+    tokens = register(app, client)
+    old = (date.today() - timedelta(days=app.config["RECEIPT_MAX_AGE_DAYS"] + 5))
+    lines = [(old.strftime("%d.%m.%Y") if "14:33" in left else left, right)
+             for left, right in LINES]
+    queued = upload(client, tokens, pdfs.receipt_pdf(lines)).get_json()["id"]
+    process_waiting(app)
+    receipt = client.get(f"/api/v1/receipts/{queued}", headers=bearer(tokens)).get_json()
+    assert receipt["purchase_date"] == old.isoformat()
+    assert (receipt["status"], receipt["status_reason"]) == ("rejected", "too_old")
