@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
-from email.message import EmailMessage
 from email.utils import getaddresses, parseaddr
 
 # People: the outer mail's headers naming them, and the forwarded block's recipient fields.
@@ -50,14 +49,13 @@ def read_mail(raw: bytes) -> ForwardedReceipt:
     people = _people(message)
     found = ForwardedReceipt(sender=parseaddr(str(message.get("from", "")))[1] or None)
     body = None
-    for part in _parts(message, people):
+    for part, related in _parts(message, people):
         kind, data = part.get_content_type(), _payload(part)
         if data is None:
             continue
         if kind == "application/pdf" or data.startswith(b"%PDF-"):
             found.pdf = found.pdf or data
-        elif kind.startswith("image/") and part.get_filename() or (
-                kind.startswith("image/") and part.get_content_disposition() == "attachment"):
+        elif kind.startswith("image/") and not related and _attached_photo(part):
             found.images.append(data)
         elif kind in ("text/html", "text/plain") and part.get_content_disposition() != (
                 "attachment") and (body is None or (kind == "text/html" and body[0] != kind)):
@@ -68,16 +66,27 @@ def read_mail(raw: bytes) -> ForwardedReceipt:
     return found
 
 
-def _parts(message: EmailMessage, people: set[str]):
-    """Leaf parts, walking into attached messages (a mail forwarded as an attachment), whose
-    own headers name people too."""
-    for part in message.walk():
-        if part.get_content_type() == "message/rfc822":
-            for inner in part.iter_parts():
-                people |= _people(inner)
-            continue
-        if not part.is_multipart():
-            yield part
+def _parts(message, people: set[str], related: bool = False):
+    """Leaf parts and whether they are an HTML body's resources (inside multipart/related:
+    logos, tracking pixels), walking into attached messages (a mail forwarded as an
+    attachment), whose own headers name people too."""
+    if message.get_content_type() == "message/rfc822":
+        for inner in message.iter_parts():
+            people |= _people(inner)
+            yield from _parts(inner, people, related)
+    elif message.is_multipart():
+        inside = related or message.get_content_type() == "multipart/related"
+        for part in message.iter_parts():
+            yield from _parts(part, people, inside)
+    else:
+        yield message, related
+
+
+def _attached_photo(part) -> bool:
+    """An attached image, or one inline with a file name (as a phone's mail app sends a
+    photo); an HTML mail's own images are left out before (multipart/related)."""
+    disposition = part.get_content_disposition()
+    return disposition == "attachment" or (disposition == "inline" and bool(part.get_filename()))
 
 
 def _payload(part) -> bytes | None:

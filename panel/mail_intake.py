@@ -25,6 +25,9 @@ from panel.services import forwarding
 from panel.services.errors import Forbidden, NotFound, PanelError, TooLarge, Unavailable
 
 log = logging.getLogger(__name__)
+# aiosmtpd logs every command line at INFO ("MAIL FROM:<address>", "RCPT TO:<address>"): the
+# panel's logs carry no addresses, so only its errors are let through.
+logging.getLogger("mail.log").setLevel(logging.ERROR)
 
 REPLIES = [  # the first matching refusal type gives the reply
     (NotFound, "550 5.1.1 No such forwarding address"),

@@ -67,3 +67,15 @@ def test_quoted_forward_and_attachments():
     photo = read_mail(mails.with_attachment(PANELIST, TO, b"\xff\xd8\xff...", "image/jpeg",
                                             "receipt.jpg"))
     assert photo.images == [b"\xff\xd8\xff..."] and photo.pdf is None
+
+
+def test_a_logo_in_an_html_receipt_is_no_page():
+    message = EmailMessage()
+    message["From"], message["To"], message["Subject"] = PANELIST[1], TO, "Fwd: receipt"
+    message.set_content("see HTML")
+    message.add_alternative(mails.html_receipt("01.12.2026") + '<img src="cid:logo">',
+                            subtype="html")
+    message.get_payload()[1].add_related(b"\x89PNG\r\n\x1a\n...", maintype="image",
+                                         subtype="png", cid="<logo>", filename="logo.png")
+    found = read_mail(message.as_bytes(policy=SMTP))
+    assert found.images == [] and "Cappuccino" in found.text

@@ -165,6 +165,7 @@ def test_the_forwarding_block_never_reaches_the_stored_receipt(intake_app, smtp_
     seen = text_in_images(blobs)
     everything = [dump, *blobs, seen, caplog.text, answers]
     assert b"Cappuccino" in dump and "Cappuccino" in seen and "Cappuccino" in answers
+    assert all(f"queued as receipt {r['id']}" in caplog.text for r in kept)  # logs are seen
     found = [m for m in markers for place in everything
              if (m.encode() if isinstance(place, bytes) else m) in place]
     assert found == []

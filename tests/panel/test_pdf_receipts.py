@@ -67,6 +67,7 @@ def test_pdf_without_text_is_read_by_ocr(app):
     (pdfs.encrypted, 422, "encrypted"),
     (lambda lines: pdfs.receipt_pdf(lines)[:400], 422, "damaged"),
     (lambda lines: b"%PDF-1.7\n" + b"\x00" * 200, 422, "damaged"),
+    (lambda lines: pdfs.content_bomb(), 413, "far more drawing"),
 ])
 def test_pdfs_the_panel_will_not_open_are_refused(app, make, status, reason):
     client = app.test_client()

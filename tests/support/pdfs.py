@@ -80,3 +80,16 @@ def image_only_pdf(image) -> bytes:
     out = io.BytesIO()
     image.convert("RGB").save(out, format="PDF", resolution=150)
     return out.getvalue()
+
+
+def content_bomb(inflated: int = 30 * 1024 * 1024) -> bytes:
+    """One page whose drawing instructions are a small Flate stream inflating to ``inflated``
+    bytes of spaces (a "zip bomb")."""
+    import zlib
+    stream = zlib.compress(b" " * inflated, 9)
+    return _assemble([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>",
+        b"<< /Length " + str(len(stream)).encode() + b" /Filter /FlateDecode >>\nstream\n"
+        + stream + b"\nendstream"])
