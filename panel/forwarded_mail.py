@@ -22,9 +22,10 @@ PEOPLE_HEADERS = ("from", "to", "cc", "bcc", "reply-to", "sender", "delivered-to
                   "return-path", "x-original-to", "resent-from", "resent-to")
 RECIPIENT_FIELDS = {"to", "cc", "bcc", "an", "kopie", "à", "a", "cci", "aan", "cc/bcc",
                     "reply-to", "antwort an"}
-HEADER_FIELDS = RECIPIENT_FIELDS | {
-    "from", "sent", "date", "subject", "von", "gesendet", "datum", "betreff", "de", "envoyé",
-    "objet", "van", "verzonden", "onderwerp", "datum", "envoyé le"}
+SENDER_FIELDS = {"from", "von", "de", "van"}
+HEADER_FIELDS = RECIPIENT_FIELDS | SENDER_FIELDS | {
+    "sent", "date", "subject", "gesendet", "datum", "betreff", "envoyé", "objet", "verzonden",
+    "onderwerp", "envoyé le"}
 FORWARD_LINE = re.compile(
     r"^\s*(?:-{2,}\s*(?:forwarded message|original message|weitergeleitete nachricht|"
     r"ursprüngliche nachricht|message transféré|message d'origine|doorgestuurd bericht|"
@@ -134,30 +135,27 @@ def _names_and_addresses(values: list[str]) -> set[str]:
 
 def forwarded_part(text: str, people: set[str]) -> str:
     """The forwarded mail's own body: what follows the forwarding line and its header block
-    (the whole text when no forwarding line is found). The block's recipients join
-    ``people``."""
+    (the whole text when neither is found). The block's recipients join ``people``."""
     lines = [QUOTE.sub("", line) for line in text.splitlines()]
     start = next((n + 1 for n, line in enumerate(lines) if FORWARD_LINE.match(line)), None)
     if start is None:  # Outlook: the block alone, "From:" first
-        start = next((n for n, line in enumerate(lines) if _field(line) in ("from", "von", "de",
-                                                                            "van")
-                      and _header_block_at(lines, n)), 0)
+        start = next((n for n, line in enumerate(lines)
+                      if _field(line) in SENDER_FIELDS and _header_block_at(lines, n)), None)
+    if start is None:
+        return text
+    while start < len(lines) and not lines[start].strip():
+        start += 1
     end = start
     while end < len(lines):
-        line = lines[end]
-        name = _field(line)
+        line, name = lines[end], _field(lines[end])
         if name in HEADER_FIELDS:
             if name in RECIPIENT_FIELDS:
                 people |= _names_and_addresses([HEADER_LINE.match(line).group(2)])
-            end += 1
-        elif not line.strip() and end == start:
-            end += 1
-            start = end
-        elif line[:1].isspace() and line.strip() and end > start:  # a folded value
-            people |= _names_and_addresses([line])
-            end += 1
-        else:
+        elif not (line[:1].isspace() and line.strip() and end > start):  # not folded either
             break
+        elif _field(lines[end - 1]) in RECIPIENT_FIELDS:  # a recipient list folded on
+            people |= _names_and_addresses([line])
+        end += 1
     return "\n".join(lines[end:]).strip("\n")
 
 

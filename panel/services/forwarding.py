@@ -70,7 +70,10 @@ def receive(address: str, raw: bytes, envelope_sender: str | None) -> Receipt:
     panelist = panelist_for(address)
     if panelist is None:
         raise NotFound("No such forwarding address.")
-    mail = forwarded_mail.read_mail(raw)
+    try:
+        mail = forwarded_mail.read_mail(raw)
+    except Exception:  # noqa: BLE001  (a mail that breaks the parser will not read later either)
+        raise Invalid("The mail could not be read.") from None
     if current_app.config["MAIL_INTAKE_OWN_ADDRESS_ONLY"] and not _from_own_address(
             panelist, mail.sender, envelope_sender):
         raise Forbidden("Only mail from the address of the panelist's account is accepted.")

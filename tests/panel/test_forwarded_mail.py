@@ -79,3 +79,8 @@ def test_a_logo_in_an_html_receipt_is_no_page():
                                          subtype="png", cid="<logo>", filename="logo.png")
     found = read_mail(message.as_bytes(policy=SMTP))
     assert found.images == [] and "Cappuccino" in found.text
+
+
+def test_a_receipt_mailed_straight_keeps_its_date_line():
+    found = read_mail(plain("Date: 01.12.2026\n" + mails.text_receipt("01.12.2026")))
+    assert found.text.startswith("Date: 01.12.2026") and "Cappuccino" in found.text

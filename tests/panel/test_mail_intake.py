@@ -118,6 +118,7 @@ def test_a_pdf_attachment_becomes_the_receipt(intake_app, smtp_port):
     raw = mails.with_attachment(("Pat Doe", "pat@example.org"), address,
                                 pdfs.receipt_pdf(lines), "application/pdf", "receipt.pdf")
     send(smtp_port, "pat@example.org", address, raw)
+    send(smtp_port, "pat@example.org", address, raw)  # a retry of the same mail: the same
     process_waiting(intake_app)
     [receipt] = receipts_of(client, tokens)
     assert (receipt["source"], receipt["status"], receipt["total"]) == ("email", "accepted", "3.68")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from email.message import EmailMessage
 from email.policy import SMTP
+from email.utils import make_msgid
 
 SHOP = "Coffee House Berlin"
 SHOP_ADDRESS = "receipts@coffeehouse.example"
@@ -71,6 +72,7 @@ def with_attachment(panelist: tuple[str, str], to: str, data: bytes, kind: str,
     message["From"] = f"{name} <{address}>"
     message["To"] = to
     message["Subject"] = "Fwd: your invoice"
+    message["Message-ID"] = make_msgid(domain="example.org")
     message.set_content(f"Invoice attached.\n\n{name}")
     maintype, subtype = kind.split("/")
     message.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename)
