@@ -139,7 +139,8 @@ class UploadSchema(ma.Schema):
         unknown = ma.EXCLUDE
 
     image = ma.fields.List(Upload(), required=True,
-                           metadata={"description": "The pages of one receipt, top to bottom."})
+                           metadata={"description": "The pages of one receipt, top to bottom; or one "
+                                                  "PDF e-receipt as the only part."})
 
 
 class ForwardingAddressSchema(ma.Schema):

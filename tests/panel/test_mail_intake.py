@@ -170,3 +170,23 @@ def test_the_forwarding_block_never_reaches_the_stored_receipt(intake_app, smtp_
     found = [m for m in markers for place in everything
              if (m.encode() if isinstance(place, bytes) else m) in place]
     assert found == []
+
+
+def test_the_commands(intake_app, smtp_port, tmp_path):
+    client = intake_app.test_client()
+    tokens = register(intake_app, client)
+    address = forwarding_address(client, tokens)
+    runner = intake_app.test_cli_runner()
+    sent = runner.invoke(args=["mail-intake", "send-test", "--to", address,
+                               "--port", str(smtp_port)])
+    assert sent.exit_code == 0, sent.output
+    refused = runner.invoke(args=["mail-intake", "send-test", "--to", f"r-{'b' * 16}@{DOMAIN}",
+                                  "--port", str(smtp_port)])
+    assert refused.exit_code == 1 and "550" in refused.output
+    process_waiting(intake_app)
+    [receipt] = receipts_of(client, tokens)
+    assert (receipt["source"], receipt["status"], receipt["total"]) == ("email", "accepted",
+                                                                        "6.40")
+    off = make_app(tmp_path / "off", f"sqlite:///{tmp_path / 'off.sqlite3'}")
+    result = off.test_cli_runner().invoke(args=["mail-intake", "run"])
+    assert result.exit_code == 1 and "MAIL_INTAKE_DOMAIN" in result.output
