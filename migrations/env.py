@@ -10,7 +10,9 @@ from panel.db import Base, UtcDateTime
 
 config = context.config
 if config.config_file_name:
-    fileConfig(config.config_file_name)
+    # without disabling the loggers made before (the panel's, in an app that migrates at
+    # start or in tests, whose log scans would otherwise see nothing of them)
+    fileConfig(config.config_file_name, disable_existing_loggers=False)
 logger = logging.getLogger("alembic.env")
 target_metadata = Base.metadata
 

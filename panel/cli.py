@@ -104,6 +104,54 @@ def _month(period: str) -> str:
     return period
 
 
+mail_group = AppGroup("mail-intake", help="Receipts forwarded by e-mail (SMTP intake).")
+
+
+@mail_group.command("run")
+@click.option("--port", type=int, default=None, help="Instead of MAIL_INTAKE_PORT.")
+def mail_intake_run(port: int | None) -> None:
+    """Receive forwarded receipt mails over SMTP until stopped (Ctrl-C). Needs
+    MAIL_INTAKE_DOMAIN; listens on MAIL_INTAKE_HOST:MAIL_INTAKE_PORT."""
+    import threading
+
+    from panel import mail_intake as intake
+    app = current_app._get_current_object()
+    try:
+        server = intake.controller(app, port=port)
+    except RuntimeError as off:
+        raise click.ClickException(str(off)) from None
+    server.start()
+    click.echo(f"Mail intake listening on {server.hostname}:{server.port} for "
+               f"r-TOKEN@{app.config['MAIL_INTAKE_DOMAIN']}")
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+
+
+@mail_group.command("send-test")
+@click.option("--to", "address", required=True, help="A forwarding address (r-TOKEN@...).")
+@click.option("--sender", default="demo@example.org", help="The forwarding panelist's address.")
+@click.option("--port", type=int, default=None, help="Instead of MAIL_INTAKE_PORT.")
+def mail_intake_send_test(address: str, sender: str, port: int | None) -> None:
+    """Send a sample forwarded receipt mail (a café's HTML receipt of today) to the intake
+    on MAIL_INTAKE_HOST and prints the server's answer."""
+    import smtplib
+
+    from panel import mail_intake as intake
+    config = current_app.config
+    with smtplib.SMTP(config["MAIL_INTAKE_HOST"], port or config["MAIL_INTAKE_PORT"],
+                      timeout=60) as smtp:
+        try:
+            smtp.sendmail(sender, [address], intake.sample_mail(sender, address))
+        except smtplib.SMTPException as refused:
+            raise click.ClickException(f"Refused: {refused}") from None
+    click.echo(f"Sent to {address}; the receipt shows on the dashboard's Receipts page.")
+
+
 def init_app(app: Flask) -> None:
     for group in (invites, rewards_group, surveys_group, insights_group, redaction_group):
         app.cli.add_command(group)
+    app.cli.add_command(mail_group)

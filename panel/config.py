@@ -106,6 +106,23 @@ def from_environment(instance_path: str) -> dict:
         # All pages of one receipt together, and of one panelist's uploads per clock hour.
         "UPLOAD_MAX_RECEIPT_PIXELS": _int("UPLOAD_MAX_RECEIPT_PIXELS", 60_000_000),
         "UPLOAD_MAX_PIXELS_PER_HOUR": _int("UPLOAD_MAX_PIXELS_PER_HOUR", 480_000_000),
+        # PDF e-receipts (ocr.pdf): bytes and pages of one PDF, the rendering's resolution and
+        # its pixel budget (all pages together; the resolution is lowered to keep to it), and
+        # whether a PDF carrying attached files is refused (Factur-X/ZUGFeRD invoices carry
+        # their XML so; attachments are never read or stored either way).
+        "PDF_MAX_BYTES": _int("PDF_MAX_BYTES", 10 * 1024 * 1024),
+        "PDF_MAX_PAGES": _int("PDF_MAX_PAGES", 6),
+        "PDF_RENDER_DPI": _int("PDF_RENDER_DPI", 200),
+        "PDF_RENDER_MAX_PIXELS": _int("PDF_RENDER_MAX_PIXELS", 16_000_000),
+        "PDF_REFUSE_ATTACHMENTS": _flag("PDF_REFUSE_ATTACHMENTS", False),
+        # Receipts forwarded by e-mail (panel/mail_intake.py): off while the domain is empty.
+        # Addresses are r-TOKEN@MAIL_INTAKE_DOMAIN; `flask mail-intake` listens on HOST:PORT.
+        "MAIL_INTAKE_DOMAIN": os.environ.get("MAIL_INTAKE_DOMAIN", ""),
+        "MAIL_INTAKE_HOST": os.environ.get("MAIL_INTAKE_HOST", "127.0.0.1"),
+        "MAIL_INTAKE_PORT": _int("MAIL_INTAKE_PORT", 2525),
+        "MAIL_INTAKE_MAX_BYTES": _int("MAIL_INTAKE_MAX_BYTES", 20 * 1024 * 1024),
+        # Accept forwarded mail only from the panelist's own address (by keyed hash).
+        "MAIL_INTAKE_OWN_ADDRESS_ONLY": _flag("MAIL_INTAKE_OWN_ADDRESS_ONLY", False),
         # Pixels a worker decodes for one receipt, all pages together (larger pages are
         # decoded at a reduced scale), which bounds a job's memory; OCR's prepared image is
         # at most 16 million pixels anyway (ocr.prepare.steps.MAX_PIXELS).

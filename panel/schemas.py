@@ -139,7 +139,15 @@ class UploadSchema(ma.Schema):
         unknown = ma.EXCLUDE
 
     image = ma.fields.List(Upload(), required=True,
-                           metadata={"description": "The pages of one receipt, top to bottom."})
+                           metadata={"description": "The pages of one receipt, top to bottom; or one "
+                                                  "PDF e-receipt as the only part."})
+
+
+class ForwardingAddressSchema(ma.Schema):
+    address = ma.fields.String(dump_only=True, metadata={
+        "description": "Forward receipt mails here; private: anyone who knows it can send "
+                       "you receipts. Renewing it retires this one."})
+    created_at = ma.fields.DateTime(dump_only=True)
 
 
 class ReceiptQuerySchema(ma.Schema):
@@ -195,6 +203,9 @@ class ReceiptSchema(ma.Schema):
     status_reason = ma.fields.String(dump_only=True, allow_none=True)
     submitted_at = ma.fields.DateTime(dump_only=True)
     processed_at = ma.fields.DateTime(dump_only=True, allow_none=True)
+    source = ma.fields.String(dump_only=True, metadata={
+        "description": "How the receipt came: photo, pdf (an uploaded e-receipt) or email "
+                       "(forwarded to your forwarding address)."})
     merchant = ma.fields.Method("merchant_of", dump_only=True, allow_none=True)
     purchase_date = ma.fields.Date(dump_only=True, allow_none=True)
     currency = ma.fields.String(dump_only=True, allow_none=True)

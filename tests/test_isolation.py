@@ -62,6 +62,7 @@ ROUTES = {
         "receipts.Withdraw": "POST", "rewards.Rewards": "GET", "rewards.Ledger": "GET",
         "rewards.Redemptions": "POST", "surveys.Surveys": "GET", "surveys.Responses": "POST",
         "auth.LogoutEverywhere": "POST", "me.Password": "POST",
+        "me.ForwardingAddress": "GET", "me.RenewForwardingAddress": "POST",
     }),
     **kind_of(DASHBOARD, {
         "dashboard.logout": "POST", "dashboard.privacy": "GET", "dashboard.consent": "POST",
@@ -73,6 +74,7 @@ ROUTES = {
         "dashboard.withdraw_receipt": "POST", "dashboard.rewards": "GET",
         "dashboard.redeem": "POST", "dashboard.surveys": "GET", "dashboard.survey": "GET POST",
         "dashboard.change_password": "GET POST", "dashboard.logout_everywhere": "POST",
+        "dashboard.renew_forwarding_address": "POST",
     }),
     **{key: ADMIN for key, roles in ADMIN_ROLES.items() if roles != "public"},
 }

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0015_line_report'
-down_revision = '0008_items_category'
+down_revision = '0011_ereceipts'
 branch_labels = None
 depends_on = None
 

@@ -10,12 +10,13 @@ from panel.schemas import (
     AcceptedSchema,
     ConsentChoiceSchema,
     ConsentSchema,
+    ForwardingAddressSchema,
     PanelistSchema,
     PasswordChangeSchema,
     PasswordConfirmSchema,
     PurposeSchema,
 )
-from panel.services import account, consents, credentials, export, personal
+from panel.services import account, consents, credentials, export, forwarding, personal
 
 blp = Blueprint("me", __name__, url_prefix="/api/v1/me", description="The panelist")
 purposes_blp = Blueprint("consents", __name__, url_prefix="/api/v1/consents",
@@ -111,3 +112,23 @@ class Export(MethodView):
         data = export.export_zip(current_panelist())
         return Response(data, mimetype="application/zip", headers={
             "Content-Disposition": 'attachment; filename="my-receipt-panel-data.zip"'})
+
+
+@blp.route("/forwarding-address")
+class ForwardingAddress(MethodView):
+    @refuses(blp, 409, "Receipts by e-mail are not switched on for this panel.")
+    @blp.response(200, ForwardingAddressSchema)
+    @blp.doc(security=BEARER)
+    def get(self):
+        """Your private address for forwarding receipt mails (made when first asked for)."""
+        return forwarding.address_of(current_panelist())
+
+
+@blp.route("/forwarding-address/renew")
+class RenewForwardingAddress(MethodView):
+    @refuses(blp, 409, "Receipts by e-mail are not switched on for this panel.")
+    @blp.response(200, ForwardingAddressSchema)
+    @blp.doc(security=BEARER)
+    def post(self):
+        """A new forwarding address; mail to the old one is refused from now on."""
+        return forwarding.renew(current_panelist())

@@ -43,13 +43,17 @@ class Receipts(MethodView):
     @refuses(blp, 403, "You have left the panel, so new receipts cannot be shared.")
     @refuses(blp, 413, "A page is too large (bytes or pixels), the pages together have too "
                        "many pixels, or your storage is full.")
-    @refuses(blp, 415, "A page is not a JPEG, PNG, WebP or HEIC photo.")
+    @refuses(blp, 415, "A page is not a JPEG, PNG, WebP or HEIC photo, nor a PDF.")
+    @refuses(blp, 422, "A page is damaged; or a PDF is encrypted, carries scripts or actions, "
+                       "or was sent with other parts.")
     @needs_storage(blp)
     @blp.arguments(UploadSchema, location="files")
     @blp.response(202, ReceiptSchema)
     @blp.doc(security=BEARER, parameters=[IDEMPOTENCY_HEADER])
     def post(self, files):
-        """Share a receipt: one or more photos, the pages of one receipt, top to bottom."""
+        """Share a receipt: one or more photos, the pages of one receipt, top to bottom; or
+        one PDF e-receipt as the only part (its text layer is read, its pages rendered; only
+        the redacted rendering is kept)."""
         panelist = current_panelist()
         pages = [upload.read() for upload in files["image"]]
         return receipts.submit(panelist, pages, _idempotency_key())

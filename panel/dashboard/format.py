@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from panel.models import UNFINISHED_STATUSES, ReceiptStatus
+from panel.models import UNFINISHED_STATUSES, ReceiptSource, ReceiptStatus
 
 STATUS_WORDS = {
     ReceiptStatus.QUEUED: "Waiting", ReceiptStatus.PROCESSING: "Reading",
@@ -13,6 +13,8 @@ STATUS_WORDS = {
     ReceiptStatus.NEEDS_REVIEW: "Being checked", ReceiptStatus.REMOVED: "Removed",
     ReceiptStatus.WITHDRAWN: "Withdrawn",
 }
+SOURCE_WORDS = {ReceiptSource.PHOTO: "Photo", ReceiptSource.PDF: "PDF",
+                ReceiptSource.EMAIL: "Forwarded e-mail"}
 REASON_WORDS = {
     "prescription": "It was a prescription receipt, so we deleted it whole to protect your "
                     "health information.",
@@ -105,6 +107,10 @@ def status_words(status: str) -> str:
     return STATUS_WORDS.get(status, status.replace("_", " ").capitalize())
 
 
+def source_words(source: str | None) -> str:
+    return SOURCE_WORDS.get(source, "Photo")
+
+
 def reason_words(reason: str | None) -> str:
     if not reason:
         return ""
@@ -123,4 +129,4 @@ TESTS = {"unfinished": unfinished}
 FILTERS = {"money": money, "day": day, "month": month, "status_words": status_words,
            "reason_words": reason_words, "reward_reason_words": reward_reason_words,
            "quantity": quantity, "category_words": category_words, "action_words": action_words,
-           "step_words": step_words}
+           "step_words": step_words, "source_words": source_words}

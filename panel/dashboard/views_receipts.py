@@ -11,6 +11,7 @@ from panel import ratelimit, web
 from panel.dashboard.blueprint import blp
 from panel.models import UNFINISHED_STATUSES
 from panel.schemas import RECEIPT_STATUSES, ReceiptSchema
+from panel.services import forwarding
 from panel.services import receipts as service
 from panel.services.errors import Invalid, PanelError
 
@@ -21,6 +22,7 @@ LIST_NOTICES = {
     "shared": "Thank you. Your receipt is being read; this page updates itself until it is "
               "done.",
     "deleted": "The receipt is deleted: its images and everything read from it are gone.",
+    "renewed": "Your forwarding address is new; mail to the old one is no longer accepted.",
 }
 DETAIL_NOTICES = {
     "withdrawn": "You withdrew this receipt. It is no longer used or counted anywhere.",
@@ -43,6 +45,15 @@ def share_receipt():
     return redirect(url_for("dashboard.receipts", shared=1), 303)
 
 
+@blp.post("/receipts/forwarding-address")
+def renew_forwarding_address():
+    try:
+        forwarding.renew(g.panelist)
+    except PanelError as refusal:
+        return _list_page(error=refusal.message), refusal.status
+    return redirect(url_for("dashboard.receipts", renewed=1), 303)
+
+
 def _list_page(error: str | None = None):
     status = request.args.get("status") or None
     period = request.args.get("month") or None
@@ -55,7 +66,8 @@ def _list_page(error: str | None = None):
         pages=max(math.ceil(total / PAGE_SIZE), 1), status=status, month=period,
         statuses=RECEIPT_STATUSES, months=service.periods_for(g.panelist),
         max_pages=current_app.config["UPLOAD_MAX_PAGES"], idempotency_key=uuid.uuid4().hex, notice=notice,
-        error=error, refresh=any(r["status"] in UNFINISHED_STATUSES for r in shown))
+        error=error, refresh=any(r["status"] in UNFINISHED_STATUSES for r in shown),
+        forwarding=forwarding.address_of(g.panelist) if forwarding.enabled() else None)
 
 
 @blp.get("/receipts/<receipt_id>")

@@ -11,12 +11,14 @@ from panel.models.panelists import (
 from panel.models.receipts import (
     FINAL_STATUSES,
     UNFINISHED_STATUSES,
+    ForwardingAddress,
     IdempotencyKey,
     Receipt,
     ReceiptEvent,
     ReceiptItem,
     ReceiptRedactedLine,
     ReceiptRedaction,
+    ReceiptSource,
     ReceiptStatus,
 )
 from panel.models.rewards import LedgerEntry, Payout, RewardPeriod
@@ -32,6 +34,6 @@ from panel.models.staff import (  # noqa: F401
 from panel.models.surveys import Survey, SurveyQuestion, SurveyResponse
 
 __all__ = ["AuthToken", "Consent", "DataKey", "DeletionRecord", "IdempotencyKey", "Invite", "Panelist", "PasswordReset", "Receipt",
-           "ReceiptEvent", "ReceiptItem", "ReceiptRedactedLine", "ReceiptRedaction", "ReceiptStatus", "FINAL_STATUSES",
+           "ReceiptEvent", "ReceiptItem", "ReceiptRedactedLine", "ReceiptRedaction", "ReceiptSource", "ReceiptStatus", "ForwardingAddress", "FINAL_STATUSES",
            "UNFINISHED_STATUSES", "LedgerEntry", "Payout", "RewardPeriod",
            "Survey", "SurveyQuestion", "SurveyResponse"]

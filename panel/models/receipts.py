@@ -35,6 +35,14 @@ class ReceiptStatus(StrEnum):
     WITHDRAWN = "withdrawn"  # by the panelist
 
 
+class ReceiptSource(StrEnum):
+    """How a receipt came: the values are stored and shown by the API."""
+
+    PHOTO = "photo"  # photos of a paper receipt
+    PDF = "pdf"  # a PDF e-receipt, uploaded
+    EMAIL = "email"  # a mail forwarded to the panelist's forwarding address
+
+
 UNFINISHED_STATUSES = (ReceiptStatus.QUEUED, ReceiptStatus.PROCESSING)
 FINAL_STATUSES = tuple(status for status in ReceiptStatus if status not in UNFINISHED_STATUSES)
 
@@ -59,6 +67,8 @@ class Receipt(Base):
     period: Mapped[str] = mapped_column(String(7))
     week: Mapped[str | None] = mapped_column(String(8))  # ISO week in the panel's zone
     page_count: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(8), default=ReceiptSource.PHOTO,
+                                        server_default=ReceiptSource.PHOTO.value)
     # Bytes of the pages as stored at upload: what the panelist's storage quota counts.
     uploaded_bytes: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     # Job bookkeeping: the row is the job.
@@ -162,6 +172,20 @@ class ReceiptEvent(Base):
     status: Mapped[str] = mapped_column(String(16))
     step: Mapped[str | None] = mapped_column(String(20))
     reason: Mapped[str | None] = mapped_column(String(40))
+
+
+class ForwardingAddress(Base):
+    """A panelist's private address for forwarding e-receipts: a random token, not derived
+    from the account. Renewing retires the live one; mail to a retired token is refused."""
+
+    __tablename__ = "forwarding_addresses"
+
+    id: Mapped[str] = id_column()
+    panelist_id: Mapped[str] = mapped_column(
+        ForeignKey("panelists.id", ondelete="CASCADE"), index=True)
+    token: Mapped[str] = mapped_column(String(40), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    retired_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 class IdempotencyKey(Base):

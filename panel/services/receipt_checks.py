@@ -5,7 +5,13 @@ too long ago, or pages that do not belong together.
 A duplicate is a receipt shared before, by anyone: the same merchant, date and total, and the
 redacted image or any one page near-identical to one of the earlier receipt's (so the same
 photo with a page added, blank or not, is still the same receipt). Each page keeps its own
-dHash (``Receipt.page_hashes``, of the page as uploaded, before any crop).
+dHash (``Receipt.page_hashes``, of the page as uploaded, before any crop). Across sources
+(a purchase photographed and also forwarded as an e-receipt, or uploaded as its PDF) no image
+compares, so there the same panelist's counted receipt with the same merchant, date and total
+that came another way is the duplicate.
+
+The age limit (RECEIPT_MAX_AGE_DAYS) counts from the purchase date read on the receipt, for
+every source: a mail forwarded today of a purchase long ago is too old.
 
 Pages that do not belong together: a receipt of several pages one of whose pages is
 near-identical to a page of an earlier receipt that shares at least two of merchant, date and
@@ -40,9 +46,12 @@ def refusal(receipt: Receipt) -> str | None:
 def is_duplicate(receipt: Receipt) -> bool:
     if None in (receipt.merchant_name, receipt.purchase_date, receipt.total):
         return False
-    return any(_alike(receipt, image, pages) for image, pages in _earlier(
-        receipt, Receipt.merchant_name == receipt.merchant_name,
-        Receipt.purchase_date == receipt.purchase_date, Receipt.total == receipt.total))
+    same = (Receipt.merchant_name == receipt.merchant_name,
+            Receipt.purchase_date == receipt.purchase_date, Receipt.total == receipt.total)
+    if _earlier(receipt, *same, Receipt.panelist_id == receipt.panelist_id,
+                Receipt.source != receipt.source):
+        return True
+    return any(_alike(receipt, image, pages) for image, pages in _earlier(receipt, *same))
 
 
 def too_old(receipt: Receipt) -> bool:

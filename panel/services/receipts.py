@@ -21,43 +21,66 @@ from panel.models import (
     IdempotencyKey,
     Panelist,
     Receipt,
+    ReceiptSource,
     ReceiptStatus,
 )
 from panel.receipt_files import original_prefix
-from panel.services import idempotency, personal, quota, rewards, uploads
-from panel.services.errors import Forbidden, NotFound
+from panel.services import ereceipts, idempotency, personal, quota, rewards, uploads
+from panel.services.errors import Forbidden, Invalid, NotFound
 from panel.tasks import enqueue
 
 
 def submit(panelist: Panelist, pages: list[bytes], idempotency_key: str | None) -> Receipt:
-    if panelist.status != "active":
-        raise Forbidden("You have left the panel, so new receipts cannot be shared.")
+    """Photos of one receipt, or one PDF e-receipt (as the only part)."""
+    _ensure_active(panelist)
     payload = idempotency.fingerprint(*pages)
     if earlier := idempotency.earlier_result(panelist, "receipts", idempotency_key, payload):
         return db.session.get(Receipt, earlier)
-    sent = uploads.measure(pages, _limits())
+    if any(ereceipts.is_pdf(page) for page in pages):
+        if len(pages) != 1:
+            raise Invalid("Send a PDF receipt as the only part: one PDF is one receipt.",
+                          {"image": ["A PDF must be sent alone."]})
+        rendered = ereceipts.from_pdf(pages[0])
+        ratelimit.spend_pixels(panelist.id, rendered.pixels)
+        return queue(panelist, rendered.pages, ReceiptSource.PDF, rendered.text_layer,
+                     ("receipts", idempotency_key, payload))
+    sent = uploads.measure(pages, upload_limits())
     ratelimit.spend_pixels(panelist.id, uploads.pixels(sent))
-    clean = uploads.clean(sent)
+    return queue(panelist, uploads.clean(sent), ReceiptSource.PHOTO, None,
+                 ("receipts", idempotency_key, payload))
+
+
+def _ensure_active(panelist: Panelist) -> None:
+    if panelist.status != "active":
+        raise Forbidden("You have left the panel, so new receipts cannot be shared.")
+
+
+def queue(panelist: Panelist, clean: list[bytes], source: ReceiptSource,
+          text_layer: bytes | None, retry: tuple[str, str | None, str]) -> Receipt:
+    """Store the clean pages (and text layer), write the queued receipt and commit, then
+    wake a worker; ``retry``: the idempotency scope, key and payload. For services only."""
+    _ensure_active(panelist)
+    scope, idempotency_key, payload = retry
     size = sum(len(page) for page in clean)
     quota.ensure_room(panelist, size)
     receipt = Receipt(id=new_id(), panelist_id=panelist.id, page_count=len(clean),
                       uploaded_bytes=size, submitted_at=utcnow(), status=ReceiptStatus.QUEUED,
-                      items=[], redactions=[],  # known empty: the 202's body reads no rows
-                      redacted_lines=[])
+                      source=source, items=[], redactions=[],  # known empty: the 202's
+                      redacted_lines=[])  # body reads no rows
     receipt.period = rewards.period_of(receipt.submitted_at)
     receipt.week = rewards.week_of(receipt.submitted_at)
     storage = storage_for()
-    receipt_files.store_originals(storage, receipt.id, clean)  # all pages, or a 503 and none
+    receipt_files.store_originals(storage, receipt.id, clean, text_layer)  # all, or a 503
     receipt.add_event(ReceiptStatus.QUEUED)
     db.session.add(receipt)
-    idempotency.remember(panelist, "receipts", idempotency_key, receipt.id, payload)
+    idempotency.remember(panelist, scope, idempotency_key, receipt.id, payload)
     try:
         commit_keeping_loaded()  # the answer is the receipt as just written
     except IntegrityError:  # a concurrent retry with the same key won
         db.session.rollback()
         storage.delete_prefix(original_prefix(receipt.id))
         return db.session.get(Receipt, idempotency.earlier_result(
-            panelist, "receipts", idempotency_key, payload))
+            panelist, scope, idempotency_key, payload))
     except Exception:  # no row: no pages either
         db.session.rollback()
         receipt_files.forget_originals(storage, receipt.id)
@@ -66,7 +89,7 @@ def submit(panelist: Panelist, pages: list[bytes], idempotency_key: str | None) 
     return receipt
 
 
-def _limits() -> uploads.UploadLimits:
+def upload_limits() -> uploads.UploadLimits:
     config = current_app.config
     return uploads.UploadLimits(config["UPLOAD_MAX_IMAGE_BYTES"], config["UPLOAD_MAX_PAGES"],
                                 config["UPLOAD_MAX_PIXELS"], config["UPLOAD_MAX_RECEIPT_PIXELS"])

@@ -11,13 +11,22 @@ from PIL import Image, ImageOps
 import ocr
 import products
 import redaction
+from ocr.read import text_layer
+from ocr.read.text_layer import LayerWord
 from ocr.types import KEY_FIELDS, REVIEW_THRESHOLD, OcrPage, ParsedReceipt
 from panel import image_hash
 from panel.db import db, utcnow
 from panel.extensions import storage_for
-from panel.models import Receipt, ReceiptItem, ReceiptRedactedLine, ReceiptRedaction, ReceiptStatus
-from panel.receipt_files import original_key, original_prefix, redacted_key
-from panel.services import receipt_checks
+from panel.models import (
+    Receipt,
+    ReceiptItem,
+    ReceiptRedactedLine,
+    ReceiptRedaction,
+    ReceiptSource,
+    ReceiptStatus,
+)
+from panel.receipt_files import original_key, original_prefix, redacted_key, text_layer_key
+from panel.services import ereceipts, receipt_checks
 from panel.storage import StoredObjectMissing
 
 
@@ -36,6 +45,7 @@ class Job:
     image: Image.Image | None = None
     page: OcrPage | None = None
     parsed: ParsedReceipt | None = None
+    layers: list[list[LayerWord]] | None = None  # an e-receipt's text layer, per page
 
 
 def engine() -> ocr.OcrEngine:
@@ -56,6 +66,11 @@ def load(job: Job) -> None:
     while blobs:  # each stored page is let go of once decoded
         job.pages.append(upright(blobs.pop(0), scale))
     job.receipt.page_hashes = ",".join(image_hash.dhash(page) for page in job.pages)
+    if job.receipt.source != ReceiptSource.PHOTO:
+        try:
+            job.layers = ereceipts.read_text_layer(storage.get(text_layer_key(job.receipt.id)))
+        except StoredObjectMissing:  # a PDF whose pages have no text: read by OCR
+            job.layers = None
 
 
 def working_scale(blobs: list[bytes], max_pixels: int) -> float:
@@ -89,6 +104,11 @@ def upright(blob: bytes, scale: float = 1.0) -> Image.Image:
 
 
 def read_text(job: Job) -> None:
+    """OCR of the prepared pages; an e-receipt's text layer instead where it has one (its
+    words placed on the stacked pages, which are not cropped or turned: no need)."""
+    if job.layers is not None:
+        job.image, job.page = text_layer.reading(job.pages, job.layers)
+        return
     job.image = ocr.prepare(job.pages)
     job.page = engine().read(job.image)
 
@@ -99,10 +119,11 @@ def parse(job: Job) -> None:
     the date's words (OCR_DATE_LOOK), see ocr.second_reading.
     ``job.page``, which redaction analyses, is the reading the items came from."""
     config = current_app.config
+    read = job.layers is None  # a text layer is exact: nothing to read again
     job.page, job.parsed = ocr.understand(
         job.image, job.page, engine(), job.receipt.submitted_at.date(), config["PANEL_COUNTRY"],
-        price_look=config["OCR_PRICE_LOOK"], date_look=config["OCR_DATE_LOOK"],
-        whole_look=config["OCR_WHOLE_LOOK"])
+        price_look=read and config["OCR_PRICE_LOOK"], date_look=read and config["OCR_DATE_LOOK"],
+        whole_look=read and config["OCR_WHOLE_LOOK"])
 
 
 def redact(job: Job) -> None:

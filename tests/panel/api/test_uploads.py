@@ -74,7 +74,8 @@ BAD_PAGES = {
     "empty": (b"", 422),
     "text": (b"hello, this is not a photo", 415),
     "gif": (encoded(photo(), "GIF"), 415),
-    "pdf": (b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF", 415),
+    # a PDF is an e-receipt since issue 19: one without pages is damaged
+    "pdf without pages": (b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF", 422),
     "svg": (b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', 415),
     "truncated jpeg": (jpeg_bytes(photo())[:300], 422),
     "jpeg cut in its image data": (jpeg_bytes(Image.effect_noise((300, 300), 80))[:-3000], 422),
