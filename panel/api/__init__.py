@@ -34,7 +34,10 @@ for _blueprint in (auth.blp, me.blp, me.purposes_blp, receipts.blp, releases.blp
 
 def init_app(app: Flask) -> None:
     api.init_app(app, spec_kwargs={"extra_plugins": [ErrorResponses()], "components": {
-        "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}}}})
+        "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"},
+                            "recipientKey": {"type": "http", "scheme": "bearer",
+                                             "description": "A recipient's key (rk_...), "
+                                                            "issued in the admin tool"}}}})
     for blueprint in (auth.blp, me.blp, me.purposes_blp, receipts.blp, rewards.blp,
                       surveys.blp, waitlist.blp, releases.blp):
         api.register_blueprint(blueprint)

@@ -5,7 +5,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint, Page
 
 from panel.api.limits import MAX_PAGE_SIZE
-from panel.api.security import BEARER, bearer_token
+from panel.api.security import RECIPIENT_KEY, bearer_token
 from panel.schemas import ReleaseDocumentSchema, ReleaseSummarySchema
 from panel.services import recipients, releases
 
@@ -23,7 +23,7 @@ def require_recipient_key():
 class Releases(MethodView):
     @blp.response(200, ReleaseSummarySchema(many=True))
     @blp.paginate(Page, page_size=MAX_PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
-    @blp.doc(security=BEARER)
+    @blp.doc(security=RECIPIENT_KEY)
     def get(self):
         """The releases approved for your organisation, newest first."""
         return releases.of_recipient(g.recipient)
@@ -32,7 +32,7 @@ class Releases(MethodView):
 @blp.route("/<release_id>")
 class ReleaseById(MethodView):
     @blp.response(200, ReleaseDocumentSchema)
-    @blp.doc(security=BEARER)
+    @blp.doc(security=RECIPIENT_KEY)
     def get(self, release_id):
         """One release: its figures and the privacy parameters that protect them."""
         release = releases.find_for(g.recipient, release_id)
