@@ -138,8 +138,8 @@ def from_environment(instance_path: str) -> dict:
         # the most one cell's spend counts (in REWARD_CURRENCY).
         "RELEASE_MAX_EPSILON": float(os.environ.get("RELEASE_MAX_EPSILON", "1.0")),
         "RELEASE_PERIOD_EPSILON": float(os.environ.get("RELEASE_PERIOD_EPSILON", "3.0")),
-        "RELEASE_MAX_CELLS_PER_PANELIST": _int("RELEASE_MAX_CELLS_PER_PANELIST", 30),
-        "RELEASE_MAX_SPEND_PER_CELL": os.environ.get("RELEASE_MAX_SPEND_PER_CELL", "250.00"),
+        "RELEASE_MAX_CELLS_PER_PANELIST": _int("RELEASE_MAX_CELLS_PER_PANELIST", 20),
+        "RELEASE_MAX_SPEND_PER_CELL": os.environ.get("RELEASE_MAX_SPEND_PER_CELL", "150.00"),
         "PAYOUT_METHODS": os.environ.get("PAYOUT_METHODS", "store_credit,charity"),
         # Redaction policy over the defaults, e.g. "person_name=kept, *=masked" (docs/redaction.md)
         "REDACTION_POLICY": os.environ.get("REDACTION_POLICY", ""),

@@ -105,7 +105,7 @@ def create(actor: audit.Actor, code: str, values: dict) -> Recipient:
                       {"code": ["2 to 24 of a-z, 0-9 and -."]})
     if db.session.scalar(select(Recipient.id).where(Recipient.code == code)):
         raise Conflict("A recipient with this code is already on the register.")
-    recipient = Recipient(code=code, security_measures="", **_clean(values, partial=False))
+    recipient = Recipient(code=code, **{"security_measures": "", **_clean(values, partial=False)})
     _check_transfer(recipient)
     db.session.add(recipient)
     db.session.flush()

@@ -17,7 +17,8 @@ from tests.support.releases import panelist, receipt
 ACME = {"code": "acme-cn", "name": "Acme Research (Shanghai)", "contact": "dpo@acme.example",
         "country": "cn", "role": "client", "purposes": "Reports on what households buy",
         "data_categories": "Noisy counts and spending per shop", "legal_basis": "Consent",
-        "transfer_mechanism": "PIPL standard contract; EU SCCs", "retention": "2 years"}
+        "transfer_mechanism": "PIPL standard contract; EU SCCs", "retention": "2 years",
+        "security_measures": "Keys per organisation"}
 
 
 def actions(app) -> list[str]:
