@@ -41,23 +41,23 @@ class Bounds:
 
 def cells(period: str, group_by: str, currency: str, eligible: Select):
     """One row per panelist, receipt and group, numbered per panelist (earliest first)."""
-    if group_by == "merchant":
-        key, spend = Receipt.merchant_name, Receipt.total
+    where = (Receipt.period == period, Receipt.status == ReceiptStatus.ACCEPTED,
+             Receipt.currency == currency, Receipt.panelist_id.in_(eligible))
+    if group_by == "merchant":  # a receipt is one cell: no grouping needed
+        key = Receipt.merchant_name
         query = select(Receipt.panelist_id, Receipt.id.label("receipt_id"),
-                       key.label("group_key"), func.max(spend).label("spend"))
-        query = query.where(key.is_not(None), Receipt.total.is_not(None))
-    else:
+                       key.label("group_key"), Receipt.total.label("spend")).where(
+            *where, key.is_not(None), Receipt.total.is_not(None))
+    else:  # a receipt's items of one category are one cell
         key = ReceiptItem.category_code
         query = select(Receipt.panelist_id, Receipt.id.label("receipt_id"),
-                       key.label("group_key"), func.sum(ReceiptItem.amount).label("spend"))
-        query = query.join(ReceiptItem, ReceiptItem.receipt_id == Receipt.id).where(
-            key.is_not(None))
+                       key.label("group_key"), func.sum(ReceiptItem.amount).label("spend")
+                       ).join(ReceiptItem, ReceiptItem.receipt_id == Receipt.id).where(
+            *where, key.is_not(None)).group_by(
+            Receipt.panelist_id, Receipt.id, Receipt.submitted_at, key)
     ordinal = func.row_number().over(partition_by=Receipt.panelist_id,
                                      order_by=(Receipt.submitted_at, Receipt.id, key))
-    return query.add_columns(ordinal.label("ordinal")).where(
-        Receipt.period == period, Receipt.status == ReceiptStatus.ACCEPTED,
-        Receipt.currency == currency, Receipt.panelist_id.in_(eligible)
-    ).group_by(Receipt.panelist_id, Receipt.id, Receipt.submitted_at, key).subquery("cells")
+    return query.add_columns(ordinal.label("ordinal")).subquery("cells")
 
 
 def kept_cells(period: str, group_by: str, bounds: Bounds, eligible: Select):
@@ -78,10 +78,8 @@ def exact_groups(kept, bounds: Bounds) -> Select:
             .order_by(kept.c.group_key))
 
 
-def contributors(kept, bounds: Bounds, release_id: str) -> Select:
+def contributors(kept, shown: list[str], release_id: str) -> Select:
     """(release, panelist, receipts) of everyone with a cell in a group that is shown."""
-    shown = select(kept.c.group_key).group_by(kept.c.group_key).having(
-        func.count(kept.c.panelist_id.distinct()) >= bounds.min_panelists)
     return (select(literal(release_id), kept.c.panelist_id,
                    func.count(kept.c.receipt_id.distinct()))
             .where(kept.c.group_key.in_(shown)).group_by(kept.c.panelist_id))

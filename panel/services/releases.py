@@ -117,9 +117,11 @@ def approve(actor: audit.Actor, release: Release, recipient: Recipient) -> Relea
     release.status, release.recipient_id = "released", recipient.id
     release.decided_by, release.decided_at = actor.staff_id, utcnow()
     release.parameters, release.figures = parameters, figures
-    db.session.execute(insert(ReleaseContribution).from_select(
-        ["release_id", "panelist_id", "receipts"],
-        figures_of.contributors(kept, limits, release.id)))
+    shown = [row[0] for row in exact]
+    if shown:
+        db.session.execute(insert(ReleaseContribution).from_select(
+            ["release_id", "panelist_id", "receipts"],
+            figures_of.contributors(kept, shown, release.id)))
     audit.record(actor, "release.approved",
                  reason=f"release={release.id}; recipient={recipient.code}; "
                         f"epsilon={parameters['epsilon']:.4f}; groups={len(figures)}")
