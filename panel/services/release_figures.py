@@ -18,7 +18,21 @@ from dataclasses import dataclass
 from importlib.metadata import version
 
 import opendp.prelude as dp
-from sqlalchemy import BigInteger, Select, case, cast, func, literal, select
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    MetaData,
+    Numeric,
+    Select,
+    String,
+    Table,
+    case,
+    cast,
+    func,
+    insert,
+    literal,
+    select,
+)
 
 from panel.models import Receipt, ReceiptItem, ReceiptStatus
 
@@ -64,6 +78,24 @@ def kept_cells(period: str, group_by: str, bounds: Bounds, eligible: Select):
     """The cells within each panelist's bound."""
     every = cells(period, group_by, bounds.currency, eligible)
     return select(every).where(every.c.ordinal <= bounds.max_cells).subquery("kept")
+
+
+def materialise(kept, connection) -> Table:
+    """The kept cells written once into a temporary table of this connection (dropped by
+    ``forget``), so the figures and the contributors are read from it without bounding
+    the month twice."""
+    table = Table("release_cells", MetaData(), Column("panelist_id", String(36)),
+                  Column("receipt_id", String(36)), Column("group_key", String(200)),
+                  Column("spend", Numeric(14, 2)), prefixes=["TEMPORARY"])
+    table.drop(connection, checkfirst=True)
+    table.create(connection)
+    columns = ["panelist_id", "receipt_id", "group_key", "spend"]
+    connection.execute(insert(table).from_select(columns, select(*(kept.c[c] for c in columns))))
+    return table
+
+
+def forget(table: Table, connection) -> None:
+    table.drop(connection, checkfirst=True)
 
 
 def exact_groups(kept, bounds: Bounds) -> Select:

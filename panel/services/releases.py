@@ -107,8 +107,9 @@ def approve(actor: audit.Actor, release: Release, recipient: Recipient) -> Relea
     if release.epsilon > remaining + SLACK:
         raise Conflict(f"The privacy budget of {release.period} has {remaining:.3f} left; "
                        f"this release needs {release.epsilon}.")
-    limits = bounds()
-    kept = figures_of.kept_cells(release.period, release.group_by, limits, eligible(recipient))
+    limits, connection = bounds(), db.session.connection()
+    kept = figures_of.materialise(figures_of.kept_cells(
+        release.period, release.group_by, limits, eligible(recipient)), connection)
     exact = db.session.execute(figures_of.exact_groups(kept, limits)).all()
     figures, parameters = figures_of.noisy(exact, release.measures, limits, release.epsilon)
     _charge(release.period, parameters["epsilon"])
@@ -122,6 +123,7 @@ def approve(actor: audit.Actor, release: Release, recipient: Recipient) -> Relea
         db.session.execute(insert(ReleaseContribution).from_select(
             ["release_id", "panelist_id", "receipts"],
             figures_of.contributors(kept, shown, release.id)))
+    figures_of.forget(kept, connection)
     audit.record(actor, "release.approved",
                  reason=f"release={release.id}; recipient={recipient.code}; "
                         f"epsilon={parameters['epsilon']:.4f}; groups={len(figures)}")
