@@ -103,8 +103,10 @@ def approve(actor: audit.Actor, release: Release, recipient: Recipient) -> Relea
         raise Conflict("This recipient is retired.")
     if recipients.abroad(recipient) and not recipient.transfer_mechanism:
         raise Conflict("Record the recipient's transfer mechanism first.")
+    _claim(release)
     remaining = budget_left(release.period)
     if release.epsilon > remaining + SLACK:
+        db.session.rollback()
         raise Conflict(f"The privacy budget of {release.period} has {remaining:.3f} left; "
                        f"this release needs {release.epsilon}.")
     limits, connection = bounds(), db.session.connection()
@@ -131,9 +133,21 @@ def approve(actor: audit.Actor, release: Release, recipient: Recipient) -> Relea
     return release
 
 
+def _claim(release: Release) -> None:
+    """Take the proposed release in one conditional UPDATE, so two admins approving it at
+    once cannot both compute it: the second waits for the first and finds it taken."""
+    taken = db.session.execute(update(Release).where(
+        Release.id == release.id, Release.status == "proposed").values(status="computing")
+        .execution_options(synchronize_session=False)).rowcount
+    if not taken:
+        db.session.rollback()
+        raise Conflict("This release was decided meanwhile.")
+
+
 def refuse(actor: audit.Actor, release: Release) -> Release:
     if release.status != "proposed":
         raise Conflict(f"This release is already {release.status}.")
+    _claim(release)
     release.status, release.decided_by, release.decided_at = "refused", actor.staff_id, utcnow()
     audit.record(actor, "release.refused", reason=f"release={release.id}")
     db.session.commit()

@@ -168,3 +168,38 @@ def test_a_release_is_approved_once(config):
             releases.approve(COMMAND_LINE, done, acme)
         with pytest.raises(Conflict):
             releases.refuse(COMMAND_LINE, done)
+
+
+def test_two_approvals_of_one_release_compute_it_once(postgres_app):
+    """Two admins at once: the second waits for the first and is refused (409), so the
+    budget is charged once and the contributors are recorded once."""
+    import threading
+
+    app = postgres_app
+    app.config.update(PANEL_COUNTRY="DE", INSIGHTS_MIN_PANELISTS=2)
+    with app.app_context():
+        acme = recipient()
+        for _ in range(3):
+            receipt(panelist(True, acme), "Rewe", "5.00")
+        release_id, acme_id = release(epsilon=0.5).id, acme.id
+    outcomes, start = [], threading.Barrier(2)
+
+    def approve():
+        with app.app_context():
+            start.wait()
+            try:
+                releases.approve(COMMAND_LINE, releases.find(release_id),
+                                 recipients.find(acme_id))
+                outcomes.append("approved")
+            except Conflict:
+                outcomes.append("refused")
+
+    threads = [threading.Thread(target=approve) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["approved", "refused"]
+    with app.app_context():
+        assert releases.budget_left("2026-10") == pytest.approx(2.5)
+        assert len(contributors(release_id)) == 3
