@@ -12,7 +12,7 @@ from panel.db import db
 from panel.models import Panelist, ReleaseDelivery
 from panel.services import recipients, releases
 from panel.services.audit import COMMAND_LINE
-from tests.support.factories import bearer, register
+from tests.support.factories import PASSWORD, bearer, register
 from tests.support.releases import panelist, receipt, recipient
 
 
@@ -113,3 +113,20 @@ def test_a_panelist_consents_to_a_recipient_abroad_and_sees_where_data_went(app,
                                         recipients.find_code("acme-cn"))
     assert later not in [w["release_id"] for w in client.get(
         "/api/v1/me/releases", headers=bearer(tokens)).get_json()]
+
+
+def test_an_erased_panelist_leaves_no_contribution_behind(app, client):
+    app.config.update(PANEL_COUNTRY="DE", INSIGHTS_MIN_PANELISTS=2)
+    tokens = register(app, client, research_partners=True)
+    me = tokens["panelist"]["id"]
+    with app.app_context():
+        local = recipient("marktblick", "DE")
+        for person in (me, panelist(True)):
+            receipt(person, "Rewe", "7.00")
+        release_id = _approved(local)
+        assert [c["release_id"] for c in releases.contributed_by(me)] == [release_id]
+    erased = client.delete("/api/v1/me", json={"password": PASSWORD}, headers=bearer(tokens))
+    assert erased.status_code == 202
+    with app.app_context():
+        assert releases.contributed_by(me) == []
+        assert releases.find(release_id).figures  # the release itself stays on record
