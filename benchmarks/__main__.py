@@ -1,12 +1,13 @@
 """The benchmark suite in one command: every figure beside a baseline measured in the same run,
 on the same machine, printed as one table (figure, baseline, ratio, goal, met or not).
 
-    python -m benchmarks [--quick] [--only upload reading pipeline close worker]
+    python -m benchmarks [--quick] [--only upload reading pipeline close release worker]
 
 One after another: uploads of a 1.5 MB photo by 16 clients under gunicorn against a bare
 endpoint (benchmarks.upload); a 5,000-receipt list read page by page against its SQL
 (benchmarks.reading); the pipeline against raw tesseract on real scans (benchmarks.pipeline's
 own two timings); the month close against a bare aggregate (benchmarks.close_period); a
+release to a recipient against the bare aggregate of the same figures (benchmarks.release); a
 worker job's memory and seconds for the worst uploads the limits allow against a normal
 receipt's (benchmarks.worker_memory).
 Needs PostgreSQL on 127.0.0.1 (TEST_POSTGRES_ADMIN) and ../shared/eval for the pipeline.
@@ -21,14 +22,14 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks import close_period, reading, served, upload, worker_memory
+from benchmarks import close_period, reading, release, served, upload, worker_memory
 from benchmarks.table import Figure, render
 
 SIZES = {
     "quick": {"upload_seconds": 8, "reading_passes": 1, "pipeline_receipts": 3,
-              "pipeline_repeat": 2, "close_panelists": 20_000},
+              "pipeline_repeat": 2, "close_panelists": 20_000, "release_panelists": 20_000},
     "full": {"upload_seconds": 30, "reading_passes": 3, "pipeline_receipts": 12,
-             "pipeline_repeat": 3, "close_panelists": 100_000},
+             "pipeline_repeat": 3, "close_panelists": 100_000, "release_panelists": 100_000},
 }
 EVAL = served.ROOT.parent / "shared" / "eval"
 
@@ -61,8 +62,8 @@ def main() -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="short runs, a few minutes")
     parser.add_argument("--only", nargs="+",
-                        choices=["upload", "reading", "pipeline", "close", "worker"],
-                        default=["upload", "reading", "pipeline", "close", "worker"])
+                        choices=["upload", "reading", "pipeline", "close", "release", "worker"],
+                        default=["upload", "reading", "pipeline", "close", "release", "worker"])
     parser.add_argument("--eval", type=Path, default=EVAL, help="folder with manifest.json")
     options = parser.parse_args()
     size = SIZES["quick" if options.quick else "full"]
@@ -72,6 +73,7 @@ def main() -> None:
         "pipeline": lambda: (pipeline_figures(options.eval, size["pipeline_receipts"],
                                               size["pipeline_repeat"]), None),
         "close": lambda: close_period.measure(size["close_panelists"]),
+        "release": lambda: release.measure(size["release_panelists"]),
         "worker": worker_memory.measure,
     }
     began, load_before = time.monotonic(), os.getloadavg()
@@ -95,7 +97,8 @@ def main() -> None:
     print("baselines: upload, a bare WSGI app writing the same bytes to disk under the same "
           "gunicorn (last upload row: writing the photo to a file in process); reading, the "
           "listing's count and page SQL sent directly; pipeline, raw tesseract on the same "
-          "prepared images; month close, the bare GROUP BY aggregate; worker, a job on one normal "
+          "prepared images; month close, the bare GROUP BY aggregate; release, the bare GROUP BY "
+          "with no consent check, bound or noise; worker, a job on one normal "
           "12-megapixel receipt photo")
 
 

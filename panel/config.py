@@ -149,6 +149,14 @@ def from_environment(instance_path: str) -> dict:
         "REWARD_EXCLUDED_MERCHANTS": os.environ.get("REWARD_EXCLUDED_MERCHANTS", ""),
         "REWARD_CLOSE_GRACE_DAYS": _int("REWARD_CLOSE_GRACE_DAYS", 2),
         "INSIGHTS_MIN_PANELISTS": _int("INSIGHTS_MIN_PANELISTS", 5),
+        # Releases to recipients (docs/releases.md): the most epsilon one release may spend,
+        # the most all releases of one month's receipts may spend together, and the bound
+        # on each panelist's contribution: receipt-in-group cells kept per panelist and
+        # the most one cell's spend counts (in REWARD_CURRENCY).
+        "RELEASE_MAX_EPSILON": float(os.environ.get("RELEASE_MAX_EPSILON", "1.0")),
+        "RELEASE_PERIOD_EPSILON": float(os.environ.get("RELEASE_PERIOD_EPSILON", "3.0")),
+        "RELEASE_MAX_CELLS_PER_PANELIST": _int("RELEASE_MAX_CELLS_PER_PANELIST", 20),
+        "RELEASE_MAX_SPEND_PER_CELL": os.environ.get("RELEASE_MAX_SPEND_PER_CELL", "150.00"),
         "PAYOUT_METHODS": os.environ.get("PAYOUT_METHODS", "store_credit,charity"),
         # Redaction policy over the defaults, e.g. "person_name=kept, *=masked" (docs/redaction.md)
         "REDACTION_POLICY": os.environ.get("REDACTION_POLICY", ""),

@@ -328,3 +328,59 @@ class WaitlistJoinSchema(ma.Schema):
         r"^[A-Za-z]{2}$", error="Use a two-letter country code (ISO 3166), e.g. DE."))
     postal_code = ma.fields.String(load_default=None, validate=ma.validate.Regexp(
         r"^[A-Za-z0-9 -]{2,12}$", error="Use 2 to 12 letters, digits, spaces or dashes."))
+
+
+class RecipientSchema(ma.Schema):
+    """A recipient as a panelist reads it (``services.recipients.ForPanelist``)."""
+
+    code = ma.fields.String(dump_only=True)
+    name = ma.fields.String(dump_only=True)
+    country = ma.fields.String(dump_only=True)
+    country_name = ma.fields.String(dump_only=True)
+    role = ma.fields.String(dump_only=True)
+    role_words = ma.fields.String(dump_only=True)
+    purposes = ma.fields.String(dump_only=True)
+    data_categories = ma.fields.String(dump_only=True)
+    transfer_mechanism = ma.fields.String(dump_only=True, allow_none=True)
+    retention = ma.fields.String(dump_only=True)
+    version = ma.fields.String(dump_only=True)
+    needs_consent = ma.fields.Boolean(dump_only=True)
+    granted = ma.fields.Boolean(dump_only=True, allow_none=True)
+
+
+class ContributionSchema(ma.Schema):
+    """A release the panelist's receipts went into (``services.releases.contributed_by``)."""
+
+    release_id = ma.fields.String(dump_only=True)
+    recipient = ma.fields.String(dump_only=True)
+    recipient_code = ma.fields.String(dump_only=True)
+    country = ma.fields.String(dump_only=True)
+    country_name = ma.fields.String(dump_only=True)
+    released_at = ma.fields.String(dump_only=True)
+    period = ma.fields.String(dump_only=True)
+    figures = ma.fields.String(dump_only=True)
+    your_receipts = ma.fields.Integer(dump_only=True)
+    epsilon = ma.fields.Float(dump_only=True)
+
+
+class ReleaseSummarySchema(ma.Schema):
+    """A release in the recipient's list."""
+
+    id = ma.fields.String(dump_only=True)
+    period = ma.fields.String(dump_only=True)
+    group_by = ma.fields.String(dump_only=True)
+    measures = ma.fields.List(ma.fields.String(), dump_only=True)
+    approved_at = ma.fields.DateTime(attribute="decided_at", dump_only=True)
+
+
+class ReleaseDocumentSchema(ma.Schema):
+    """A release with its figures and privacy parameters (``services.releases.document``)."""
+
+    id = ma.fields.String(dump_only=True)
+    period = ma.fields.String(dump_only=True)
+    group_by = ma.fields.String(dump_only=True)
+    measures = ma.fields.List(ma.fields.String(), dump_only=True)
+    recipient = ma.fields.Dict(dump_only=True)
+    approved_at = ma.fields.String(dump_only=True)
+    privacy = ma.fields.Dict(dump_only=True)
+    figures = ma.fields.List(ma.fields.Dict(), dump_only=True)

@@ -33,6 +33,7 @@ from tests.support.apps import process_waiting
 from tests.support.factories import jpeg_bytes, upload
 
 PUBLIC, STATIC, API, DASHBOARD, ADMIN = "public", "static", "API", "dashboard", "admin"
+RECIPIENT = "recipient API"  # a recipient's key, never a panelist's token
 
 
 def kind_of(kind: str, methods_by_endpoint: dict[str, str]) -> dict:
@@ -63,7 +64,9 @@ ROUTES = {
         "rewards.Redemptions": "POST", "surveys.Surveys": "GET", "surveys.Responses": "POST",
         "auth.LogoutEverywhere": "POST", "me.Password": "POST",
         "me.ForwardingAddress": "GET", "me.RenewForwardingAddress": "POST",
+        "me.Recipients": "GET", "me.RecipientConsent": "PUT", "me.Contributions": "GET",
     }),
+    **kind_of(RECIPIENT, {"releases.Releases": "GET", "releases.ReleaseById": "GET"}),
     **kind_of(DASHBOARD, {
         "dashboard.logout": "POST", "dashboard.privacy": "GET", "dashboard.consent": "POST",
         "dashboard.erase": "GET POST", "dashboard.export_data": "GET",
@@ -75,6 +78,7 @@ ROUTES = {
         "dashboard.redeem": "POST", "dashboard.surveys": "GET", "dashboard.survey": "GET POST",
         "dashboard.change_password": "GET POST", "dashboard.logout_everywhere": "POST",
         "dashboard.renew_forwarding_address": "POST",
+        "dashboard.recipient_consent": "POST",
     }),
     **{key: ADMIN for key, roles in ADMIN_ROLES.items() if roles != "public"},
 }
@@ -88,7 +92,8 @@ OWNED_IDS = {"receipt_id"}
 PARAM = re.compile(r"<(?:[^:<>]+:)?([^<>]+)>")  # a rule's <converter:name>
 OTHER_IDS = {"survey_id": "survey", "purpose": "receipts", "filename": "no-such-file.css",
              "item_id": "x", "invite_id": "x", "staff_id": "x", "entry_id": "x",
-             "token": "not-a-reset-code"}
+             "token": "not-a-reset-code", "code": "no-such-recipient",
+             "recipient_id": "x", "release_id": "x"}
 
 
 def routes(app, *kinds: str) -> list[tuple[str, str, str]]:
@@ -106,7 +111,7 @@ def url(rule: str, ids: dict) -> str:
 def call(app, client, kind: str, method: str, path: str, token: str | None = None):
     """One request the way its face expects it: API with a bearer token and a junk JSON
     body, dashboard forms with a CSRF token read from a page."""
-    if kind == API:
+    if kind in (API, RECIPIENT):
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         return client.open(path, method=method, headers=headers, json={"granted": "junk"})
     if method == "GET":
@@ -130,7 +135,8 @@ def test_every_route_is_classified(app):
     classified = set(ROUTES)
     assert not found - classified, f"classify these routes in ROUTES: {found - classified}"
     assert not classified - found, f"these rows name no route: {classified - found}"
-    ids = {name for _, _, rule in routes(app, API, DASHBOARD) for name in PARAM.findall(rule)}
+    ids = {name for _, _, rule in routes(app, API, DASHBOARD, RECIPIENT)
+           for name in PARAM.findall(rule)}
     assert ids <= OWNED_IDS | set(OTHER_IDS), f"say whose these ids are: {ids - OWNED_IDS}"
 
 
@@ -176,7 +182,7 @@ def test_another_panelist_finds_and_changes_nothing_of_a(app, world):
     a, b, receipt_ids = world["a"], world["b"], world["receipt_ids"]
     before = snapshot(app.test_client(), a, receipt_ids)
     secrets = [*receipt_ids, a.panelist_id, a.email]
-    for endpoint, method, rule in routes(app, API, DASHBOARD):
+    for endpoint, method, rule in routes(app, API, DASHBOARD, RECIPIENT):
         kind = ROUTES[(endpoint, method)]
         targets = receipt_ids if "<receipt_id>" in rule else [None]  # OWNED_IDS
         for receipt_id in targets:
@@ -192,12 +198,12 @@ def test_another_panelist_finds_and_changes_nothing_of_a(app, world):
 
 
 def test_anonymous_visitor_is_asked_to_log_in(app, world):
-    for endpoint, method, rule in routes(app, API, DASHBOARD, PUBLIC, STATIC):
+    for endpoint, method, rule in routes(app, API, DASHBOARD, RECIPIENT, PUBLIC, STATIC):
         kind, client = ROUTES[(endpoint, method)], app.test_client()
         path = url(rule, {**world["ids"], "receipt_id": world["receipt_ids"][0]})
         response = call(app, client, kind, method, path)
         where = f"anonymous: {method} {path} -> {response.status_code}"
-        if kind == API:
+        if kind in (API, RECIPIENT):
             assert response.status_code == 401 and response.get_json()["message"], where
         elif kind == DASHBOARD:
             assert response.status_code == 303, where
@@ -217,7 +223,7 @@ def staff_token(app, role: str) -> str:
 
 def test_staff_sessions_open_nothing_for_panelists(app, world):
     tokens = {role: staff_token(app, role) for role in ("admin", "reviewer", "analyst")}
-    for (endpoint, method, rule), (role, token) in product(routes(app, API, DASHBOARD),
+    for (endpoint, method, rule), (role, token) in product(routes(app, API, DASHBOARD, RECIPIENT),
                                                            tokens.items()):
         client = app.test_client()
         for name in ("admin_session", SESSION_COOKIE):

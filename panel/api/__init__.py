@@ -6,7 +6,7 @@ from http import HTTPStatus
 import swagger_ui_bundle
 from flask import Flask, jsonify, send_from_directory
 
-from panel.api import auth, me, receipts, rewards, surveys, waitlist
+from panel.api import auth, me, receipts, releases, rewards, surveys, waitlist
 from panel.api.openapi import ErrorResponses
 from panel.api.security import require_panelist
 from panel.extensions import api
@@ -27,16 +27,19 @@ def _not_stored(response):
     return response
 
 
-for _blueprint in (auth.blp, me.blp, me.purposes_blp, receipts.blp, rewards.blp, surveys.blp,
-                   waitlist.blp):
+for _blueprint in (auth.blp, me.blp, me.purposes_blp, receipts.blp, releases.blp, rewards.blp,
+                   surveys.blp, waitlist.blp):
     _blueprint.after_request(_not_stored)
 
 
 def init_app(app: Flask) -> None:
     api.init_app(app, spec_kwargs={"extra_plugins": [ErrorResponses()], "components": {
-        "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}}}})
+        "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"},
+                            "recipientKey": {"type": "http", "scheme": "bearer",
+                                             "description": "A recipient's key (rk_...), "
+                                                            "issued in the admin tool"}}}})
     for blueprint in (auth.blp, me.blp, me.purposes_blp, receipts.blp, rewards.blp,
-                      surveys.blp, waitlist.blp):
+                      surveys.blp, waitlist.blp, releases.blp):
         api.register_blueprint(blueprint)
     app.register_error_handler(PanelError, _panel_error)
     app.register_error_handler(StorageUnavailable, lambda _error: _panel_error(

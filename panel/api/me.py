@@ -10,13 +10,24 @@ from panel.schemas import (
     AcceptedSchema,
     ConsentChoiceSchema,
     ConsentSchema,
+    ContributionSchema,
     ForwardingAddressSchema,
     PanelistSchema,
     PasswordChangeSchema,
     PasswordConfirmSchema,
     PurposeSchema,
+    RecipientSchema,
 )
-from panel.services import account, consents, credentials, export, forwarding, personal
+from panel.services import (
+    account,
+    consents,
+    credentials,
+    export,
+    forwarding,
+    personal,
+    recipients,
+    releases,
+)
 
 blp = Blueprint("me", __name__, url_prefix="/api/v1/me", description="The panelist")
 purposes_blp = Blueprint("consents", __name__, url_prefix="/api/v1/consents",
@@ -92,6 +103,37 @@ class ConsentByPurpose(MethodView):
     def put(self, body, purpose):
         """Grant or withdraw one purpose. Withdrawing 'receipts' means leaving the panel."""
         return account.set_consent(current_panelist(), purpose, body["granted"])
+
+
+@blp.route("/recipients")
+class Recipients(MethodView):
+    @blp.response(200, RecipientSchema(many=True))
+    @blp.doc(security=BEARER)
+    def get(self):
+        """Who receives figures from the panel, in plain words; for a recipient abroad,
+        whether you gave your own consent to it (nothing about you reaches it otherwise)."""
+        return recipients.for_panelist(current_panelist())
+
+
+@blp.route("/recipients/<code>/consent")
+class RecipientConsent(MethodView):
+    @refuses(blp, 422, "This recipient is in the panel's own country: no separate consent.")
+    @blp.arguments(ConsentChoiceSchema)
+    @blp.response(200, RecipientSchema)
+    @blp.doc(security=BEARER)
+    def put(self, body, code):
+        """Give or withdraw your consent to one recipient abroad, on its own."""
+        return recipients.set_consent(current_panelist(), code, body["granted"])
+
+
+@blp.route("/releases")
+class Contributions(MethodView):
+    @blp.response(200, ContributionSchema(many=True))
+    @blp.paginate(Page, page_size=MAX_PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
+    @blp.doc(security=BEARER)
+    def get(self):
+        """Each release your receipts went into: to whom, where, when, what kind."""
+        return releases.contributed_by(current_panelist().id)
 
 
 @blp.route("/leave")

@@ -8,6 +8,7 @@ from panel.services import auth
 from panel.services.errors import Unauthorized
 
 BEARER = [{"bearerAuth": []}]
+RECIPIENT_KEY = [{"recipientKey": []}]  # the recipients' API (panel/api/releases.py)
 
 
 def bearer_token() -> str | None:

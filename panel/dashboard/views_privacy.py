@@ -7,7 +7,7 @@ from flask import Response, g, redirect, render_template, request, url_for
 from panel import ratelimit
 from panel.dashboard.access import end_session
 from panel.dashboard.blueprint import blp
-from panel.services import account, audit, consents, export, ledger, personal
+from panel.services import account, audit, consents, export, ledger, personal, recipients, releases
 from panel.services.errors import Invalid, NotFound, PanelError
 from panel.services.money import from_minor
 from panel.services.review import ACCEPT_REASONS, REJECT_REASONS
@@ -32,7 +32,18 @@ def privacy():
         "dashboard/privacy.html", profile=personal.profile(panelist),
         purposes=[(p, chosen.get(p.name)) for p in consents.PURPOSES.values()],
         history=consents.history(panelist), notice=NOTICES.get(request.args.get("done")),
-        access_log=[_in_words(e) for e in audit.access_log_of(panelist.id)])
+        access_log=[_in_words(e) for e in audit.access_log_of(panelist.id)],
+        recipients=recipients.for_panelist(panelist),
+        contributions=releases.contributed_by(panelist.id))
+
+
+@blp.post("/privacy/recipients/<code>")
+def recipient_consent(code):
+    """Consent to one recipient abroad, given or withdrawn on its own."""
+    granted = request.form.get("granted") == "yes"
+    recipients.set_consent(g.panelist, code, granted)
+    return redirect(url_for("dashboard.privacy", done="granted" if granted else "withdrawn",
+                            _anchor="recipients"), 303)
 
 
 @blp.post("/privacy/consents/<purpose>")

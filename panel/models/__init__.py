@@ -21,6 +21,14 @@ from panel.models.receipts import (
     ReceiptSource,
     ReceiptStatus,
 )
+from panel.models.recipients import (
+    PrivacyBudget,
+    Recipient,
+    RecipientKey,
+    Release,
+    ReleaseContribution,
+    ReleaseDelivery,
+)
 from panel.models.rewards import LedgerEntry, Payout, RewardPeriod
 from panel.models.staff import (  # noqa: F401
     AuditEntry,
@@ -36,4 +44,5 @@ from panel.models.surveys import Survey, SurveyQuestion, SurveyResponse
 __all__ = ["AuthToken", "Consent", "DataKey", "DeletionRecord", "IdempotencyKey", "Invite", "Panelist", "PasswordReset", "Receipt",
            "ReceiptEvent", "ReceiptItem", "ReceiptRedactedLine", "ReceiptRedaction", "ReceiptSource", "ReceiptStatus", "ForwardingAddress", "FINAL_STATUSES",
            "UNFINISHED_STATUSES", "LedgerEntry", "Payout", "RewardPeriod",
-           "Survey", "SurveyQuestion", "SurveyResponse"]
+           "Survey", "SurveyQuestion", "SurveyResponse", "PrivacyBudget", "Recipient",
+           "RecipientKey", "Release", "ReleaseContribution", "ReleaseDelivery"]

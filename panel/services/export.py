@@ -14,8 +14,15 @@ from sqlalchemy import select
 from panel.db import db, utcnow
 from panel.extensions import storage_for
 from panel.models import LedgerEntry, Panelist, Receipt
-from panel.schemas import ConsentSchema, LedgerEntrySchema, PanelistSchema, ReceiptSchema
-from panel.services import audit, consents, personal, surveys
+from panel.schemas import (
+    ConsentSchema,
+    ContributionSchema,
+    LedgerEntrySchema,
+    PanelistSchema,
+    ReceiptSchema,
+    RecipientSchema,
+)
+from panel.services import audit, consents, personal, recipients, releases, surveys
 from panel.storage import StoredObjectMissing
 
 FORMAT = "receipt-panel-export/1"
@@ -35,6 +42,8 @@ def export_zip(panelist: Panelist) -> bytes:
         "reward_ledger": LedgerEntrySchema(many=True).dump(_ledger(panelist)),
         "survey_answers": surveys.answers_of(panelist),
         "staff_access_log": audit.access_log_for(panelist.id, [r.id for r in receipts]),
+        "recipients": RecipientSchema(many=True).dump(recipients.for_panelist(panelist)),
+        "releases": ContributionSchema(many=True).dump(releases.contributed_by(panelist.id)),
     }
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:

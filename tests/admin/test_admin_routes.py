@@ -27,6 +27,14 @@ EXPECTED = {
     ("admin.audit_page", "GET"): ADMIN,
     ("admin.payouts_page", "GET"): ADMIN, ("admin.payout_sent", "POST"): ADMIN,
     ("admin.surveys_page", "GET"): FIGURES, ("admin.survey_create", "POST"): ADMIN,
+    ("admin.recipients_page", "GET"): FIGURES, ("admin.recipient_create", "POST"): ADMIN,
+    ("admin.recipient_change", "POST"): ADMIN, ("admin.recipient_retire", "POST"): ADMIN,
+    ("admin.recipient_key", "POST"): ADMIN, ("admin.recipient_keys_revoke", "POST"): ADMIN,
+    ("admin.processing_records_csv", "GET"): ADMIN,
+    ("admin.processing_records_json", "GET"): ADMIN,
+    ("admin.releases_page", "GET"): FIGURES, ("admin.release_define", "POST"): FIGURES,
+    ("admin.release_approve", "POST"): ADMIN, ("admin.release_refuse", "POST"): ADMIN,
+    ("admin.release_download", "GET"): ADMIN,
 }
 
 
@@ -54,7 +62,8 @@ def test_each_role_on_each_route(app):
         from panel.services.audit import COMMAND_LINE
         invite_id = invitations.invite_email("someone@example.org", COMMAND_LINE).id
     ids = {"item_id": receipt_id, "invite_id": invite_id, "filename": "admin.css",
-           "staff_id": make_staff(app, "analyst").id, "entry_id": "no-such-payout"}
+           "staff_id": make_staff(app, "analyst").id, "entry_id": "no-such-payout",
+           "recipient_id": "no-such-recipient", "release_id": "no-such-release"}
     for role in ("analyst", "reviewer", "admin"):
         member = make_staff(app, role)
         for endpoint, method, rule in admin_routes(app):
@@ -80,7 +89,8 @@ def test_anonymous_is_sent_to_login_everywhere_but_login(app):
     for endpoint, method, rule in admin_routes(app):
         if EXPECTED[(endpoint, method)] == PUBLIC:
             continue
-        url = _url(rule, {"item_id": "x", "invite_id": "x", "staff_id": "x", "entry_id": "x"})
+        url = _url(rule, {"item_id": "x", "invite_id": "x", "staff_id": "x", "entry_id": "x",
+                          "recipient_id": "x", "release_id": "x"})
         response = client.get(url) if method == "GET" else post(app, client, url)
         assert response.status_code == 303, url
         assert response.headers["Location"].endswith("/admin/login"), url

@@ -15,7 +15,8 @@ import pytest
 import schemathesis
 
 from panel.db import db
-from panel.services import auth, surveys
+from panel.services import auth, recipients, releases, surveys
+from panel.services.audit import COMMAND_LINE
 from tests.admin.conftest import jpeg, receipt_for_review
 from tests.support.factories import bearer, register, upload
 
@@ -66,8 +67,38 @@ def survey_id(app) -> str:
             {"text": "How hungry?", "kind": "rating"}]).id
 
 
+@dataclass
+class RecipientWorld:
+    """A recipient abroad with a live key and one release approved for it."""
+    code: str
+    key: str
+    release_id: str
+
+    def headers(self) -> dict:
+        return {"Authorization": f"Bearer {self.key}"}
+
+
 @pytest.fixture
-def api_schema(app, panelists, survey_id):
+def recipient_world(app) -> RecipientWorld:
+    app.config["PANEL_COUNTRY"] = "DE"
+    with app.app_context():
+        acme = recipients.create(COMMAND_LINE, "acme-cn", {
+            "name": "Acme", "contact": "privacy@acme.example", "country": "CN",
+            "role": "client", "purposes": "Reports", "data_categories": "Noisy counts",
+            "legal_basis": "Consent", "retention": "2 years",
+            "transfer_mechanism": "Standard contract"})
+        release = releases.define(COMMAND_LINE, "2026-10", "merchant", ["receipts"], 0.5)
+        releases.approve(COMMAND_LINE, release, acme)
+        return RecipientWorld(acme.code, recipients.issue_key(COMMAND_LINE, acme), release.id)
+
+
+def for_recipients(operation) -> bool:
+    """An operation of the recipients' API (a recipient key, not a panelist's token)."""
+    return any("recipientKey" in s for s in operation.definition.raw.get("security", []))
+
+
+@pytest.fixture
+def api_schema(app, panelists, survey_id, recipient_world):
     """The OpenAPI document the app serves, with the fixed seed and a bounded example count;
     cases carry the panelist's token unless the case is about a missing or wrong one."""
     loaded = schemathesis.openapi.from_wsgi("/api/openapi.json", app,
@@ -75,6 +106,8 @@ def api_schema(app, panelists, survey_id):
 
     class PanelistToken:
         def get(self, case, context):
+            if for_recipients(case.operation):
+                return recipient_world.headers()["Authorization"]
             return panelists.headers()["Authorization"]
 
         def set(self, case, data, context):

@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from tests.contract.checks import EXTRA
+from tests.contract.conftest import for_recipients
 
 schema = schemathesis.pytest.from_fixture("api_schema")
 # Tokens are fetched (and a panelist registered, with its random ids) while cases are made.
@@ -36,12 +37,13 @@ BUSINESS_RULES = {
 
 @schema.parametrize()
 @settings(deadline=None, database=None, suppress_health_check=list(HealthCheck))
-def test_api_keeps_its_contract(case, panelists):
+def test_api_keeps_its_contract(case, panelists, recipient_world):
     excluded = [positive_data_acceptance] if case.operation.label in BUSINESS_RULES else []
     with_token = not case.operation.schema.is_security_param_negated(case)
     if with_token:  # the token given when the case was made; an earlier case may have ended it
         assert "Authorization" in (case.headers or {}), "the case was made without a token"
-        case.headers["Authorization"] = panelists.headers()["Authorization"]
+        case.headers["Authorization"] = (recipient_world if for_recipients(case.operation)
+                                         else panelists).headers()["Authorization"]
     response = case.call_and_validate(additional_checks=EXTRA, excluded_checks=excluded)
     if with_token and case.operation.definition.raw.get("security"):
         assert response.status_code != 401, "a live token was refused"
@@ -50,11 +52,14 @@ def test_api_keeps_its_contract(case, panelists):
 METHOD_ORDER = ["GET", "PUT", "POST", "DELETE"]  # read first, delete last
 
 
-def test_operations_on_real_resources_keep_their_contract(api_schema, panelists, survey_id):
+def test_operations_on_real_resources_keep_their_contract(api_schema, panelists, survey_id,
+                                                         recipient_world):
     headers = panelists.headers()
     real = {"receipt_id": panelists.receipt_ids, "survey_id": [survey_id],
-            "purpose": ["surveys", "research_partners"]}
+            "purpose": ["surveys", "research_partners"], "code": [recipient_world.code],
+            "release_id": [recipient_world.release_id]}
     bodies = {"PUT /api/v1/me/consents/{purpose}": {"granted": True},
+              "PUT /api/v1/me/recipients/{code}/consent": {"granted": True},
               "POST /api/v1/surveys/{survey_id}/responses": {"answers": [
                   {"question_id": question["id"], "value": value} for question, value in
                   zip(_questions(api_schema, headers), ["tea", 3])]}}
@@ -66,7 +71,8 @@ def test_operations_on_real_resources_keep_their_contract(api_schema, panelists,
         names = [parameter.name for parameter in operation.path_parameters]
         assert set(names) <= set(real), f"{operation.label}: give its ids a real value here"
         for values in product(*(real[name] for name in names)):
-            case = operation.Case(path_parameters=dict(zip(names, values)), headers=headers,
+            given = recipient_world.headers() if for_recipients(operation) else headers
+            case = operation.Case(path_parameters=dict(zip(names, values)), headers=given,
                                   body=bodies.get(operation.label, schemathesis.core.NOT_SET))
             response = case.call_and_validate(additional_checks=EXTRA)
             statuses.setdefault(operation.label, []).append(response.status_code)
