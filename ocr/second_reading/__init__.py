@@ -1,7 +1,8 @@
 """The second readings after the first parse, in one place for the library, the evaluation
 and the service: the whole receipt where the first reading is poor (``whole_look``), the
 price column where the items do not add up (``price_look``), then the date's words where the
-date is not confirmed twice (``date_look``). Each reads with RapidOCR (the whole image, or a
+date is not confirmed twice (``date_look``), and last the whole receipt again where a key
+field is still left for review. Each reads with RapidOCR (the whole image, or a
 few crops with its recogniser) and keeps its result only where it is better supported."""
 from __future__ import annotations
 
@@ -28,4 +29,9 @@ def look_again(image: Image.Image, engine: OcrEngine, page: OcrPage, receipt: Pa
         page, receipt = price_look(image, engine, page, receipt, today)
     if dates:
         receipt = date_look(image, page, receipt, today)
+    if whole and receipt.needs_review and page.engine != "rapidocr":
+        # still in doubt after the cheap looks: the whole receipt once more, by RapidOCR
+        page, receipt = whole_look(image, page, receipt, today, in_doubt=True)
+        if dates and page.engine == "rapidocr":
+            receipt = date_look(image, page, receipt, today)
     return page, receipt

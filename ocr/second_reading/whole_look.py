@@ -3,8 +3,10 @@
 Tesseract reads flatbed scans and clean photos well and fast; on some phone photos (dim,
 curled, dot-matrix print, a hand or a plate around the paper) it reads little but noise,
 where RapidOCR's detector and recogniser still read the receipt. RapidOCR costs four to five
-times tesseract's time, so it reads again only where the first reading is poor: its words
-read with less than ``POOR_CONFIDENCE`` on average and a key field left for review. Its
+times tesseract's time, so it reads again only where the first reading leaves a key field
+for review: at once where its words read with less than ``POOR_CONFIDENCE`` on average,
+else after the cheaper looks at the prices and the date (``in_doubt``): a person's review
+costs far more than a second reading. Its
 reading is kept only where it supports the key fields better (more of them above the
 review threshold, then a higher confidence in them); the page then comes from RapidOCR, in
 the same prepared image's pixels, so redaction analyses and paints what was kept.
@@ -39,10 +41,13 @@ def support(receipt: ParsedReceipt) -> tuple[int, float]:
 
 
 def whole_look(image: Image.Image, page: OcrPage, receipt: ParsedReceipt,
-               today: date | None = None) -> tuple[OcrPage, ParsedReceipt]:
+               today: date | None = None, in_doubt: bool = False
+               ) -> tuple[OcrPage, ParsedReceipt]:
     """RapidOCR's reading of the whole image where it supports the key fields better than
-    a poor first reading; else the first reading as it was."""
-    if page.engine == "rapidocr" or not poor(page, receipt):
+    a poor first reading (``in_doubt``: than any reading that leaves a key field for
+    review); else the first reading as it was."""
+    wanted = receipt.needs_review if in_doubt else poor(page, receipt)
+    if page.engine == "rapidocr" or not wanted:
         return page, receipt
     again_page = make_engine("rapidocr").read(image)
     again = parse(again_page, today=today, country=receipt.country)

@@ -47,3 +47,21 @@ def test_a_second_reading_no_better_is_not_kept():
     first_page = noise_page(blank)
     first = parse(first_page, today=TODAY)
     assert whole_look(blank, first_page, first, TODAY) == (first_page, first)
+
+
+def confident_misreading() -> OcrPage:
+    """A first reading sure of its words that still misses the total: the amount misread."""
+    rows = ["CORNER SHOP LTD", "12 High Street", "02/03/2026 12:41", "Coffee 3.50",
+            "Sandwich 4.25", "TOTAL E7.7S", "CASH 10.00", "CHANGE 2.25"]
+    return make_page(rows, engine="tesseract")
+
+
+def test_a_sure_reading_that_leaves_a_key_field_in_doubt_is_read_again_only_when_in_doubt():
+    image = render_receipt(RECEIPT)
+    first_page = confident_misreading()
+    first = parse(first_page, today=TODAY)
+    assert first.needs_review and mean_confidence(first_page) >= 0.7
+    assert whole_look(image, first_page, first, TODAY) == (first_page, first)  # not poor
+    page, receipt = whole_look(image, first_page, first, TODAY, in_doubt=True)
+    assert page.engine == "rapidocr" and receipt.total == Decimal("7.75")
+    assert receipt.purchase_date == date(2026, 3, 2)
