@@ -14,8 +14,14 @@ from sqlalchemy import select
 from panel.db import db, utcnow
 from panel.extensions import storage_for
 from panel.models import LedgerEntry, Panelist, Receipt
-from panel.schemas import ConsentSchema, LedgerEntrySchema, PanelistSchema, ReceiptSchema
-from panel.services import audit, consents, personal, surveys
+from panel.schemas import (
+    ConsentSchema,
+    LedgerEntrySchema,
+    PanelistSchema,
+    PayoutSchema,
+    ReceiptSchema,
+)
+from panel.services import audit, consents, payouts, personal, surveys
 from panel.storage import StoredObjectMissing
 
 FORMAT = "receipt-panel-export/1"
@@ -33,6 +39,8 @@ def export_zip(panelist: Panelist) -> bytes:
         "receipts": [{**ReceiptSchema().dump(r), "image_file": images.get(r.id, (None,))[0]}
                      for r in receipts],
         "reward_ledger": LedgerEntrySchema(many=True).dump(_ledger(panelist)),
+        "payouts": PayoutSchema(many=True, exclude=("code",)).dump(
+            payouts.export_of(panelist.id)),
         "survey_answers": surveys.answers_of(panelist),
         "staff_access_log": audit.access_log_for(panelist.id, [r.id for r in receipts]),
     }
