@@ -116,6 +116,16 @@ class PasswordConfirmSchema(ma.Schema):
     password = _given_password(metadata={"description": "Your password, asked again."})
 
 
+class PayoutCodeSchema(ma.Schema):
+    """Read leniently, so that another panelist's payout is a 404 whatever the body."""
+
+    class Meta:
+        unknown = ma.EXCLUDE
+
+    password = ma.fields.String(load_default="", metadata={
+        "description": "Your password, asked again."})
+
+
 class EraseSchema(PasswordConfirmSchema):
     forfeit_balance = ma.fields.Boolean(load_default=False, metadata={
         "description": "Needed while a balance or a payout remains: you agree to lose it."})

@@ -27,7 +27,7 @@ def login():
 
 
 @blp.post("/logout")
-@roles("reviewer", "analyst")
+@roles("reviewer", "analyst", "payouts")
 def logout():
     staff.logout(actor(), request.cookies.get(SESSION_COOKIE))
     response = redirect(url_for("admin.login"), 303)

@@ -9,7 +9,7 @@ from panel.api.receipts import IDEMPOTENCY_HEADER
 from panel.api.security import BEARER, current_panelist
 from panel.schemas import (
     LedgerEntrySchema,
-    PasswordConfirmSchema,
+    PayoutCodeSchema,
     PayoutSchema,
     RedemptionResultSchema,
     RedemptionSchema,
@@ -83,7 +83,7 @@ class PayoutById(MethodView):
 class PayoutCode(MethodView):
     @limited(blp, "password_check")
     @refuses(blp, 403, "The password is not right.")
-    @blp.arguments(PasswordConfirmSchema)
+    @blp.arguments(PayoutCodeSchema)
     @blp.response(200, PayoutSchema)
     @blp.doc(security=BEARER)
     def post(self, body, payout_id):
