@@ -127,7 +127,7 @@ class PayoutCodeSchema(ma.Schema):
 
 
 class EraseSchema(PasswordConfirmSchema):
-    forfeit_balance = ma.fields.Boolean(load_default=False, metadata={
+    forfeit_balance = StrictBoolean(load_default=False, metadata={
         "description": "Needed while a balance or a payout remains: you agree to lose it."})
 
 
@@ -301,7 +301,7 @@ class PayoutSchema(ma.Schema):
         "description": "requested, reserved, delivered, failed or reversed"})
     reason = ma.fields.String(dump_only=True, allow_none=True)
     method = ma.fields.String(dump_only=True)
-    amount = ma.fields.Decimal(dump_only=True, as_string=True, places=2)
+    amount = Money(dump_only=True)
     currency = ma.fields.String(dump_only=True)
     brand = ma.fields.String(dump_only=True, allow_none=True)
     requested_at = ma.fields.DateTime(dump_only=True)

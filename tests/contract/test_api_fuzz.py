@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from tests.contract.checks import EXTRA
+from tests.support.factories import PASSWORD
 
 schema = schemathesis.pytest.from_fixture("api_schema")
 # Tokens are fetched (and a panelist registered, with its random ids) while cases are made.
@@ -31,6 +32,8 @@ BUSINESS_RULES = {
     "POST /api/v1/surveys/{survey_id}/responses": "answers must fit the survey's questions",
     "POST /api/v1/rewards/redemptions": "the amount must be within the balance, the method "
                                         "one the panel pays out",
+    "POST /api/v1/payouts/webhook": "the body must be signed by the payout provider",
+    "POST /api/v1/rewards/payouts/{payout_id}/code": "the password must be the panelist's",
 }
 
 
@@ -53,8 +56,9 @@ METHOD_ORDER = ["GET", "PUT", "POST", "DELETE"]  # read first, delete last
 def test_operations_on_real_resources_keep_their_contract(api_schema, panelists, survey_id):
     headers = panelists.headers()
     real = {"receipt_id": panelists.receipt_ids, "survey_id": [survey_id],
-            "purpose": ["surveys", "research_partners"]}
+            "purpose": ["surveys", "research_partners"], "payout_id": panelists.payout_ids}
     bodies = {"PUT /api/v1/me/consents/{purpose}": {"granted": True},
+              "POST /api/v1/rewards/payouts/{payout_id}/code": {"password": PASSWORD},
               "POST /api/v1/surveys/{survey_id}/responses": {"answers": [
                   {"question_id": question["id"], "value": value} for question, value in
                   zip(_questions(api_schema, headers), ["tea", 3])]}}
