@@ -38,6 +38,9 @@ def warn_low():
 
 
 @payouts_group.command("send")
-def send():
+@click.option("--recheck", is_flag=True,
+              help="Also ask again about payouts the provider accepted but never reported.")
+def send(recheck):
     """Ask the payout provider for every requested gift card (PAYOUT_METHOD=provider)."""
-    click.echo(f"{payout_delivery.send_due()} payout(s) decided by the provider.")
+    click.echo(f"{payout_delivery.send_due(recheck=recheck)} payout(s) decided by the "
+               "provider.")

@@ -33,14 +33,18 @@ def provider() -> PayoutProvider:
                           config["PAYOUT_PROVIDER_TIMEOUT"], config["PAYOUT_PROVIDER_ATTEMPTS"])
 
 
-def send_due(limit: int = 50) -> int:
-    """Ask the provider for each requested gift-card payout it has not accepted yet; commits
-    once per payout. Returns how many reached a state the provider decided."""
+def send_due(limit: int = 50, recheck: bool = False) -> int:
+    """Ask the provider for each requested gift-card payout it has not accepted yet (and,
+    with ``recheck``, again for those it accepted but whose webhook never came: the same
+    idempotency key answers with the payout's current status); commits once per payout.
+    Returns how many reached a state the provider decided."""
     if current_app.config["PAYOUT_METHOD"] != "provider":
         return 0
-    due = list(db.session.scalars(select(Payout.ledger_entry_id).where(
-        Payout.method == GIFT_CARD, Payout.status == PayoutState.REQUESTED,
-        Payout.provider_reference.is_(None)).order_by(Payout.ledger_entry_id).limit(limit)))
+    where = [Payout.method == GIFT_CARD, Payout.status == PayoutState.REQUESTED]
+    if not recheck:
+        where.append(Payout.provider_reference.is_(None))
+    due = list(db.session.scalars(select(Payout.ledger_entry_id).where(*where).order_by(
+        Payout.ledger_entry_id).limit(limit)))
     db.session.rollback()  # hold nothing while talking to the provider
     client, decided = provider(), 0
     for payout_id in due:

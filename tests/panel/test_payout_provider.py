@@ -109,6 +109,19 @@ def test_a_failed_payout_returns_the_amount_once(app, client, provider):
     assert [e["state"] for e in mine["history"]] == ["requested", "failed"]
 
 
+def test_a_lost_webhook_is_made_up_for_by_asking_again(app, client, provider):
+    tokens = funded(app, client)
+    payout_id = redeem(client, tokens).get_json()["id"]
+    assert send(app) == 0 and state_of(app, payout_id).status == "requested"
+    provider.payouts[payout_id].update(status="delivered", code="LATE-CODE")  # no webhook
+    assert send(app) == 0 and provider.requests == 1  # a plain pass does not ask again
+    result = app.test_cli_runner().invoke(args=["payouts", "send", "--recheck"])
+    assert result.exit_code == 0 and "1 payout(s) decided" in result.output
+    assert provider.requests == 2 and len(provider.payouts) == 1
+    shown = client.get(f"/api/v1/rewards/payouts/{payout_id}", headers=bearer(tokens))
+    assert shown.get_json()["code"]["code"] == "LATE-CODE"
+
+
 def test_a_refusal_by_the_provider_fails_the_payout_at_once(app, client, provider):
     provider.faults = ["400"]
     tokens = funded(app, client)
