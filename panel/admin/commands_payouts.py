@@ -34,7 +34,9 @@ def stock():
 @payouts_group.command("warn-low")
 def warn_low():
     """Mail staff about gift-card values running low (at most once a day per value)."""
-    click.echo(f"Mailed about {gift_cards.warn_low_inventory()} low stock(s).")
+    mailed = gift_cards.warn_low_inventory()
+    click.echo(f"Mailed staff (admin and payouts roles) about {mailed} low stock(s)." if mailed
+               else "Nothing mailed: no low stock new today, or no admin or payouts staff.")
 
 
 @payouts_group.command("send")

@@ -228,7 +228,8 @@ def low_stock() -> list[str]:
 
 def warn_low_inventory() -> int:
     """Mail staff who run payouts (and admins) about each low stock, at most once a day per
-    stock. Returns how many stocks were mailed about; commits."""
+    stock. Returns how many stocks were mailed about (none while there is no such staff
+    member: nothing is recorded, so the next pass tries again); commits."""
     if current_app.config["PAYOUT_METHOD"] != "inventory":
         return 0
     low, since = low_stock(), utcnow() - timedelta(days=1)
@@ -240,6 +241,9 @@ def warn_low_inventory() -> int:
     recipients = [staff.email_of(account) for account in db.session.scalars(select(
         StaffAccount).where(StaffAccount.role.in_(("admin", "payouts")),
                             StaffAccount.disabled_at.is_(None)))]
+    if not recipients:
+        log.warning("low inventory (%d stocks), but no admin or payouts staff to mail", len(due))
+        return 0
     body = ("These gift-card values are running low; redemptions of them are refused once "
             "none is left:\n\n" + "\n".join(f"- {line}" for line in due) +
             "\n\nImport more codes in the admin tool (Payouts) or with "
