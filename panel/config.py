@@ -157,7 +157,22 @@ def from_environment(instance_path: str) -> dict:
         "RELEASE_PERIOD_EPSILON": float(os.environ.get("RELEASE_PERIOD_EPSILON", "3.0")),
         "RELEASE_MAX_CELLS_PER_PANELIST": _int("RELEASE_MAX_CELLS_PER_PANELIST", 20),
         "RELEASE_MAX_SPEND_PER_CELL": os.environ.get("RELEASE_MAX_SPEND_PER_CELL", "150.00"),
-        "PAYOUT_METHODS": os.environ.get("PAYOUT_METHODS", "store_credit,charity"),
+        "PAYOUT_METHODS": os.environ.get("PAYOUT_METHODS", "store_credit,charity,gift_card"),
+        # Payouts (README, "Payouts"; docs/payouts.md): how gift cards are paid
+        # (inventory | provider), and the rules every payout meets.
+        "PAYOUT_METHOD": os.environ.get("PAYOUT_METHOD", "inventory"),
+        "PAYOUT_MINIMUM": os.environ.get("PAYOUT_MINIMUM", "0.00"),
+        "PAYOUT_AMOUNTS": os.environ.get("PAYOUT_AMOUNTS", "gift_card=5.00|10.00|25.00|50.00"),
+        "PAYOUT_HOLD_DAYS": _int("PAYOUT_HOLD_DAYS", 0),
+        "PAYOUT_DAILY_LIMIT_PER_PANELIST": os.environ.get("PAYOUT_DAILY_LIMIT_PER_PANELIST",
+                                                          "0.00"),  # 0.00: no limit
+        "PAYOUT_DAILY_LIMIT_TOTAL": os.environ.get("PAYOUT_DAILY_LIMIT_TOTAL", "0.00"),
+        "PAYOUT_LOW_INVENTORY": _int("PAYOUT_LOW_INVENTORY", 10),
+        "PAYOUT_PROVIDER_URL": os.environ.get("PAYOUT_PROVIDER_URL", ""),
+        "PAYOUT_PROVIDER_API_KEY": os.environ.get("PAYOUT_PROVIDER_API_KEY", ""),
+        "PAYOUT_PROVIDER_WEBHOOK_SECRET": os.environ.get("PAYOUT_PROVIDER_WEBHOOK_SECRET", ""),
+        "PAYOUT_PROVIDER_TIMEOUT": float(os.environ.get("PAYOUT_PROVIDER_TIMEOUT", 5)),
+        "PAYOUT_PROVIDER_ATTEMPTS": _int("PAYOUT_PROVIDER_ATTEMPTS", 3),
         # Redaction policy over the defaults, e.g. "person_name=kept, *=masked" (docs/redaction.md)
         "REDACTION_POLICY": os.environ.get("REDACTION_POLICY", ""),
         # Verification re-reads the bands around the paint, or the whole page (docs/redaction.md)
@@ -195,6 +210,8 @@ def finish(config: dict, instance_path: str) -> None:
     if config["REDACTION_VERIFY"] not in ("painted", "page"):
         raise ValueError("REDACTION_VERIFY is 'painted' or 'page'")
     Policy.from_text(config["REDACTION_POLICY"])  # an unknown action or code: refused here
+    if config["PAYOUT_METHOD"] not in ("inventory", "provider"):
+        raise ValueError("PAYOUT_METHOD is 'inventory' or 'provider'")
     if not config.get("RATELIMIT_STORAGE_URI"):
         broker = config.get("CELERY_BROKER_URL") or ""
         config["RATELIMIT_STORAGE_URI"] = (

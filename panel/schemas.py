@@ -116,6 +116,21 @@ class PasswordConfirmSchema(ma.Schema):
     password = _given_password(metadata={"description": "Your password, asked again."})
 
 
+class PayoutCodeSchema(ma.Schema):
+    """Read leniently, so that another panelist's payout is a 404 whatever the body."""
+
+    class Meta:
+        unknown = ma.EXCLUDE
+
+    password = ma.fields.String(load_default="", metadata={
+        "description": "Your password, asked again."})
+
+
+class EraseSchema(PasswordConfirmSchema):
+    forfeit_balance = StrictBoolean(load_default=False, metadata={
+        "description": "Needed while a balance or a payout remains: you agree to lose it."})
+
+
 class AcceptedSchema(ma.Schema):
     status = ma.fields.String(dump_only=True)
 
@@ -290,7 +305,45 @@ class RedemptionSchema(ma.Schema):
                            metadata={"pattern": r"^[0-9]{1,9}(\.[0-9]{1,2})?$",
                                      "example": "4.00"})
     method = ma.fields.String(load_default="store_credit",
-                              metadata={"description": "store_credit or charity"})
+                              metadata={"description": "store_credit, charity or gift_card"})
+    brand = ma.fields.String(load_default=None, allow_none=True,
+                             validate=ma.validate.Length(max=40),
+                             metadata={"description": "a gift card's brand (optional)"})
+
+
+class PayoutEventSchema(ma.Schema):
+    at = ma.fields.DateTime(dump_only=True)
+    state = ma.fields.String(dump_only=True)
+    reason = ma.fields.String(dump_only=True, allow_none=True)
+
+
+class GiftCardCodeSchema(ma.Schema):
+    brand = ma.fields.String(dump_only=True)
+    code = ma.fields.String(dump_only=True)
+    pin = ma.fields.String(dump_only=True, allow_none=True)
+    expires_on = ma.fields.Date(dump_only=True, allow_none=True)
+
+
+class PayoutSchema(ma.Schema):
+    id = ma.fields.String(dump_only=True)
+    state = ma.fields.String(dump_only=True, metadata={
+        "description": "requested, reserved, delivered, failed or reversed"})
+    reason = ma.fields.String(dump_only=True, allow_none=True)
+    method = ma.fields.String(dump_only=True)
+    amount = Money(dump_only=True)
+    currency = ma.fields.String(dump_only=True)
+    brand = ma.fields.String(dump_only=True, allow_none=True)
+    requested_at = ma.fields.DateTime(dump_only=True)
+    delivered_at = ma.fields.DateTime(dump_only=True, allow_none=True)
+    code = ma.fields.Nested(GiftCardCodeSchema, dump_only=True, allow_none=True, metadata={
+        "description": "the gift card, only the first time it is shown or after the password"})
+    code_available = ma.fields.Boolean(dump_only=True)
+    code_shown = ma.fields.Boolean(dump_only=True)
+    history = ma.fields.List(ma.fields.Nested(PayoutEventSchema), dump_only=True)
+
+
+class RedemptionResultSchema(LedgerEntrySchema):
+    payout = ma.fields.Nested(PayoutSchema, dump_only=True)
 
 
 class QuestionSchema(ma.Schema):

@@ -22,7 +22,7 @@ import pytest
 
 from panel.dashboard.access import SESSION_COOKIE
 from panel.db import db
-from panel.services import staff, surveys
+from panel.services import ledger, staff, surveys
 from tests.admin.conftest import make_staff, receipt_for_review
 from tests.admin.conftest import post as admin_post
 from tests.admin.test_admin_routes import EXPECTED as ADMIN_ROLES
@@ -54,6 +54,7 @@ ROUTES = {
         "consents.Purposes": "GET", "waitlist.Join": "POST", "waitlist.Status": "POST",
         "auth.PasswordResetRequest": "POST", "auth.PasswordReset": "POST",
         "dashboard.password_reset": "GET POST", "dashboard.password_reset_confirm": "GET POST",
+        "payout_webhooks.Webhook": "POST",  # signed by the payout provider
     }),
     **kind_of(API, {
         "auth.Logout": "POST", "me.Me": "GET DELETE", "me.Consents": "GET",
@@ -65,6 +66,7 @@ ROUTES = {
         "auth.LogoutEverywhere": "POST", "me.Password": "POST",
         "me.ForwardingAddress": "GET", "me.RenewForwardingAddress": "POST",
         "me.Recipients": "GET", "me.RecipientConsent": "PUT", "me.Contributions": "GET",
+        "rewards.Payouts": "GET", "rewards.PayoutById": "GET", "rewards.PayoutCode": "POST",
     }),
     **kind_of(RECIPIENT, {"releases.Releases": "GET", "releases.ReleaseById": "GET"}),
     **kind_of(DASHBOARD, {
@@ -79,6 +81,7 @@ ROUTES = {
         "dashboard.change_password": "GET POST", "dashboard.logout_everywhere": "POST",
         "dashboard.renew_forwarding_address": "POST",
         "dashboard.recipient_consent": "POST",
+        "dashboard.payout": "GET", "dashboard.payout_code": "POST",
     }),
     **{key: ADMIN for key, roles in ADMIN_ROLES.items() if roles != "public"},
 }
@@ -86,9 +89,9 @@ ROUTES = {
 ENDING = {"auth.Logout", "me.Me", "me.Leave", "me.ConsentByPurpose", "dashboard.logout",
           "dashboard.erase", "dashboard.leave", "dashboard.consent", "auth.LogoutEverywhere",
           "dashboard.logout_everywhere", "me.Password", "dashboard.change_password"}
-# A panelist route's ids: a receipt belongs to one panelist (another gets 404); surveys and
-# consent purposes are the same for everyone. A new kind of id must be added here.
-OWNED_IDS = {"receipt_id"}
+# A panelist route's ids: a receipt or a payout belongs to one panelist (another gets 404);
+# surveys and consent purposes are the same for everyone. A new kind of id must be added here.
+OWNED_IDS = {"receipt_id", "payout_id"}
 PARAM = re.compile(r"<(?:[^:<>]+:)?([^<>]+)>")  # a rule's <converter:name>
 OTHER_IDS = {"survey_id": "survey", "purpose": "receipts", "filename": "no-such-file.css",
              "item_id": "x", "invite_id": "x", "staff_id": "x", "entry_id": "x",
@@ -159,10 +162,16 @@ def world(app):
     answered = a.client.post(f"/api/v1/surveys/{survey_id}/responses", headers=_bearer(a),
                              json={"answers": [{"question_id": question_id, "value": "yes"}]})
     assert answered.status_code == 201
+    with app.app_context():
+        ledger.credit(a.panelist_id, "survey_reward", 500, "EUR", "isolation", "Test credit")
+        db.session.commit()
+    payout = a.client.post("/api/v1/rewards/redemptions", headers=_bearer(a),
+                           json={"amount": "2.00", "method": "charity"})
+    assert payout.status_code == 201
     b = sign_up(app, surveys=True)
     b.token = b.client.get_cookie(SESSION_COOKIE).value
     return {"a": a, "b": b, "receipt_ids": receipt_ids,
-            "ids": {**OTHER_IDS, "survey_id": survey_id}}
+            "ids": {**OTHER_IDS, "survey_id": survey_id, "payout_id": payout.get_json()["id"]}}
 
 
 def _bearer(session) -> dict:
@@ -172,7 +181,8 @@ def _bearer(session) -> dict:
 def snapshot(client, a, receipt_ids) -> dict:
     """Everything A can read about themselves through the API."""
     paths = ["/api/v1/me", "/api/v1/me/consents/history", "/api/v1/receipts",
-             "/api/v1/rewards", "/api/v1/rewards/ledger", "/api/v1/surveys"]
+             "/api/v1/rewards", "/api/v1/rewards/ledger", "/api/v1/surveys",
+             "/api/v1/rewards/payouts"]
     paths += [f"/api/v1/receipts/{rid}{tail}" for rid in receipt_ids for tail in ("", "/image")]
     return {path: (response.status_code, response.data) for path in paths
             for response in [client.get(path, headers=_bearer(a))]}
@@ -181,7 +191,8 @@ def snapshot(client, a, receipt_ids) -> dict:
 def test_another_panelist_finds_and_changes_nothing_of_a(app, world):
     a, b, receipt_ids = world["a"], world["b"], world["receipt_ids"]
     before = snapshot(app.test_client(), a, receipt_ids)
-    secrets = [*receipt_ids, a.panelist_id, a.email]
+    payout_id = world["ids"]["payout_id"]
+    secrets = [*receipt_ids, payout_id, a.panelist_id, a.email]
     for endpoint, method, rule in routes(app, API, DASHBOARD, RECIPIENT):
         kind = ROUTES[(endpoint, method)]
         targets = receipt_ids if "<receipt_id>" in rule else [None]  # OWNED_IDS
@@ -190,7 +201,7 @@ def test_another_panelist_finds_and_changes_nothing_of_a(app, world):
             response = call(app, b.client, kind, method, path, b.token)
             where = f"B: {method} {path} -> {response.status_code}"
             assert response.status_code < 500, where
-            if receipt_id:
+            if receipt_id or "<payout_id>" in rule:
                 assert response.status_code == 404, where
                 assert kind != API or response.get_json()["message"], where
             assert not [s for s in secrets if s in text_of(response)], where
@@ -222,7 +233,7 @@ def staff_token(app, role: str) -> str:
 
 
 def test_staff_sessions_open_nothing_for_panelists(app, world):
-    tokens = {role: staff_token(app, role) for role in ("admin", "reviewer", "analyst")}
+    tokens = {role: staff_token(app, role) for role in ("admin", "reviewer", "analyst", "payouts")}
     for (endpoint, method, rule), (role, token) in product(routes(app, API, DASHBOARD, RECIPIENT),
                                                            tokens.items()):
         client = app.test_client()

@@ -9,6 +9,7 @@ def init_app(app: Flask) -> None:
     from panel.admin import (  # noqa: F401  # noqa: F401  # noqa: F401
         access,
         commands,
+        commands_payouts,
         commands_recipients,
         commands_staff,
         errors,
@@ -29,5 +30,6 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.setdefault("admin_csrf_token", access.csrf_token)
     for group in (commands.waitlist_group, commands.mail_group, commands_staff.staff_group,
                   commands_staff.review_group, commands_staff.audit_group,
-                  commands_recipients.recipients_group, commands_recipients.releases_group):
+                  commands_recipients.recipients_group, commands_recipients.releases_group,
+                  commands_payouts.payouts_group):
         app.cli.add_command(group)

@@ -27,7 +27,7 @@ def login():
 
 
 @blp.post("/logout")
-@roles("reviewer", "analyst")
+@roles("reviewer", "analyst", "payouts")
 def logout():
     staff.logout(actor(), request.cookies.get(SESSION_COOKIE))
     response = redirect(url_for("admin.login"), 303)
@@ -36,7 +36,8 @@ def logout():
 
 
 @blp.get("/")
-@roles("reviewer", "analyst")
+@roles("reviewer", "analyst", "payouts")
 def home():
-    page = "admin.review_queue" if g.staff.role == "reviewer" else "admin.overview_page"
+    page = {"reviewer": "admin.review_queue", "payouts": "admin.payouts_page"}.get(
+        g.staff.role, "admin.overview_page")
     return redirect(url_for(page), 303)

@@ -6,7 +6,7 @@ from http import HTTPStatus
 import swagger_ui_bundle
 from flask import Flask, jsonify, send_from_directory
 
-from panel.api import auth, me, receipts, releases, rewards, surveys, waitlist
+from panel.api import auth, me, payout_webhooks, receipts, releases, rewards, surveys, waitlist
 from panel.api.openapi import ErrorResponses
 from panel.api.security import require_panelist
 from panel.extensions import api
@@ -28,7 +28,7 @@ def _not_stored(response):
 
 
 for _blueprint in (auth.blp, me.blp, me.purposes_blp, receipts.blp, releases.blp, rewards.blp,
-                   surveys.blp, waitlist.blp):
+                   surveys.blp, waitlist.blp, payout_webhooks.blp):
     _blueprint.after_request(_not_stored)
 
 
@@ -39,7 +39,7 @@ def init_app(app: Flask) -> None:
                                              "description": "A recipient's key (rk_...), "
                                                             "issued in the admin tool"}}}})
     for blueprint in (auth.blp, me.blp, me.purposes_blp, receipts.blp, rewards.blp,
-                      surveys.blp, waitlist.blp, releases.blp):
+                      surveys.blp, waitlist.blp, releases.blp, payout_webhooks.blp):
         api.register_blueprint(blueprint)
     app.register_error_handler(PanelError, _panel_error)
     app.register_error_handler(StorageUnavailable, lambda _error: _panel_error(

@@ -11,10 +11,10 @@ from panel.schemas import (
     ConsentChoiceSchema,
     ConsentSchema,
     ContributionSchema,
+    EraseSchema,
     ForwardingAddressSchema,
     PanelistSchema,
     PasswordChangeSchema,
-    PasswordConfirmSchema,
     PurposeSchema,
     RecipientSchema,
 )
@@ -52,13 +52,16 @@ class Me(MethodView):
 
     @limited(blp, "password_check")
     @refuses(blp, 403, "The password is not right.")
-    @blp.arguments(PasswordConfirmSchema)
+    @refuses(blp, 409, "A balance or a payout remains: pay it out first, or agree to "
+                       "forfeit it with forfeit_balance.")
+    @blp.arguments(EraseSchema)
     @blp.response(202, AcceptedSchema)
     @blp.doc(security=BEARER)
     def delete(self, body):
         """Erase your account and everything about it, with your password asked again. Your
-        tokens stop working at once."""
-        account.erase(current_panelist(), body["password"])
+        tokens stop working at once. With money left (a balance, or a payout on its way),
+        it is refused (409, saying how much) unless forfeit_balance is true."""
+        account.erase(current_panelist(), body["password"], body["forfeit_balance"])
         return {"status": "erased"}
 
 

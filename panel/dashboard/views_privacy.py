@@ -7,9 +7,8 @@ from flask import Response, g, redirect, render_template, request, url_for
 from panel import ratelimit
 from panel.dashboard.access import end_session
 from panel.dashboard.blueprint import blp
-from panel.services import account, audit, consents, export, ledger, personal, recipients, releases
+from panel.services import account, audit, consents, export, personal, recipients, releases
 from panel.services.errors import Invalid, NotFound, PanelError
-from panel.services.money import from_minor
 from panel.services.review import ACCEPT_REASONS, REJECT_REASONS
 
 NOTICES = {"granted": "Thank you, your consent is recorded.",
@@ -80,7 +79,8 @@ def erase():
             return _erase_page(f"Type {CONFIRM_WORD} in the box to confirm."), Invalid.status
         try:
             ratelimit.check("password_check")
-            account.erase(g.panelist, request.form.get("password", ""))
+            account.erase(g.panelist, request.form.get("password", ""),
+                          request.form.get("forfeit_balance") == "yes")
         except PanelError as refusal:
             return _erase_page(refusal.message), refusal.status
         response = redirect(url_for("dashboard.goodbye"), 303)
@@ -92,7 +92,7 @@ def erase():
 
 def _erase_page(error: str | None = None):
     return render_template("dashboard/erase.html", word=CONFIRM_WORD, error=error,
-                           balance=from_minor(ledger.balance(g.panelist.id)))
+                           money=account.money_left(g.panelist))
 
 
 def _in_words(entry: dict) -> dict:

@@ -1,23 +1,29 @@
-"""Rewards: this month's progress toward the goal, the balance, past months, the ledger
-(newest first, paginated) and redemption."""
+"""Rewards: this month's progress toward the goal, the balance, past months, payouts with
+their states, the ledger (newest first, paginated), redemption, and a gift card's code
+(shown once, then again behind the password)."""
 from __future__ import annotations
 
 import secrets
 
 from flask import g, redirect, render_template, request, url_for
 
-from panel import web
+from panel import ratelimit, web
 from panel.dashboard import forms
 from panel.dashboard.blueprint import blp
 from panel.schemas import LedgerEntrySchema, RedemptionSchema
-from panel.services import ledger, redemptions, rewards
+from panel.services import ledger, payouts, redemptions, rewards
 from panel.services.errors import PanelError
 
 PAGE_SIZE = 20
 KIND_WORDS = {"period_reward": "Monthly reward", "receipt_reward": "Reward per receipt",
               "survey_reward": "Survey reward", "redemption": "Payout",
-              "reversal": "Correction"}
-METHOD_WORDS = {"store_credit": "Store credit", "charity": "Donation to charity"}
+              "reversal": "Correction", "payout_returned": "Payout returned",
+              "forfeited": "Forfeited"}
+METHOD_WORDS = {"store_credit": "Store credit", "charity": "Donation to charity",
+                "gift_card": "Gift card (code shown here)"}
+STATE_WORDS = {"requested": "Requested", "reserved": "Ready: your code is waiting",
+               "delivered": "Delivered", "failed": "Failed: the amount is back on your balance",
+               "reversed": "Reversed: the amount is back on your balance"}
 
 
 @blp.get("/rewards", endpoint="rewards")
@@ -33,11 +39,32 @@ def redeem():
     try:
         body = forms.load(RedemptionSchema(), {"amount": form.get("amount", "").strip(),
                                                "method": form.get("method", "")})
-        redemptions.redeem(g.panelist, body["amount"], body["method"],
-                           form.get("idempotency_key") or None)
+        entry = redemptions.redeem(g.panelist, body["amount"], body["method"],
+                                   form.get("idempotency_key") or None)
     except PanelError as refusal:
         return _page(error=refusal.message, amount=form.get("amount", "")), refusal.status
+    if entry.payout["state"] == "reserved":  # a gift card: its code, shown once
+        return redirect(url_for("dashboard.payout", payout_id=entry.id), 303)
     return redirect(url_for("dashboard.rewards", redeemed=1), 303)
+
+
+@blp.get("/rewards/payouts/<payout_id>")
+def payout(payout_id):
+    return render_template("dashboard/payout.html", payout=payouts.show(g.panelist, payout_id),
+                           states=STATE_WORDS, methods=METHOD_WORDS)
+
+
+@blp.post("/rewards/payouts/<payout_id>/code")
+def payout_code(payout_id):
+    try:
+        ratelimit.check("password_check")
+        shown = payouts.show_again(g.panelist, payout_id, request.form.get("password", ""))
+    except PanelError as refusal:
+        return render_template("dashboard/payout.html", states=STATE_WORDS,
+                               methods=METHOD_WORDS, error=refusal.message,
+                               payout=payouts.summary(g.panelist.id, payout_id)), refusal.status
+    return render_template("dashboard/payout.html", payout=shown, states=STATE_WORDS,
+                           methods=METHOD_WORDS)
 
 
 def _page(notice: str | None = None, error: str | None = None, amount: str = ""):
@@ -46,6 +73,8 @@ def _page(notice: str | None = None, error: str | None = None, amount: str = "")
     return render_template(
         "dashboard/rewards.html", summary=rewards.summary(g.panelist.id),
         entries=LedgerEntrySchema(many=True).dump(entries),
+        payouts=payouts.of_panelist(g.panelist.id, 1, PAGE_SIZE)[0], states=STATE_WORDS,
+        method_words=METHOD_WORDS,
         page=number, pages=max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1), kinds=KIND_WORDS,
         methods=[(m, METHOD_WORDS.get(m, m.replace("_", " ").capitalize()))
                  for m in redemptions.methods()],

@@ -8,6 +8,13 @@ from panel.models.panelists import (
     Panelist,
     PasswordReset,
 )
+from panel.models.payouts import (
+    FINAL_STATES,
+    OPEN_STATES,
+    GiftCardCode,
+    InventoryAlert,
+    PayoutState,
+)
 from panel.models.receipts import (
     FINAL_STATUSES,
     UNFINISHED_STATUSES,
@@ -29,7 +36,7 @@ from panel.models.recipients import (
     ReleaseContribution,
     ReleaseDelivery,
 )
-from panel.models.rewards import LedgerEntry, Payout, RewardPeriod
+from panel.models.rewards import LedgerEntry, Payout, PayoutEvent, RewardPeriod
 from panel.models.staff import (  # noqa: F401
     AuditEntry,
     OutboxMessage,
@@ -44,5 +51,7 @@ from panel.models.surveys import Survey, SurveyQuestion, SurveyResponse
 __all__ = ["AuthToken", "Consent", "DataKey", "DeletionRecord", "IdempotencyKey", "Invite", "Panelist", "PasswordReset", "Receipt",
            "ReceiptEvent", "ReceiptItem", "ReceiptRedactedLine", "ReceiptRedaction", "ReceiptSource", "ReceiptStatus", "ForwardingAddress", "FINAL_STATUSES",
            "UNFINISHED_STATUSES", "LedgerEntry", "Payout", "RewardPeriod",
+           "PayoutEvent", "PayoutState", "OPEN_STATES", "FINAL_STATES", "GiftCardCode",
+           "InventoryAlert",
            "Survey", "SurveyQuestion", "SurveyResponse", "PrivacyBudget", "Recipient",
            "RecipientKey", "Release", "ReleaseContribution", "ReleaseDelivery"]

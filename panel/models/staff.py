@@ -19,7 +19,7 @@ class StaffAccount(Base):
     id: Mapped[str] = id_column()
     email_hash: Mapped[str] = mapped_column(String(64), unique=True)
     email_sealed: Mapped[bytes] = mapped_column(LargeBinary)
-    role: Mapped[str] = mapped_column(String(16))  # admin | reviewer | analyst
+    role: Mapped[str] = mapped_column(String(16))  # admin | reviewer | analyst | payouts
     password_hash: Mapped[str] = mapped_column(String(255))
     totp_secret_sealed: Mapped[bytes] = mapped_column(LargeBinary)
     last_totp_step: Mapped[int | None] = mapped_column(Integer)  # a code works once

@@ -1,14 +1,16 @@
 """A panelist's account: consent changes, leaving, and erasure."""
 from __future__ import annotations
 
+from flask import current_app
 from sqlalchemy import delete, select
 
 from panel import receipt_files
 from panel.db import db, flush_deleted_pages, utcnow
 from panel.extensions import storage_for
 from panel.models import Consent, DeletionRecord, Invite, Panelist, Receipt, WaitlistEntry
-from panel.services import consents, credentials, mail, personal
-from panel.services.errors import NotFound
+from panel.services import consents, credentials, mail, payouts, personal
+from panel.services.errors import Conflict, NotFound
+from panel.services.money import from_minor
 
 
 def set_consent(panelist: Panelist, purpose: str, granted: bool) -> Consent:
@@ -32,15 +34,34 @@ def leave(panelist: Panelist) -> Panelist:
     return panelist
 
 
-def erase(panelist: Panelist, password: str) -> None:
+def money_left(panelist: Panelist) -> dict:
+    """What erasing would lose: the balance and the payouts still on their way."""
+    balance, open_payouts = payouts.standing(panelist.id)
+    return {"balance": from_minor(balance), "currency": current_app.config["REWARD_CURRENCY"],
+            "payouts_on_the_way": len(open_payouts)}
+
+
+def erase(panelist: Panelist, password: str, forfeit_balance: bool = False) -> None:
     """Erase the account and everything about it, at once, once the panelist's password is
     given again (403 otherwise: a stolen token or an open browser is not enough).
+
+    With a balance or a payout on its way, the panelist chooses first: pay it out, or
+    agree to forfeit it (``forfeit_balance``; 409 without it). Forfeiting cancels payouts
+    not yet handed on and writes the balance off; the ledger keeps its entries, anonymous.
 
     Files go first (every version), then the rows; the data key is destroyed with the
     panelist row, so sealed copies anywhere (backups) stay unreadable. What remains is a
     deletion record with counts and a keyed hash of the id: no personal data.
     """
     credentials.confirm(panelist, password)
+    left = money_left(panelist)
+    if (left["balance"] > 0 or left["payouts_on_the_way"]) and not forfeit_balance:
+        raise Conflict(
+            f"You still have {left['balance']} {left['currency']} on your balance and "
+            f"{left['payouts_on_the_way']} payout(s) on their way. Pay it out first, or agree "
+            "to forfeit it (forfeit_balance), then erase.", {"forfeit_balance": [
+                "Needed to erase while money is left."]})
+    forfeited = payouts.forfeit(panelist, left["currency"]) if forfeit_balance else 0
     receipt_ids = list(db.session.scalars(select(Receipt.id).where(
         Receipt.panelist_id == panelist.id)))
     storage = storage_for()
@@ -52,7 +73,8 @@ def erase(panelist: Panelist, password: str) -> None:
         WaitlistEntry.email_hash == panelist.email_hash))
     db.session.add(DeletionRecord(
         kind="account", subject_hash=personal.subject_ref("panelist", panelist.id),
-        details={"receipts": len(receipt_ids)}))
+        details={"receipts": len(receipt_ids),
+                 **({"forfeited_minor": forfeited} if forfeited else {})}))
     db.session.delete(panelist)
     db.session.commit()
     flush_deleted_pages()

@@ -19,10 +19,11 @@ from panel.schemas import (
     ContributionSchema,
     LedgerEntrySchema,
     PanelistSchema,
+    PayoutSchema,
     ReceiptSchema,
     RecipientSchema,
 )
-from panel.services import audit, consents, personal, recipients, releases, surveys
+from panel.services import audit, consents, payouts, personal, recipients, releases, surveys
 from panel.storage import StoredObjectMissing
 
 FORMAT = "receipt-panel-export/1"
@@ -40,6 +41,8 @@ def export_zip(panelist: Panelist) -> bytes:
         "receipts": [{**ReceiptSchema().dump(r), "image_file": images.get(r.id, (None,))[0]}
                      for r in receipts],
         "reward_ledger": LedgerEntrySchema(many=True).dump(_ledger(panelist)),
+        "payouts": PayoutSchema(many=True, exclude=("code",)).dump(
+            payouts.export_of(panelist.id)),
         "survey_answers": surveys.answers_of(panelist),
         "staff_access_log": audit.access_log_for(panelist.id, [r.id for r in receipts]),
         "recipients": RecipientSchema(many=True).dump(recipients.for_panelist(panelist)),

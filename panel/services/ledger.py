@@ -61,9 +61,11 @@ def credit(panelist_id: str, kind: str, amount_minor: int, currency: str, dedupe
 
 
 def debit(panelist: Panelist, kind: str, amount_minor: int, currency: str, description: str,
-          dedupe_key: str | None = None) -> str:
+          dedupe_key: str | None = None, limits: list | None = None,
+          refusal=None) -> str:
     """Take ``amount_minor`` off the balance in the caller's transaction, or raise Conflict
-    if it would go below zero.
+    if it would go below zero (or break one of the ``limits``: conditions checked in the
+    same statement; ``refusal(balance)`` then says which).
 
     The check and the write are one statement, after the panelist's row is locked
     (PostgreSQL) or inside SQLite's single writer, so concurrent debits never overdraw.
@@ -77,8 +79,10 @@ def debit(panelist: Panelist, kind: str, amount_minor: int, currency: str, descr
     rows = select(literal(entry_id), literal(panelist.id), literal(kind), literal(-amount_minor),
                   literal(currency), literal(None, String), literal(dedupe_key, String),
                   literal(description), literal(utcnow(), UtcDateTime)).where(
-        balance_minor(panelist.id) >= amount_minor)
+        balance_minor(panelist.id) >= amount_minor, *(limits or []))
     if insert_from_select(rows) != 1:
+        if refusal is not None:
+            raise refusal(balance(panelist.id))
         raise Conflict("That is more than your balance.")
     return entry_id
 

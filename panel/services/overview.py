@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from panel.db import db, utcnow
 from panel.models import Invite, Panelist, Receipt, ReceiptRedaction, ReceiptStatus, WaitlistEntry
-from panel.services import payouts
+from panel.services import gift_cards, payouts
 
 STATUSES = tuple(ReceiptStatus)
 
@@ -30,6 +30,7 @@ class Overview:
     average_seconds_to_result: float | None
     rewards_owed: str
     rewards_paid: str
+    low_inventory: list[str]  # gift-card values running low, in words
 
 
 def _count(model, *where) -> int:
@@ -55,7 +56,9 @@ def build(days: int = 30) -> Overview:
             .group_by(ReceiptRedaction.category, ReceiptRedaction.action)
             .order_by(ReceiptRedaction.category, ReceiptRedaction.action))],
         average_seconds_to_result=_average_seconds(days),
-        rewards_owed=money["owed"], rewards_paid=money["paid"])
+        rewards_owed=money["owed"], rewards_paid=money["paid"],
+        low_inventory=gift_cards.low_stock()
+        if current_app.config["PAYOUT_METHOD"] == "inventory" else [])
 
 
 def _per_day(days: int) -> list[tuple[date, dict[str, int]]]:

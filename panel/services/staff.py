@@ -24,7 +24,7 @@ from panel.services.auth import digest
 from panel.services.errors import Conflict, Invalid, NotFound, Unauthorized
 from panel.services.passwords import hash_password, password_matches
 
-ROLES = ("admin", "reviewer", "analyst")
+ROLES = ("admin", "reviewer", "analyst", "payouts")
 ISSUER = "Receipt panel admin"
 EMAIL, TOTP = "staff email", "staff totp"
 

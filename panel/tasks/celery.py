@@ -25,6 +25,8 @@ def celery_init_app(app: Flask) -> Celery:
             "requeue-unfinished-receipts": {
                 "task": "panel.requeue_unfinished_receipts", "schedule": 300.0},
             "close-due-periods": {"task": "panel.close_due_periods", "schedule": 3600.0},
+            "warn-low-inventory": {"task": "panel.warn_low_inventory", "schedule": 3600.0},
+            "send-due-payouts": {"task": "panel.send_due_payouts", "schedule": 30.0},
             "purge-expired-receipts": {
                 "task": "panel.purge_expired_receipts",
                 "schedule": float(app.config["PERIODIC_JOBS_SECONDS"])},

@@ -13,7 +13,7 @@ import time
 from flask import Flask
 
 from panel.db import db
-from panel.services import retention, rewards
+from panel.services import gift_cards, payout_delivery, retention, rewards
 from panel.tasks import claims
 from panel.tasks.pipeline import process_receipt
 
@@ -58,10 +58,12 @@ class EmbeddedWorker:
                         if self._stop.is_set():
                             return
                         process_receipt(receipt_id)
+                payout_delivery.send_due()  # nothing to do unless PAYOUT_METHOD=provider
                 if time.monotonic() >= self._next_chores:
                     self._next_chores = time.monotonic() + self.chores_every
                     retention.purge_expired()
                     retention.purge_old_mail()
                     rewards.close_due_periods()
+                    gift_cards.warn_low_inventory()
             finally:
                 db.session.remove()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from celery import shared_task
 from celery.signals import worker_ready
 
-from panel.services import retention, rewards
+from panel.services import gift_cards, payout_delivery, retention, rewards
 from panel.tasks import claims
 from panel.tasks.pipeline import process_receipt
 
@@ -43,6 +43,16 @@ def purge_old_outbox_messages() -> int:
 @shared_task(name="panel.close_due_periods")
 def close_due_periods() -> int:
     return rewards.close_due_periods()
+
+
+@shared_task(name="panel.send_due_payouts")
+def send_due_payouts() -> int:
+    return payout_delivery.send_due()
+
+
+@shared_task(name="panel.warn_low_inventory")
+def warn_low_inventory() -> int:
+    return gift_cards.warn_low_inventory()
 
 
 @worker_ready.connect

@@ -8,8 +8,9 @@ import pytest
 
 from tests.admin.conftest import make_staff, post, receipt_for_review, sign_in
 
-ALL, ADMIN = {"admin", "reviewer", "analyst"}, {"admin"}
+ALL, ADMIN = {"admin", "reviewer", "analyst", "payouts"}, {"admin"}
 REVIEW, FIGURES = {"admin", "reviewer"}, {"admin", "analyst"}
+PAYOUTS = {"admin", "payouts"}
 PUBLIC = "public"
 EXPECTED = {
     ("admin.login", "GET"): PUBLIC, ("admin.login", "POST"): PUBLIC,
@@ -25,7 +26,9 @@ EXPECTED = {
     ("admin.staff_page", "GET"): ADMIN, ("admin.staff_create", "POST"): ADMIN,
     ("admin.staff_disable", "POST"): ADMIN, ("admin.staff_enable", "POST"): ADMIN,
     ("admin.audit_page", "GET"): ADMIN,
-    ("admin.payouts_page", "GET"): ADMIN, ("admin.payout_sent", "POST"): ADMIN,
+    ("admin.payouts_page", "GET"): PAYOUTS, ("admin.payout_sent", "POST"): PAYOUTS,
+    ("admin.payout_failed", "POST"): PAYOUTS, ("admin.payout_reversed", "POST"): PAYOUTS,
+    ("admin.gift_cards_import", "POST"): PAYOUTS,
     ("admin.surveys_page", "GET"): FIGURES, ("admin.survey_create", "POST"): ADMIN,
     ("admin.recipients_page", "GET"): FIGURES, ("admin.recipient_create", "POST"): ADMIN,
     ("admin.recipient_change", "POST"): ADMIN, ("admin.recipient_retire", "POST"): ADMIN,
@@ -64,7 +67,7 @@ def test_each_role_on_each_route(app):
     ids = {"item_id": receipt_id, "invite_id": invite_id, "filename": "admin.css",
            "staff_id": make_staff(app, "analyst").id, "entry_id": "no-such-payout",
            "recipient_id": "no-such-recipient", "release_id": "no-such-release"}
-    for role in ("analyst", "reviewer", "admin"):
+    for role in ("analyst", "reviewer", "payouts", "admin"):
         member = make_staff(app, role)
         for endpoint, method, rule in admin_routes(app):
             allowed = EXPECTED[(endpoint, method)]

@@ -15,7 +15,7 @@ import pytest
 import schemathesis
 
 from panel.db import db
-from panel.services import auth, recipients, releases, surveys
+from panel.services import auth, gift_cards, ledger, recipients, releases, surveys
 from panel.services.audit import COMMAND_LINE
 from tests.admin.conftest import jpeg, receipt_for_review
 from tests.support.factories import bearer, register, upload
@@ -33,6 +33,7 @@ class Panelists:
     app: object
     tokens: dict = field(default_factory=dict)
     receipt_ids: list[str] = field(default_factory=list)
+    payout_ids: list[str] = field(default_factory=list)
     registered: int = 0
 
     def headers(self) -> dict:
@@ -43,8 +44,22 @@ class Panelists:
             assert queued.status_code == 202, queued.get_json()
             reviewed, _ = receipt_for_review(self.app, client, self.tokens)
             self.receipt_ids = [queued.get_json()["id"], reviewed]
+            self.payout_ids = [self._gift_card(client)]
             self.registered += 1
         return bearer(self.tokens)
+
+    def _gift_card(self, client) -> str:
+        """A gift-card payout of 5.00, its code not shown yet."""
+        with self.app.app_context():
+            ledger.credit(self.tokens["panelist"]["id"], "survey_reward", 500, "EUR",
+                          "contract", "Test credit")
+            gift_cards.import_csv(COMMAND_LINE, "brand,value,currency,code\n"
+                                  f"Bookshop,5.00,EUR,CONTRACT-{self.registered}\n")
+            db.session.remove()
+        paid = client.post("/api/v1/rewards/redemptions", headers=bearer(self.tokens),
+                           json={"amount": "5.00", "method": "gift_card"})
+        assert paid.status_code == 201, paid.get_json()
+        return paid.get_json()["id"]
 
     def _active(self) -> bool:
         with self.app.app_context():

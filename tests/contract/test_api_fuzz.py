@@ -17,6 +17,7 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from tests.contract.checks import EXTRA
 from tests.contract.conftest import for_recipients
+from tests.support.factories import PASSWORD
 
 schema = schemathesis.pytest.from_fixture("api_schema")
 # Tokens are fetched (and a panelist registered, with its random ids) while cases are made.
@@ -32,6 +33,8 @@ BUSINESS_RULES = {
     "POST /api/v1/surveys/{survey_id}/responses": "answers must fit the survey's questions",
     "POST /api/v1/rewards/redemptions": "the amount must be within the balance, the method "
                                         "one the panel pays out",
+    "POST /api/v1/payouts/webhook": "the body must be signed by the payout provider",
+    "POST /api/v1/rewards/payouts/{payout_id}/code": "the password must be the panelist's",
 }
 
 
@@ -57,9 +60,10 @@ def test_operations_on_real_resources_keep_their_contract(api_schema, panelists,
     headers = panelists.headers()
     real = {"receipt_id": panelists.receipt_ids, "survey_id": [survey_id],
             "purpose": ["surveys", "research_partners"], "code": [recipient_world.code],
-            "release_id": [recipient_world.release_id]}
+            "release_id": [recipient_world.release_id], "payout_id": panelists.payout_ids}
     bodies = {"PUT /api/v1/me/consents/{purpose}": {"granted": True},
               "PUT /api/v1/me/recipients/{code}/consent": {"granted": True},
+              "POST /api/v1/rewards/payouts/{payout_id}/code": {"password": PASSWORD},
               "POST /api/v1/surveys/{survey_id}/responses": {"answers": [
                   {"question_id": question["id"], "value": value} for question, value in
                   zip(_questions(api_schema, headers), ["tea", 3])]}}

@@ -2,7 +2,8 @@
 Chromium driven by Playwright), against the app served on loopback with its embedded worker
 and real OCR: join the waitlist, register with an invite, share receipts and watch them be
 accepted, open one, withdraw one, delete one, see the rewards progress move, answer a survey,
-give and withdraw a consent, export, and erase the account. A screenshot of every page is
+turn a reward into a gift card and read its code (again, behind the password), give and
+withdraw a consent, export, and erase the account (agreeing to forfeit what is left). A screenshot of every page is
 kept under artifacts/screenshots/."""
 from __future__ import annotations
 
@@ -136,6 +137,33 @@ def test_a_panelist_does_everything_in_the_browser(served, tmp_path, request):
         expect(page.get_by_role("status")).to_be_visible()
         shots.take(page, "surveys")
 
+        with app.app_context():  # a month's reward, and a gift card in the inventory
+            from panel.db import db
+            from panel.models import Panelist
+            from panel.services import gift_cards, ledger, personal
+            from panel.services.audit import COMMAND_LINE
+            panelist = db.session.scalar(db.select(Panelist).where(
+                Panelist.email_hash == personal.email_hash(EMAIL)))
+            ledger.credit(panelist.id, "period_reward", 1000, "EUR", "journey", "Reward")
+            gift_cards.import_csv(COMMAND_LINE, "brand,value,currency,code,pin,expiry\n"
+                                  "Bookshop,5.00,EUR,JOURNEY-CODE-5,1234,2030-06-30\n")
+        page.get_by_role("link", name="Rewards", exact=True).click()
+        expect(page.locator("#balance")).to_contain_text("10.50")
+        page.get_by_label(re.compile("Amount in")).fill("5.00")
+        page.get_by_label(re.compile("Gift card")).check()
+        page.get_by_role("button", name="Pay out").click()
+        expect(page.locator("#gift-card-code")).to_have_text("JOURNEY-CODE-5")
+        expect(page.locator("#payout-state")).to_contain_text("Delivered")
+        shots.take(page, "gift-card")
+        page.reload()
+        expect(page.locator("#gift-card-code")).to_have_count(0)
+        page.get_by_label("Your password").fill(PASSWORD)
+        page.get_by_role("button", name="Show the code").click()
+        expect(page.locator("#gift-card-code")).to_have_text("JOURNEY-CODE-5")
+        page.get_by_role("link", name="Rewards", exact=True).first.click()
+        expect(page.locator(".payout-state").first).to_contain_text("Delivered")
+        expect(page.locator("#balance")).to_contain_text("5.50")
+
         page.get_by_role("link", name="Privacy", exact=True).click()
         expect(page.get_by_role("heading", name="Privacy", exact=True)).to_be_visible()
         purpose = page.locator("#purpose-research_partners")
@@ -153,7 +181,9 @@ def test_a_panelist_does_everything_in_the_browser(served, tmp_path, request):
 
         page.get_by_role("link", name="Erase my account").click()
         shots.take(page, "erase-confirm")
+        expect(page.locator("#money-left")).to_contain_text("5.50")
         page.get_by_label(re.compile("ERASE")).fill("ERASE")
+        page.get_by_label(re.compile("I agree to forfeit")).check()
         page.get_by_label("Your password").fill(PASSWORD)
         page.get_by_role("button", name="Yes, erase everything").click()
         expect(page.get_by_role("heading", name="Your account is erased")).to_be_visible()

@@ -260,11 +260,18 @@ def test_the_ledger_refuses_updates_and_deletes_on_postgresql(postgres_app):
     close(postgres_app)
     with postgres_app.app_context():
         for statement in ("UPDATE ledger_entries SET amount_minor = 1000000",
+                          "UPDATE ledger_entries SET panelist_id = NULL",  # not erased
                           "DELETE FROM ledger_entries"):
             with pytest.raises(Exception, match="append-only"):
                 db.session.execute(text(statement))
             db.session.rollback()
-    erased = client.delete("/api/v1/me", headers=bearer(tokens), json={"password": PASSWORD})
+    refused = client.delete("/api/v1/me", headers=bearer(tokens), json={"password": PASSWORD})
+    assert refused.status_code == 409 and "10.00 EUR" in refused.get_json()["message"]
+    erased = client.delete("/api/v1/me", headers=bearer(tokens),
+                           json={"password": PASSWORD, "forfeit_balance": True})
     assert erased.status_code == 202
-    with postgres_app.app_context():
-        assert db.session.scalar(select(func.count()).select_from(LedgerEntry)) == 0
+    with postgres_app.app_context():  # the entries stay, anonymous, and add up to nothing
+        rows = db.session.execute(select(LedgerEntry.panelist_id, LedgerEntry.kind,
+                                         LedgerEntry.amount_minor)).all()
+        assert sorted((p, k, a) for p, k, a in rows) == [
+            (None, "forfeited", -1000), (None, "period_reward", 1000)]
