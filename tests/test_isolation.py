@@ -33,6 +33,7 @@ from tests.support.apps import process_waiting
 from tests.support.factories import jpeg_bytes, upload
 
 PUBLIC, STATIC, API, DASHBOARD, ADMIN = "public", "static", "API", "dashboard", "admin"
+OPERATOR = "operator"  # /metrics: a token or an allowed network (tests/panel/test_probes.py)
 
 
 def kind_of(kind: str, methods_by_endpoint: dict[str, str]) -> dict:
@@ -53,7 +54,9 @@ ROUTES = {
         "consents.Purposes": "GET", "waitlist.Join": "POST", "waitlist.Status": "POST",
         "auth.PasswordResetRequest": "POST", "auth.PasswordReset": "POST",
         "dashboard.password_reset": "GET POST", "dashboard.password_reset_confirm": "GET POST",
+        "probes.healthz": "GET", "probes.readyz": "GET",
     }),
+    ("probes.metrics_page", "GET"): OPERATOR,
     **kind_of(API, {
         "auth.Logout": "POST", "me.Me": "GET DELETE", "me.Consents": "GET",
         "me.ConsentByPurpose": "PUT", "me.ConsentHistory": "GET", "me.Export": "GET",

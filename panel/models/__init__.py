@@ -2,7 +2,6 @@
 from panel.models.panelists import (
     AuthToken,
     Consent,
-    DataKey,
     DeletionRecord,
     Invite,
     Panelist,
@@ -30,7 +29,7 @@ from panel.models.staff import (  # noqa: F401
 )
 from panel.models.surveys import Survey, SurveyQuestion, SurveyResponse
 
-__all__ = ["AuthToken", "Consent", "DataKey", "DeletionRecord", "IdempotencyKey", "Invite", "Panelist", "PasswordReset", "Receipt",
+__all__ = ["AuthToken", "Consent", "DeletionRecord", "IdempotencyKey", "Invite", "Panelist", "PasswordReset", "Receipt",
            "ReceiptEvent", "ReceiptItem", "ReceiptRedaction", "ReceiptStatus", "FINAL_STATUSES",
            "UNFINISHED_STATUSES", "LedgerEntry", "Payout", "RewardPeriod",
            "Survey", "SurveyQuestion", "SurveyResponse"]

@@ -79,6 +79,8 @@ class Receipt(Base):
     # the dHash of each page as uploaded (upright, before any crop), comma-separated
     page_hashes: Mapped[str | None] = mapped_column(String(120))
     withdrawn_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # The web request that uploaded it (panel.logs): the worker's log lines carry it too.
+    request_id: Mapped[str | None] = mapped_column(String(64))
     purged_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
     items: Mapped[list["ReceiptItem"]] = relationship(

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
-from panel import ratelimit, receipt_files
+from panel import keystore, logs, ratelimit, receipt_files
 from panel.db import commit_keeping_loaded, db, flush_deleted_pages, new_id, utcnow
 from panel.extensions import storage_for
 from panel.models import (
@@ -42,6 +42,7 @@ def submit(panelist: Panelist, pages: list[bytes], idempotency_key: str | None) 
     quota.ensure_room(panelist, size)
     receipt = Receipt(id=new_id(), panelist_id=panelist.id, page_count=len(clean),
                       uploaded_bytes=size, submitted_at=utcnow(), status=ReceiptStatus.QUEUED,
+                      request_id=logs.current_request_id(),
                       items=[], redactions=[])  # known empty: the 202's body reads no rows
     receipt.period = rewards.period_of(receipt.submitted_at)
     receipt.week = rewards.week_of(receipt.submitted_at)
@@ -129,11 +130,14 @@ def delete(panelist: Panelist, receipt_id: str) -> None:
     """Erase a receipt: its files in every version first, then every row about it."""
     receipt = get_for(panelist, receipt_id)
     receipt_files.erase(storage_for(), receipt.id)
-    db.session.add(DeletionRecord(kind="receipt", subject_hash=personal.subject_ref(
-        "receipt", receipt.id), details={"pages": receipt.page_count}))
+    subject = personal.subject_ref("receipt", receipt.id)
+    db.session.add(DeletionRecord(kind="receipt", subject_hash=subject,
+                                  details={"pages": receipt.page_count}))
     db.session.delete(receipt)
     db.session.execute(delete_rows(IdempotencyKey).where(
         IdempotencyKey.resource_id == receipt.id))
+    db.session.flush()
+    keystore.for_app().log_erasure("receipt", subject)  # replayed on a restored backup
     db.session.commit()
     flush_deleted_pages()
 

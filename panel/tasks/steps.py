@@ -12,7 +12,7 @@ import ocr
 import products
 import redaction
 from ocr.types import KEY_FIELDS, REVIEW_THRESHOLD, OcrPage, ParsedReceipt
-from panel import image_hash
+from panel import image_hash, metrics
 from panel.db import db, utcnow
 from panel.extensions import storage_for
 from panel.models import Receipt, ReceiptItem, ReceiptRedaction, ReceiptStatus
@@ -90,7 +90,8 @@ def upright(blob: bytes, scale: float = 1.0) -> Image.Image:
 
 def read_text(job: Job) -> None:
     job.image = ocr.prepare(job.pages)
-    job.page = engine().read(job.image)
+    with metrics.timed(metrics.OCR_SECONDS, engine=current_app.config["OCR_ENGINE"]):
+        job.page = engine().read(job.image)
 
 
 def parse(job: Job) -> None:
@@ -153,6 +154,8 @@ def _record_redactions(receipt: Receipt, counts) -> None:
         totals[(category, action)] = totals.get((category, action), 0) + count
     receipt.redactions = [ReceiptRedaction(category=c, action=a, count=n)
                           for (c, a), n in sorted(totals.items())]
+    for (category, action), count in totals.items():
+        metrics.REDACTIONS.labels(category=category, action=action).inc(count)
 
 
 def forget_originals(receipt: Receipt) -> None:
