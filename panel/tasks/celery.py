@@ -28,6 +28,9 @@ def celery_init_app(app: Flask) -> Celery:
             "purge-expired-receipts": {
                 "task": "panel.purge_expired_receipts",
                 "schedule": float(app.config["PERIODIC_JOBS_SECONDS"])},
+            "purge-expired-records": {
+                "task": "panel.purge_expired_records",
+                "schedule": float(app.config["PERIODIC_JOBS_SECONDS"])},
             "purge-old-outbox-messages": {
                 "task": "panel.purge_old_outbox_messages",
                 "schedule": float(app.config["PERIODIC_JOBS_SECONDS"])},

@@ -13,7 +13,7 @@ import time
 from flask import Flask
 
 from panel.db import db
-from panel.services import retention, rewards
+from panel.services import erasures, retention, rewards
 from panel.tasks import claims
 from panel.tasks.pipeline import process_receipt
 
@@ -62,6 +62,9 @@ class EmbeddedWorker:
                     self._next_chores = time.monotonic() + self.chores_every
                     retention.purge_expired()
                     retention.purge_old_mail()
+                    retention.purge_records()
+                    retention.fail_stuck_receipts()
+                    erasures.replay(receipts=False)
                     rewards.close_due_periods()
             finally:
                 db.session.remove()
