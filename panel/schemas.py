@@ -174,6 +174,42 @@ class EventSchema(ma.Schema):
     reason = ma.fields.String(allow_none=True)
 
 
+class QuickDump:
+    """Dumps objects as ``schema.dump`` does, with the same fields' own ``_serialize``, but
+    without marshmallow's per-value machinery (accessor look-ups, the List and Nested
+    layers): a page of 100 receipts with their items and timelines has some 1,300 objects to
+    dump. For schemas of plain attributes, ``Method`` fields and lists of nested schemas of
+    the same kind, without processors of their own (the caller runs them)."""
+
+    def __init__(self, schema: ma.Schema):
+        self.plan = []
+        for name, field in schema.dump_fields.items():
+            attribute = field.attribute or name
+            if "." in attribute or field.dump_default is not ma.missing:
+                raise ValueError(f"QuickDump cannot dump {name}")
+            key = field.data_key or name
+            if isinstance(field, ma.fields.Method):
+                method = getattr(schema, field.serialize_method_name)
+                self.plan.append((key, None, lambda value, obj, m=method: m(obj)))
+            elif isinstance(field, ma.fields.List) and isinstance(field.inner, ma.fields.Nested):
+                inner = QuickDump(field.inner.schema)
+                self.plan.append((key, attribute, lambda value, obj, d=inner: [
+                    d.one(each) for each in value]))
+            elif isinstance(field, (ma.fields.Nested, ma.fields.List, ma.fields.Pluck)):
+                raise ValueError(f"QuickDump cannot dump {name}")
+            else:
+                self.plan.append((key, attribute, lambda value, obj, f=field, a=attribute:
+                                  f._serialize(value, a, obj)))
+
+    def one(self, obj) -> dict:
+        out = {}
+        for key, attribute, serialize in self.plan:
+            value = getattr(obj, attribute, ma.missing) if attribute else None
+            if value is not ma.missing:  # as marshmallow: an absent attribute, no key
+                out[key] = serialize(value, obj)
+        return out
+
+
 class ReceiptSchema(ma.Schema):
     id = ma.fields.String(dump_only=True)
     status = ma.fields.String(dump_only=True)
@@ -219,6 +255,14 @@ class ReceiptSchema(ma.Schema):
         if not receipt.redacted_image_key:
             return None
         return f"/api/v1/receipts/{receipt.id}/image"
+
+    def dump(self, obj, *, many: bool | None = None):
+        """What ``ma.Schema.dump`` gives (tested), in a fraction of the time (QuickDump)."""
+        many = self.many if many is None else many
+        quick = self.__dict__.get("_quick") or self.__dict__.setdefault("_quick",
+                                                                        QuickDump(self))
+        data = [quick.one(receipt) for receipt in obj] if many else quick.one(obj)
+        return self.add_qualification(data, obj, many)
 
 
 class PeriodProgressSchema(ma.Schema):
