@@ -86,7 +86,8 @@ class Receipt(Base):
     items: Mapped[list["ReceiptItem"]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, order_by="ReceiptItem.position")
     redactions: Mapped[list["ReceiptRedaction"]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True)
+        cascade="all, delete-orphan", passive_deletes=True,
+        order_by="[ReceiptRedaction.category, ReceiptRedaction.action]")
     timeline: Mapped[list["ReceiptEvent"]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True,
         order_by="ReceiptEvent.sequence")
