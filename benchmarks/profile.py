@@ -76,8 +76,42 @@ def profile_close(panelists: int) -> None:
             for sql in close_period.FILL:
                 db.session.execute(text(sql), {"panelists": panelists, "receipts": 10})
             db.session.commit()
+            _explain_close(app)
             _run(lambda n: rewards.close_period("2026-10"), 1)
         _dispose(app)
+
+
+def _explain_close(app) -> None:
+    """PostgreSQL's own account of the close's one statement (rolled back) and of the bare
+    aggregate: where the database spends the time."""
+    from sqlalchemy import literal, select, true
+    from sqlalchemy.dialects import postgresql
+
+    from panel.db import UtcDateTime, db, utcnow
+    from panel.models import LedgerEntry
+    from panel.services import ledger, rewards
+    rule = rewards.rules()
+    per = rewards.counts_per_panelist(rule, "2026-10")
+    source = select(per.c.panelist_id, literal(rule.monthly_minor)).where(
+        per.c.n >= rule.goal).subquery()
+    rows = select(ledger.random_id(), source.c[0], literal("period_reward"), source.c[1],
+                  literal(rule.currency), literal("2026-10"), literal("period_reward:2026-10"),
+                  literal("Reward for 2026-10"), literal(utcnow(), UtcDateTime))
+    statement = postgresql.insert(LedgerEntry).from_select(
+        ledger.COLUMNS, rows.where(true())).on_conflict_do_nothing(
+        index_elements=["panelist_id", "dedupe_key"]).returning(LedgerEntry.id)
+    compiled = statement.compile(dialect=db.engine.dialect,
+                                 compile_kwargs={"render_postcompile": True})
+    connection = db.session.connection()
+    connection.exec_driver_sql("SET LOCAL work_mem = '64MB'")
+    for title, sql, params in (
+            ("the close's INSERT ... SELECT", str(compiled), compiled.params),
+            ("the bare aggregate", close_period.BASELINE.replace(":goal", "%(goal)s"),
+             {"goal": rule.goal})):
+        plan = connection.exec_driver_sql(f"EXPLAIN (ANALYZE, BUFFERS) {sql}", params)
+        print(f"--- {title}")
+        print("\n".join(row[0] for row in plan))
+    db.session.rollback()
 
 
 def _run(action, times: int) -> None:
