@@ -38,8 +38,10 @@ def erase(panelist: Panelist, password: str) -> None:
     given again (403 otherwise: a stolen token or an open browser is not enough).
 
     Files go first (every version), then the rows; the data key is destroyed in the key
-    store, apart from the data, so sealed copies anywhere (data backups) stay unreadable. What remains is a
-    deletion record with counts and a keyed hash of the id: no personal data.
+    store, apart from the data, so sealed copies anywhere (data backups) stay unreadable.
+    What remains is a deletion record with counts and a keyed hash of the id: no personal
+    data; the key store's erasure log keeps keyed hashes of the id and the email, so a
+    restored backup erases them again (``services.erasures``).
     """
     credentials.confirm(panelist, password)
     receipt_ids = list(db.session.scalars(select(Receipt.id).where(
