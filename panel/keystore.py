@@ -31,6 +31,7 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 from panel.db import UtcDateTime, utcnow
 
@@ -67,7 +68,10 @@ class KeyStore:
             options = {"pool_pre_ping": True}
         self.url = url
         self.engine = create_engine(url, **options)
-        metadata.create_all(self.engine)
+        try:
+            metadata.create_all(self.engine)
+        except DBAPIError:  # another process (a gunicorn worker) made them at the same time
+            metadata.create_all(self.engine)
 
     def ping(self) -> None:
         with self.engine.connect() as connection:

@@ -18,6 +18,7 @@ def celery_init_app(app: Flask) -> Celery:
         task_reject_on_worker_lost=True,
         worker_prefetch_multiplier=1,
         task_ignore_result=True,
+        worker_hijack_root_logger=False,  # the app's log lines (panel.logs), JSON or text
         broker_connection_retry_on_startup=True,
         broker_transport_options={
             "visibility_timeout": app.config["BROKER_VISIBILITY_TIMEOUT"]},
