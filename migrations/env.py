@@ -9,9 +9,9 @@ import panel.models  # noqa: F401  (registers every table on the metadata)
 from panel.db import Base, UtcDateTime
 
 config = context.config
-if config.config_file_name:
-    # without disabling the loggers made before (the panel's, in an app that migrates at
-    # start or in tests, whose log scans would otherwise see nothing of them)
+if config.config_file_name and not logging.getLogger().handlers:
+    # Only where nothing set logging up (plain ``alembic``): under the app, panel.logs has,
+    # and fileConfig would replace its handler and silence every logger made before.
     fileConfig(config.config_file_name, disable_existing_loggers=False)
 logger = logging.getLogger("alembic.env")
 target_metadata = Base.metadata

@@ -10,6 +10,7 @@ from flask import Flask
 from panel import config as panel_config
 from panel.db import db
 from panel.extensions import migrate
+from panel.keystore import KeyStore
 from panel.request_files import request_class
 from panel.storage import create_storage
 from panel.vault import Vault
@@ -27,7 +28,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     os.makedirs(app.instance_path, exist_ok=True)
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # tesseract: processes, not threads
 
-    from panel import admin, api, cli, dashboard, models, ratelimit, web  # noqa: F401  (models)
+    from panel import admin, api, cli, dashboard, logs, models, probes, ratelimit, web  # noqa: F401
     from panel.services.uploads import configure_pillow
     from panel.tasks.celery import celery_init_app
 
@@ -37,6 +38,9 @@ def create_app(overrides: dict | None = None) -> Flask:
     configure_pillow(app.config["UPLOAD_MAX_PIXELS"])
     app.extensions["panel.storage"] = create_storage(app.config)
     app.extensions["panel.vault"] = Vault(base64.b64decode(app.config["MASTER_KEY"]))
+    app.extensions["panel.keys"] = KeyStore(app.config["KEYS_DATABASE_URL"])
+    logs.configure(app)
+    probes.init_app(app)
     web.init_app(app)
     ratelimit.init_app(app)
     api.init_app(app)

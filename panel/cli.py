@@ -11,7 +11,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
 
-from panel.services import insights, invitations, rewards, surveys
+from panel.services import backup, erasures, insights, invitations, rewards, surveys
 from panel.services.audit import COMMAND_LINE
 from panel.services.errors import PanelError
 from redaction.policy import Policy
@@ -21,6 +21,7 @@ rewards_group = AppGroup("rewards", help="Monthly rewards.")
 surveys_group = AppGroup("surveys", help="Short paid surveys.")
 insights_group = AppGroup("insights", help="Aggregates for the panel's customers.")
 redaction_group = AppGroup("redaction", help="What redaction removes.")
+backup_group = AppGroup("backup", help="Backups that keep erasures erased (docs/operations.md).")
 
 
 def refusals_as_errors(command):
@@ -98,6 +99,53 @@ def redaction_policy() -> None:
         out.writerow(row)
 
 
+@backup_group.command("create")
+@refusals_as_errors
+@click.argument("archive", type=click.Path(dir_okay=False))
+def create_backup(archive: str) -> None:
+    """Write ARCHIVE (.tar.gz): the SQLite database and the stored images, never the key
+    store (embedded setup)."""
+    manifest = backup.create(archive)
+    click.echo(f"Backup written to {archive} ({manifest['created_at']}, revision "
+               f"{manifest['revision']}). The key store is not in it: keep it apart "
+               "(flask backup keys).")
+
+
+@backup_group.command("restore")
+@refusals_as_errors
+@click.argument("archive", type=click.Path(exists=True, dir_okay=False))
+@click.option("--yes", is_flag=True, help="Do not ask before replacing the current data.")
+@click.option("--no-replay", is_flag=True, help="Leave erased panelists' unreadable rows "
+              "(for inspection); run 'flask backup replay-erasures' afterwards.")
+def restore_backup(archive: str, yes: bool, no_replay: bool) -> None:
+    """Replace the database and stored images with ARCHIVE's (stop the service first),
+    migrate to head and replay every erasure logged in the key store since."""
+    if not yes:
+        click.confirm("This replaces the current database and images. Go on?", abort=True)
+    restored = backup.restore(archive, replay=not no_replay)
+    click.echo(f"Restored the backup of {restored.created_at}.")
+    if restored.replayed is not None:
+        click.echo(f"Erasures replayed: {restored.replayed.panelists} panelist(s), "
+                   f"{restored.replayed.receipts} receipt(s).")
+
+
+@backup_group.command("replay-erasures")
+def replay_erasures() -> None:
+    """Erase again what the key store's erasure log names and the data still holds (after
+    restoring a data backup by other means, e.g. pg_dump)."""
+    done = erasures.replay()
+    click.echo(f"Erasures replayed: {done.panelists} panelist(s), {done.receipts} receipt(s).")
+
+
+@backup_group.command("keys")
+@refusals_as_errors
+@click.argument("target", type=click.Path(dir_okay=False))
+def copy_keys(target: str) -> None:
+    """Copy the key store (SQLite) to TARGET, to keep apart from the data backups."""
+    backup.copy_key_store(target)
+    click.echo(f"Key store copied to {target}.")
+
+
 def _month(period: str) -> str:
     if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", period):
         raise click.BadParameter("give the month as YYYY-MM", param_hint="PERIOD")
@@ -152,6 +200,7 @@ def mail_intake_send_test(address: str, sender: str, port: int | None) -> None:
 
 
 def init_app(app: Flask) -> None:
-    for group in (invites, rewards_group, surveys_group, insights_group, redaction_group):
+    for group in (invites, rewards_group, surveys_group, insights_group, redaction_group,
+                  backup_group):
         app.cli.add_command(group)
     app.cli.add_command(mail_group)

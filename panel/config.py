@@ -71,6 +71,17 @@ def from_environment(instance_path: str) -> dict:
         "MASTER_KEY": os.environ.get("MASTER_KEY"),  # base64 of 32 bytes; wraps data keys
         "SQLALCHEMY_DATABASE_URI": os.environ.get(
             "DATABASE_URL", f"sqlite:///{instance / 'panel.sqlite3'}"),
+        # The wrapped data keys and the erasure log, apart from the data (panel/keystore.py):
+        # a database of their own, so a restored data backup keeps erasures erased.
+        "KEYS_DATABASE_URL": os.environ.get(
+            "KEYS_DATABASE_URL", f"sqlite:///{instance / 'keys.sqlite3'}"),
+        # Log lines: "text" (human-readable) or "json" (one object a line); level, e.g. INFO.
+        "LOG_FORMAT": os.environ.get("LOG_FORMAT", "text").lower(),
+        "LOG_LEVEL": os.environ.get("LOG_LEVEL", ""),
+        # /metrics: a bearer token, and/or networks (comma-separated CIDRs) that may scrape
+        # without one; with neither, /metrics answers 404.
+        "METRICS_TOKEN": os.environ.get("METRICS_TOKEN", ""),
+        "METRICS_ALLOWED_NETWORKS": os.environ.get("METRICS_ALLOWED_NETWORKS", ""),
         "STORAGE_BACKEND": os.environ.get("STORAGE_BACKEND", "local"),
         "STORAGE_DIR": os.environ.get("STORAGE_DIR", str(instance / "storage")),
         "S3_BUCKET": os.environ.get("S3_BUCKET"),
@@ -133,6 +144,17 @@ def from_environment(instance_path: str) -> dict:
         "RETENTION_DAYS": _int("RETENTION_DAYS", 730),
         # Outbox mail (recipient and body) is deleted after this many days.
         "OUTBOX_RETENTION_DAYS": _int("OUTBOX_RETENTION_DAYS", 30),
+        # Retention of everything else, each purged by the periodic job (services/retention.py):
+        # expired or used invites and password resets, expired or revoked login tokens, ended
+        # or idle staff sessions, idempotency keys, waitlist entries, throttle counts.
+        "INVITE_RETENTION_DAYS": _int("INVITE_RETENTION_DAYS", 30),
+        "TOKEN_RETENTION_DAYS": _int("TOKEN_RETENTION_DAYS", 7),
+        "SESSION_RETENTION_DAYS": _int("SESSION_RETENTION_DAYS", 30),
+        "IDEMPOTENCY_RETENTION_DAYS": _int("IDEMPOTENCY_RETENTION_DAYS", 7),
+        "WAITLIST_RETENTION_DAYS": _int("WAITLIST_RETENTION_DAYS", 365),
+        # A receipt still queued or processing after this many hours is failed, its original
+        # deleted (reason processing_timeout).
+        "RECEIPT_STUCK_HOURS": _int("RECEIPT_STUCK_HOURS", 24),
         "PERIODIC_JOBS_SECONDS": _int("PERIODIC_JOBS_SECONDS", 3600),
         "PANEL_TIMEZONE": os.environ.get("PANEL_TIMEZONE", "Europe/Berlin"),
         # Where the panel's receipts mostly come from (ISO code): a prior for reading a
@@ -207,6 +229,8 @@ def finish(config: dict, instance_path: str) -> None:
     config.setdefault(
         "MAX_CONTENT_LENGTH",
         config["UPLOAD_MAX_IMAGE_BYTES"] * config["UPLOAD_MAX_PAGES"] + 64 * 1024)
+    if config["LOG_FORMAT"] not in ("text", "json"):
+        raise ValueError("LOG_FORMAT is 'text' or 'json'")
     if config["REDACTION_VERIFY"] not in ("painted", "page"):
         raise ValueError("REDACTION_VERIFY is 'painted' or 'page'")
     Policy.from_text(config["REDACTION_POLICY"])  # an unknown action or code: refused here

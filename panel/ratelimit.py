@@ -23,7 +23,7 @@ from flask import Flask, current_app, request
 from flask_limiter import Limiter, RateLimitExceeded
 from limits import RateLimitItemPerHour, parse_many
 
-from panel import web
+from panel import metrics, web
 from panel.services import personal
 from panel.services.throttle import TooManyRequests
 
@@ -121,6 +121,7 @@ def check(rule: str) -> None:
             # round one past the window
             wait = max(1, min(window, math.ceil(current.reset_at - time.time()))) \
                 if current else 60
+            metrics.RATE_LIMITED.labels(rule=rule).inc()
             raise RateLimited(f"Too many requests {WHOSE[key_name]}: at most "
                               f"{exceeded.limit.limit}. Please try again in {wait} s.",
                               wait) from None
@@ -145,6 +146,7 @@ def spend_pixels(panelist_id: str, pixels: int) -> None:
         return
     if not spent:
         wait = max(1, math.ceil(reset_at - time.time()))
+        metrics.RATE_LIMITED.labels(rule="upload_pixels").inc()
         raise RateLimited(
             f"Your uploads of this hour have used your budget of {budget / 1e6:.0f} million "
             f"pixels (this one has {pixels / 1e6:.1f} million). Please try again in {wait} s, "

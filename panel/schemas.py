@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, datetime, timedelta
+from decimal import Decimal
 
 import marshmallow as ma
 from flask import current_app
@@ -212,6 +213,87 @@ class EventSchema(ma.Schema):
     reason = ma.fields.String(allow_none=True)
 
 
+class QuickDump:
+    """Dumps objects as ``schema.dump`` does, with the same fields' own ``_serialize``, but
+    without marshmallow's per-value machinery (accessor look-ups, the List and Nested
+    layers): a page of 100 receipts with their items and timelines has some 1,300 objects to
+    dump. A None, a ``str`` for a String and a datetime or date for theirs are written as
+    their fields would write them, without the call. For schemas of plain attributes,
+    ``Method`` fields and lists of nested schemas of the same kind, without processors of
+    their own (the caller runs them)."""
+
+    def __init__(self, schema: ma.Schema):
+        self.plan = []
+        for name, field in schema.dump_fields.items():
+            attribute = field.attribute or name
+            if "." in attribute or field.dump_default is not ma.missing:
+                raise ValueError(f"QuickDump cannot dump {name}")
+            key = field.data_key or name
+            if isinstance(field, ma.fields.Method):
+                method = getattr(schema, field.serialize_method_name)
+                self.plan.append((key, None, None, lambda value, obj, m=method: m(obj)))
+            elif isinstance(field, ma.fields.List) and isinstance(field.inner, ma.fields.Nested):
+                inner = QuickDump(field.inner.schema)
+                self.plan.append((key, attribute, None, lambda value, obj, d=inner: [
+                    d.one(each) for each in value]))
+            elif isinstance(field, (ma.fields.Nested, ma.fields.List, ma.fields.Pluck)):
+                raise ValueError(f"QuickDump cannot dump {name}")
+            else:
+                self.plan.append((key, attribute, _as_is(field), _Serializer(field, attribute)))
+
+    def one(self, obj) -> dict:
+        out = {}
+        for key, attribute, as_is, serialize in self.plan:
+            if attribute is None:
+                out[key] = serialize(None, obj)
+                continue
+            value = getattr(obj, attribute, ma.missing)
+            if value is None and as_is is not None:
+                out[key] = None  # every plain field writes None as None
+            elif as_is is str and type(value) is str:
+                out[key] = value
+            elif as_is is Decimal:  # as its field would write it, if no rounding is due
+                exponent = serialize.places
+                if type(value) is Decimal and value.is_finite() and (
+                        exponent is None or value.as_tuple().exponent == exponent):
+                    out[key] = format(value, "f")
+                else:
+                    out[key] = serialize(value, obj)
+            elif as_is is not None and as_is is not str and type(value) is as_is:
+                out[key] = value.isoformat()
+            elif value is not ma.missing:  # as marshmallow: an absent attribute, no key
+                out[key] = serialize(value, obj)
+        return out
+
+
+class _Serializer:
+    """A field's own ``_serialize`` for one attribute; ``places`` is a Decimal field's
+    exponent (None when it does not round)."""
+
+    def __init__(self, field: ma.fields.Field, attribute: str):
+        self.field, self.attribute = field, attribute
+        places = getattr(field, "places", None)
+        self.places = places.as_tuple().exponent if places is not None else None
+
+    def __call__(self, value, obj):
+        return self.field._serialize(value, self.attribute, obj)
+
+
+def _as_is(field: ma.fields.Field):
+    """The type a field writes without its call: ``str`` as itself, a datetime or date by
+    ``isoformat`` (their fields' default format), a finite Decimal already at the field's
+    places by ``format(value, "f")`` (what a string Decimal field does after rounding);
+    ``object`` for any other plain field."""
+    if type(field) is ma.fields.String:
+        return str
+    if isinstance(field, ma.fields.Decimal) and field.as_string and not field.allow_nan \
+            and field.rounding is None:
+        return Decimal
+    if type(field) in (ma.fields.DateTime, ma.fields.Date) and field.format in (None, "iso"):
+        return datetime if type(field) is ma.fields.DateTime else date
+    return object
+
+
 class ReceiptSchema(ma.Schema):
     id = ma.fields.String(dump_only=True)
     status = ma.fields.String(dump_only=True)
@@ -263,6 +345,14 @@ class ReceiptSchema(ma.Schema):
         if not receipt.redacted_image_key:
             return None
         return f"/api/v1/receipts/{receipt.id}/image"
+
+    def dump(self, obj, *, many: bool | None = None):
+        """What ``ma.Schema.dump`` gives (tested), in a fraction of the time (QuickDump)."""
+        many = self.many if many is None else many
+        quick = self.__dict__.get("_quick") or self.__dict__.setdefault("_quick",
+                                                                        QuickDump(self))
+        data = [quick.one(receipt) for receipt in obj] if many else quick.one(obj)
+        return self.add_qualification(data, obj, many)
 
 
 class PeriodProgressSchema(ma.Schema):

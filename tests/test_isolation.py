@@ -34,6 +34,7 @@ from tests.support.factories import jpeg_bytes, upload
 
 PUBLIC, STATIC, API, DASHBOARD, ADMIN = "public", "static", "API", "dashboard", "admin"
 RECIPIENT = "recipient API"  # a recipient's key, never a panelist's token
+OPERATOR = "operator"  # /metrics: a token or an allowed network (tests/panel/test_probes.py)
 
 
 def kind_of(kind: str, methods_by_endpoint: dict[str, str]) -> dict:
@@ -55,7 +56,9 @@ ROUTES = {
         "auth.PasswordResetRequest": "POST", "auth.PasswordReset": "POST",
         "dashboard.password_reset": "GET POST", "dashboard.password_reset_confirm": "GET POST",
         "payout_webhooks.Webhook": "POST",  # signed by the payout provider
+        "probes.healthz": "GET", "probes.readyz": "GET",
     }),
+    ("probes.metrics_page", "GET"): OPERATOR,
     **kind_of(API, {
         "auth.Logout": "POST", "me.Me": "GET DELETE", "me.Consents": "GET",
         "me.ConsentByPurpose": "PUT", "me.ConsentHistory": "GET", "me.Export": "GET",

@@ -33,9 +33,9 @@ class Receipts(MethodView):
     @blp.doc(security=BEARER)
     def get(self, args, pagination_parameters):
         """Your receipts, newest first."""
-        items, total = receipts.page_for(current_panelist(), args.get("status"),
-                                         pagination_parameters.page,
-                                         pagination_parameters.page_size)
+        items, total = receipts.listing_for(current_panelist(), args.get("status"),
+                                            pagination_parameters.page,
+                                            pagination_parameters.page_size)
         pagination_parameters.item_count = total
         return items
 

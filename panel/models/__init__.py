@@ -2,7 +2,6 @@
 from panel.models.panelists import (
     AuthToken,
     Consent,
-    DataKey,
     DeletionRecord,
     Invite,
     Panelist,
@@ -48,7 +47,7 @@ from panel.models.staff import (  # noqa: F401
 )
 from panel.models.surveys import Survey, SurveyQuestion, SurveyResponse
 
-__all__ = ["AuthToken", "Consent", "DataKey", "DeletionRecord", "IdempotencyKey", "Invite", "Panelist", "PasswordReset", "Receipt",
+__all__ = ["AuthToken", "Consent", "DeletionRecord", "IdempotencyKey", "Invite", "Panelist", "PasswordReset", "Receipt",
            "ReceiptEvent", "ReceiptItem", "ReceiptRedactedLine", "ReceiptRedaction", "ReceiptSource", "ReceiptStatus", "ForwardingAddress", "FINAL_STATUSES",
            "UNFINISHED_STATUSES", "LedgerEntry", "Payout", "RewardPeriod",
            "PayoutEvent", "PayoutState", "OPEN_STATES", "FINAL_STATES", "GiftCardCode",

@@ -1,6 +1,7 @@
-"""Panelists, their invitations, consents, login tokens and data keys.
+"""Panelists, their invitations, consents and login tokens.
 
-Personal fields are stored sealed (see ``panel.vault``); emails are found by keyed hash.
+Personal fields are stored sealed (see ``panel.vault``) under data keys kept apart, in the
+key store (``panel.keystore``); emails are found by keyed hash.
 """
 from __future__ import annotations
 
@@ -39,19 +40,6 @@ class Panelist(Base):
     consents: Mapped[list["Consent"]] = relationship(
         back_populates="panelist", cascade="all, delete-orphan", passive_deletes=True,
         order_by="Consent.recorded_at")
-    data_key: Mapped["DataKey"] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True)
-
-
-class DataKey(Base):
-    """A panelist's data key, wrapped by the master key. Destroyed on erasure."""
-
-    __tablename__ = "data_keys"
-
-    panelist_id: Mapped[str] = mapped_column(
-        ForeignKey("panelists.id", ondelete="CASCADE"), primary_key=True)
-    wrapped: Mapped[bytes] = mapped_column(LargeBinary)
-    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 
 
 class Consent(Base):

@@ -89,12 +89,15 @@ class Receipt(Base):
     # the dHash of each page as uploaded (upright, before any crop), comma-separated
     page_hashes: Mapped[str | None] = mapped_column(String(120))
     withdrawn_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # The web request that uploaded it (panel.logs): the worker's log lines carry it too.
+    request_id: Mapped[str | None] = mapped_column(String(64))
     purged_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
     items: Mapped[list["ReceiptItem"]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, order_by="ReceiptItem.position")
     redactions: Mapped[list["ReceiptRedaction"]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True)
+        cascade="all, delete-orphan", passive_deletes=True,
+        order_by="[ReceiptRedaction.category, ReceiptRedaction.action]")
     # which lines were removed or masked and why (redaction.line_report), no text
     redacted_lines: Mapped[list["ReceiptRedactedLine"]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True,

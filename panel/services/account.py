@@ -1,10 +1,10 @@
 """A panelist's account: consent changes, leaving, and erasure."""
 from __future__ import annotations
 
-from flask import current_app
+from flask import current_app, g
 from sqlalchemy import delete, select
 
-from panel import receipt_files
+from panel import keystore, receipt_files
 from panel.db import db, flush_deleted_pages, utcnow
 from panel.extensions import storage_for
 from panel.models import Consent, DeletionRecord, Invite, Panelist, Receipt, WaitlistEntry
@@ -49,9 +49,11 @@ def erase(panelist: Panelist, password: str, forfeit_balance: bool = False) -> N
     agree to forfeit it (``forfeit_balance``; 409 without it). Forfeiting cancels payouts
     not yet handed on and writes the balance off; the ledger keeps its entries, anonymous.
 
-    Files go first (every version), then the rows; the data key is destroyed with the
-    panelist row, so sealed copies anywhere (backups) stay unreadable. What remains is a
-    deletion record with counts and a keyed hash of the id: no personal data.
+    Files go first (every version), then the rows; the data key is destroyed in the key
+    store, apart from the data, so sealed copies anywhere (data backups) stay unreadable.
+    What remains is a deletion record with counts and a keyed hash of the id: no personal
+    data; the key store's erasure log keeps keyed hashes of the id and the email, so a
+    restored backup erases them again (``services.erasures``).
     """
     credentials.confirm(panelist, password)
     left = money_left(panelist)
@@ -76,5 +78,11 @@ def erase(panelist: Panelist, password: str, forfeit_balance: bool = False) -> N
         details={"receipts": len(receipt_ids),
                  **({"forfeited_minor": forfeited} if forfeited else {})}))
     db.session.delete(panelist)
+    db.session.flush()
+    # The key goes first, logged for restores of older backups (services.erasures.replay);
+    # should the commit below fail, the next replay removes the unreadable rows.
+    keystore.for_app().destroy(panelist.id, personal.subject_ref("panelist", panelist.id),
+                               panelist.email_hash)
+    g.pop("panel_data_keys", None)
     db.session.commit()
     flush_deleted_pages()

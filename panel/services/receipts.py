@@ -6,13 +6,15 @@ per receipt and per panelist and hour (``ratelimit.spend_pixels``) from their he
 before any page is decoded."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from flask import current_app
 from sqlalchemy import delete as delete_rows
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
-from panel import ratelimit, receipt_files
+from panel import keystore, logs, ratelimit, receipt_files
 from panel.db import commit_keeping_loaded, db, flush_deleted_pages, new_id, utcnow
 from panel.extensions import storage_for
 from panel.models import (
@@ -21,6 +23,9 @@ from panel.models import (
     IdempotencyKey,
     Panelist,
     Receipt,
+    ReceiptEvent,
+    ReceiptItem,
+    ReceiptRedaction,
     ReceiptSource,
     ReceiptStatus,
 )
@@ -65,7 +70,8 @@ def queue(panelist: Panelist, clean: list[bytes], source: ReceiptSource,
     quota.ensure_room(panelist, size)
     receipt = Receipt(id=new_id(), panelist_id=panelist.id, page_count=len(clean),
                       uploaded_bytes=size, submitted_at=utcnow(), status=ReceiptStatus.QUEUED,
-                      source=source, items=[], redactions=[],  # known empty: the 202's
+                      source=source, request_id=logs.current_request_id(),
+                      items=[], redactions=[],  # known empty: the 202's
                       redacted_lines=[])  # body reads no rows
     receipt.period = rewards.period_of(receipt.submitted_at)
     receipt.week = rewards.week_of(receipt.submitted_at)
@@ -119,6 +125,37 @@ def page_for(panelist: Panelist, status: str | None, page: int, page_size: int,
     return list(items), total
 
 
+class Listed(SimpleNamespace):
+    """A listed receipt: the row's columns, its items, redactions and timeline, read as plain
+    rows (no ORM objects: a page of 100 has some 1,300), for the API's list."""
+
+
+def listing_for(panelist: Panelist, status: str | None, page: int,
+                page_size: int) -> tuple[list[Listed], int]:
+    """``page_for`` for the API's list, read with plain statements; what it shows is the
+    same (tests/panel/test_quick_dump.py)."""
+    where = [Receipt.panelist_id == panelist.id]
+    if status:
+        where.append(Receipt.status == status)
+    total = db.session.scalar(select(func.count()).select_from(Receipt).where(*where))
+    if (page - 1) * page_size >= total:
+        return [], total
+    rows = db.session.execute(
+        select(*Receipt.__table__.c).where(*where)
+        .order_by(Receipt.submitted_at.desc(), Receipt.id.desc())
+        .limit(page_size).offset((page - 1) * page_size)).all()
+    listed = [Listed(**row._mapping, items=[], redactions=[], timeline=[]) for row in rows]
+    by_id = {receipt.id: receipt for receipt in listed}
+    for model, field, order in (
+            (ReceiptItem, "items", [ReceiptItem.position]),
+            (ReceiptRedaction, "redactions", [ReceiptRedaction.category, ReceiptRedaction.action]),
+            (ReceiptEvent, "timeline", [ReceiptEvent.sequence])):
+        for child in db.session.execute(select(*model.__table__.c).where(
+                model.receipt_id.in_(list(by_id))).order_by(model.receipt_id, *order)):
+            getattr(by_id[child.receipt_id], field).append(child)
+    return listed, total
+
+
 def periods_for(panelist: Panelist) -> list[str]:
     """The months ("YYYY-MM") in which the panelist shared receipts, newest first."""
     return list(db.session.scalars(
@@ -154,11 +191,14 @@ def delete(panelist: Panelist, receipt_id: str) -> None:
     """Erase a receipt: its files in every version first, then every row about it."""
     receipt = get_for(panelist, receipt_id)
     receipt_files.erase(storage_for(), receipt.id)
-    db.session.add(DeletionRecord(kind="receipt", subject_hash=personal.subject_ref(
-        "receipt", receipt.id), details={"pages": receipt.page_count}))
+    subject = personal.subject_ref("receipt", receipt.id)
+    db.session.add(DeletionRecord(kind="receipt", subject_hash=subject,
+                                  details={"pages": receipt.page_count}))
     db.session.delete(receipt)
     db.session.execute(delete_rows(IdempotencyKey).where(
         IdempotencyKey.resource_id == receipt.id))
+    db.session.flush()
+    keystore.for_app().log_erasure("receipt", subject)  # replayed on a restored backup
     db.session.commit()
     flush_deleted_pages()
 

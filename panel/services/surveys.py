@@ -71,7 +71,7 @@ def answer(panelist: Panelist, survey_id: str, answers: list[dict]) -> SurveyRes
     response = SurveyResponse(id=new_id(), survey_id=survey.id, panelist_id=panelist.id,
                               answers=choices)
     if texts:
-        key = personal.vault().unwrap(panelist.data_key.wrapped)
+        key = personal.data_key(panelist)
         response.texts_sealed = seal(key, json.dumps(texts), f"survey:{response.id}")
     db.session.add(response)
     try:
@@ -168,7 +168,7 @@ def answers_of(panelist: Panelist) -> list[dict]:
     """The panelist's own answers, texts opened, for their export."""
     rows = db.session.scalars(select(SurveyResponse).where(
         SurveyResponse.panelist_id == panelist.id).order_by(SurveyResponse.answered_at))
-    key = personal.vault().unwrap(panelist.data_key.wrapped)
+    key = personal.data_key(panelist)
     out = []
     for row in rows:
         texts = json.loads(unseal(key, row.texts_sealed, f"survey:{row.id}")

@@ -18,6 +18,7 @@ def celery_init_app(app: Flask) -> Celery:
         task_reject_on_worker_lost=True,
         worker_prefetch_multiplier=1,
         task_ignore_result=True,
+        worker_hijack_root_logger=False,  # the app's log lines (panel.logs), JSON or text
         broker_connection_retry_on_startup=True,
         broker_transport_options={
             "visibility_timeout": app.config["BROKER_VISIBILITY_TIMEOUT"]},
@@ -29,6 +30,9 @@ def celery_init_app(app: Flask) -> Celery:
             "send-due-payouts": {"task": "panel.send_due_payouts", "schedule": 30.0},
             "purge-expired-receipts": {
                 "task": "panel.purge_expired_receipts",
+                "schedule": float(app.config["PERIODIC_JOBS_SECONDS"])},
+            "purge-expired-records": {
+                "task": "panel.purge_expired_records",
                 "schedule": float(app.config["PERIODIC_JOBS_SECONDS"])},
             "purge-old-outbox-messages": {
                 "task": "panel.purge_old_outbox_messages",

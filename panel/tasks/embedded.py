@@ -13,7 +13,7 @@ import time
 from flask import Flask
 
 from panel.db import db
-from panel.services import gift_cards, payout_delivery, retention, rewards
+from panel.services import erasures, gift_cards, payout_delivery, retention, rewards
 from panel.tasks import claims
 from panel.tasks.pipeline import process_receipt
 
@@ -63,6 +63,9 @@ class EmbeddedWorker:
                     self._next_chores = time.monotonic() + self.chores_every
                     retention.purge_expired()
                     retention.purge_old_mail()
+                    retention.purge_records()
+                    retention.fail_stuck_receipts()
+                    erasures.replay(receipts=False)
                     rewards.close_due_periods()
                     gift_cards.warn_low_inventory()
             finally:

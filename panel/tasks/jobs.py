@@ -5,7 +5,7 @@ from __future__ import annotations
 from celery import shared_task
 from celery.signals import worker_ready
 
-from panel.services import gift_cards, payout_delivery, retention, rewards
+from panel.services import erasures, gift_cards, payout_delivery, retention, rewards
 from panel.tasks import claims
 from panel.tasks.pipeline import process_receipt
 
@@ -38,6 +38,14 @@ def purge_expired_receipts() -> int:
 @shared_task(name="panel.purge_old_outbox_messages")
 def purge_old_outbox_messages() -> int:
     return retention.purge_old_mail()
+
+
+@shared_task(name="panel.purge_expired_records")
+def purge_expired_records() -> int:
+    """Invites, tokens, sessions, idempotency keys, waitlist entries past their periods;
+    receipts stuck unfinished; and any erasure whose data commit failed after its key went."""
+    purged = sum(retention.purge_records().values()) + retention.fail_stuck_receipts()
+    return purged + erasures.replay(receipts=False).panelists
 
 
 @shared_task(name="panel.close_due_periods")

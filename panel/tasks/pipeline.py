@@ -12,7 +12,7 @@ from typing import Callable
 from flask import current_app
 from sqlalchemy import update
 
-from panel import receipt_files
+from panel import logs, metrics, receipt_files
 from panel.db import db, utcnow
 from panel.extensions import storage_for
 from panel.models import Receipt, ReceiptStatus
@@ -47,11 +47,17 @@ class Result:
 
 
 def process_receipt(receipt_id: str) -> Result:
+    with logs.context(receipt_id=receipt_id):
+        return _process(receipt_id)
+
+
+def _process(receipt_id: str) -> Result:
     receipt = claims.claim(receipt_id)
     if receipt is None:
         return Result(retry_in=claims.seconds_until_free(receipt_id))
     if receipt.attempts > current_app.config["JOB_MAX_ATTEMPTS"]:
         return _finish(steps.Job(receipt), Stop(ReceiptStatus.REJECTED, "processing_failed"))
+    logs.add(request_id=receipt.request_id)  # the upload's request, on the job's lines too
     job = steps.Job(receipt)
     step = None
     try:
@@ -59,10 +65,12 @@ def process_receipt(receipt_id: str) -> Result:
             if step.before_redaction and receipt.redacted_at is not None:
                 continue
             if not claims.renew(receipt):
+                metrics.LEASES_LOST.inc()
                 return Result()  # another worker took over after our lease ran out
             receipt.add_event(ReceiptStatus.PROCESSING, step=step.name)
             db.session.commit()
-            step.run(job)
+            with metrics.timed(metrics.STEP_SECONDS, step=step.name):
+                step.run(job)
     except Stop as stop:
         return _finish(job, stop)
     except Exception:
@@ -95,6 +103,7 @@ def _finish(job: "steps.Job", outcome: Stop) -> Result:
     receipt.add_event(outcome.status, step="finish", reason=outcome.reason)
     db.session.commit()
     log.info("receipt %s finished: %s %s", receipt.id, outcome.status, outcome.reason or "")
+    metrics.OUTCOMES.labels(status=outcome.status, reason=outcome.reason or "").inc()
     return Result(outcome=outcome.status)
 
 

@@ -14,7 +14,7 @@ import redaction
 from ocr.read import text_layer
 from ocr.read.text_layer import LayerWord
 from ocr.types import KEY_FIELDS, REVIEW_THRESHOLD, OcrPage, ParsedReceipt
-from panel import image_hash
+from panel import image_hash, metrics
 from panel.db import db, utcnow
 from panel.extensions import storage_for
 from panel.models import (
@@ -110,7 +110,8 @@ def read_text(job: Job) -> None:
         job.image, job.page = text_layer.reading(job.pages, job.layers)
         return
     job.image = ocr.prepare(job.pages)
-    job.page = engine().read(job.image)
+    with metrics.timed(metrics.OCR_SECONDS, engine=current_app.config["OCR_ENGINE"]):
+        job.page = engine().read(job.image)
 
 
 def parse(job: Job) -> None:
@@ -175,6 +176,8 @@ def _record_redactions(receipt: Receipt, counts) -> None:
         totals[(category, action)] = totals.get((category, action), 0) + count
     receipt.redactions = [ReceiptRedaction(category=c, action=a, count=n)
                           for (c, a), n in sorted(totals.items())]
+    for (category, action), count in totals.items():
+        metrics.REDACTIONS.labels(category=category, action=action).inc(count)
 
 
 def _record_lines(receipt: Receipt, marks: list[redaction.LineMark]) -> None:
