@@ -111,6 +111,7 @@ class ConsentByPurpose(MethodView):
 @blp.route("/recipients")
 class Recipients(MethodView):
     @blp.response(200, RecipientSchema(many=True))
+    @blp.paginate(Page, page_size=MAX_PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
     @blp.doc(security=BEARER)
     def get(self):
         """Who receives figures from the panel, in plain words; for a recipient abroad,
