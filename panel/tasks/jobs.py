@@ -3,7 +3,6 @@ of one); the pipeline's lease makes a second delivery harmless."""
 from __future__ import annotations
 
 from celery import shared_task
-from celery.signals import worker_ready
 
 from panel.services import retention, rewards
 from panel.tasks import claims
@@ -23,7 +22,8 @@ def process_receipt_task(self, receipt_id: str) -> str | None:
 def requeue_unfinished_receipts() -> int:
     """Queue every unfinished receipt, each for when its lease runs out, so receipts whose
     message was lost (a dead worker, a broker restart) are processed. A receipt that is
-    still being worked on just finds itself finished, or busy, when the copy arrives."""
+    still being worked on just finds itself finished, or busy, when the copy arrives.
+    Queued by every worker when it (re)connects to the broker (tasks.celery), and by beat."""
     unfinished = claims.unfinished()
     for receipt_id, wait in unfinished:
         process_receipt_task.apply_async((receipt_id,), countdown=wait + 1 if wait else None)
@@ -44,7 +44,3 @@ def purge_old_outbox_messages() -> int:
 def close_due_periods() -> int:
     return rewards.close_due_periods()
 
-
-@worker_ready.connect
-def _sweep_on_start(sender=None, **_):
-    requeue_unfinished_receipts.delay()
