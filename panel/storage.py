@@ -354,7 +354,8 @@ class S3Storage:
 
 
 def _error_code(error: Exception) -> str:
-    return str(getattr(error, "response", {}).get("Error", {}).get("Code", ""))
+    response = getattr(error, "response", None) or {}  # a timeout's response is None
+    return str(response.get("Error", {}).get("Code", ""))
 
 
 def _make_client(endpoint_url: str | None, timeouts: S3Timeouts):
