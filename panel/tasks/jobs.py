@@ -2,17 +2,27 @@
 of one); the pipeline's lease makes a second delivery harmless."""
 from __future__ import annotations
 
+import logging
+
 from celery import shared_task
+from flask import current_app
 
 from panel.services import retention, rewards
 from panel.tasks import claims
 from panel.tasks.pipeline import process_receipt
 
+log = logging.getLogger(__name__)
+
 
 @shared_task(bind=True, name="panel.process_receipt", acks_late=True,
              reject_on_worker_lost=True, max_retries=None)
 def process_receipt_task(self, receipt_id: str) -> str | None:
-    result = process_receipt(receipt_id)
+    try:
+        result = process_receipt(receipt_id)
+    except Exception as error:  # noqa: BLE001  (the row is the job: try it again later)
+        log.warning("receipt %s: job ended by %s; tried again", receipt_id,
+                    type(error).__name__)
+        raise self.retry(countdown=current_app.config["JOB_RETRY_MAX_SECONDS"]) from None
     if result.retry_in is not None:
         raise self.retry(countdown=result.retry_in + 1)
     return result.outcome

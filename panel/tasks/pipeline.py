@@ -16,6 +16,7 @@ of them the receipt goes to review (``processing_failed``)."""
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass
 from typing import Callable
 
@@ -23,7 +24,7 @@ from flask import current_app
 from sqlalchemy import update
 
 from panel import receipt_files
-from panel.db import db, utcnow
+from panel.db import db, reset_session, utcnow
 from panel.extensions import storage_for
 from panel.models import Receipt, ReceiptStatus
 from panel.services.errors import DATABASE_UNREACHABLE
@@ -35,6 +36,7 @@ log = logging.getLogger(__name__)
 
 # Failures of the system, not of the receipt: they never use up a receipt's attempts.
 INFRASTRUCTURE = (StorageUnavailable, OriginalNotFoundYet, *DATABASE_UNREACHABLE)
+RELEASE_TRIES = 4
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ def _process(receipt_id: str) -> Result:
             return Result(retry_in=claims.seconds_until_free(receipt_id))
         db.session.commit()  # what the job needs is read: end the transaction
     except DATABASE_UNREACHABLE as error:
-        db.session.rollback()
+        reset_session()
         log.warning("receipt %s not claimed: the database failed (%s)", receipt_id,
                     type(error).__name__)
         return Result(retry_in=backoff(1))
@@ -87,7 +89,7 @@ def _process(receipt_id: str) -> Result:
             return _finish(job, Stop(ReceiptStatus.NEEDS_REVIEW, "processing_failed"))
         return _finish(job, _run_steps(job))
     except LeaseLost:
-        db.session.rollback()
+        reset_session()
         return Result()  # another worker took over after our lease ran out
     except Exception as error:  # noqa: BLE001  (every failure is retried or counted)
         return _failed(job, error)
@@ -122,16 +124,20 @@ def _failed(job: "steps.Job", error: Exception) -> Result:
     receipt_id, attempt = job.receipt.id, job.receipt.attempts
     ours = not isinstance(error, INFRASTRUCTURE)
     retry_in = backoff(attempt)
-    try:
-        db.session.rollback()
-        if db.session.get(Receipt, receipt_id) is None:  # deleted meanwhile: leave nothing
-            receipt_files.erase(storage_for(), receipt_id)
-            return Result()
-        claims.release(receipt_id, job.owner, retry_in, failed=ours)
-    except INFRASTRUCTURE as again:  # the lease runs out by itself; that counts as a failure
-        db.session.rollback()
-        log.warning("receipt %s not released: %s", receipt_id, type(again).__name__)
-        return Result(retry_in=retry_in)
+    for tries_left in reversed(range(RELEASE_TRIES)):  # a burst of killed connections passes
+        try:
+            reset_session()
+            if db.session.get(Receipt, receipt_id) is None:  # deleted meanwhile: leave nothing
+                receipt_files.erase(storage_for(), receipt_id)
+                return Result()
+            claims.release(receipt_id, job.owner, retry_in, failed=ours)
+            break
+        except INFRASTRUCTURE as again:
+            reset_session()
+            if not tries_left:  # the lease runs out by itself (which counts as a failure)
+                log.warning("receipt %s not released: %s", receipt_id, type(again).__name__)
+                return Result(retry_in=retry_in)
+            time.sleep(0.5)
     if ours:
         log.exception("receipt %s failed in step %s (attempt %s)", receipt_id, job.step,
                       attempt)
