@@ -10,6 +10,7 @@ import secrets
 import signal
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -95,8 +96,9 @@ class Workers:
         process.wait()
 
     def stop(self) -> None:
+        """Cold shutdown (SIGQUIT): nothing needs to finish when the stack closes."""
         for process in self.processes:
-            _end(process, wait=30)
+            _end(process, signal.SIGQUIT, wait=10)
 
 
 class Web:
@@ -112,8 +114,9 @@ class Web:
             cwd=served.ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         served._wait_until_serving(self.port, self.process)
 
-    def stop(self) -> None:
-        _end(self.process, wait=30)
+    def stop(self, quick: bool = False) -> None:
+        """Graceful (SIGTERM: requests under way are answered), or quick (SIGINT)."""
+        _end(self.process, signal.SIGINT if quick else signal.SIGTERM, wait=30)
 
 
 class Stack:
@@ -136,16 +139,27 @@ class Stack:
 
     def _start(self, workers: int, settings: dict | None) -> None:
         folder = self.folder
+        self.env = self._environment(settings or {})
+        migrating = threading.Thread(target=self._migrate)  # while SeaweedFS starts
+        migrating.start()
         self.redis.start()
         self.s3.start()
         s3server.make_bucket(self.s3.server, self.bucket, versioned=True)
-        self.env = self._environment(settings or {})
-        self._migrate()
+        migrating.join()
+        if not self.migrated:
+            raise RuntimeError("flask db upgrade failed")
         self.workers = Workers(self.env, folder, workers)
-        for number in range(workers):
-            self.workers.start(number)
         self.web = Web(self.env, folder)
-        self.web.start()
+        starting = [threading.Thread(target=self.workers.start, args=(number,))
+                    for number in range(workers)]
+        starting.append(threading.Thread(target=self.web.start))
+        for thread in starting:  # together: each takes seconds to import the panel
+            thread.start()
+        for thread in starting:
+            thread.join()
+        if not all(process and process.poll() is None
+                   for process in [*self.workers.processes, self.web.process]):
+            raise RuntimeError(f"the stack did not start; see the logs in {folder}")
 
     def _environment(self, settings: dict) -> dict:
         env = {key: value for key, value in os.environ.items() if key != "FLASK_RUN_FROM_CLI"}
@@ -162,8 +176,9 @@ class Stack:
         return env
 
     def _migrate(self) -> None:
-        subprocess.run([sys.executable, "-m", "flask", "--app", "app", "db", "upgrade"],
-                       cwd=served.ROOT, env=self.env, check=True, capture_output=True)
+        self.migrated = subprocess.run(
+            [sys.executable, "-m", "flask", "--app", "app", "db", "upgrade"], cwd=served.ROOT,
+            env=self.env, capture_output=True).returncode == 0
 
     def app(self):
         """The panel in this process on the same settings (invites, and reading results)."""
@@ -187,9 +202,10 @@ class Stack:
             return conn.execute(sql, args).fetchall()
 
     def close(self) -> None:
-        for part in (self.web, self.workers):
-            if part is not None:
-                part.stop()
+        if self.web is not None:
+            self.web.stop(quick=True)
+        if self.workers is not None:
+            self.workers.stop()
         self.s3.stop()
         self.redis.stop()
         self._database.__exit__(None, None, None)

@@ -7,9 +7,10 @@ from benchmarks import faults
 
 
 def test_a_broker_and_a_storage_outage_delay_receipts_and_lose_none(tmp_path):
-    outcomes = faults.run_suite(["broker", "storage"], uploads=4, load_seconds=4, hold=5,
+    outcomes = faults.run_suite(["broker", "storage"], uploads=3, load_seconds=3, hold=4,
                                 workers=2, folder=tmp_path / "stack", log=lambda _: None)
     table = faults.render(outcomes)
+    print(table)
     for outcome in outcomes:
         assert len(outcome.accepted) == outcome.uploads, table
         assert outcome.errors_500 == 0 and outcome.slowest_503 < 2, table
