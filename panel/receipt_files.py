@@ -1,4 +1,5 @@
 """Where a receipt's files live in storage. Originals exist only until redaction has run."""
+import threading
 from contextlib import suppress
 
 
@@ -20,6 +21,12 @@ def erase(storage, receipt_id: str) -> None:
     storage.delete(redacted_key(receipt_id))
 
 
+# Seconds an upload that failed to store waits for the clean-up of its pages before it is
+# answered: a failing storage can take a second per call (its own retries), and the 503 must
+# come fast; the clean-up goes on meanwhile.
+CLEAN_UP_WAIT = 0.5
+
+
 def store_originals(storage, receipt_id: str, pages: list[bytes]) -> None:
     """Store every page, or none: a page that fails takes the pages stored before it along
     (as far as the storage still answers)."""
@@ -27,7 +34,10 @@ def store_originals(storage, receipt_id: str, pages: list[bytes]) -> None:
         for number, data in enumerate(pages, 1):
             storage.put(original_key(receipt_id, number), data)
     except Exception:
-        forget_originals(storage, receipt_id)
+        cleaning = threading.Thread(target=forget_originals, args=(storage, receipt_id),
+                                    name="forget-originals", daemon=True)
+        cleaning.start()
+        cleaning.join(CLEAN_UP_WAIT)
         raise
 
 
