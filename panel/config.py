@@ -92,12 +92,26 @@ def from_environment(instance_path: str) -> dict:
         "S3_CONNECT_TIMEOUT": float(os.environ.get("S3_CONNECT_TIMEOUT", 2)),
         "S3_READ_TIMEOUT": float(os.environ.get("S3_READ_TIMEOUT", 10)),
         "S3_MAX_ATTEMPTS": _int("S3_MAX_ATTEMPTS", 2),
+        # After this many failed S3 calls in a row a process stops calling S3 for
+        # S3_BREAKER_SECONDS (a 503 at once), then lets one call through to try (0: never).
+        "S3_BREAKER_FAILURES": _int("S3_BREAKER_FAILURES", 3),
+        "S3_BREAKER_SECONDS": float(os.environ.get("S3_BREAKER_SECONDS", 5)),
         "CELERY_BROKER_URL": broker,
         # The embedded worker runs when no broker is configured ("auto"), or as forced.
         "EMBEDDED_WORKER": os.environ.get("EMBEDDED_WORKER", "auto"),
         "WORKER_POLL_SECONDS": float(os.environ.get("WORKER_POLL_SECONDS", 2)),
         "JOB_LEASE_SECONDS": _int("JOB_LEASE_SECONDS", 120),
+        # Failures of the receipt itself before it goes to review (processing_failed);
+        # failures of storage, database or broker are retried without limit, every
+        # 1, 2, 4... seconds up to JOB_RETRY_MAX_SECONDS, logged as errors after
+        # JOB_ALERT_ATTEMPTS tries.
         "JOB_MAX_ATTEMPTS": _int("JOB_MAX_ATTEMPTS", 3),
+        "JOB_RETRY_MAX_SECONDS": float(os.environ.get("JOB_RETRY_MAX_SECONDS", 10)),
+        "JOB_ALERT_ATTEMPTS": _int("JOB_ALERT_ATTEMPTS", 20),
+        # An original the row says was stored is missing for good only after this long.
+        "JOB_MISSING_SECONDS": _int("JOB_MISSING_SECONDS", 600),
+        # Seconds a request waits for the broker to take a job; the row is the job anyway.
+        "BROKER_PUBLISH_TIMEOUT": float(os.environ.get("BROKER_PUBLISH_TIMEOUT", 2)),
         "BROKER_VISIBILITY_TIMEOUT": _int("BROKER_VISIBILITY_TIMEOUT", 3600),
         "ACCESS_TOKEN_SECONDS": _int("ACCESS_TOKEN_SECONDS", 3600),
         "REFRESH_TOKEN_SECONDS": _int("REFRESH_TOKEN_SECONDS", 30 * 24 * 3600),

@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import DateTime, MetaData, String, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import InterfaceError, OperationalError, PendingRollbackError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -52,7 +53,29 @@ def id_column() -> Mapped[str]:
     return mapped_column(String(36), primary_key=True, default=new_id)
 
 
-db = SQLAlchemy(model_class=Base)
+class PanelSQLAlchemy(SQLAlchemy):
+    """Flask-SQLAlchemy, whose clean-up at the end of a request or task survives a connection
+    the database killed (the rollback on it fails): the connection is dropped, and the answer
+    already made stands (it was a 500 from the teardown)."""
+
+    def _teardown_session(self, exc: BaseException | None) -> None:
+        try:
+            self.session.remove()
+        except (OperationalError, InterfaceError):
+            self.session().invalidate()
+            self.session.registry.clear()
+
+
+db = PanelSQLAlchemy(model_class=Base)
+
+
+def reset_session() -> None:
+    """Roll the session back; if its connection is dead (the rollback fails), drop it, so the
+    next statement runs on a new connection."""
+    try:
+        db.session.rollback()
+    except (OperationalError, InterfaceError, PendingRollbackError):
+        db.session.invalidate()
 
 
 @event.listens_for(Engine, "connect")

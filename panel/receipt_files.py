@@ -1,4 +1,5 @@
 """Where a receipt's files live in storage. Originals exist only until redaction has run."""
+import threading
 from contextlib import suppress
 
 
@@ -26,6 +27,12 @@ def erase(storage, receipt_id: str) -> None:
     storage.delete(redacted_key(receipt_id))
 
 
+# Seconds an upload that failed to store waits for the clean-up of its pages before it is
+# answered: a failing storage can take a second per call (its own retries), and the 503 must
+# come fast; the clean-up goes on meanwhile.
+CLEAN_UP_WAIT = 0.5
+
+
 def store_originals(storage, receipt_id: str, pages: list[bytes],
                     text_layer: bytes | None = None) -> None:
     """Store every page (and the text layer, if any), or none: a page that fails takes the
@@ -36,7 +43,10 @@ def store_originals(storage, receipt_id: str, pages: list[bytes],
         if text_layer is not None:
             storage.put(text_layer_key(receipt_id), text_layer)
     except Exception:
-        forget_originals(storage, receipt_id)
+        cleaning = threading.Thread(target=forget_originals, args=(storage, receipt_id),
+                                    name="forget-originals", daemon=True)
+        cleaning.start()
+        cleaning.join(CLEAN_UP_WAIT)
         raise
 
 

@@ -3,7 +3,10 @@
 `create_storage(config)` picks one from the app config. Deleting is for good:
 on a versioned S3 bucket every version and delete marker of a key is removed.
 An S3 server that cannot be reached, or that refuses a request, raises StorageUnavailable
-after short timeouts and few retries (S3_CONNECT_TIMEOUT, S3_READ_TIMEOUT, S3_MAX_ATTEMPTS).
+after short timeouts and few retries (S3_CONNECT_TIMEOUT, S3_READ_TIMEOUT, S3_MAX_ATTEMPTS);
+after a few such failures in a row a circuit breaker answers StorageUnavailable at once for
+a few seconds (S3_BREAKER_FAILURES, S3_BREAKER_SECONDS), so an outage does not tie up every
+request and worker on timeouts.
 This module never logs object contents and imports nothing else from `panel`.
 """
 from __future__ import annotations
@@ -12,6 +15,8 @@ import logging
 import os
 import re
 import tempfile
+import threading
+import time
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -183,6 +188,43 @@ class S3Timeouts:
     attempts: int = 2
 
 
+class Breaker:
+    """Stops calling a store that keeps failing: after ``failures`` failed calls in a row,
+    calls fail at once for ``seconds``; then calls go through to try again, and the next
+    failure opens the breaker again at once (a success closes it)."""
+
+    def __init__(self, failures: int = 3, seconds: float = 5.0, clock=time.monotonic) -> None:
+        self.failures, self.seconds, self.clock = failures, seconds, clock
+        self._failed, self._open_until = 0, 0.0
+        self._lock = threading.Lock()
+
+    def check(self, action: str) -> None:
+        """Raises StorageUnavailable while the breaker is open."""
+        if self.failures <= 0:
+            return
+        with self._lock:
+            if self._failed < self.failures:
+                return
+            if self.clock() < self._open_until:
+                raise StorageUnavailable(f"S3 {action} not tried: S3 failed just now")
+            self._failed = self.failures - 1  # half open: one more failure opens it again
+
+    def succeeded(self) -> None:
+        with self._lock:
+            self._failed = 0
+
+    def failed(self) -> None:
+        with self._lock:
+            self._failed += 1
+            if self._failed >= self.failures:
+                self._open_until = self.clock() + self.seconds
+
+    @property
+    def open(self) -> bool:
+        with self._lock:
+            return 0 < self.failures <= self._failed and self.clock() < self._open_until
+
+
 class S3Storage:
     """Objects in one S3 bucket (any S3 API: AWS, SeaweedFS, MinIO...).
 
@@ -197,8 +239,10 @@ class S3Storage:
         kms_key_id: str | None = None,
         client: Any = None,
         timeouts: S3Timeouts | None = None,
+        breaker: Breaker | None = None,
     ) -> None:
         self.bucket = bucket
+        self.breaker = breaker or Breaker(failures=0)
         self.sse = sse or None
         self.kms_key_id = kms_key_id or None
         self.client = client if client is not None else _make_client(
@@ -211,13 +255,13 @@ class S3Storage:
             extra["ServerSideEncryption"] = self.sse
         if self.kms_key_id:
             extra["SSEKMSKeyId"] = self.kms_key_id
-        with _reachable("put", hint=" (S3_SSE is set: does the server support it?)"
+        with self._reachable("put", hint=" (S3_SSE is set: does the server support it?)"
                         if self.sse else ""):
             self.client.put_object(Bucket=self.bucket, Key=key, Body=data, **extra)
 
     def get(self, key: str) -> bytes:
         validate_key(key)
-        with _reachable("get"):
+        with self._reachable("get"):
             try:
                 response = self.client.get_object(Bucket=self.bucket, Key=key)
             except self.client.exceptions.NoSuchKey:
@@ -226,7 +270,7 @@ class S3Storage:
 
     def exists(self, key: str) -> bool:
         validate_key(key)
-        with _reachable("head"):
+        with self._reachable("head"):
             try:
                 self.client.head_object(Bucket=self.bucket, Key=key)
             except self.client.exceptions.ClientError as error:
@@ -239,12 +283,12 @@ class S3Storage:
         # The plain delete removes the object on an unversioned bucket; on a versioned
         # one it adds a delete marker, which the version sweep then removes with the rest.
         validate_key(key)
-        with _reachable("delete"):
+        with self._reachable("delete"):
             self.client.delete_object(Bucket=self.bucket, Key=key)
             self._delete_versions(key, only_key=key)
 
     def delete_prefix(self, prefix: str) -> None:
-        with _reachable("delete"):
+        with self._reachable("delete"):
             for key in self.keys(prefix):
                 self.client.delete_object(Bucket=self.bucket, Key=key)
             self._delete_versions(prefix)
@@ -252,7 +296,7 @@ class S3Storage:
     def keys(self, prefix: str = "") -> list[str]:
         paginator = self.client.get_paginator("list_objects_v2")
         found = []
-        with _reachable("list"):
+        with self._reachable("list"):
             for page in paginator.paginate(Bucket=self.bucket, Prefix=prefix):
                 found.extend(item["Key"] for item in page.get("Contents", []))
         return sorted(found)
@@ -262,7 +306,7 @@ class S3Storage:
         for key, version_id in self._versions(prefix, include_markers=False):
             if version_id and version_id != "null":
                 versioned_keys.add(key)
-                with _reachable("get"):
+                with self._reachable("get"):
                     response = self.client.get_object(
                         Bucket=self.bucket, Key=key, VersionId=version_id
                     )
@@ -283,7 +327,7 @@ class S3Storage:
     def _versions(self, prefix: str, include_markers: bool) -> list[tuple[str, str | None]]:
         paginator = self.client.get_paginator("list_object_versions")
         found = []
-        with _reachable("list versions"):
+        with self._reachable("list versions"):
             for page in paginator.paginate(Bucket=self.bucket, Prefix=prefix):
                 entries = list(page.get("Versions", []))
                 if include_markers:
@@ -292,22 +336,26 @@ class S3Storage:
         return found
 
 
+    @contextmanager
+    def _reachable(self, action: str, hint: str = "") -> Iterator[None]:
+        """Any failure of the S3 server (unreachable, timed out, refusing with an error) is
+        StorageUnavailable, logged with its error code only, and counted by the breaker."""
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        self.breaker.check(action)
+        try:
+            yield
+        except (BotoCoreError, ClientError) as error:
+            self.breaker.failed()
+            reason = _error_code(error) or type(error).__name__
+            log.warning("S3 %s failed: %s%s", action, reason, hint)
+            raise StorageUnavailable(f"S3 {action} failed: {reason}{hint}") from error
+        self.breaker.succeeded()
+
+
 def _error_code(error: Exception) -> str:
-    return str(getattr(error, "response", {}).get("Error", {}).get("Code", ""))
-
-
-@contextmanager
-def _reachable(action: str, hint: str = "") -> Iterator[None]:
-    """Any failure of the S3 server (unreachable, timed out, refusing with an error) is
-    StorageUnavailable, logged with its error code only."""
-    from botocore.exceptions import BotoCoreError, ClientError
-
-    try:
-        yield
-    except (BotoCoreError, ClientError) as error:
-        reason = _error_code(error) or type(error).__name__
-        log.warning("S3 %s failed: %s%s", action, reason, hint)
-        raise StorageUnavailable(f"S3 {action} failed: {reason}{hint}") from error
+    response = getattr(error, "response", None) or {}  # a timeout's response is None
+    return str(response.get("Error", {}).get("Code", ""))
 
 
 def _make_client(endpoint_url: str | None, timeouts: S3Timeouts):
@@ -343,5 +391,7 @@ def create_storage(config: Mapping[str, Any]) -> Storage:
                 connect=float(config.get("S3_CONNECT_TIMEOUT", S3Timeouts.connect)),
                 read=float(config.get("S3_READ_TIMEOUT", S3Timeouts.read)),
                 attempts=int(config.get("S3_MAX_ATTEMPTS", S3Timeouts.attempts))),
+            breaker=Breaker(failures=int(config.get("S3_BREAKER_FAILURES", 3)),
+                            seconds=float(config.get("S3_BREAKER_SECONDS", 5))),
         )
     raise ValueError(f"unknown STORAGE_BACKEND {backend!r}: use 'local' or 's3'")

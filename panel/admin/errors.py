@@ -3,7 +3,12 @@ from flask import render_template
 from werkzeug.exceptions import HTTPException
 
 from panel.admin.blueprint import blp
-from panel.services.errors import PanelError, storage_unavailable
+from panel.services.errors import (
+    DATABASE_UNREACHABLE,
+    PanelError,
+    database_unavailable,
+    storage_unavailable,
+)
 from panel.storage import StorageUnavailable
 
 
@@ -17,6 +22,14 @@ def panel_error(error: PanelError):
 @blp.errorhandler(StorageUnavailable)
 def storage_error(_error: StorageUnavailable):
     return panel_error(storage_unavailable())
+
+
+def database_error(_error: Exception):
+    return panel_error(database_unavailable())
+
+
+for _database_error in DATABASE_UNREACHABLE:
+    blp.errorhandler(_database_error)(database_error)
 
 
 @blp.errorhandler(HTTPException)

@@ -4,14 +4,19 @@ from __future__ import annotations
 from http import HTTPStatus
 
 import swagger_ui_bundle
-from flask import Flask, jsonify, send_from_directory
+from flask import Flask, current_app, jsonify, send_from_directory
 
 from panel.api import auth, me, payout_webhooks, receipts, releases, rewards, surveys, waitlist
 from panel.api.openapi import ErrorResponses
 from panel.api.security import require_panelist
 from panel.extensions import api
 from panel.schemas import DecimalString
-from panel.services.errors import PanelError, storage_unavailable
+from panel.services.errors import (
+    DATABASE_UNREACHABLE,
+    PanelError,
+    database_unavailable,
+    storage_unavailable,
+)
 from panel.storage import StorageUnavailable
 
 api.register_field(DecimalString, "string", "decimal")
@@ -44,6 +49,8 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(PanelError, _panel_error)
     app.register_error_handler(StorageUnavailable, lambda _error: _panel_error(
         storage_unavailable()))
+    for error_class in DATABASE_UNREACHABLE:  # a killed connection: 503, never a 500
+        app.register_error_handler(error_class, _database_error)
     app.add_url_rule("/api/docs/static/<path:filename>", "api_docs_static", _docs_static)
 
 
@@ -60,6 +67,11 @@ def _panel_error(error: PanelError):
     if getattr(error, "retry_after", None):
         response.headers["Retry-After"] = str(error.retry_after)
     return response
+
+
+def _database_error(error: Exception):
+    current_app.logger.warning("database failed during a request: %s", type(error).__name__)
+    return _panel_error(database_unavailable())
 
 
 def _docs_static(filename: str):

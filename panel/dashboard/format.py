@@ -25,7 +25,7 @@ REASON_WORDS = {
     "in_future": "The purchase date lies in the future.",
     "by_panelist": "You withdrew it.",
     "image_missing": "The photo could not be found; please share it again.",
-    "processing_failed": "Something went wrong while reading it; please share it again.",
+    "processing_failed": "A person checks it because we could not read it automatically.",
     "total_not_found": "A person checks it because we could not find the total.",
     "low_confidence": "A person checks it because the numbers did not add up.",
     "pages_mismatch": "A person checks it because one of its pages was shared before, with "

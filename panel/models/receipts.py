@@ -72,7 +72,13 @@ class Receipt(Base):
     # Bytes of the pages as stored at upload: what the panelist's storage quota counts.
     uploaded_bytes: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     # Job bookkeeping: the row is the job.
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)  # claims, for any reason
+    # Failures the receipt itself caused (a step that raised, a worker lost mid-job); failures
+    # of storage, database or broker never count. JOB_MAX_ATTEMPTS of them: needs_review.
+    failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # When the worker first found an original missing that the row says was stored; the
+    # receipt is rejected image_missing only when it stays missing (JOB_MISSING_SECONDS).
+    missing_since: Mapped[datetime | None] = mapped_column(UtcDateTime)
     lease_expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     lease_owner: Mapped[str | None] = mapped_column(String(36))
     redacted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)

@@ -1,4 +1,9 @@
 """Errors the services raise; the API turns each into its HTTP status with the message."""
+from sqlalchemy.exc import InterfaceError, OperationalError
+
+# The database went away (a connection killed or refused, a server restarting): a failure of
+# the infrastructure, answered 503 with Retry-After, never a 500; the worker retries.
+DATABASE_UNREACHABLE = (OperationalError, InterfaceError)
 
 
 class PanelError(Exception):
@@ -49,3 +54,11 @@ def storage_unavailable() -> Unavailable:
     """What a request is answered when the receipt storage fails (panel.storage)."""
     return Unavailable("The receipt storage cannot be reached just now, so nothing was "
                        "changed. Please try again in a minute.")
+
+
+def database_unavailable() -> Unavailable:
+    """What a request is answered when its database connection fails."""
+    error = Unavailable("The panel's database cannot be reached just now. Please try again "
+                        "in a few seconds.")
+    error.retry_after = 5
+    return error

@@ -6,6 +6,7 @@ per receipt and per panelist and hour (``ratelimit.spend_pixels``) from their he
 before any page is decoded."""
 from __future__ import annotations
 
+import logging
 from types import SimpleNamespace
 
 from flask import current_app
@@ -31,8 +32,10 @@ from panel.models import (
 )
 from panel.receipt_files import original_prefix
 from panel.services import ereceipts, idempotency, personal, quota, rewards, uploads
-from panel.services.errors import Forbidden, Invalid, NotFound
+from panel.services.errors import DATABASE_UNREACHABLE, Forbidden, Invalid, NotFound
 from panel.tasks import enqueue
+
+log = logging.getLogger(__name__)
 
 
 def submit(panelist: Panelist, pages: list[bytes], idempotency_key: str | None) -> Receipt:
@@ -89,10 +92,25 @@ def queue(panelist: Panelist, clean: list[bytes], source: ReceiptSource,
             panelist, scope, idempotency_key, payload))
     except Exception:  # no row: no pages either
         db.session.rollback()
-        receipt_files.forget_originals(storage, receipt.id)
+        if not _may_exist(receipt.id):
+            receipt_files.forget_originals(storage, receipt.id)
         raise
     enqueue(receipt.id)
     return receipt
+
+
+def _may_exist(receipt_id: str) -> bool:
+    """After a failed commit: whether the row may have been written all the same (the
+    connection died after the server committed). Then its pages stay: the phone's retry
+    with the same Idempotency-Key finds the receipt."""
+    try:
+        found = db.session.get(Receipt, receipt_id) is not None
+    except DATABASE_UNREACHABLE:
+        db.session.rollback()
+        log.warning("receipt %s: upload failed and the database cannot tell whether it was "
+                    "stored; its pages are kept", receipt_id)
+        return True
+    return found
 
 
 def upload_limits() -> uploads.UploadLimits:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from flask import current_app
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, case, or_, select, update
 
 from panel.db import db, new_id, utcnow
 from panel.models import UNFINISHED_STATUSES, Receipt, ReceiptStatus
@@ -23,32 +23,50 @@ def _lease_end():
 
 
 def claim(receipt_id: str) -> Receipt | None:
-    """Take the receipt's lease if it is waiting; None if it is final or held elsewhere."""
+    """Take the receipt's lease if it is waiting; None if it is final or held elsewhere.
+    A lease that ran out in a worker's hands (the worker died mid-job, perhaps because of
+    this very photo) counts as one of the receipt's failures; a lease given back does not."""
     owner = new_id()
+    lost_mid_job = and_(Receipt.status == ReceiptStatus.PROCESSING,
+                        Receipt.lease_owner.is_not(None))
     taken = db.session.execute(
         update(Receipt).where(Receipt.id == receipt_id, _waiting()).values(
             status=ReceiptStatus.PROCESSING, attempts=Receipt.attempts + 1,
+            failures=Receipt.failures + case((lost_mid_job, 1), else_=0),
             lease_owner=owner, lease_expires_at=_lease_end()))
     db.session.commit()
     if taken.rowcount != 1:
         return None
-    return db.session.get(Receipt, receipt_id)
+    return db.session.get(Receipt, receipt_id, populate_existing=True)
 
 
-def renew(receipt: Receipt) -> bool:
-    """Extend our lease before a step; False if another worker has taken the receipt."""
+def renew(receipt_id: str, owner: str) -> bool:
+    """Extend our lease, in the caller's transaction; False if another worker has taken the
+    receipt (or it was withdrawn meanwhile). A write guarded by it is ours alone."""
     renewed = db.session.execute(
-        update(Receipt).where(Receipt.id == receipt.id, Receipt.lease_owner == receipt.lease_owner,
+        update(Receipt).where(Receipt.id == receipt_id, Receipt.lease_owner == owner,
                               Receipt.status == ReceiptStatus.PROCESSING)
         .values(lease_expires_at=_lease_end()).execution_options(synchronize_session=False))
     return renewed.rowcount == 1
 
 
-def release(receipt: Receipt, retry_after: float) -> None:
-    """Give the lease back after a failure, to be claimed again after ``retry_after`` s."""
+def release(receipt_id: str, owner: str, retry_after: float, failed: bool) -> None:
+    """Give the lease back, to be claimed again after ``retry_after`` s; ``failed`` when the
+    receipt itself failed (it counts toward JOB_MAX_ATTEMPTS), not the infrastructure."""
     db.session.execute(update(Receipt).where(
-        Receipt.id == receipt.id, Receipt.lease_owner == receipt.lease_owner).values(
-        lease_owner=None, lease_expires_at=utcnow() + timedelta(seconds=retry_after)))
+        Receipt.id == receipt_id, Receipt.lease_owner == owner).values(
+        lease_owner=None, lease_expires_at=utcnow() + timedelta(seconds=retry_after),
+        failures=Receipt.failures + (1 if failed else 0))
+        .execution_options(synchronize_session=False))
+    db.session.commit()
+
+
+def note_missing(receipt_id: str, owner: str) -> None:
+    """Remember when an original was first found missing (kept while it stays missing)."""
+    db.session.execute(update(Receipt).where(
+        Receipt.id == receipt_id, Receipt.lease_owner == owner,
+        Receipt.missing_since.is_(None)).values(missing_since=utcnow())
+        .execution_options(synchronize_session=False))
     db.session.commit()
 
 

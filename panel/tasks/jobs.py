@@ -2,18 +2,27 @@
 of one); the pipeline's lease makes a second delivery harmless."""
 from __future__ import annotations
 
+import logging
+
 from celery import shared_task
-from celery.signals import worker_ready
+from flask import current_app
 
 from panel.services import erasures, gift_cards, payout_delivery, retention, rewards
 from panel.tasks import claims
 from panel.tasks.pipeline import process_receipt
 
+log = logging.getLogger(__name__)
+
 
 @shared_task(bind=True, name="panel.process_receipt", acks_late=True,
              reject_on_worker_lost=True, max_retries=None)
 def process_receipt_task(self, receipt_id: str) -> str | None:
-    result = process_receipt(receipt_id)
+    try:
+        result = process_receipt(receipt_id)
+    except Exception as error:  # noqa: BLE001  (the row is the job: try it again later)
+        log.warning("receipt %s: job ended by %s; tried again", receipt_id,
+                    type(error).__name__)
+        raise self.retry(countdown=current_app.config["JOB_RETRY_MAX_SECONDS"]) from None
     if result.retry_in is not None:
         raise self.retry(countdown=result.retry_in + 1)
     return result.outcome
@@ -23,7 +32,8 @@ def process_receipt_task(self, receipt_id: str) -> str | None:
 def requeue_unfinished_receipts() -> int:
     """Queue every unfinished receipt, each for when its lease runs out, so receipts whose
     message was lost (a dead worker, a broker restart) are processed. A receipt that is
-    still being worked on just finds itself finished, or busy, when the copy arrives."""
+    still being worked on just finds itself finished, or busy, when the copy arrives.
+    Queued by every worker when it (re)connects to the broker (tasks.celery), and by beat."""
     unfinished = claims.unfinished()
     for receipt_id, wait in unfinished:
         process_receipt_task.apply_async((receipt_id,), countdown=wait + 1 if wait else None)
@@ -53,6 +63,7 @@ def close_due_periods() -> int:
     return rewards.close_due_periods()
 
 
+
 @shared_task(name="panel.send_due_payouts")
 def send_due_payouts() -> int:
     return payout_delivery.send_due()
@@ -61,8 +72,3 @@ def send_due_payouts() -> int:
 @shared_task(name="panel.warn_low_inventory")
 def warn_low_inventory() -> int:
     return gift_cards.warn_low_inventory()
-
-
-@worker_ready.connect
-def _sweep_on_start(sender=None, **_):
-    requeue_unfinished_receipts.delay()

