@@ -106,6 +106,9 @@ def from_environment(instance_path: str) -> dict:
         # All pages of one receipt together, and of one panelist's uploads per clock hour.
         "UPLOAD_MAX_RECEIPT_PIXELS": _int("UPLOAD_MAX_RECEIPT_PIXELS", 60_000_000),
         "UPLOAD_MAX_PIXELS_PER_HOUR": _int("UPLOAD_MAX_PIXELS_PER_HOUR", 480_000_000),
+        # Refuse at once (422, with a reason and a hint) a page too small, too dark, blurred
+        # or cut off, before anything is stored (ocr.quality, docs/photo_quality.md).
+        "PHOTO_QUALITY_CHECK": os.environ.get("PHOTO_QUALITY_CHECK", "on") == "on",
         # Pixels a worker decodes for one receipt, all pages together (larger pages are
         # decoded at a reduced scale), which bounds a job's memory; OCR's prepared image is
         # at most 16 million pixels anyway (ocr.prepare.steps.MAX_PIXELS).

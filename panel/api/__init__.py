@@ -50,6 +50,8 @@ def _panel_error(error: PanelError):
             "message": error.message}
     if error.errors:
         body["errors"] = error.errors
+    if reason := getattr(error, "reason", None):  # a photo to take again
+        body.update(reason=reason, hint=error.hint, page=error.page)
     response = jsonify(body)
     response.status_code = error.status
     if error.status == 401:

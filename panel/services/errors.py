@@ -26,6 +26,15 @@ class NotFound(PanelError):
     status = 404
 
 
+class PhotoRefused(Invalid):
+    """A page not worth reading (blurred, cut off, too small or dark): the panelist should
+    take it again. ``reason`` is a stable code, ``hint`` what to do."""
+
+    def __init__(self, message: str, reason: str, hint: str, page: int):
+        super().__init__(f"{message} {hint}", {"image": [f"Page {page}: {message}"]})
+        self.reason, self.hint, self.page = reason, hint, page
+
+
 class Conflict(PanelError):
     status = 409
 

@@ -37,7 +37,7 @@ def submit(panelist: Panelist, pages: list[bytes], idempotency_key: str | None) 
         return db.session.get(Receipt, earlier)
     sent = uploads.measure(pages, _limits())
     ratelimit.spend_pixels(panelist.id, uploads.pixels(sent))
-    clean = uploads.clean(sent)
+    clean = uploads.clean(sent, current_app.config["PHOTO_QUALITY_CHECK"])
     size = sum(len(page) for page in clean)
     quota.ensure_room(panelist, size)
     receipt = Receipt(id=new_id(), panelist_id=panelist.id, page_count=len(clean),
