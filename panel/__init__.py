@@ -28,6 +28,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # tesseract: processes, not threads
 
     from panel import admin, api, cli, dashboard, models, ratelimit, web  # noqa: F401  (models)
+    from panel.services import changes  # noqa: F401  (the change feed's flush listener)
     from panel.services.uploads import configure_pillow
     from panel.tasks.celery import celery_init_app
 

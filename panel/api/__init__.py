@@ -6,7 +6,7 @@ from http import HTTPStatus
 import swagger_ui_bundle
 from flask import Flask, jsonify, send_from_directory
 
-from panel.api import auth, me, receipts, rewards, surveys, waitlist
+from panel.api import auth, changes, me, receipts, rewards, surveys, waitlist
 from panel.api.openapi import ErrorResponses
 from panel.api.security import require_panelist
 from panel.extensions import api
@@ -16,8 +16,11 @@ from panel.storage import StorageUnavailable
 
 api.register_field(DecimalString, "string", "decimal")
 # Every operation under these needs a token, checked before its arguments are read.
-for _blueprint in (me.blp, receipts.blp, rewards.blp, surveys.blp):
+for _blueprint in (me.blp, receipts.blp, rewards.blp, surveys.blp, changes.blp):
     _blueprint.before_request(require_panelist)
+# Apps keep in sync cheaply: an ETag on every GET, a 304 for If-None-Match (docs/api.md).
+for _blueprint in (receipts.blp, rewards.blp, changes.blp):
+    _blueprint.after_request(changes.conditional)
 
 
 def _not_stored(response):
@@ -28,7 +31,7 @@ def _not_stored(response):
 
 
 for _blueprint in (auth.blp, me.blp, me.purposes_blp, receipts.blp, rewards.blp, surveys.blp,
-                   waitlist.blp):
+                   waitlist.blp, changes.blp):
     _blueprint.after_request(_not_stored)
 
 
@@ -36,7 +39,7 @@ def init_app(app: Flask) -> None:
     api.init_app(app, spec_kwargs={"extra_plugins": [ErrorResponses()], "components": {
         "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}}}})
     for blueprint in (auth.blp, me.blp, me.purposes_blp, receipts.blp, rewards.blp,
-                      surveys.blp, waitlist.blp):
+                      surveys.blp, waitlist.blp, changes.blp):
         api.register_blueprint(blueprint)
     app.register_error_handler(PanelError, _panel_error)
     app.register_error_handler(StorageUnavailable, lambda _error: _panel_error(

@@ -1,4 +1,5 @@
 """Typed SQLAlchemy models. They import only ``panel.db``."""
+from panel.models.changes import Change
 from panel.models.panelists import (
     AuthToken,
     Consent,
@@ -30,7 +31,7 @@ from panel.models.staff import (  # noqa: F401
 )
 from panel.models.surveys import Survey, SurveyQuestion, SurveyResponse
 
-__all__ = ["AuthToken", "Consent", "DataKey", "DeletionRecord", "IdempotencyKey", "Invite", "Panelist", "PasswordReset", "Receipt",
+__all__ = ["Change", "AuthToken", "Consent", "DataKey", "DeletionRecord", "IdempotencyKey", "Invite", "Panelist", "PasswordReset", "Receipt",
            "ReceiptEvent", "ReceiptItem", "ReceiptRedaction", "ReceiptStatus", "FINAL_STATUSES",
            "UNFINISHED_STATUSES", "LedgerEntry", "Payout", "RewardPeriod",
            "Survey", "SurveyQuestion", "SurveyResponse"]
