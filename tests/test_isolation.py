@@ -53,6 +53,7 @@ ROUTES = {
         "consents.Purposes": "GET", "waitlist.Join": "POST", "waitlist.Status": "POST",
         "auth.PasswordResetRequest": "POST", "auth.PasswordReset": "POST",
         "dashboard.password_reset": "GET POST", "dashboard.password_reset_confirm": "GET POST",
+        "dashboard.manifest": "GET", "dashboard.service_worker": "GET",
     }),
     **kind_of(API, {
         "auth.Logout": "POST", "me.Me": "GET DELETE", "me.Consents": "GET",
@@ -62,6 +63,7 @@ ROUTES = {
         "receipts.Withdraw": "POST", "rewards.Rewards": "GET", "rewards.Ledger": "GET",
         "rewards.Redemptions": "POST", "surveys.Surveys": "GET", "surveys.Responses": "POST",
         "auth.LogoutEverywhere": "POST", "me.Password": "POST",
+        "changes.Changes": "GET", "changes.ChangeStream": "GET",
     }),
     **kind_of(DASHBOARD, {
         "dashboard.logout": "POST", "dashboard.privacy": "GET", "dashboard.consent": "POST",
@@ -73,6 +75,7 @@ ROUTES = {
         "dashboard.withdraw_receipt": "POST", "dashboard.rewards": "GET",
         "dashboard.redeem": "POST", "dashboard.surveys": "GET", "dashboard.survey": "GET POST",
         "dashboard.change_password": "GET POST", "dashboard.logout_everywhere": "POST",
+        "dashboard.events": "GET",
     }),
     **{key: ADMIN for key, roles in ADMIN_ROLES.items() if roles != "public"},
 }

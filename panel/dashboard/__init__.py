@@ -8,6 +8,8 @@ def init_app(app: Flask) -> None:
         access,
         errors,
         views_account,  # noqa: F401
+        views_app,
+        views_events,
         views_join,
         views_privacy,
         views_receipts,

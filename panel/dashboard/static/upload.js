@@ -59,7 +59,39 @@
   });
   input.addEventListener("change", showPreviews);
 
-  form.addEventListener("submit", function () {
+  var queued = document.getElementById("share-queued");
+  function say(text) {
+    if (!queued) return;
+    queued.textContent = text;
+    queued.hidden = !text;
+  }
+  function waitingNote() {
+    if (!window.receiptQueue) return;
+    window.receiptQueue.all().then(function (items) {
+      if (items.length) say(items.length + (items.length === 1 ? " receipt waits" : " receipts wait") +
+        " on this phone and will be shared when you are online.");
+    }).catch(function () {});
+  }
+  function sendWaiting() {
+    if (!window.receiptQueue) return;
+    window.receiptQueue.send(form, function (item, refused) {
+      say(refused ? "A receipt taken offline was not shared: " + refused
+                  : "A receipt taken offline has been shared.");
+    }).then(waitingNote);
+  }
+  window.addEventListener("online", sendWaiting);
+  sendWaiting();
+
+  form.addEventListener("submit", function (event) {
+    if (!navigator.onLine && window.receiptQueue && window.indexedDB && input.files.length) {
+      event.preventDefault();  // offline: keep the photos on the phone until the network returns
+      window.receiptQueue.add(input.files).then(function () {
+        input.value = "";
+        showPreviews();
+        waitingNote();
+      }).catch(function () { say("This phone could not keep the photos: try again online."); });
+      return;
+    }
     var sending = document.getElementById("share-progress");
     if (sending) sending.hidden = false;
     form.setAttribute("aria-busy", "true");
