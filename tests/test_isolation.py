@@ -54,6 +54,7 @@ ROUTES = {
         "auth.PasswordResetRequest": "POST", "auth.PasswordReset": "POST",
         "dashboard.password_reset": "GET POST", "dashboard.password_reset_confirm": "GET POST",
         "dashboard.manifest": "GET", "dashboard.service_worker": "GET",
+        "dashboard.waitlist_status": "GET POST",
     }),
     **kind_of(API, {
         "auth.Logout": "POST", "me.Me": "GET DELETE", "me.Consents": "GET",

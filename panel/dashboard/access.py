@@ -23,7 +23,8 @@ SESSION_COOKIE, REFRESH_COOKIE, CSRF_COOKIE = (web.PANELIST_SESSION_COOKIE, "pan
                                               "panel_csrf")
 PUBLIC = {"dashboard.landing", "dashboard.join_waitlist", "dashboard.register",
           "dashboard.login", "dashboard.static", "dashboard.goodbye", "dashboard.password_reset",
-          "dashboard.password_reset_confirm", "dashboard.manifest", "dashboard.service_worker"}
+          "dashboard.password_reset_confirm", "dashboard.manifest", "dashboard.service_worker",
+          "dashboard.waitlist_status"}
 
 csrf_token = web.csrf_token
 

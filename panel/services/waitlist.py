@@ -52,7 +52,9 @@ def _mail_status_code(entry: WaitlistEntry, email: str) -> None:
     mail.send(personal.normalise_email(email), "You are on the receipt panel's waitlist",
               "Thank you for your interest in the receipt panel.\n\n"
               "You are on the waitlist. To see your place in the queue, enter this status "
-              f"code in the app (or POST it to /api/v1/waitlist/status):\n\n  {code}\n\n"
+              "code in the app or on the waitlist page,\n"
+              f"  {current_app.config['PUBLIC_URL'].rstrip('/')}/waitlist/status\n"
+              f"(or POST it to /api/v1/waitlist/status):\n\n  {code}\n\n"
               f"How we invite: {current_app.config['WAITLIST_RULE']}\n", kind="waitlist")
 
 
