@@ -27,7 +27,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     os.makedirs(app.instance_path, exist_ok=True)
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # tesseract: processes, not threads
 
-    from panel import admin, api, cli, dashboard, models, ratelimit, web  # noqa: F401  (models)
+    from panel import admin, api, cli, dashboard, i18n, models, ratelimit, web  # noqa: F401
     from panel.services import changes  # noqa: F401  (the change feed's flush listener)
     from panel.services.uploads import configure_pillow
     from panel.tasks.celery import celery_init_app
@@ -39,6 +39,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.extensions["panel.storage"] = create_storage(app.config)
     app.extensions["panel.vault"] = Vault(base64.b64decode(app.config["MASTER_KEY"]))
     web.init_app(app)
+    i18n.init_app(app)
     ratelimit.init_app(app)
     api.init_app(app)
     dashboard.init_app(app)

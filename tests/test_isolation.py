@@ -54,7 +54,7 @@ ROUTES = {
         "auth.PasswordResetRequest": "POST", "auth.PasswordReset": "POST",
         "dashboard.password_reset": "GET POST", "dashboard.password_reset_confirm": "GET POST",
         "dashboard.manifest": "GET", "dashboard.service_worker": "GET",
-        "dashboard.waitlist_status": "GET POST",
+        "dashboard.waitlist_status": "GET POST", "dashboard.language": "POST",
     }),
     **kind_of(API, {
         "auth.Logout": "POST", "me.Me": "GET DELETE", "me.Consents": "GET",
@@ -64,7 +64,7 @@ ROUTES = {
         "receipts.Withdraw": "POST", "rewards.Rewards": "GET", "rewards.Ledger": "GET",
         "rewards.Redemptions": "POST", "surveys.Surveys": "GET", "surveys.Responses": "POST",
         "auth.LogoutEverywhere": "POST", "me.Password": "POST",
-        "changes.Changes": "GET", "changes.ChangeStream": "GET",
+        "changes.Changes": "GET", "changes.ChangeStream": "GET", "me.Language": "GET PUT",
     }),
     **kind_of(DASHBOARD, {
         "dashboard.logout": "POST", "dashboard.privacy": "GET", "dashboard.consent": "POST",

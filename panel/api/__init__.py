@@ -5,7 +5,9 @@ from http import HTTPStatus
 
 import swagger_ui_bundle
 from flask import Flask, jsonify, send_from_directory
+from flask_babel import gettext
 
+from panel import i18n
 from panel.api import auth, changes, me, receipts, rewards, surveys, waitlist
 from panel.api.openapi import ErrorResponses
 from panel.api.security import require_panelist
@@ -50,11 +52,11 @@ def init_app(app: Flask) -> None:
 def _panel_error(error: PanelError):
     """A service's refusal, in flask-smorest's error shape."""
     body = {"code": error.status, "status": HTTPStatus(error.status).phrase,
-            "message": error.message}
+            "message": i18n.refusal_text(error)}
     if error.errors:
         body["errors"] = error.errors
     if reason := getattr(error, "reason", None):  # a photo to take again
-        body.update(reason=reason, hint=error.hint, page=error.page)
+        body.update(reason=reason, hint=gettext(error.hint), page=error.page)
     response = jsonify(body)
     response.status_code = error.status
     if error.status == 401:

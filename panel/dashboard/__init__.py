@@ -11,6 +11,7 @@ def init_app(app: Flask) -> None:
         views_app,
         views_events,
         views_join,
+        views_language,
         views_privacy,
         views_receipts,
         views_rewards,

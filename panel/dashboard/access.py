@@ -24,7 +24,7 @@ SESSION_COOKIE, REFRESH_COOKIE, CSRF_COOKIE = (web.PANELIST_SESSION_COOKIE, "pan
 PUBLIC = {"dashboard.landing", "dashboard.join_waitlist", "dashboard.register",
           "dashboard.login", "dashboard.static", "dashboard.goodbye", "dashboard.password_reset",
           "dashboard.password_reset_confirm", "dashboard.manifest", "dashboard.service_worker",
-          "dashboard.waitlist_status"}
+          "dashboard.waitlist_status", "dashboard.language"}
 
 csrf_token = web.csrf_token
 

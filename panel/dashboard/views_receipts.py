@@ -7,7 +7,7 @@ import uuid
 
 from flask import Response, current_app, g, redirect, render_template, request, url_for
 
-from panel import ratelimit, web
+from panel import i18n, ratelimit, web
 from panel.dashboard.blueprint import blp
 from panel.models import UNFINISHED_STATUSES
 from panel.schemas import RECEIPT_STATUSES, ReceiptSchema
@@ -39,7 +39,7 @@ def share_receipt():
             raise Invalid("Choose at least one photo of your receipt, then share it.")
         service.submit(g.panelist, pages, request.form.get("idempotency_key") or None)
     except PanelError as refusal:
-        return _list_page(error=refusal.message), refusal.status
+        return _list_page(error=i18n.refusal_text(refusal)), refusal.status
     return redirect(url_for("dashboard.receipts", shared=1), 303)
 
 

@@ -8,7 +8,7 @@ from panel.db import db, flush_deleted_pages, utcnow
 from panel.extensions import storage_for
 from panel.models import Consent, DeletionRecord, Invite, Panelist, Receipt, WaitlistEntry
 from panel.services import consents, credentials, mail, personal
-from panel.services.errors import NotFound
+from panel.services.errors import Invalid, NotFound
 
 
 def set_consent(panelist: Panelist, purpose: str, granted: bool) -> Consent:
@@ -56,3 +56,14 @@ def erase(panelist: Panelist, password: str) -> None:
     db.session.delete(panelist)
     db.session.commit()
     flush_deleted_pages()
+
+
+def set_language(panelist: Panelist, language: str | None, offered: list[str]) -> Panelist:
+    """The language the panel speaks to the panelist (pages, mail, API messages); None: the
+    browser's or app's Accept-Language."""
+    if language is not None and language not in offered:
+        raise Invalid(f"The panel speaks {', '.join(offered)}.",
+                      {"language": [f"One of {', '.join(offered)}."]})
+    panelist.language = language
+    db.session.commit()
+    return panelist

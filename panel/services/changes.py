@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from panel.db import db, utcnow
 from panel.models import Change, LedgerEntry, Panelist, Payout, Receipt, ReceiptEvent
-from panel.services.errors import Invalid
+from panel.services.errors import N_, Invalid
 
 CURSOR_PREFIX = b"changes:"
 
@@ -69,8 +69,8 @@ def decode(cursor: str | None) -> int:
             return int(raw[len(CURSOR_PREFIX):])
     except (binascii.Error, ValueError):
         pass
-    raise Invalid("This cursor is not one the change feed gave out; start again without "
-                  "'since'.", {"since": ["Not a cursor of this feed."]})
+    raise Invalid(N_("This cursor is not one the change feed gave out; start again without "
+                     "'since'."), {"since": ["Not a cursor of this feed."]})
 
 
 def _shown(row: Change) -> Changed:

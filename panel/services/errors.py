@@ -1,6 +1,12 @@
 """Errors the services raise; the API turns each into its HTTP status with the message."""
 
 
+def N_(text: str) -> str:
+    """Marks a message for the translation catalogues (pybabel extract -k N_); the faces
+    translate it when they show it (panel.i18n.refusal_text)."""
+    return text
+
+
 class PanelError(Exception):
     status = 400
 
@@ -32,7 +38,7 @@ class PhotoRefused(Invalid):
 
     def __init__(self, message: str, reason: str, hint: str, page: int):
         super().__init__(f"{message} {hint}", {"image": [f"Page {page}: {message}"]})
-        self.reason, self.hint, self.page = reason, hint, page
+        self.problem, self.reason, self.hint, self.page = message, reason, hint, page
 
 
 class Conflict(PanelError):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PIL import Image
 
 from ocr import quality
-from panel.services.errors import PhotoRefused
+from panel.services.errors import N_, PhotoRefused
 
 # Orientation tag value -> how to turn the decoded pixels upright (as ImageOps.exif_transpose).
 UPRIGHT = {2: [Image.Transpose.FLIP_LEFT_RIGHT], 3: [Image.Transpose.ROTATE_180],
@@ -13,20 +13,20 @@ UPRIGHT = {2: [Image.Transpose.FLIP_LEFT_RIGHT], 3: [Image.Transpose.ROTATE_180]
            6: [Image.Transpose.ROTATE_270], 7: [Image.Transpose.TRANSVERSE],
            8: [Image.Transpose.ROTATE_90]}
 WORDS = {
-    "blank": ("There is nothing to read on this page, or it is badly blurred.",
-              "Leave it out, or hold the phone still over the receipt and take it again."),
-    "too_small": ("The photo is too small to read.",
-                  "Take the photo with the phone's camera, close enough that the receipt fills "
-                  "the picture."),
-    "too_dark": ("The photo is too dark to read.",
-                 "Take it again in better light, or switch on the flash."),
-    "blurred": ("The photo is blurred.",
-                "Hold the phone still and tap the receipt on the screen to focus, then take it "
-                "again."),
-    "cut_off_bottom": ("The bottom of the receipt is cut off.",
-                       "Photograph it whole, or add a page for the rest."),
-    "cut_off_top": ("The top of the receipt is cut off.",
-                    "Photograph it whole, or add a page for the rest."),
+    "blank": (N_("There is nothing to read on this page, or it is badly blurred."),
+              N_("Leave it out, or hold the phone still over the receipt and take it again.")),
+    "too_small": (N_("The photo is too small to read."),
+                  N_("Take the photo with the phone's camera, close enough that the receipt "
+                     "fills the picture.")),
+    "too_dark": (N_("The photo is too dark to read."),
+                 N_("Take it again in better light, or switch on the flash.")),
+    "blurred": (N_("The photo is blurred."),
+                N_("Hold the phone still and tap the receipt on the screen to focus, then take "
+                   "it again.")),
+    "cut_off_bottom": (N_("The bottom of the receipt is cut off."),
+                       N_("Photograph it whole, or add a page for the rest.")),
+    "cut_off_top": (N_("The top of the receipt is cut off."),
+                    N_("Photograph it whole, or add a page for the rest.")),
 }
 
 

@@ -25,13 +25,13 @@ from panel.models import (
 )
 from panel.receipt_files import original_prefix
 from panel.services import idempotency, personal, quota, rewards, uploads
-from panel.services.errors import Forbidden, NotFound
+from panel.services.errors import N_, Forbidden, NotFound
 from panel.tasks import enqueue
 
 
 def submit(panelist: Panelist, pages: list[bytes], idempotency_key: str | None) -> Receipt:
     if panelist.status != "active":
-        raise Forbidden("You have left the panel, so new receipts cannot be shared.")
+        raise Forbidden(N_("You have left the panel, so new receipts cannot be shared."))
     payload = idempotency.fingerprint(*pages)
     if earlier := idempotency.earlier_result(panelist, "receipts", idempotency_key, payload):
         return db.session.get(Receipt, earlier)
@@ -105,7 +105,7 @@ def get_for(panelist: Panelist, receipt_id: str) -> Receipt:
     """The panelist's own receipt; anyone else's is simply not found."""
     receipt = db.session.get(Receipt, receipt_id)
     if receipt is None or receipt.panelist_id != panelist.id:
-        raise NotFound("No such receipt.")
+        raise NotFound(N_("No such receipt."))
     return receipt
 
 

@@ -18,7 +18,7 @@ from panel.db import db, utcnow
 from panel.models import Panelist, WaitlistEntry
 from panel.services import mail, personal, throttle
 from panel.services.auth import digest
-from panel.services.errors import NotFound
+from panel.services.errors import N_, NotFound
 
 EMAIL = "waitlist email"
 REMAIL_AFTER = timedelta(days=1)  # a repeated join re-sends the status mail at most daily
@@ -62,7 +62,7 @@ def status(code: str) -> dict:
     entry = db.session.scalar(select(WaitlistEntry).where(
         WaitlistEntry.status_token_hash == digest(code.strip())))
     if entry is None:
-        raise NotFound("This status code is not known. Join the waitlist to get a new one.")
+        raise NotFound(N_("This status code is not known. Join the waitlist to get a new one."))
     waiting = db.session.scalar(select(func.count()).select_from(WaitlistEntry).where(
         WaitlistEntry.invited_at.is_(None)))
     position = None if entry.invited_at else db.session.scalar(
