@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import threading
 from pathlib import Path
 
@@ -139,5 +140,52 @@ def test_the_panel_on_a_phone(served, tmp_path):
         expect(page.locator(".receipt-list .badge")).to_have_count(1)
         assert receipts_stored(app) == 1 and len(posts) == sent_before + 1
         assert page.evaluate("window.receiptQueue.all().then(items => items.length)") == 0
+        assert accessibility_problems(page) == []
+        browser.close()
+
+
+def test_a_german_phone_end_to_end(served, tmp_path):
+    """A browser asking for German gets German pages; the panelist's own choice wins over the
+    browser; a refused photo, the receipt's state, its amount and date are in German."""
+    app, base, stack = served
+    good = receipt_photo(tmp_path, "gut", [("Milch 1L", "1,19"), ("Brot", "2,49")], "3,68")
+    blurred = tmp_path / "unscharf.png"
+    image = Image.open(good)
+    image.filter(ImageFilter.GaussianBlur(min(image.size) / 150)).save(blurred)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True,
+                                      locale="de-DE")
+        page = context.new_page()
+        page.goto(f"{base}/register?code={invite(app, 'de@example.org')}")
+        assert page.evaluate("document.documentElement.lang") == "de"
+        expect(page.get_by_role("link", name="Anmelden")).to_be_visible()
+        page.get_by_label("Email").fill("de@example.org")
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_label("Receipts (needed to join)").check()
+        page.get_by_role("button", name="Join", exact=True).click()
+        expect(page.get_by_role("heading", name="Ihre Kassenbons")).to_be_visible()
+        expect(page.get_by_role("status")).to_contain_text("Willkommen im Panel")
+
+        page.get_by_label("Sprache").select_option("en")  # the panelist's choice wins
+        page.get_by_role("button", name="Ändern").click()
+        expect(page.get_by_role("heading", name="Your receipts")).to_be_visible()
+        page.get_by_label("Language").select_option("de")
+        page.get_by_role("button", name="Change").click()
+        expect(page.get_by_role("heading", name="Ihre Kassenbons")).to_be_visible()
+
+        page.get_by_label("Fotos Ihres Kassenbons").set_input_files(str(blurred))
+        page.get_by_role("button", name="Kassenbon teilen").click()
+        expect(page.get_by_role("alert")).to_contain_text("Das Foto ist unscharf.")
+        page.get_by_label("Fotos Ihres Kassenbons").set_input_files(str(good))
+        page.get_by_role("button", name="Kassenbon teilen").click()
+        expect(page.get_by_role("status").first).to_contain_text("Danke.")
+        badge = page.locator(".receipt-list .badge")
+        expect(badge).to_have_text("Angenommen", timeout=120_000)
+        row = page.locator(".receipt-list li").first
+        expect(row).to_contain_text("3,68 EUR")
+        expect(row).to_contain_text(re.compile(r"Gekauft am \d{2}\.\d{2}\.\d{4}"))
+        fits_the_screen(page)
+        shoot(page, "german", stack)
         assert accessibility_problems(page) == []
         browser.close()
