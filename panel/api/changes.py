@@ -12,7 +12,7 @@ blp = Blueprint("changes", __name__, url_prefix="/api/v1/changes",
 
 
 class ChangesQuerySchema(Schema):
-    since = fields.String(validate=validate.Length(max=200),
+    since = fields.String(validate=validate.Regexp(f"^{changes.CURSOR_PATTERN}$"),
                           metadata={"description": "The cursor of the last answer; leave "
                                                    "out the first time."})
     limit = fields.Integer(load_default=100, validate=validate.Range(1, 500))

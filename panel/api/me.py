@@ -116,7 +116,8 @@ class Export(MethodView):
 
 
 class LanguageSchema(ma.Schema):
-    language = ma.fields.String(required=True, allow_none=True, metadata={
+    language = ma.fields.String(required=True, allow_none=True,
+                                validate=ma.validate.OneOf(i18n.languages()), metadata={
         "description": "en, de (each language the panel has a catalogue for), or null for "
                        "the app's Accept-Language"})
 

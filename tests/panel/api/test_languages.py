@@ -34,4 +34,5 @@ def test_the_panelists_setting_wins_over_the_browser(app, client):
 def test_a_language_without_a_catalogue_is_refused(app, client):
     tokens = register(app, client)
     refused = client.put("/api/v1/me/language", json={"language": "xx"}, headers=bearer(tokens))
-    assert refused.status_code == 422 and "en, de" in refused.get_json()["message"]
+    assert refused.status_code == 422
+    assert "en, de" in str(refused.get_json()["errors"]["json"]["language"])
