@@ -27,7 +27,7 @@ from panel.models import Change, LedgerEntry, Panelist, Payout, Receipt, Receipt
 from panel.services.errors import N_, Invalid
 
 CURSOR_PREFIX = "c"
-CURSOR_PATTERN = r"c[0-9]{1,15}"
+CURSOR_PATTERN = r"c[0-9]{1,9}"  # Change.seq is a 32-bit integer
 
 
 @dataclass(frozen=True)
