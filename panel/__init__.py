@@ -28,7 +28,8 @@ def create_app(overrides: dict | None = None) -> Flask:
     os.makedirs(app.instance_path, exist_ok=True)
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # tesseract: processes, not threads
 
-    from panel import admin, api, cli, dashboard, logs, models, probes, ratelimit, web  # noqa: F401
+    from panel import admin, api, cli, dashboard, i18n, logs, models, probes, ratelimit, web  # noqa: F401
+    from panel.services import changes  # noqa: F401  (the change feed's flush listener)
     from panel.services.uploads import configure_pillow
     from panel.tasks.celery import celery_init_app
 
@@ -42,6 +43,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     logs.configure(app)
     probes.init_app(app)
     web.init_app(app)
+    i18n.init_app(app)
     ratelimit.init_app(app)
     api.init_app(app)
     dashboard.init_app(app)

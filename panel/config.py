@@ -148,6 +148,14 @@ def from_environment(instance_path: str) -> dict:
         "MAIL_INTAKE_MAX_BYTES": _int("MAIL_INTAKE_MAX_BYTES", 20 * 1024 * 1024),
         # Accept forwarded mail only from the panelist's own address (by keyed hash).
         "MAIL_INTAKE_OWN_ADDRESS_ONLY": _flag("MAIL_INTAKE_OWN_ADDRESS_ONLY", False),
+        # Refuse at once (422, with a reason and a hint) a page too small, too dark, blurred
+        # or cut off, before anything is stored (ocr.quality, docs/photo_quality.md).
+        # The server-sent event stream (/api/v1/changes/stream, /events): how often it looks
+        # for changes (one short query, no connection held between looks) and how long one
+        # connection lasts before the client reconnects (it holds a worker thread).
+        "CHANGE_STREAM_POLL_SECONDS": float(os.environ.get("CHANGE_STREAM_POLL_SECONDS", 2)),
+        "CHANGE_STREAM_SECONDS": float(os.environ.get("CHANGE_STREAM_SECONDS", 120)),
+        "PHOTO_QUALITY_CHECK": os.environ.get("PHOTO_QUALITY_CHECK", "on") == "on",
         # Pixels a worker decodes for one receipt, all pages together (larger pages are
         # decoded at a reduced scale), which bounds a job's memory; OCR's prepared image is
         # at most 16 million pixels anyway (ocr.prepare.steps.MAX_PIXELS).

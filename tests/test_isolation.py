@@ -57,6 +57,8 @@ ROUTES = {
         "dashboard.password_reset": "GET POST", "dashboard.password_reset_confirm": "GET POST",
         "payout_webhooks.Webhook": "POST",  # signed by the payout provider
         "probes.healthz": "GET", "probes.readyz": "GET",
+        "dashboard.manifest": "GET", "dashboard.service_worker": "GET",
+        "dashboard.waitlist_status": "GET POST", "dashboard.language": "POST",
     }),
     ("probes.metrics_page", "GET"): OPERATOR,
     **kind_of(API, {
@@ -70,6 +72,7 @@ ROUTES = {
         "me.ForwardingAddress": "GET", "me.RenewForwardingAddress": "POST",
         "me.Recipients": "GET", "me.RecipientConsent": "PUT", "me.Contributions": "GET",
         "rewards.Payouts": "GET", "rewards.PayoutById": "GET", "rewards.PayoutCode": "POST",
+        "changes.Changes": "GET", "changes.ChangeStream": "GET", "me.Language": "GET PUT",
     }),
     **kind_of(RECIPIENT, {"releases.Releases": "GET", "releases.ReleaseById": "GET"}),
     **kind_of(DASHBOARD, {
@@ -85,6 +88,7 @@ ROUTES = {
         "dashboard.renew_forwarding_address": "POST",
         "dashboard.recipient_consent": "POST",
         "dashboard.payout": "GET", "dashboard.payout_code": "POST",
+        "dashboard.events": "GET",
     }),
     **{key: ADMIN for key, roles in ADMIN_ROLES.items() if roles != "public"},
 }

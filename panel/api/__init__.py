@@ -5,8 +5,20 @@ from http import HTTPStatus
 
 import swagger_ui_bundle
 from flask import Flask, current_app, jsonify, send_from_directory
+from flask_babel import gettext
 
-from panel.api import auth, me, payout_webhooks, receipts, releases, rewards, surveys, waitlist
+from panel import i18n
+from panel.api import (
+    auth,
+    changes,
+    me,
+    payout_webhooks,
+    receipts,
+    releases,
+    rewards,
+    surveys,
+    waitlist,
+)
 from panel.api.openapi import ErrorResponses
 from panel.api.security import require_panelist
 from panel.extensions import api
@@ -21,8 +33,11 @@ from panel.storage import StorageUnavailable
 
 api.register_field(DecimalString, "string", "decimal")
 # Every operation under these needs a token, checked before its arguments are read.
-for _blueprint in (me.blp, receipts.blp, rewards.blp, surveys.blp):
+for _blueprint in (me.blp, receipts.blp, rewards.blp, surveys.blp, changes.blp):
     _blueprint.before_request(require_panelist)
+# Apps keep in sync cheaply: an ETag on every GET, a 304 for If-None-Match (docs/api.md).
+for _blueprint in (receipts.blp, rewards.blp, changes.blp):
+    _blueprint.after_request(changes.conditional)
 
 
 def _not_stored(response):
@@ -33,7 +48,7 @@ def _not_stored(response):
 
 
 for _blueprint in (auth.blp, me.blp, me.purposes_blp, receipts.blp, releases.blp, rewards.blp,
-                   surveys.blp, waitlist.blp, payout_webhooks.blp):
+                   surveys.blp, waitlist.blp, payout_webhooks.blp, changes.blp):
     _blueprint.after_request(_not_stored)
 
 
@@ -44,7 +59,7 @@ def init_app(app: Flask) -> None:
                                              "description": "A recipient's key (rk_...), "
                                                             "issued in the admin tool"}}}})
     for blueprint in (auth.blp, me.blp, me.purposes_blp, receipts.blp, rewards.blp,
-                      surveys.blp, waitlist.blp, releases.blp, payout_webhooks.blp):
+                      surveys.blp, waitlist.blp, releases.blp, payout_webhooks.blp, changes.blp):
         api.register_blueprint(blueprint)
     app.register_error_handler(PanelError, _panel_error)
     app.register_error_handler(StorageUnavailable, lambda _error: _panel_error(
@@ -57,9 +72,11 @@ def init_app(app: Flask) -> None:
 def _panel_error(error: PanelError):
     """A service's refusal, in flask-smorest's error shape."""
     body = {"code": error.status, "status": HTTPStatus(error.status).phrase,
-            "message": error.message}
+            "message": i18n.refusal_text(error)}
     if error.errors:
         body["errors"] = error.errors
+    if reason := getattr(error, "reason", None):  # a photo to take again
+        body.update(reason=reason, hint=gettext(error.hint), page=error.page)
     response = jsonify(body)
     response.status_code = error.status
     if error.status == 401:

@@ -1,8 +1,10 @@
 """The panelist's own account: profile, password, consents, export, leaving and erasure."""
+import marshmallow as ma
 from flask import Response
 from flask.views import MethodView
 from flask_smorest import Blueprint, Page
 
+from panel import i18n
 from panel.api.limits import MAX_PAGE_SIZE, limited
 from panel.api.openapi import refuses
 from panel.api.security import BEARER, current_login, current_panelist
@@ -178,3 +180,25 @@ class RenewForwardingAddress(MethodView):
     def post(self):
         """A new forwarding address; mail to the old one is refused from now on."""
         return forwarding.renew(current_panelist())
+class LanguageSchema(ma.Schema):
+    language = ma.fields.String(required=True, allow_none=True,
+                                validate=ma.validate.OneOf(i18n.languages()), metadata={
+        "description": "en, de (each language the panel has a catalogue for), or null for "
+                       "the app's Accept-Language"})
+
+
+@blp.route("/language")
+class Language(MethodView):
+    @blp.response(200, LanguageSchema)
+    @blp.doc(security=BEARER)
+    def get(self):
+        """The language the panel speaks to you (null: your app's Accept-Language)."""
+        return {"language": current_panelist().language}
+
+    @blp.arguments(LanguageSchema)
+    @blp.response(200, LanguageSchema)
+    @blp.doc(security=BEARER)
+    def put(self, body):
+        """Choose the language of the panel's pages, mail and messages to you."""
+        panelist = account.set_language(current_panelist(), body["language"], i18n.languages())
+        return {"language": panelist.language}

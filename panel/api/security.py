@@ -5,7 +5,7 @@ from flask import g, request
 
 from panel.models import Panelist
 from panel.services import auth
-from panel.services.errors import Unauthorized
+from panel.services.errors import N_, Unauthorized
 
 BEARER = [{"bearerAuth": []}]
 RECIPIENT_KEY = [{"recipientKey": []}]  # the recipients' API (panel/api/releases.py)
@@ -37,5 +37,6 @@ def current_login() -> tuple[Panelist, str]:
         token = bearer_token()
         g.panelist, g.login_id = (auth.login_of(token) if token else None) or (None, None)
     if g.panelist is None:
-        raise Unauthorized("Log in first: send a valid access token as 'Authorization: Bearer'.")
+        raise Unauthorized(N_("Log in first: send a valid access token as 'Authorization: "
+                              "Bearer'."))
     return g.panelist, g.login_id

@@ -8,7 +8,10 @@ def init_app(app: Flask) -> None:
         access,
         errors,
         views_account,  # noqa: F401
+        views_app,
+        views_events,
         views_join,
+        views_language,
         views_privacy,
         views_receipts,
         views_rewards,

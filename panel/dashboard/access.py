@@ -23,14 +23,16 @@ SESSION_COOKIE, REFRESH_COOKIE, CSRF_COOKIE = (web.PANELIST_SESSION_COOKIE, "pan
                                               "panel_csrf")
 PUBLIC = {"dashboard.landing", "dashboard.join_waitlist", "dashboard.register",
           "dashboard.login", "dashboard.static", "dashboard.goodbye", "dashboard.password_reset",
-          "dashboard.password_reset_confirm"}
+          "dashboard.password_reset_confirm", "dashboard.manifest", "dashboard.service_worker",
+          "dashboard.waitlist_status", "dashboard.language"}
 
 csrf_token = web.csrf_token
 
 
 @blp.before_request
 def guard():
-    if request.endpoint == "dashboard.static":  # stylesheet and scripts: no session needed,
+    if request.endpoint in ("dashboard.static", "dashboard.manifest",
+                            "dashboard.service_worker"):  # stylesheet and scripts: no session needed,
         return None  # and no refresh racing the page's own (a lost race would log out)
     web.csrf_cookie_for_request(CSRF_COOKIE)
     g.panelist = _signed_in()  # first: the form's token is bound to the login (g.csrf_binding)

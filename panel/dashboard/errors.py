@@ -2,6 +2,7 @@
 from flask import render_template
 from werkzeug.exceptions import HTTPException
 
+from panel import i18n
 from panel.dashboard.blueprint import blp
 from panel.services.errors import (
     DATABASE_UNREACHABLE,
@@ -15,8 +16,8 @@ from panel.storage import StorageUnavailable
 @blp.errorhandler(PanelError)
 def panel_error(error: PanelError):
     retry = getattr(error, "retry_after", None)  # a rate limit says when to try again
-    return render_template("dashboard/error.html", status=error.status, message=error.message
-                           ), error.status, {"Retry-After": str(retry)} if retry else {}
+    return render_template("dashboard/error.html", status=error.status,
+                           message=i18n.refusal_text(error)), error.status, {"Retry-After": str(retry)} if retry else {}
 
 
 @blp.errorhandler(StorageUnavailable)

@@ -5,37 +5,41 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
+from babel import Locale, dates, numbers
+from flask_babel import get_locale, gettext
+
 from panel.models import UNFINISHED_STATUSES, ReceiptSource, ReceiptStatus
+from panel.services.errors import N_
 
 STATUS_WORDS = {
-    ReceiptStatus.QUEUED: "Waiting", ReceiptStatus.PROCESSING: "Reading",
-    ReceiptStatus.ACCEPTED: "Accepted", ReceiptStatus.REJECTED: "Not accepted",
-    ReceiptStatus.NEEDS_REVIEW: "Being checked", ReceiptStatus.REMOVED: "Removed",
-    ReceiptStatus.WITHDRAWN: "Withdrawn",
+    ReceiptStatus.QUEUED: N_("Waiting"), ReceiptStatus.PROCESSING: N_("Reading"),
+    ReceiptStatus.ACCEPTED: N_("Accepted"), ReceiptStatus.REJECTED: N_("Not accepted"),
+    ReceiptStatus.NEEDS_REVIEW: N_("Being checked"), ReceiptStatus.REMOVED: N_("Removed"),
+    ReceiptStatus.WITHDRAWN: N_("Withdrawn"),
 }
 SOURCE_WORDS = {ReceiptSource.PHOTO: "Photo", ReceiptSource.PDF: "PDF",
                 ReceiptSource.EMAIL: "Forwarded e-mail"}
 REASON_WORDS = {
-    "prescription": "It was a prescription receipt, so we deleted it whole to protect your "
-                    "health information.",
-    "too_old": "The purchase is older than the panel accepts.",
-    "duplicate": "You already shared this receipt.",
-    "unreadable": "We could not read it. A sharper, flatter photo in good light helps.",
-    "not_a_receipt": "This does not look like a shopping receipt.",
-    "in_future": "The purchase date lies in the future.",
-    "by_panelist": "You withdrew it.",
-    "image_missing": "The photo could not be found; please share it again.",
-    "processing_failed": "A person checks it because we could not read it automatically.",
-    "total_not_found": "A person checks it because we could not find the total.",
-    "low_confidence": "A person checks it because the numbers did not add up.",
-    "pages_mismatch": "A person checks it because one of its pages was shared before, with "
-                      "another receipt.",
+    "prescription": N_("It was a prescription receipt, so we deleted it whole to protect your "
+                    "health information."),
+    "too_old": N_("The purchase is older than the panel accepts."),
+    "duplicate": N_("You already shared this receipt."),
+    "unreadable": N_("We could not read it. A sharper, flatter photo in good light helps."),
+    "not_a_receipt": N_("This does not look like a shopping receipt."),
+    "in_future": N_("The purchase date lies in the future."),
+    "by_panelist": N_("You withdrew it."),
+    "image_missing": N_("The photo could not be found; please share it again."),
+    "processing_failed": N_("A person checks it because we could not read it automatically."),
+    "total_not_found": N_("A person checks it because we could not find the total."),
+    "low_confidence": N_("A person checks it because the numbers did not add up."),
+    "pages_mismatch": N_("A person checks it because one of its pages was shared before, with "
+                      "another receipt."),
 }
 REWARD_REASON_WORDS = {
-    "not_accepted": "does not count: not accepted",
-    "withdrawn": "does not count: withdrawn",
-    "excluded_merchant": "does not count: this shop is not part of the programme",
-    "weekly_cap": "does not count: weekly limit reached",
+    "not_accepted": N_("does not count: not accepted"),
+    "withdrawn": N_("does not count: withdrawn"),
+    "excluded_merchant": N_("does not count: this shop is not part of the programme"),
+    "weekly_cap": N_("does not count: weekly limit reached"),
 }
 
 CATEGORY_WORDS = {
@@ -75,11 +79,19 @@ def quantity(value: str | None) -> str:
     return f"{Decimal(value).normalize():f}" if value else "–"
 
 
+# Dates by the panelist's locale (panel.i18n): English as the panel always wrote them
+# ("12 Nov 2026, 14:33"), other languages by their own day-month-year pattern.
+DAY_PATTERNS = {"en": "d MMM y"}
+TIME_PATTERN = "HH:mm"
+
+
 def money(amount, currency: str | None = None) -> str:
+    """"1234.5" as "1,234.50 EUR" in English, "1.234,50 EUR" in German."""
     if amount in (None, ""):
         return "–"
     value = Decimal(str(amount)).quantize(Decimal("0.01"))
-    return f"{value:,.2f} {currency}".strip() if currency else f"{value:,.2f}"
+    number = numbers.format_decimal(value, format="#,##0.00", locale=_locale())
+    return f"{number} {currency}" if currency else number
 
 
 def day(value) -> str:
@@ -88,23 +100,31 @@ def day(value) -> str:
     if isinstance(value, str):  # as the schemas dump them: "2026-11-12" or a full timestamp
         value = (date.fromisoformat(value) if len(value) == 10
                  else datetime.fromisoformat(value.replace("Z", "+00:00")))
+    locale = _locale()
+    pattern = DAY_PATTERNS.get(locale.language, "medium")
     if isinstance(value, datetime):
-        return value.strftime("%-d %b %Y, %H:%M")
+        shown = dates.format_date(value.date(), pattern, locale=locale)
+        return f"{shown}, {dates.format_time(value, TIME_PATTERN, locale=locale)}"
     if isinstance(value, date):
-        return value.strftime("%-d %b %Y")
+        return dates.format_date(value, pattern, locale=locale)
     return str(value)
 
 
 def month(period: str) -> str:
-    """'2026-03' as 'March 2026'."""
+    """'2026-03' as 'March 2026' ('März 2026')."""
     try:
-        return datetime.strptime(period, "%Y-%m").strftime("%B %Y")
+        first = datetime.strptime(period, "%Y-%m").date()
     except (TypeError, ValueError):
         return str(period)
+    return dates.format_skeleton("yMMMM", first, locale=_locale())
+
+
+def _locale():
+    return get_locale() or Locale("en")
 
 
 def status_words(status: str) -> str:
-    return STATUS_WORDS.get(status, status.replace("_", " ").capitalize())
+    return gettext(STATUS_WORDS.get(status, status.replace("_", " ").capitalize()))
 
 
 def source_words(source: str | None) -> str:
@@ -114,11 +134,13 @@ def source_words(source: str | None) -> str:
 def reason_words(reason: str | None) -> str:
     if not reason:
         return ""
-    return REASON_WORDS.get(reason, reason.replace("_", " ").capitalize() + ".")
+    return gettext(REASON_WORDS.get(reason, reason.replace("_", " ").capitalize() + "."))
 
 
 def reward_reason_words(reason: str | None) -> str:
-    return REWARD_REASON_WORDS.get(reason, "") if reason else "counts toward this month"
+    if not reason:
+        return gettext("counts toward this month")
+    return gettext(REWARD_REASON_WORDS[reason]) if reason in REWARD_REASON_WORDS else ""
 
 
 def unfinished(status: str) -> bool:

@@ -9,7 +9,7 @@ from panel.dashboard.views_account import NOTICES
 from panel.schemas import LoginSchema, RegisterSchema, WaitlistJoinSchema
 from panel.services import auth, waitlist
 from panel.services.consents import PURPOSES
-from panel.services.errors import PanelError
+from panel.services.errors import Invalid, PanelError
 
 
 @blp.get("/")
@@ -90,3 +90,20 @@ def logout():
 @blp.get("/goodbye")
 def goodbye():
     return render_template("dashboard/goodbye.html")
+
+
+@blp.route("/waitlist/status", methods=["GET", "POST"])
+def waitlist_status():
+    """The place in the queue and the rule the panel invites by, for the status code of the
+    waitlist mail (sent in a form, never in the address, which proxies and browsers keep)."""
+    if request.method == "GET":
+        return render_template("dashboard/waitlist.html", found=None, code="")
+    code = request.form.get("code", "").strip()
+    try:
+        if not code:
+            raise Invalid("Enter the status code from your waitlist mail.")
+        found = waitlist.status(code)
+    except PanelError as refusal:
+        return render_template("dashboard/waitlist.html", found=None, code=code,
+                               error=refusal.message), refusal.status
+    return render_template("dashboard/waitlist.html", found=found, code="")

@@ -6,26 +6,29 @@ import math
 import uuid
 
 from flask import Response, current_app, g, redirect, render_template, request, url_for
+from flask_babel import gettext
 
-from panel import ratelimit, web
+from panel import i18n, ratelimit, web
 from panel.dashboard.blueprint import blp
 from panel.models import UNFINISHED_STATUSES
 from panel.schemas import RECEIPT_STATUSES, ReceiptSchema
 from panel.services import forwarding
 from panel.services import receipts as service
-from panel.services.errors import Invalid, PanelError
+from panel.services.errors import N_, Invalid, PanelError
 
 PAGE_SIZE = 24
 LIST_NOTICES = {
-    "welcome": "Welcome to the panel! Share your first receipt below: take a photo of it "
-               "after you shop.",
-    "shared": "Thank you. Your receipt is being read; this page updates itself until it is "
-              "done.",
-    "deleted": "The receipt is deleted: its images and everything read from it are gone.",
-    "renewed": "Your forwarding address is new; mail to the old one is no longer accepted.",
+    "welcome": N_("Welcome to the panel! Share your first receipt below: take a photo of it "
+               "after you shop."),
+    "shared": N_("Thank you. Your receipt is being read; this page updates itself until it is "
+              "done."),
+    "deleted": N_("The receipt is deleted: its images and everything read from it are "
+                  "gone."),
+    "renewed": N_("Your forwarding address is new; mail to the old one is no longer "
+                  "accepted."),
 }
 DETAIL_NOTICES = {
-    "withdrawn": "You withdrew this receipt. It is no longer used or counted anywhere.",
+    "withdrawn": N_("You withdrew this receipt. It is no longer used or counted anywhere."),
 }
 @blp.get("/receipts")
 def receipts():
@@ -38,10 +41,10 @@ def share_receipt():
         ratelimit.check("upload")
         pages = [upload.read() for upload in request.files.getlist("image") if upload.filename]
         if not pages:
-            raise Invalid("Choose at least one photo of your receipt, then share it.")
+            raise Invalid(N_("Choose at least one photo of your receipt, then share it."))
         service.submit(g.panelist, pages, request.form.get("idempotency_key") or None)
     except PanelError as refusal:
-        return _list_page(error=refusal.message), refusal.status
+        return _list_page(error=i18n.refusal_text(refusal)), refusal.status
     return redirect(url_for("dashboard.receipts", shared=1), 303)
 
 
@@ -60,7 +63,8 @@ def _list_page(error: str | None = None):
     page = web.page_number(request.args)
     rows, total = service.page_for(g.panelist, status, page, PAGE_SIZE, period)
     shown = ReceiptSchema(many=True).dump(rows)
-    notice = next((text for key, text in LIST_NOTICES.items() if request.args.get(key)), None)
+    notice = next((gettext(text) for key, text in LIST_NOTICES.items()
+                   if request.args.get(key)), None)
     return render_template(
         "dashboard/receipts.html", receipts=shown, total=total, page=page,
         pages=max(math.ceil(total / PAGE_SIZE), 1), status=status, month=period,
@@ -73,7 +77,8 @@ def _list_page(error: str | None = None):
 @blp.get("/receipts/<receipt_id>")
 def receipt(receipt_id):
     shown = ReceiptSchema().dump(service.get_for(g.panelist, receipt_id))
-    notice = next((text for key, text in DETAIL_NOTICES.items() if request.args.get(key)), None)
+    notice = next((gettext(text) for key, text in DETAIL_NOTICES.items()
+                   if request.args.get(key)), None)
     return render_template("dashboard/receipt.html", receipt=shown, notice=notice,
                            refresh=shown["status"] in UNFINISHED_STATUSES)
 

@@ -1,4 +1,5 @@
 """Typed SQLAlchemy models. They import only ``panel.db``."""
+from panel.models.changes import Change
 from panel.models.panelists import (
     AuthToken,
     Consent,
@@ -47,7 +48,7 @@ from panel.models.staff import (  # noqa: F401
 )
 from panel.models.surveys import Survey, SurveyQuestion, SurveyResponse
 
-__all__ = ["AuthToken", "Consent", "DeletionRecord", "IdempotencyKey", "Invite", "Panelist", "PasswordReset", "Receipt",
+__all__ = ["Change", "AuthToken", "Consent", "DeletionRecord", "IdempotencyKey", "Invite", "Panelist", "PasswordReset", "Receipt",
            "ReceiptEvent", "ReceiptItem", "ReceiptRedactedLine", "ReceiptRedaction", "ReceiptSource", "ReceiptStatus", "ForwardingAddress", "FINAL_STATUSES",
            "UNFINISHED_STATUSES", "LedgerEntry", "Payout", "RewardPeriod",
            "PayoutEvent", "PayoutState", "OPEN_STATES", "FINAL_STATES", "GiftCardCode",

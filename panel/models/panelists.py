@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, ForeignKey, LargeBinary, String
+from sqlalchemy import JSON, Boolean, ForeignKey, Integer, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from panel.db import Base, UtcDateTime, id_column, utcnow
@@ -36,6 +36,9 @@ class Panelist(Base):
     status: Mapped[str] = mapped_column(String(16), default="active")
     joined_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     left_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # The last change feed number given out (services.changes); raised under the row lock.
+    change_seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    language: Mapped[str | None] = mapped_column(String(8))  # "en", "de"; None: the browser's
 
     consents: Mapped[list["Consent"]] = relationship(
         back_populates="panelist", cascade="all, delete-orphan", passive_deletes=True,

@@ -9,7 +9,7 @@ from panel.db import db, flush_deleted_pages, utcnow
 from panel.extensions import storage_for
 from panel.models import Consent, DeletionRecord, Invite, Panelist, Receipt, WaitlistEntry
 from panel.services import consents, credentials, mail, payouts, personal
-from panel.services.errors import Conflict, NotFound
+from panel.services.errors import Conflict, Invalid, NotFound
 from panel.services.money import from_minor
 
 
@@ -86,3 +86,14 @@ def erase(panelist: Panelist, password: str, forfeit_balance: bool = False) -> N
     g.pop("panel_data_keys", None)
     db.session.commit()
     flush_deleted_pages()
+
+
+def set_language(panelist: Panelist, language: str | None, offered: list[str]) -> Panelist:
+    """The language the panel speaks to the panelist (pages, mail, API messages); None: the
+    browser's or app's Accept-Language."""
+    if language is not None and language not in offered:
+        raise Invalid(f"The panel speaks {', '.join(offered)}.",
+                      {"language": [f"One of {', '.join(offered)}."]})
+    panelist.language = language
+    db.session.commit()
+    return panelist

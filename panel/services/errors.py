@@ -6,6 +6,12 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 DATABASE_UNREACHABLE = (OperationalError, InterfaceError)
 
 
+def N_(text: str) -> str:
+    """Marks a message for the translation catalogues (pybabel extract -k N_); the faces
+    translate it when they show it (panel.i18n.refusal_text)."""
+    return text
+
+
 class PanelError(Exception):
     status = 400
 
@@ -29,6 +35,15 @@ class Forbidden(PanelError):
 
 class NotFound(PanelError):
     status = 404
+
+
+class PhotoRefused(Invalid):
+    """A page not worth reading (blurred, cut off, too small or dark): the panelist should
+    take it again. ``reason`` is a stable code, ``hint`` what to do."""
+
+    def __init__(self, message: str, reason: str, hint: str, page: int):
+        super().__init__(f"{message} {hint}", {"image": [f"Page {page}: {message}"]})
+        self.problem, self.reason, self.hint, self.page = message, reason, hint, page
 
 
 class Conflict(PanelError):

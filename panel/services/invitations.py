@@ -69,7 +69,8 @@ def _mail_code(email: str, code: str, expires_at: datetime) -> None:
               f"{expires_at:%Y-%m-%d %H:%M} UTC.\n\n"
               "Join in your browser, with the code filled in:\n\n"
               f"  {register_link(code)}\n\n"
-              "or install the panel app and register there with this code. You choose what "
+              "(on a phone, the page then offers to install the panel: \"Add to Home screen\"), "
+              "or register in an app with this code. You choose what "
               "you share, and you can leave and erase your data at any time.\n", kind="invite")
 
 

@@ -6,6 +6,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from panel.db import UtcDateTime, db, new_id, utcnow
 from panel.models import LedgerEntry, Panelist
+from panel.services import changes
 from panel.services.errors import Conflict, Invalid
 
 COLUMNS = ["id", "panelist_id", "kind", "amount_minor", "currency", "period", "dedupe_key",
@@ -33,8 +34,11 @@ def insert_from_select(rows) -> int:
     # The WHERE keeps SQLite from reading "ON CONFLICT" as the ON of a join.
     statement = _insert(LedgerEntry).from_select(COLUMNS, rows.where(true())) \
         .on_conflict_do_nothing(index_elements=["panelist_id", "dedupe_key"]) \
-        .returning(LedgerEntry.id)  # rowcount is not reported for INSERT ... SELECT here
-    return len(db.session.execute(statement).all())
+        .returning(LedgerEntry.id, LedgerEntry.panelist_id)  # no rowcount for INSERT ... SELECT
+    written = db.session.execute(statement).all()
+    for entry_id, panelist_id in written:  # Core: the change feed's listener does not see it
+        changes.note(panelist_id, "reward", entry_id)
+    return len(written)
 
 
 def insert_ignoring_duplicates(model, values: list[dict], keys: list[str]) -> None:

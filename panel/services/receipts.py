@@ -32,7 +32,7 @@ from panel.models import (
 )
 from panel.receipt_files import original_prefix
 from panel.services import ereceipts, idempotency, personal, quota, rewards, uploads
-from panel.services.errors import DATABASE_UNREACHABLE, Forbidden, Invalid, NotFound
+from panel.services.errors import DATABASE_UNREACHABLE, N_, Forbidden, Invalid, NotFound
 from panel.tasks import enqueue
 
 log = logging.getLogger(__name__)
@@ -54,13 +54,14 @@ def submit(panelist: Panelist, pages: list[bytes], idempotency_key: str | None) 
                      ("receipts", idempotency_key, payload))
     sent = uploads.measure(pages, upload_limits())
     ratelimit.spend_pixels(panelist.id, uploads.pixels(sent))
-    return queue(panelist, uploads.clean(sent), ReceiptSource.PHOTO, None,
+    clean = uploads.clean(sent, current_app.config["PHOTO_QUALITY_CHECK"])
+    return queue(panelist, clean, ReceiptSource.PHOTO, None,
                  ("receipts", idempotency_key, payload))
 
 
 def _ensure_active(panelist: Panelist) -> None:
     if panelist.status != "active":
-        raise Forbidden("You have left the panel, so new receipts cannot be shared.")
+        raise Forbidden(N_("You have left the panel, so new receipts cannot be shared."))
 
 
 def queue(panelist: Panelist, clean: list[bytes], source: ReceiptSource,
@@ -185,7 +186,7 @@ def get_for(panelist: Panelist, receipt_id: str) -> Receipt:
     """The panelist's own receipt; anyone else's is simply not found."""
     receipt = db.session.get(Receipt, receipt_id)
     if receipt is None or receipt.panelist_id != panelist.id:
-        raise NotFound("No such receipt.")
+        raise NotFound(N_("No such receipt."))
     return receipt
 
 

@@ -23,7 +23,9 @@ import pillow_heif
 import simplejpeg
 from PIL import Image, ImageFilter, ImageOps
 
+from ocr.quality import WORK_SIDE
 from panel import jpeg_metadata
+from panel.services import photo_quality
 from panel.services.errors import Invalid, TooLarge, UnsupportedMedia
 
 pillow_heif.register_heif_opener()
@@ -69,10 +71,11 @@ def sniff(data: bytes) -> str | None:
     return None
 
 
-def check_pages(pages: list[bytes], limits: UploadLimits) -> list[bytes]:
+def check_pages(pages: list[bytes], limits: UploadLimits,
+                quality: bool = False) -> list[bytes]:
     """Validate every page, then return each non-blank one as a clean JPEG (a JPEG page may
     still need turning upright by its EXIF orientation). Raises a PanelError."""
-    return clean(measure(pages, limits))
+    return clean(measure(pages, limits), quality)
 
 
 def measure(pages: list[bytes], limits: UploadLimits) -> list[SentPage]:
@@ -92,10 +95,12 @@ def measure(pages: list[bytes], limits: UploadLimits) -> list[SentPage]:
     return sent
 
 
-def clean(sent: list[SentPage]) -> list[bytes]:
-    """Each page decoded (a JPEG at 1/8 scale) to prove it whole, blank pages left out (but
-    the first, if all are), the rest as bare JPEGs. Raises a PanelError."""
-    cleaned = [_clean_page(page) for page in sent]
+def clean(sent: list[SentPage], quality: bool = False) -> list[bytes]:
+    """Each page decoded (a JPEG at reduced scale) to prove it whole, blank pages left out
+    (but the first, if all are), the rest as bare JPEGs. With ``quality``, a page that is not
+    blank but blurred, cut off, too small or too dark is refused (services.photo_quality).
+    Raises a PanelError."""
+    cleaned = [_clean_page(page, quality) for page in sent]
     return [bare for bare, blank in cleaned if not blank] or [cleaned[0][0]]
 
 
@@ -118,20 +123,27 @@ def _measured(number: int, data: bytes, limits: UploadLimits) -> SentPage:
     return SentPage(number, data, kind, width * height)
 
 
-def _clean_page(page: SentPage) -> tuple[bytes, bool]:
+def _clean_page(page: SentPage, quality: bool) -> tuple[bytes, bool]:
     """The page as a bare JPEG, and whether it is blank."""
     with _opened(page.number, page.data, page.kind) as image:
         if page.kind == "jpeg":
             orientation = image.getexif().get(ORIENTATION, 1)
-            grey = _whole_jpeg(page.number, page.data)
-            return jpeg_metadata.strip(page.data, orientation), _blank(grey)
+            grey = _whole_jpeg(page.number, page.data, image.size if quality else (1, 1))
+            blank = _blank(grey)
+            if quality:
+                photo_quality.ensure_readable(page.number, grey, image.size, blank,
+                                              orientation)
+            return jpeg_metadata.strip(page.data, orientation), blank
         try:
             image.load()
             upright = ImageOps.exif_transpose(image).convert("RGB")
         except (OSError, SyntaxError, ValueError, EOFError):
             raise _unreadable(page.number) from None
     factor = max(1, -(-max(upright.size) // BLANK_SIDE))
-    return _reencoded(upright), _blank(upright.reduce(factor).convert("L"))
+    blank = _blank(upright.reduce(factor).convert("L"))
+    if quality:
+        photo_quality.ensure_readable(page.number, upright.convert("L"), upright.size, blank)
+    return _reencoded(upright), blank
 
 
 class _opened:
@@ -154,13 +166,17 @@ class _opened:
         self.image.close()
 
 
-def _whole_jpeg(number: int, data: bytes) -> Image.Image:
-    """Decode at 1/8 scale (all the entropy-coded data is read, the pixels are made for an
-    image 1/64 the size) in strict mode: any damage, or data that ends before the last of
-    the pixels its header claims, is refused. The grey copy is kept for the blank test."""
+def _whole_jpeg(number: int, data: bytes, size: tuple[int, int]) -> Image.Image:
+    """Decode at reduced scale (all the entropy-coded data is read, the pixels are made for an
+    image up to 1/64 the size; the shorter side of ``size`` kept at up to ``WORK_SIDE`` for
+    the quality check) in strict mode: any damage, or data that ends before the last of the
+    pixels its header claims, is refused. The grey copy is kept for the blank test."""
+    width, height = size
     try:
-        grey = simplejpeg.decode_jpeg(data, colorspace="GRAY", min_height=1, min_width=1,
-                                      strict=True)
+        grey = simplejpeg.decode_jpeg(
+            data, colorspace="GRAY", strict=True,
+            min_width=min(width, WORK_SIDE) if width <= height else 1,
+            min_height=min(height, WORK_SIDE) if height < width else 1)
     except ValueError:
         raise _unreadable(number) from None
     return Image.fromarray(np.ascontiguousarray(grey[:, :, 0]))

@@ -18,7 +18,7 @@ from panel.db import db, utcnow
 from panel.models import Panelist, WaitlistEntry
 from panel.services import mail, personal, throttle
 from panel.services.auth import digest
-from panel.services.errors import NotFound
+from panel.services.errors import N_, NotFound
 
 EMAIL = "waitlist email"
 REMAIL_AFTER = timedelta(days=1)  # a repeated join re-sends the status mail at most daily
@@ -52,7 +52,9 @@ def _mail_status_code(entry: WaitlistEntry, email: str) -> None:
     mail.send(personal.normalise_email(email), "You are on the receipt panel's waitlist",
               "Thank you for your interest in the receipt panel.\n\n"
               "You are on the waitlist. To see your place in the queue, enter this status "
-              f"code in the app (or POST it to /api/v1/waitlist/status):\n\n  {code}\n\n"
+              "code in the app or on the waitlist page,\n"
+              f"  {current_app.config['PUBLIC_URL'].rstrip('/')}/waitlist/status\n"
+              f"(or POST it to /api/v1/waitlist/status):\n\n  {code}\n\n"
               f"How we invite: {current_app.config['WAITLIST_RULE']}\n", kind="waitlist")
 
 
@@ -60,7 +62,7 @@ def status(code: str) -> dict:
     entry = db.session.scalar(select(WaitlistEntry).where(
         WaitlistEntry.status_token_hash == digest(code.strip())))
     if entry is None:
-        raise NotFound("This status code is not known. Join the waitlist to get a new one.")
+        raise NotFound(N_("This status code is not known. Join the waitlist to get a new one."))
     waiting = db.session.scalar(select(func.count()).select_from(WaitlistEntry).where(
         WaitlistEntry.invited_at.is_(None)))
     position = None if entry.invited_at else db.session.scalar(

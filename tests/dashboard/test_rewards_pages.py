@@ -108,7 +108,7 @@ def test_the_ledger_is_newest_first_in_pages(app, session):
 def test_every_form_has_a_csrf_token_and_a_post_without_it_is_400(app, session):
     credit(app, session.panelist_id, 500, "k1")
     page = session.client.get("/rewards").get_data(as_text=True)
-    assert page.count('name="csrf_token"') == page.count('method="post"') == 2  # and logout
+    assert page.count('name="csrf_token"') == page.count('method="post"') == 3  # and logout, language
     response = session.client.post("/rewards/redemptions",
                                    data={"amount": "1.00", "method": "store_credit"})
     assert response.status_code == 400

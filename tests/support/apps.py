@@ -26,6 +26,11 @@ def make_app(tmp_path: Path, database_url: str, **overrides):
         "EMBEDDED_WORKER": "off",
         "CELERY_BROKER_URL": None,
         "RATELIMIT_STORAGE_URI": "memory://",
+        # Tests upload plain drawn pages to test everything else; the quality check is
+        # tested on its own (tests/panel/api/test_photo_quality.py).
+        "PHOTO_QUALITY_CHECK": False,
+        # An event stream ends after a second, so a test reading a whole answer is not held.
+        "CHANGE_STREAM_SECONDS": 1,
         **HIGH_LIMITS,
     }
     config.update(overrides)

@@ -25,7 +25,7 @@
         item.appendChild(image);
       }
       var label = document.createElement("span");
-      label.textContent = "Page " + (index + 1) + ": " + file.name;
+      label.textContent = (list.getAttribute("data-page") || "Page") + " " + (index + 1) + ": " + file.name;
       item.appendChild(label);
       list.appendChild(item);
     });
@@ -59,7 +59,43 @@
   });
   input.addEventListener("change", showPreviews);
 
-  form.addEventListener("submit", function () {
+  var queued = document.getElementById("share-queued");
+  function say(text) {
+    if (!queued) return;
+    queued.textContent = text;
+    queued.hidden = !text;
+  }
+  function words(name, fallback) {  // the page's own language (receipts.html)
+    return (queued && queued.getAttribute("data-" + name)) || fallback;
+  }
+  function waitingNote() {
+    if (!window.receiptQueue) return;
+    window.receiptQueue.all().then(function (items) {
+      if (items.length === 1) say(words("one", "1 receipt waits on this phone."));
+      else if (items.length) say(words("many", "{count} receipts wait on this phone.")
+        .replace("{count}", items.length));
+    }).catch(function () {});
+  }
+  function sendWaiting() {
+    if (!window.receiptQueue) return;
+    window.receiptQueue.send(form, function (item, refused) {
+      say(refused ? words("refused", "A receipt taken offline was not shared:") + " " + refused
+                  : words("shared", "A receipt taken offline has been shared."));
+    }).then(waitingNote);
+  }
+  window.addEventListener("online", sendWaiting);
+  sendWaiting();
+
+  form.addEventListener("submit", function (event) {
+    if (!navigator.onLine && window.receiptQueue && window.indexedDB && input.files.length) {
+      event.preventDefault();  // offline: keep the photos on the phone until the network returns
+      window.receiptQueue.add(input.files).then(function () {
+        input.value = "";
+        showPreviews();
+        waitingNote();
+      }).catch(function () { say(words("failed", "This phone could not keep the photos.")); });
+      return;
+    }
     var sending = document.getElementById("share-progress");
     if (sending) sending.hidden = false;
     form.setAttribute("aria-busy", "true");

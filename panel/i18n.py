@@ -1,0 +1,63 @@
+"""The panelist's language (Flask-Babel): the panelist's own setting, then the browser's
+Accept-Language, then English. The languages are English (the source text) and every
+catalogue under panel/translations/: adding a language is adding a catalogue
+(docs/translations.md). Dates and money are formatted by the same locale
+(panel.dashboard.format)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask, g, request
+from flask_babel import Babel, get_locale, gettext
+
+TRANSLATIONS = Path(__file__).resolve().parent / "translations"
+SOURCE_LANGUAGE = "en"
+LANGUAGE_COOKIE = "panel_language"
+NAMES = {"en": "English", "de": "Deutsch", "fr": "Français", "nl": "Nederlands",
+         "it": "Italiano", "es": "Español", "pl": "Polski"}
+
+babel = Babel()
+
+
+def languages() -> list[str]:
+    """English and each language with a catalogue."""
+    found = sorted(path.parent.parent.name
+                   for path in TRANSLATIONS.glob("*/LC_MESSAGES/messages.po"))
+    return [SOURCE_LANGUAGE, *[name for name in found if name != SOURCE_LANGUAGE]]
+
+
+def choose_language() -> str:
+    wanted = [getattr(g.get("panelist"), "language", None),
+              request.cookies.get(LANGUAGE_COOKIE)]
+    offered = languages()
+    for language in wanted:
+        if language in offered:
+            return language
+    return request.accept_languages.best_match(offered) or SOURCE_LANGUAGE
+
+
+def current_language() -> str:
+    return str(get_locale() or SOURCE_LANGUAGE)
+
+
+def refusal_text(error) -> str:
+    """A service's refusal in the panelist's language: its message, or for a photo to take
+    again its problem and what to do."""
+    if getattr(error, "reason", None):
+        return f"{gettext(error.problem)} {gettext(error.hint)}"
+    return gettext(error.message)
+
+
+def init_app(app: Flask) -> None:
+    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(TRANSLATIONS))
+    app.config.setdefault("BABEL_DEFAULT_LOCALE", SOURCE_LANGUAGE)
+    babel.init_app(app, locale_selector=choose_language)
+    app.jinja_env.globals.update(current_language=current_language, language_names=NAMES,
+                                 languages=languages)
+
+    @app.after_request
+    def _content_language(response):
+        if request.endpoint and not request.endpoint.endswith("static"):
+            response.headers.setdefault("Content-Language", current_language())
+            response.vary.add("Accept-Language")
+        return response
