@@ -13,6 +13,7 @@ import psycopg
 import pytest
 
 from tests.support.apps import database_url, empty_tables, make_app, stack_app
+from tests.support.fake_ocr import FakeEngine
 
 pytest_plugins = ["tests.support.s3server", "tests.support.celery_worker"]
 
@@ -82,6 +83,17 @@ def postgres_app(tmp_path, postgres_url):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture
+def fake_ocr(monkeypatch):
+    """The pipeline reads receipts drawn by ``render_receipt`` with the fake engine of
+    tests.support.fake_ocr (anything else with the app's real one), for tests that are not
+    about OCR. Yields the engine (its ``fake_reads`` and ``real_reads`` counts)."""
+    from panel.tasks import steps
+    engine = FakeEngine(steps.engine)
+    monkeypatch.setattr(steps, "engine", lambda: engine)
+    yield engine
 
 
 @pytest.fixture(params=["sqlite-local", "postgres-s3"])

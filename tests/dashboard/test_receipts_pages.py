@@ -23,6 +23,10 @@ from tests.support.apps import process_waiting
 from tests.support.factories import jpeg_bytes
 from tests.support.rewards import put_receipt
 
+# Not about OCR: the receipts drawn here are read back by the fake engine (tests/support/
+# fake_ocr.py); the pipeline, redaction and browser journeys keep tesseract.
+pytestmark = pytest.mark.usefixtures("fake_ocr")
+
 CARD = "4532 0151 1283 0366"
 BOUGHT = date.today() - timedelta(days=3)
 SHOP = [("EDEKA MARKT", ""), ("Hauptstr. 5, 10115 Berlin", ""),
