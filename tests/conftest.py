@@ -102,3 +102,31 @@ def stack(request, tmp_path, monkeypatch):
     application = stack_app(request.param, request, tmp_path, monkeypatch)
     yield application
     empty_tables(application)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Marks the slow slices (``-m "not slow"`` leaves them out; ``-m browser`` runs one)."""
+    for item in items:
+        slices = slow_slices(item)
+        for name in slices:
+            item.add_marker(name)
+        if slices - {"postgres"}:
+            item.add_marker("slow")
+
+
+def slow_slices(item) -> set[str]:
+    path = item.path.as_posix()
+    names = set(getattr(item, "fixturenames", ()))
+    slices = set()
+    if "sync_playwright" in vars(getattr(item, "module", None) or object):
+        slices.add("browser")
+    if "celery_stack" in names:
+        slices.add("celery")
+    if "/tests/contract/" in path:
+        slices.add("contract")
+    if "/tests/ocr/" in path or "/tests/redaction/" in path:
+        slices.add("ocr")
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    if any("postgres" in str(value) for value in params.values()) or "postgres_app" in names:
+        slices.add("postgres")
+    return slices
