@@ -1,4 +1,7 @@
-"""Configuration from the environment, with defaults that need no server (see API.md)."""
+"""Configuration from the environment, with defaults that need no server (see API.md): the
+one place settings are read, the admin tool's included. A setting that cannot be read (a
+number that is not one, a switch neither on nor off, an unknown redaction policy) stops the
+start with an error naming it."""
 from __future__ import annotations
 
 import base64
@@ -23,8 +26,24 @@ def _instance_secret(instance: Path, name: str, make) -> str:
     return path.read_text().strip()
 
 
+class SettingError(ValueError):
+    """A setting from the environment that cannot be read; the message names it."""
+
+
 def _int(name: str, default: int) -> int:
-    return int(os.environ.get(name, default))
+    raw = os.environ.get(name, default)
+    try:
+        return int(raw)
+    except ValueError:
+        raise SettingError(f"{name} must be a whole number, not {raw!r}") from None
+
+
+def _float(name: str, default: float) -> float:
+    raw = os.environ.get(name, default)
+    try:
+        return float(raw)
+    except ValueError:
+        raise SettingError(f"{name} must be a number, not {raw!r}") from None
 
 
 def country_of_timezone(timezone: str) -> str | None:
@@ -41,8 +60,14 @@ def country_of_timezone(timezone: str) -> str | None:
     return None
 
 
+ON, OFF = ("1", "on", "true", "yes"), ("0", "off", "false", "no")
+
+
 def _flag(name: str, default: bool) -> bool:
-    return os.environ.get(name, "on" if default else "off").lower() in ("1", "on", "true", "yes")
+    raw = os.environ.get(name, "on" if default else "off").strip().lower()
+    if raw not in ON + OFF:
+        raise SettingError(f"{name} is on or off, not {raw!r}")
+    return raw in ON
 
 
 # Requests per client within a window, in Flask-Limiter's notation ("20/minute", "5/second;
@@ -89,8 +114,8 @@ def from_environment(instance_path: str) -> dict:
         "S3_SSE": os.environ.get("S3_SSE") or None,
         "S3_KMS_KEY_ID": os.environ.get("S3_KMS_KEY_ID") or None,
         # An unreachable S3 server is a 503 within about attempts x connect timeout.
-        "S3_CONNECT_TIMEOUT": float(os.environ.get("S3_CONNECT_TIMEOUT", 2)),
-        "S3_READ_TIMEOUT": float(os.environ.get("S3_READ_TIMEOUT", 10)),
+        "S3_CONNECT_TIMEOUT": _float("S3_CONNECT_TIMEOUT", 2),
+        "S3_READ_TIMEOUT": _float("S3_READ_TIMEOUT", 10),
         "S3_MAX_ATTEMPTS": _int("S3_MAX_ATTEMPTS", 2),
         # After this many failed S3 calls in a row a process stops calling S3 for
         # S3_BREAKER_SECONDS (a 503 at once), then lets one call through to try (0: never).
@@ -99,7 +124,7 @@ def from_environment(instance_path: str) -> dict:
         "CELERY_BROKER_URL": broker,
         # The embedded worker runs when no broker is configured ("auto"), or as forced.
         "EMBEDDED_WORKER": os.environ.get("EMBEDDED_WORKER", "auto"),
-        "WORKER_POLL_SECONDS": float(os.environ.get("WORKER_POLL_SECONDS", 2)),
+        "WORKER_POLL_SECONDS": _float("WORKER_POLL_SECONDS", 2),
         "JOB_LEASE_SECONDS": _int("JOB_LEASE_SECONDS", 120),
         # Failures of the receipt itself before it goes to review (processing_failed);
         # failures of storage, database or broker are retried without limit, every
@@ -236,6 +261,34 @@ def from_environment(instance_path: str) -> dict:
         # Redis (shared by every process) or memory://; by default the Redis broker if any.
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI") or None,
         **{name: os.environ.get(name, default) for name, default in RATE_LIMITS.items()},
+        **admin_settings(),
+    }
+
+
+def admin_settings() -> dict:
+    """The admin tool's settings (README.md, "The admin tool")."""
+    return {
+        # Mail: SMTP when SMTP_HOST is set, otherwise the outbox table in the admin tool.
+        "SMTP_HOST": os.environ.get("SMTP_HOST") or None,
+        "SMTP_PORT": _int("SMTP_PORT", 587),
+        "SMTP_USERNAME": os.environ.get("SMTP_USERNAME") or None,
+        "SMTP_PASSWORD": os.environ.get("SMTP_PASSWORD") or None,
+        "SMTP_STARTTLS": _flag("SMTP_STARTTLS", True),
+        "SMTP_SENDER": os.environ.get("SMTP_SENDER", "panel@localhost"),
+        # Comma-separated CIDRs that may reach /admin; empty means any address.
+        "ADMIN_ALLOWED_NETWORKS": os.environ.get("ADMIN_ALLOWED_NETWORKS", ""),
+        "STAFF_SESSION_IDLE_SECONDS": _int("STAFF_SESSION_IDLE_SECONDS", 30 * 60),
+        "STAFF_SESSION_MAX_SECONDS": _int("STAFF_SESSION_MAX_SECONDS", 12 * 3600),
+        # Failed staff logins allowed per account and per address within the window.
+        "STAFF_LOGIN_MAX_FAILURES": _int("STAFF_LOGIN_MAX_FAILURES", 5),
+        "STAFF_LOGIN_WINDOW_SECONDS": _int("STAFF_LOGIN_WINDOW_SECONDS", 15 * 60),
+        # POST /api/v1/waitlist requests allowed per client address within the window.
+        "WAITLIST_MAX_REQUESTS": _int("WAITLIST_MAX_REQUESTS", 10),
+        "WAITLIST_WINDOW_SECONDS": _int("WAITLIST_WINDOW_SECONDS", 3600),
+        "WAITLIST_RULE": os.environ.get(
+            "WAITLIST_RULE",
+            "First come, first served: people are invited in the order they joined the "
+            "waitlist, sometimes a region (country or postal code) at a time."),
     }
 
 

@@ -32,6 +32,10 @@ from tests.ocr.synthetic import render_receipt
 from tests.support.apps import process_waiting
 from tests.support.factories import jpeg_bytes, upload
 
+# Not about OCR: the receipts drawn here are read back by the fake engine (tests/support/
+# fake_ocr.py); the pipeline, redaction and browser journeys keep tesseract.
+pytestmark = pytest.mark.usefixtures("fake_ocr")
+
 PUBLIC, STATIC, API, DASHBOARD, ADMIN = "public", "static", "API", "dashboard", "admin"
 RECIPIENT = "recipient API"  # a recipient's key, never a panelist's token
 OPERATOR = "operator"  # /metrics: a token or an allowed network (tests/panel/test_probes.py)

@@ -1,11 +1,9 @@
 """The invitation, waitlist and staff tool at /admin (web and command line)."""
 from flask import Flask
 
-from panel.admin import settings
-
 
 def init_app(app: Flask) -> None:
-    """Registers the admin tool's blueprint, commands and settings."""
+    """Registers the admin tool's blueprint and commands (its settings are in panel.config)."""
     from panel.admin import (  # noqa: F401  # noqa: F401  # noqa: F401
         access,
         commands,
@@ -24,8 +22,6 @@ def init_app(app: Flask) -> None:
     )
     from panel.admin.blueprint import blp
 
-    for name, value in settings.from_environment().items():
-        app.config.setdefault(name, value)
     app.register_blueprint(blp)
     app.jinja_env.globals.setdefault("admin_csrf_token", access.csrf_token)
     for group in (commands.waitlist_group, commands.mail_group, commands_staff.staff_group,

@@ -1,7 +1,11 @@
 """Helpers for the dashboard's tests: a panelist signed in through the real /register form,
 and the CSRF token read from a page, as a browser would.
 
-The ``app`` fixture is the suite's own (tests/conftest.py): SQLite and PostgreSQL.
+The ``app`` fixture is the suite's own (tests/conftest.py). Page tests are about the page,
+not the database: they run on SQLite only, except those marked ``database`` (the pages whose
+queries, constraints or counters are their subject), which run on PostgreSQL too. The
+services behind the pages are tested on both databases through the API; the browser journey
+runs on both setups.
 """
 from __future__ import annotations
 
@@ -57,6 +61,12 @@ def sign_up(app, client: FlaskClient | None = None, email: str | None = None,
     with app.app_context():
         panelist_id = auth.authenticate(token).id
     return Session(client, email, panelist_id)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_generate_tests(metafunc):
+    if "app" in metafunc.fixturenames and not metafunc.definition.get_closest_marker("database"):
+        metafunc.definition.add_marker(pytest.mark.parametrize("app", ["sqlite"], indirect=True))
 
 
 @pytest.fixture

@@ -171,6 +171,7 @@ def test_a_form_token_works_only_in_its_own_session(app):
     assert post(second.client, "/privacy/leave").status_code == 303
 
 
+@pytest.mark.database
 def test_failed_logins_are_throttled_per_account(app):
     app.config["LOGIN_MAX_FAILURES"] = 3
     session = sign_up(app)

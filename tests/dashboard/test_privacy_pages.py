@@ -103,6 +103,7 @@ def test_the_export_downloads_a_zip_with_panelist_json(app):
     assert [c["purpose"] for c in document["consent_history"]][:2] == ["receipts", "surveys"]
 
 
+@pytest.mark.database
 def test_erase_needs_the_typed_word_and_the_password_then_deletes_everything(app):
     session = sign_up(app)
     receipt_for_review(app, app.test_client(), {"panelist": {"id": session.panelist_id}})

@@ -23,6 +23,10 @@ from tests.support.apps import process_waiting
 from tests.support.factories import jpeg_bytes
 from tests.support.rewards import put_receipt
 
+# Not about OCR: the receipts drawn here are read back by the fake engine (tests/support/
+# fake_ocr.py); the pipeline, redaction and browser journeys keep tesseract.
+pytestmark = pytest.mark.usefixtures("fake_ocr")
+
 CARD = "4532 0151 1283 0366"
 BOUGHT = date.today() - timedelta(days=3)
 SHOP = [("EDEKA MARKT", ""), ("Hauptstr. 5, 10115 Berlin", ""),
@@ -109,6 +113,7 @@ def test_several_pages_make_one_receipt(app, session):
     assert receipt.redacted_image_key
 
 
+@pytest.mark.database
 def test_a_double_submit_makes_one_receipt(app, session):
     first = share(session, photo(), key="one-render-of-the-form")
     second = share(session, photo(), key="one-render-of-the-form")
@@ -151,6 +156,7 @@ def test_too_many_pages_too_big_and_a_panelist_who_left_are_refused(app, session
     assert receipts_of(app, session) == []
 
 
+@pytest.mark.database
 def test_filters_by_status_and_month(app, session):
     september = datetime(2026, 9, 14, 10, tzinfo=timezone.utc)
     october = datetime(2026, 10, 14, 10, tzinfo=timezone.utc)
@@ -177,6 +183,7 @@ def test_filters_by_status_and_month(app, session):
     assert "No receipts match these filters" in none
 
 
+@pytest.mark.database
 def test_pages_of_24(app, session):
     start = datetime(2026, 11, 1, 8, tzinfo=timezone.utc)
     with app.app_context():

@@ -56,6 +56,7 @@ def test_goal_reached_and_past_months(app, session):
     assert "1 of 10" in past and "0.00 EUR" in past
 
 
+@pytest.mark.database
 def test_payout_beyond_the_balance_is_409_and_within_it_is_paid(app, session):
     credit(app, session.panelist_id, 500, "k1")
     assert balance(session.client) == "5.00 EUR"
@@ -90,6 +91,7 @@ def test_bad_payouts_are_refused_in_words(app, session, form, status):
     assert balance(session.client) == "5.00 EUR"
 
 
+@pytest.mark.database
 def test_the_ledger_is_newest_first_in_pages(app, session):
     for n in range(25):
         credit(app, session.panelist_id, 1, f"k{n}", f"Entry {n:02d}")

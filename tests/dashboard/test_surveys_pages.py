@@ -50,6 +50,7 @@ def test_the_form_has_a_labelled_input_for_each_kind(app):
     assert "Send answers" in html
 
 
+@pytest.mark.database
 def test_answered_once_credited_once_and_refused_the_second_time(app):
     survey_id, ids = make_survey(app)
     session = sign_up(app, surveys=True)

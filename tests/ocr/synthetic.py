@@ -9,6 +9,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from ocr.types import Box, Line, OcrPage, Word
+from tests.support import fake_ocr
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 DEFAULT_FONT = FONT_DIR / "DejaVuSansMono.ttf"
@@ -26,13 +27,29 @@ def render_receipt(lines: list[tuple[str, str]], width: int = 640,
     row_height = font_size + line_gap
     image = Image.new("RGB", (width, 2 * margin + row_height * len(lines)), "white")
     draw = ImageDraw.Draw(image)
+    rows = []
     for row, (left, right) in enumerate(lines):
         top = margin + row * row_height
         if left:
             draw.text((margin, top), left, font=face, fill="black")
         if right:
             draw.text((width - margin, top), right, font=face, fill="black", anchor="ra")
+        rows.append(word_boxes(draw, face, margin, top, left)
+                    + word_boxes(draw, face, width - margin - face.getlength(right), top, right))
+    fake_ocr.remember(image, rows)  # what was drawn where, for the tests' fake engine
     return image
+
+
+def word_boxes(draw, face, x: float, top: int, text: str) -> list[tuple[str, Box]]:
+    """Each word of ``text`` drawn from ``(x, top)`` with its ink box."""
+    boxes, start = [], 0
+    for word in text.split():
+        start = text.index(word, start)
+        left, upper, right, lower = draw.textbbox((x + face.getlength(text[:start]), top),
+                                                  word, font=face)
+        boxes.append((word, Box(round(left), upper, round(right - left), lower - upper)))
+        start += len(word)
+    return boxes
 
 
 def make_page(texts: list[str], engine: str = "fake") -> OcrPage:

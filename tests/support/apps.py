@@ -1,10 +1,19 @@
-"""Building apps for tests, and driving the pipeline synchronously through its real code."""
+"""Building apps for tests, and driving the pipeline synchronously through its real code.
+
+Migrating is done once per test process and database kind, not once per app: a new SQLite
+file is a copy of one migrated in this process, and the session's PostgreSQL database is
+migrated by the first app on it (``migrated_from_empty`` runs Alembic on an empty database,
+for the tests about the migrations themselves).
+"""
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
 from pathlib import Path
 
 from flask_migrate import upgrade
-from sqlalchemy import inspect, text
+from sqlalchemy import text
 
 from panel import create_app
 from panel.config import RATE_LIMITS
@@ -13,9 +22,12 @@ from panel.config import RATE_LIMITS
 # test_limits.py tests the real ones).
 HIGH_LIMITS = {name: "100000/minute" for name in RATE_LIMITS}
 
+# Database URLs this process has migrated to head (or copied from a database at head).
+_AT_HEAD: set[str] = set()
+_sqlite_template: list[Path] = []  # the migrated SQLite file new ones are copied from
 
-def make_app(tmp_path: Path, database_url: str, **overrides):
-    """An app migrated to head; storage in ``tmp_path/storage`` unless overridden."""
+
+def app_config(tmp_path: Path, database_url: str, **overrides) -> dict:
     config = {
         "TESTING": True,
         "INSTANCE_PATH": str(tmp_path / "instance"),
@@ -34,10 +46,54 @@ def make_app(tmp_path: Path, database_url: str, **overrides):
         **HIGH_LIMITS,
     }
     config.update(overrides)
-    app = create_app(config)
-    with app.app_context():
-        upgrade()
+    return config
+
+
+def make_app(tmp_path: Path, database_url: str, *, from_empty: bool = False, **overrides):
+    """An app migrated to head; storage in ``tmp_path/storage`` unless overridden.
+
+    A SQLite file that does not exist yet starts as a copy of one migrated in this process
+    (``from_empty``: Alembic runs on the empty file instead)."""
+    if not from_empty:
+        _copy_migrated_sqlite(database_url)
+    app = create_app(app_config(tmp_path, database_url, **overrides))
+    if from_empty or database_url not in _AT_HEAD:
+        with app.app_context():
+            upgrade()
+        _AT_HEAD.add(database_url)
     return app
+
+
+def _sqlite_file(database_url: str) -> Path | None:
+    prefix = "sqlite:///"
+    if database_url.startswith(prefix) and database_url != prefix + ":memory:":
+        return Path(database_url[len(prefix):])
+    return None
+
+
+def _copy_migrated_sqlite(database_url: str) -> None:
+    target = _sqlite_file(database_url)
+    if target is None or target.exists():
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(migrated_sqlite(), target)
+    _AT_HEAD.add(database_url)
+
+
+def migrated_sqlite() -> Path:
+    """A SQLite file migrated to head by Alembic, made once per process."""
+    if not _sqlite_template:
+        folder = Path(tempfile.mkdtemp(prefix="panel-migrated-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        path = folder / "panel.sqlite3"
+        app = make_app(folder, f"sqlite:///{path}", from_empty=True)
+        from panel.db import db
+        with app.app_context():
+            with db.engine.connect() as connection:  # everything in the file, none in the log
+                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            db.engine.dispose()
+        _sqlite_template.append(path)
+    return _sqlite_template[0]
 
 
 def process_waiting(app) -> None:
@@ -53,16 +109,28 @@ def process_waiting(app) -> None:
 
 
 def empty_tables(app) -> None:
-    """Empty the shared PostgreSQL database after a test (SQLite files are per test)."""
+    """Empty the shared PostgreSQL database after a test (SQLite files are per test): the
+    tables that hold rows, in one TRUNCATE (triggers keep rows of some from DELETE)."""
     from panel.db import db
     with app.app_context():
-        if db.engine.dialect.name == "postgresql":
-            names = ", ".join(f'"{name}"' for name in inspect(db.engine).get_table_names()
-                              if name != "alembic_version")
-            with db.engine.begin() as conn:
-                conn.execute(text(f"TRUNCATE {names} CASCADE"))
         db.session.remove()
+        if db.engine.dialect.name == "postgresql":
+            with db.engine.begin() as conn:
+                filled = [name for (name,) in conn.execute(text(FILLED_TABLES))]
+                if filled:
+                    names = ", ".join(f'"{name}"' for name in filled)
+                    conn.execute(text(f"TRUNCATE {names} CASCADE"))
         db.engine.dispose()
+
+
+# The public tables (but Alembic's) that hold at least one row, asked in one statement.
+FILLED_TABLES = """
+SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname <> 'alembic_version'
+  AND (xpath('/row/filled/text()', query_to_xml(
+        format('SELECT EXISTS (SELECT 1 FROM %I) AS filled', c.relname), false, true, ''
+      )))[1]::text = 'true'
+"""
 
 
 def database_url(kind: str, request, tmp_path) -> str:

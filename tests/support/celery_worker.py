@@ -63,12 +63,21 @@ class CeleryStack:
         return self.log_path.read_text(errors="replace")[-4000:]
 
 
+def redis_index() -> int:
+    """A Redis database (1-15) for one test's broker, at random; under pytest-xdist one of
+    this worker's own (those equal to its number modulo the workers), so two workers of a
+    run never share one."""
+    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0")[2:] or 0)
+    mine = [index for index in range(1, 16) if index % workers == worker % workers]
+    return mine[uuid.uuid4().int % len(mine)]
+
+
 @pytest.fixture
 def celery_stack(tmp_path, postgres_url, s3_server, s3_bucket, monkeypatch):
     """PostgreSQL + S3 + Redis broker, an in-process app, and a worker process (call
     ``start()``)."""
-    db_index = 1 + uuid.uuid4().int % 15
-    broker = f"{REDIS_URL}/{db_index}"
+    broker = f"{REDIS_URL}/{redis_index()}"
     redis.Redis.from_url(broker).flushdb()
     settings = {
         "DATABASE_URL": postgres_url, "STORAGE_BACKEND": "s3", "S3_BUCKET": s3_bucket,

@@ -27,6 +27,10 @@ from tests.ocr.synthetic import render_receipt
 from tests.support.apps import process_waiting
 from tests.support.factories import BOUGHT_PRINTED, PASSWORD, bearer, jpeg_bytes, register, upload
 
+# Not about OCR: the receipts drawn here are read back by the fake engine (tests/support/
+# fake_ocr.py); the pipeline, redaction and browser journeys keep tesseract.
+pytestmark = pytest.mark.usefixtures("fake_ocr")
+
 LINES = [("KIOSK AM PARK", ""), (BOUGHT_PRINTED, ""), ("Cola", "1,50"), ("Chips", "2,20"),
          ("SUMME EUR", "3,70"), ("VISA 4532 0151 1283 0366", "")]
 
