@@ -232,24 +232,26 @@ def mark_sent(actor: audit.Actor, entry_id: str) -> Payout:
 
 def mark_failed(actor: audit.Actor, entry_id: str, reason: str) -> Payout:
     """Staff could not pay it: the amount goes back to the balance."""
-    reason = (reason or "").strip()[:200]
-    if not reason:
-        raise Invalid("Say why the payout failed.")
-    payout = _staff_payout(entry_id)
-    move(payout, PayoutState.FAILED, reason)
-    _audit(actor, "payout.failed", payout, reason)
-    db.session.commit()
-    return payout
+    return _end_by_staff(actor, entry_id, reason, PayoutState.FAILED,
+                         "Say why the payout failed.")
 
 
 def reverse(actor: audit.Actor, entry_id: str, reason: str) -> Payout:
     """Undo a payout (e.g. a code the brand refused): the amount goes back."""
+    return _end_by_staff(actor, entry_id, reason, PayoutState.REVERSED,
+                         "Say why the payout is reversed.")
+
+
+def _end_by_staff(actor: audit.Actor, entry_id: str, reason: str, state: PayoutState,
+                  ask: str) -> Payout:
+    """A payout staff end, with a reason (``ask``: the refusal without one); the amount
+    goes back to the balance."""
     reason = (reason or "").strip()[:200]
     if not reason:
-        raise Invalid("Say why the payout is reversed.")
+        raise Invalid(ask)
     payout = _staff_payout(entry_id)
-    move(payout, PayoutState.REVERSED, reason)
-    _audit(actor, "payout.reversed", payout, reason)
+    move(payout, state, reason)
+    _audit(actor, f"payout.{state.value}", payout, reason)
     db.session.commit()
     return payout
 

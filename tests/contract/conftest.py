@@ -19,6 +19,7 @@ from panel.services import auth, gift_cards, ledger, recipients, releases, surve
 from panel.services.audit import COMMAND_LINE
 from tests.admin.conftest import jpeg, receipt_for_review
 from tests.support.factories import bearer, register, upload
+from tests.support.releases import recipient
 
 SEED = int(os.environ.get("CONTRACT_SEED", 20261129))
 # Per operation and database: about 45 s for the whole API on each (CONTRACT_EXAMPLES=200
@@ -97,11 +98,7 @@ class RecipientWorld:
 def recipient_world(app) -> RecipientWorld:
     app.config["PANEL_COUNTRY"] = "DE"
     with app.app_context():
-        acme = recipients.create(COMMAND_LINE, "acme-cn", {
-            "name": "Acme", "contact": "privacy@acme.example", "country": "CN",
-            "role": "client", "purposes": "Reports", "data_categories": "Noisy counts",
-            "legal_basis": "Consent", "retention": "2 years",
-            "transfer_mechanism": "Standard contract"})
+        acme = recipient("acme-cn", "CN")
         release = releases.define(COMMAND_LINE, "2026-10", "merchant", ["receipts"], 0.5)
         releases.approve(COMMAND_LINE, release, acme)
         return RecipientWorld(acme.code, recipients.issue_key(COMMAND_LINE, acme), release.id)

@@ -9,6 +9,7 @@ from panel.api.limits import MAX_PAGE_SIZE
 from panel.services import recipients
 from panel.services.audit import COMMAND_LINE
 from tests.support.factories import bearer, register
+from tests.support.releases import recipient
 
 # Lists whose length is fixed by the code (one entry per consent purpose), not by use.
 FIXED_LENGTH = {"/api/v1/consents/purposes", "/api/v1/me/consents"}
@@ -39,11 +40,7 @@ def test_every_list_has_a_capped_page_size(app, client):
 def recipient_key(app) -> dict:
     """The headers of a recipient's key, for the recipients' API."""
     with app.app_context():
-        acme = recipients.create(COMMAND_LINE, "acme-cn", {
-            "name": "Acme", "contact": "privacy@acme.example", "country": "CN",
-            "role": "client", "purposes": "Reports", "data_categories": "Noisy counts",
-            "legal_basis": "Consent", "retention": "2 years",
-            "transfer_mechanism": "Standard contract"})
+        acme = recipient("acme-cn", "CN")
         return {"Authorization": f"Bearer {recipients.issue_key(COMMAND_LINE, acme)}"}
 
 
