@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+import pytest
 from flask_migrate import downgrade, upgrade
 from sqlalchemy import text
 
@@ -12,6 +13,10 @@ from panel.db import db
 from tests.support.factories import register
 
 AT = datetime(2026, 11, 2, 10, 0, tzinfo=timezone.utc)
+
+
+# They migrate down and up: a database of their own, migrated from empty.
+pytestmark = pytest.mark.migrated_from_empty
 
 
 def test_earlier_payouts_survive_with_their_states_and_history(app):

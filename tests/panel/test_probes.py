@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
 from tests.support.apps import make_app, process_waiting
@@ -23,6 +24,7 @@ def test_health_and_readiness_answer_anyone(app):
     assert ready.headers["Cache-Control"] == "no-store"
 
 
+@pytest.mark.migrated_from_empty  # migrates down: a database of its own
 def test_readiness_fails_on_a_database_behind_the_migrations(app):
     from flask_migrate import downgrade
     with app.app_context():
