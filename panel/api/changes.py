@@ -20,7 +20,7 @@ class ChangesQuerySchema(Schema):
 
 class ChangeSchema(Schema):
     kind = fields.String(metadata={"enum": ["receipt", "reward", "payout"]})
-    id = fields.String()
+    id = fields.String(allow_none=True)  # null for a deleted receipt (its id is not kept)
     changed_at = fields.DateTime()
     state = fields.String(allow_none=True, metadata={
         "description": "The receipt's status, the reward's ledger kind, the payout's status"})

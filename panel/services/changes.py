@@ -27,6 +27,7 @@ from panel.models import Change, LedgerEntry, Panelist, Payout, Receipt, Receipt
 from panel.services.errors import N_, Invalid
 
 CURSOR_PREFIX = "c"
+ERASED = ""  # the subject of a deleted receipt's change: its id is not kept
 CURSOR_PATTERN = r"c[0-9]{1,9}"  # Change.seq is a 32-bit integer
 
 
@@ -80,7 +81,7 @@ def _shown(row: Change) -> Changed:
     elif row.kind == "payout":
         state = db.session.scalar(select(Payout.status).where(
             Payout.ledger_entry_id == row.subject_id))
-    return Changed(row.kind, row.subject_id, row.changed_at,
+    return Changed(row.kind, row.subject_id or None, row.changed_at,
                    str(state) if state is not None else None, state is None)
 
 
@@ -98,6 +99,12 @@ def _record(session: Session, _context) -> None:
         if found and found[0] and found[1:] not in touched.get(found[0], []):
             touched.setdefault(found[0], []).append(found[1:])
     gone = {thing.id for thing in session.deleted if isinstance(thing, Panelist)}
+    for receipt in (thing for thing in session.deleted if isinstance(thing, Receipt)):
+        # deleted means deleted: no row keeps its id; the feed says only that a receipt
+        # went (``ERASED``), and the app reads its list again
+        session.connection().execute(delete(Change).where(
+            Change.panelist_id == receipt.panelist_id, Change.kind == "receipt",
+            Change.subject_id == receipt.id))
     _write(session.connection(), {panelist_id: things for panelist_id, things in touched.items()
                                   if panelist_id not in gone})
 
@@ -125,7 +132,9 @@ def _what_changed(session: Session, thing) -> tuple[str | None, str, str] | None
     """A receipt made, deleted, or with a new status or timeline row (status changes written
     with Core UPDATEs come with a timeline row); a ledger entry; a payout made or changed."""
     if isinstance(thing, Receipt):
-        if thing in session.new or thing in session.deleted or \
+        if thing in session.deleted:
+            return thing.panelist_id, "receipt", ERASED
+        if thing in session.new or \
                 inspect(thing).attrs.status.history.has_changes():
             return thing.panelist_id, "receipt", thing.id
     elif isinstance(thing, ReceiptEvent) and thing in session.new and thing.receipt_id:

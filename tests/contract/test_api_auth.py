@@ -15,6 +15,7 @@ PUBLIC = {
     ("POST", "/api/v1/auth/refresh"), ("GET", "/api/v1/consents/purposes"),
     ("POST", "/api/v1/waitlist"), ("POST", "/api/v1/waitlist/status"),
     ("POST", "/api/v1/auth/password-reset"), ("POST", "/api/v1/auth/password-reset/confirm"),
+    ("POST", "/api/v1/payouts/webhook"),  # signed by the payout provider, no token
 }
 JUNK = {"json": {"answers": "nope", "granted": "perhaps", "amount": -1}}
 WRONG = [{}, {"Authorization": "Bearer not-a-token"}, {"Authorization": "Basic dXNlcjpwdw=="},
