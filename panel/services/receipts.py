@@ -26,6 +26,7 @@ from panel.models import (
     Receipt,
     ReceiptEvent,
     ReceiptItem,
+    ReceiptRedactedLine,
     ReceiptRedaction,
     ReceiptSource,
     ReceiptStatus,
@@ -145,8 +146,8 @@ def page_for(panelist: Panelist, status: str | None, page: int, page_size: int,
 
 
 class Listed(SimpleNamespace):
-    """A listed receipt: the row's columns, its items, redactions and timeline, read as plain
-    rows (no ORM objects: a page of 100 has some 1,300), for the API's list."""
+    """A listed receipt: the row's columns, its items, redactions, timeline and redacted
+    lines, read as plain rows (no ORM objects: a page of 100 has some 1,300), for the API's list."""
 
 
 def listing_for(panelist: Panelist, status: str | None, page: int,
@@ -163,12 +164,14 @@ def listing_for(panelist: Panelist, status: str | None, page: int,
         select(*Receipt.__table__.c).where(*where)
         .order_by(Receipt.submitted_at.desc(), Receipt.id.desc())
         .limit(page_size).offset((page - 1) * page_size)).all()
-    listed = [Listed(**row._mapping, items=[], redactions=[], timeline=[]) for row in rows]
+    listed = [Listed(**row._mapping, items=[], redactions=[], timeline=[], redacted_lines=[])
+              for row in rows]
     by_id = {receipt.id: receipt for receipt in listed}
     for model, field, order in (
             (ReceiptItem, "items", [ReceiptItem.position]),
             (ReceiptRedaction, "redactions", [ReceiptRedaction.category, ReceiptRedaction.action]),
-            (ReceiptEvent, "timeline", [ReceiptEvent.sequence])):
+            (ReceiptEvent, "timeline", [ReceiptEvent.sequence]),
+            (ReceiptRedactedLine, "redacted_lines", [ReceiptRedactedLine.line])):
         for child in db.session.execute(select(*model.__table__.c).where(
                 model.receipt_id.in_(list(by_id))).order_by(model.receipt_id, *order)):
             getattr(by_id[child.receipt_id], field).append(child)
