@@ -147,7 +147,8 @@ def page_for(panelist: Panelist, status: str | None, page: int, page_size: int,
 
 class Listed(SimpleNamespace):
     """A listed receipt: the row's columns, its items, redactions, timeline and redacted
-    lines, read as plain rows (no ORM objects: a page of 100 has some 1,300), for the API's list."""
+    lines, read as plain rows (no ORM objects: a page of 100 has some 1,300), for the
+    API's list."""
 
 
 def listing_for(panelist: Panelist, status: str | None, page: int,
