@@ -22,10 +22,10 @@ from sqlalchemy import select, update
 from panel.db import db, utcnow
 from panel.models import Consent, Panelist, Recipient, RecipientKey
 from panel.services import audit
-from panel.services.errors import Conflict, Invalid, NotFound, Unauthorized
+from panel.services.errors import N_, Conflict, Invalid, NotFound, Unauthorized
 
-ROLES = {"client": "receives figures from the panel for its own purposes (a controller)",
-         "processor": "works on the panel's behalf and under its instructions"}
+ROLES = {"client": N_("receives figures from the panel for its own purposes (a controller)"),
+         "processor": N_("works on the panel's behalf and under its instructions")}
 FIELDS = ("name", "contact", "country", "role", "purposes", "data_categories", "legal_basis",
           "transfer_mechanism", "retention", "security_measures")
 # A change to these asks panelists abroad for their consent again.
