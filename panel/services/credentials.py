@@ -12,8 +12,10 @@ import secrets
 from datetime import timedelta
 
 from flask import current_app
+from flask_babel import force_locale, gettext
 from sqlalchemy import select, update
 
+from panel import i18n
 from panel.db import db, utcnow
 from panel.models import AuthToken, Panelist, PasswordReset
 from panel.services import auth, mail, personal
@@ -36,13 +38,16 @@ def request_reset(email: str) -> None:
     db.session.add(PasswordReset(panelist_id=panelist.id, token_hash=auth.digest(token),
                                  expires_at=utcnow() + timedelta(minutes=minutes)))
     link = f"{current_app.config['PUBLIC_URL'].rstrip('/')}/password-reset/{token}"
-    mail.send(personal.open_field(panelist, "email"), "Choose a new password for the receipt panel",
-              "Someone (we hope you) asked to choose a new password for your receipt panel "
-              "account.\n\n"
-              f"Open this link within {minutes} minutes to choose one:\n{link}\n\n"
-              f"In the app, enter this reset code instead: {token}\n\n"
-              "The link works once. If you did not ask for it, ignore this mail: your password "
-              "stays as it is.\n", kind="password_reset")
+    with force_locale(i18n.mail_language(panelist)):  # the panelist's own language first
+        mail.send(personal.open_field(panelist, "email"), gettext(
+            "Choose a new password for the receipt panel"), gettext(
+            "Someone (we hope you) asked to choose a new password for your receipt panel "
+            "account.\n\n"
+            "Open this link within %(minutes)s minutes to choose one:\n%(link)s\n\n"
+            "In the app, enter this reset code instead: %(token)s\n\n"
+            "The link works once. If you did not ask for it, ignore this mail: your password "
+            "stays as it is.\n", minutes=minutes, link=link, token=token),
+            kind="password_reset")
     db.session.commit()
 
 
