@@ -19,10 +19,10 @@ from panel import i18n
 from panel.db import db, utcnow
 from panel.models import AuthToken, Panelist, PasswordReset
 from panel.services import auth, mail, personal
-from panel.services.errors import Forbidden, Invalid
+from panel.services.errors import N_, Forbidden, Invalid
 from panel.services.passwords import hash_password, password_matches
 
-NOT_RIGHT = "The password is not right."
+NOT_RIGHT = N_("The password is not right.")
 
 
 def request_reset(email: str) -> None:
@@ -59,8 +59,8 @@ def reset(token: str, new_password: str) -> auth.TokenPair:
         PasswordReset.expires_at > utcnow()).values(used_at=utcnow())
         .returning(PasswordReset.panelist_id)).first()
     if claimed is None:
-        raise Invalid("This reset link is not valid: it has expired or was already used. "
-                      "Please ask for a new one.", {"token": ["Invalid or expired."]})
+        raise Invalid(N_("This reset link is not valid: it has expired or was already used. "
+                         "Please ask for a new one."), {"token": ["Invalid or expired."]})
     panelist = db.session.get(Panelist, claimed[0])
     _set_password(panelist, new_password)
     auth.end_logins(AuthToken.panelist_id == panelist.id)

@@ -155,14 +155,14 @@ def listing(include_retired: bool = True) -> list[Recipient]:
 def find(recipient_id: str) -> Recipient:
     recipient = db.session.get(Recipient, recipient_id)
     if recipient is None:
-        raise NotFound("There is no such recipient.")
+        raise NotFound(N_("There is no such recipient."))
     return recipient
 
 
 def find_code(code: str) -> Recipient:
     recipient = db.session.scalar(select(Recipient).where(Recipient.code == code))
     if recipient is None:
-        raise NotFound("There is no such recipient.")
+        raise NotFound(N_("There is no such recipient."))
     return recipient
 
 
@@ -267,10 +267,10 @@ def set_consent(panelist: Panelist, code: str, granted: bool) -> ForPanelist:
     """Grant or withdraw consent to one recipient abroad: a row in the consent ledger."""
     recipient = find_code(code)
     if recipient.retired_at is not None:
-        raise NotFound("There is no such recipient.")
+        raise NotFound(N_("There is no such recipient."))
     if not abroad(recipient):
-        raise Invalid("This recipient is in the panel's own country: your consent to "
-                      "research partners covers it.")
+        raise Invalid(N_("This recipient is in the panel's own country: your consent to "
+                         "research partners covers it."))
     db.session.add(Consent(panelist=panelist, purpose=purpose_of(recipient),
                            granted=bool(granted), version=str(recipient.version)))
     db.session.commit()
