@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Flask, g, request
+from flask import Flask, g, has_request_context, request
 from flask_babel import Babel, get_locale, gettext
 
 TRANSLATIONS = Path(__file__).resolve().parent / "translations"
@@ -38,6 +38,17 @@ def choose_language() -> str:
 
 def current_language() -> str:
     return str(get_locale() or SOURCE_LANGUAGE)
+
+
+def mail_language(panelist=None, from_request: bool = True) -> str:
+    """The language of a mail: the panelist's own setting where there is a panelist, else
+    (``from_request``) the language of the request that caused the mail, else English."""
+    offered = languages()
+    if panelist is not None and getattr(panelist, "language", None) in offered:
+        return panelist.language
+    if from_request and has_request_context():
+        return current_language()
+    return SOURCE_LANGUAGE
 
 
 def refusal_text(error) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from flask import abort, g, redirect, request, url_for
+from flask_babel import gettext
 
 from panel import web
 from panel.dashboard.blueprint import blp
@@ -37,7 +38,8 @@ def guard():
     web.csrf_cookie_for_request(CSRF_COOKIE)
     g.panelist = _signed_in()  # first: the form's token is bound to the login (g.csrf_binding)
     if request.method not in ("GET", "HEAD", "OPTIONS") and not web.csrf_ok(CSRF_COOKIE):
-        abort(400, "The form had expired or did not come from this site. Please try again.")
+        abort(400, gettext("The form had expired or did not come from this site. "
+                           "Please try again."))
     if g.panelist is None and request.endpoint not in PUBLIC:
         return redirect(url_for("dashboard.login", next=request.full_path.rstrip("?")), 303)
     return None

@@ -17,8 +17,8 @@ STATUS_WORDS = {
     ReceiptStatus.NEEDS_REVIEW: N_("Being checked"), ReceiptStatus.REMOVED: N_("Removed"),
     ReceiptStatus.WITHDRAWN: N_("Withdrawn"),
 }
-SOURCE_WORDS = {ReceiptSource.PHOTO: "Photo", ReceiptSource.PDF: "PDF",
-                ReceiptSource.EMAIL: "Forwarded e-mail"}
+SOURCE_WORDS = {ReceiptSource.PHOTO: N_("Photo"), ReceiptSource.PDF: N_("PDF"),
+                ReceiptSource.EMAIL: N_("Forwarded e-mail")}
 REASON_WORDS = {
     "prescription": N_("It was a prescription receipt, so we deleted it whole to protect your "
                     "health information."),
@@ -43,35 +43,37 @@ REWARD_REASON_WORDS = {
 }
 
 CATEGORY_WORDS = {
-    "card_number": "Card number", "card_expiry": "Card expiry date",
-    "auth_code": "Card payment code", "iban": "Bank account (IBAN)",
-    "bank_account": "Bank account number", "person_name": "Name", "email": "Email address",
-    "phone": "Phone number", "loyalty_id": "Loyalty or customer number",
-    "address": "Address", "licence_plate": "Number plate", "prescription": "Prescription",
-    "health": "Health purchase", "religion": "Religious purchase",
-    "political": "Political purchase", "trade_union": "Trade union payment",
-    "sex_life": "Intimate purchase", "unread": "Unreadable text below the items",
-    "unverifiable": "Personal details still readable after masking",
+    "card_number": N_("Card number"), "card_expiry": N_("Card expiry date"),
+    "auth_code": N_("Card payment code"), "iban": N_("Bank account (IBAN)"),
+    "bank_account": N_("Bank account number"), "person_name": N_("Name"),
+    "email": N_("Email address"), "phone": N_("Phone number"),
+    "loyalty_id": N_("Loyalty or customer number"), "address": N_("Address"),
+    "licence_plate": N_("Number plate"), "prescription": N_("Prescription"),
+    "health": N_("Health purchase"), "religion": N_("Religious purchase"),
+    "political": N_("Political purchase"), "trade_union": N_("Trade union payment"),
+    "sex_life": N_("Intimate purchase"), "unread": N_("Unreadable text below the items"),
+    "unverifiable": N_("Personal details still readable after masking"),
 }
 STEP_WORDS = {
-    "load": "opening the photo", "ocr": "reading the text", "parse": "finding shop, date "
-    "and items", "redact": "removing personal details; the original photo is then deleted",
-    "check": "checking the result", "review": "checked by a person",
+    "load": N_("opening the photo"), "ocr": N_("reading the text"),
+    "parse": N_("finding shop, date and items"),
+    "redact": N_("removing personal details; the original photo is then deleted"),
+    "check": N_("checking the result"), "review": N_("checked by a person"),
 }
-ACTION_WORDS = {"masked": "hidden", "line_removed": "line removed",
-                "receipt_removed": "whole receipt removed"}
+ACTION_WORDS = {"masked": N_("hidden"), "line_removed": N_("line removed"),
+                "receipt_removed": N_("whole receipt removed")}
 
 
 def category_words(category: str) -> str:
-    return CATEGORY_WORDS.get(category, category.replace("_", " ").capitalize())
+    return gettext(CATEGORY_WORDS.get(category, category.replace("_", " ").capitalize()))
 
 
 def action_words(action: str) -> str:
-    return ACTION_WORDS.get(action, action.replace("_", " "))
+    return gettext(ACTION_WORDS.get(action, action.replace("_", " ")))
 
 
 def step_words(step: str | None) -> str:
-    return STEP_WORDS.get(step, "") if step else ""
+    return gettext(STEP_WORDS[step]) if step in STEP_WORDS else ""
 
 
 def quantity(value: str | None) -> str:
@@ -128,7 +130,7 @@ def status_words(status: str) -> str:
 
 
 def source_words(source: str | None) -> str:
-    return SOURCE_WORDS.get(source, "Photo")
+    return gettext(SOURCE_WORDS.get(source, N_("Photo")))
 
 
 def reason_words(reason: str | None) -> str:
@@ -143,6 +145,35 @@ def reward_reason_words(reason: str | None) -> str:
     return gettext(REWARD_REASON_WORDS[reason]) if reason in REWARD_REASON_WORDS else ""
 
 
+PURPOSE_WORDS = {"receipts": N_("Receipts"), "surveys": N_("Surveys"),
+                 "research_partners": N_("Research partners")}
+
+
+def purpose_words(purpose: str) -> str:
+    """A consent purpose's name ("research_partners" as "Research partners"); a recipient's
+    purpose ("recipient:ab") as "Recipient: ab"."""
+    if purpose.startswith("recipient:"):
+        code = purpose.removeprefix("recipient:").replace("_", " ").lower()
+        return gettext("Recipient: %(code)s", code=code)
+    if purpose in PURPOSE_WORDS:
+        return gettext(PURPOSE_WORDS[purpose])
+    return purpose.replace("_", " ").capitalize()
+
+
+def text(message: str) -> str:
+    """A text marked N_ elsewhere (a consent purpose's explanation), translated."""
+    return gettext(message) if message else ""
+
+
+def country_words(code: str, english_name: str) -> str:
+    """A country's name: in English as the register names it (from tzdata), in another
+    language from Babel's list of territories."""
+    locale = _locale()
+    if locale.language == "en":
+        return english_name
+    return locale.territories.get(code, english_name)
+
+
 def unfinished(status: str) -> bool:
     return status in UNFINISHED_STATUSES
 
@@ -151,4 +182,6 @@ TESTS = {"unfinished": unfinished}
 FILTERS = {"money": money, "day": day, "month": month, "status_words": status_words,
            "reason_words": reason_words, "reward_reason_words": reward_reason_words,
            "quantity": quantity, "category_words": category_words, "action_words": action_words,
-           "step_words": step_words, "source_words": source_words}
+           "step_words": step_words, "source_words": source_words,
+           "purpose_words": purpose_words, "text": text,
+           "country_words": country_words}

@@ -1,17 +1,18 @@
 """The password and the logins: a new password by mail (for a visitor who forgot it), a
 password change, and logging out everywhere."""
 from flask import g, redirect, render_template, request, url_for
+from flask_babel import gettext
 
-from panel import ratelimit
+from panel import i18n, ratelimit
 from panel.dashboard import forms
 from panel.dashboard.access import end_session, start_session
 from panel.dashboard.blueprint import blp
 from panel.schemas import PasswordChangeSchema, PasswordResetRequestSchema, PasswordResetSchema
 from panel.services import credentials
-from panel.services.errors import PanelError
+from panel.services.errors import N_, PanelError
 
-NOTICES = {"changed": "Your password is changed. Every other login of yours has ended.",
-           "everywhere": "You are logged out everywhere: in every app and every browser."}
+NOTICES = {"changed": N_("Your password is changed. Every other login of yours has ended."),
+           "everywhere": N_("You are logged out everywhere: in every app and every browser.")}
 
 
 @blp.route("/password-reset", methods=["GET", "POST"])
@@ -25,7 +26,7 @@ def password_reset():
         credentials.request_reset(body["email"])
     except PanelError as refusal:
         return render_template("dashboard/password_reset.html",
-                               error=refusal.message), refusal.status
+                               error=i18n.refusal_text(refusal)), refusal.status
     return redirect(url_for("dashboard.password_reset", sent=1), 303)
 
 
@@ -41,7 +42,7 @@ def password_reset_confirm(token):
         pair = credentials.reset(body["token"], body["password"])
     except PanelError as refusal:
         return render_template("dashboard/password_new.html", token=token,
-                               error=refusal.message), refusal.status
+                               error=i18n.refusal_text(refusal)), refusal.status
     response = redirect(url_for("dashboard.receipts"), 303)
     g.pop("new_session", None)
     start_session(response, pair)
@@ -52,7 +53,7 @@ def password_reset_confirm(token):
 def change_password():
     if request.method == "GET":
         return render_template("dashboard/password_change.html",
-                               notice=NOTICES.get(request.args.get("done")))
+                               notice=_notice(request.args.get("done")))
     try:
         ratelimit.check("password_check")
         body = forms.load(PasswordChangeSchema(), {
@@ -62,7 +63,7 @@ def change_password():
                            g.login_id)
     except PanelError as refusal:
         return render_template("dashboard/password_change.html",
-                               error=refusal.message), refusal.status
+                               error=i18n.refusal_text(refusal)), refusal.status
     return redirect(url_for("dashboard.change_password", done="changed"), 303)
 
 
@@ -73,3 +74,7 @@ def logout_everywhere():
     end_session(response)
     g.pop("new_session", None)
     return response
+
+
+def _notice(done: str | None) -> str | None:
+    return gettext(NOTICES[done]) if done in NOTICES else None

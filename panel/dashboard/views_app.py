@@ -4,6 +4,7 @@ the whole dashboard."""
 from __future__ import annotations
 
 from flask import Response, current_app, jsonify, send_from_directory, url_for
+from flask_babel import gettext
 
 from panel.dashboard.blueprint import blp
 
@@ -13,9 +14,10 @@ ICONS = (("icon-192.png", "192x192", "any"), ("icon-512.png", "512x512", "any"),
 
 @blp.get("/manifest.webmanifest")
 def manifest():
+    """In the visitor's language (the language cookie, else Accept-Language)."""
     answer = jsonify({
-        "name": "Receipt panel", "short_name": "Receipts",
-        "description": "Share your shopping receipts with the panel and earn rewards.",
+        "name": gettext("Receipt panel"), "short_name": gettext("Receipts"),
+        "description": gettext("Share your shopping receipts with the panel and earn rewards."),
         "id": "/receipts", "start_url": url_for("dashboard.receipts"), "scope": "/",
         "display": "standalone", "orientation": "portrait",
         "background_color": "#ffffff", "theme_color": "#15654a",

@@ -1,7 +1,7 @@
 """Landing page with the waitlist form, registering with an invite, logging in and out."""
 from flask import g, redirect, render_template, request, url_for
 
-from panel import ratelimit
+from panel import i18n, ratelimit
 from panel.dashboard import forms
 from panel.dashboard.access import end_session, safe_next, session_token, start_session
 from panel.dashboard.blueprint import blp
@@ -9,7 +9,7 @@ from panel.dashboard.views_account import NOTICES
 from panel.schemas import LoginSchema, RegisterSchema, WaitlistJoinSchema
 from panel.services import auth, waitlist
 from panel.services.consents import PURPOSES
-from panel.services.errors import Invalid, PanelError
+from panel.services.errors import N_, Invalid, PanelError
 
 
 @blp.get("/")
@@ -54,7 +54,7 @@ def _register_page(refusal: PanelError | None = None):
     form = request.form if request.method == "POST" else {
         "invite_code": request.args.get("code", "")}
     return render_template("dashboard/register.html", purposes=PURPOSES.values(),
-                           form=form, error=refusal.message if refusal else None)
+                           form=form, error=i18n.refusal_text(refusal) if refusal else None)
 
 
 @blp.route("/login", methods=["GET", "POST"])
@@ -72,7 +72,7 @@ def login():
         pair = auth.login(body["email"], body["password"], request.remote_addr or "unknown")
     except PanelError as refusal:
         return render_template("dashboard/login.html", next=target,
-                               error=refusal.message), refusal.status
+                               error=i18n.refusal_text(refusal)), refusal.status
     response = redirect(target, 303)
     start_session(response, pair)
     return response
@@ -101,9 +101,9 @@ def waitlist_status():
     code = request.form.get("code", "").strip()
     try:
         if not code:
-            raise Invalid("Enter the status code from your waitlist mail.")
+            raise Invalid(N_("Enter the status code from your waitlist mail."))
         found = waitlist.status(code)
     except PanelError as refusal:
         return render_template("dashboard/waitlist.html", found=None, code=code,
-                               error=refusal.message), refusal.status
+                               error=i18n.refusal_text(refusal)), refusal.status
     return render_template("dashboard/waitlist.html", found=found, code="")

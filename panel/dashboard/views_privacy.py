@@ -3,23 +3,24 @@ the log of staff looks at my data, export, leaving the panel, and erasing the ac
 from __future__ import annotations
 
 from flask import Response, g, redirect, render_template, request, url_for
+from flask_babel import gettext
 
-from panel import ratelimit
+from panel import i18n, ratelimit
 from panel.dashboard.access import end_session
 from panel.dashboard.blueprint import blp
 from panel.services import account, audit, consents, export, personal, recipients, releases
-from panel.services.errors import Invalid, NotFound, PanelError
+from panel.services.errors import N_, Invalid, NotFound, PanelError
 from panel.services.review import ACCEPT_REASONS, REJECT_REASONS
 
-NOTICES = {"granted": "Thank you, your consent is recorded.",
-           "withdrawn": "Your consent is withdrawn. Nothing more is used for that purpose.",
-           "left": "You have left the panel. Your data stays until you erase it.",
-           "rejoined": "Welcome back: you can share receipts again."}
-ROLE_WORDS = {"reviewer": "A reviewer", "admin": "An administrator",
-              "analyst": "An analyst", "operator": "An operator"}
-ACTION_WORDS = {"receipt.viewed": "Looked at a receipt's shop, date, items and totals",
-                "receipt.image_viewed": "Looked at a receipt's redacted image",
-                "receipt.reviewed": "Decided on a receipt"}
+NOTICES = {"granted": N_("Thank you, your consent is recorded."),
+           "withdrawn": N_("Your consent is withdrawn. Nothing more is used for that purpose."),
+           "left": N_("You have left the panel. Your data stays until you erase it."),
+           "rejoined": N_("Welcome back: you can share receipts again.")}
+ROLE_WORDS = {"reviewer": N_("A reviewer"), "admin": N_("An administrator"),
+              "analyst": N_("An analyst"), "operator": N_("An operator")}
+ACTION_WORDS = {"receipt.viewed": N_("Looked at a receipt's shop, date, items and totals"),
+                "receipt.image_viewed": N_("Looked at a receipt's redacted image"),
+                "receipt.reviewed": N_("Decided on a receipt")}
 CONFIRM_WORD = "ERASE"
 
 
@@ -30,7 +31,7 @@ def privacy():
     return render_template(
         "dashboard/privacy.html", profile=personal.profile(panelist),
         purposes=[(p, chosen.get(p.name)) for p in consents.PURPOSES.values()],
-        history=consents.history(panelist), notice=NOTICES.get(request.args.get("done")),
+        history=consents.history(panelist), notice=_notice(request.args.get("done")),
         access_log=[_in_words(e) for e in audit.access_log_of(panelist.id)],
         recipients=recipients.for_panelist(panelist),
         contributions=releases.contributed_by(panelist.id))
@@ -76,18 +77,23 @@ def export_data():
 def erase():
     if request.method == "POST":
         if request.form.get("confirm", "").strip().upper() != CONFIRM_WORD:
-            return _erase_page(f"Type {CONFIRM_WORD} in the box to confirm."), Invalid.status
+            return _erase_page(gettext("Type %(word)s in the box to confirm.",
+                                       word=CONFIRM_WORD)), Invalid.status
         try:
             ratelimit.check("password_check")
             account.erase(g.panelist, request.form.get("password", ""),
                           request.form.get("forfeit_balance") == "yes")
         except PanelError as refusal:
-            return _erase_page(refusal.message), refusal.status
+            return _erase_page(i18n.refusal_text(refusal)), refusal.status
         response = redirect(url_for("dashboard.goodbye"), 303)
         g.pop("new_session", None)
         end_session(response)
         return response
     return _erase_page()
+
+
+def _notice(done: str | None) -> str | None:
+    return gettext(NOTICES[done]) if done in NOTICES else None
 
 
 def _erase_page(error: str | None = None):
@@ -99,7 +105,7 @@ def _in_words(entry: dict) -> dict:
     """A staff look as the panelist reads it: when, which role (never who), what, why."""
     reason = entry["reason"] or ""
     if reason == "review":
-        why = "To check a receipt we could not read with confidence"
+        why = gettext("To check a receipt we could not read with confidence")
     elif ": " in reason:
         outcome, code = reason.split(": ", 1)
         words = ACCEPT_REASONS.get(code) or REJECT_REASONS.get(code, code)
@@ -108,5 +114,5 @@ def _in_words(entry: dict) -> dict:
         why = reason.replace("_", " ").capitalize()
     return {"at": entry["at"], "receipt_id": entry["receipt_id"], "why": why,
             "deleted_receipt": not entry["receipt_id"] and entry["action"].startswith("receipt."),
-            "who": ROLE_WORDS.get(entry["staff_role"], "Staff"),
-            "what": ACTION_WORDS.get(entry["action"], entry["action"].replace(".", " "))}
+            "who": gettext(ROLE_WORDS.get(entry["staff_role"], N_("Staff"))),
+            "what": gettext(ACTION_WORDS.get(entry["action"], entry["action"].replace(".", " ")))}

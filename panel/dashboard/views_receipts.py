@@ -53,7 +53,7 @@ def renew_forwarding_address():
     try:
         forwarding.renew(g.panelist)
     except PanelError as refusal:
-        return _list_page(error=refusal.message), refusal.status
+        return _list_page(error=i18n.refusal_text(refusal)), refusal.status
     return redirect(url_for("dashboard.receipts", renewed=1), 303)
 
 

@@ -6,29 +6,30 @@ from __future__ import annotations
 import secrets
 
 from flask import g, redirect, render_template, request, url_for
+from flask_babel import gettext
 
-from panel import ratelimit, web
+from panel import i18n, ratelimit, web
 from panel.dashboard import forms
 from panel.dashboard.blueprint import blp
 from panel.schemas import LedgerEntrySchema, RedemptionSchema
 from panel.services import ledger, payouts, redemptions, rewards
-from panel.services.errors import PanelError
+from panel.services.errors import N_, PanelError
 
 PAGE_SIZE = 20
-KIND_WORDS = {"period_reward": "Monthly reward", "receipt_reward": "Reward per receipt",
-              "survey_reward": "Survey reward", "redemption": "Payout",
-              "reversal": "Correction", "payout_returned": "Payout returned",
-              "forfeited": "Forfeited"}
-METHOD_WORDS = {"store_credit": "Store credit", "charity": "Donation to charity",
-                "gift_card": "Gift card (code shown here)"}
-STATE_WORDS = {"requested": "Requested", "reserved": "Ready: your code is waiting",
-               "delivered": "Delivered", "failed": "Failed: the amount is back on your balance",
-               "reversed": "Reversed: the amount is back on your balance"}
+KIND_WORDS = {"period_reward": N_("Monthly reward"), "receipt_reward": N_("Reward per receipt"),
+              "survey_reward": N_("Survey reward"), "redemption": N_("Payout"),
+              "reversal": N_("Correction"), "payout_returned": N_("Payout returned"),
+              "forfeited": N_("Forfeited")}
+METHOD_WORDS = {"store_credit": N_("Store credit"), "charity": N_("Donation to charity"),
+                "gift_card": N_("Gift card (code shown here)")}
+STATE_WORDS = {"requested": N_("Requested"), "reserved": N_("Ready: your code is waiting"),
+               "delivered": N_("Delivered"), "failed": N_("Failed: the amount is back on your balance"),
+               "reversed": N_("Reversed: the amount is back on your balance")}
 
 
 @blp.get("/rewards", endpoint="rewards")
 def rewards_page():
-    notice = "Your payout is on its way; you see it in the list below." \
+    notice = gettext("Your payout is on its way; you see it in the list below.") \
         if request.args.get("redeemed") else None
     return _page(notice=notice)
 
@@ -42,7 +43,7 @@ def redeem():
         entry = redemptions.redeem(g.panelist, body["amount"], body["method"],
                                    form.get("idempotency_key") or None)
     except PanelError as refusal:
-        return _page(error=refusal.message, amount=form.get("amount", "")), refusal.status
+        return _page(error=i18n.refusal_text(refusal), amount=form.get("amount", "")), refusal.status
     if entry.payout["state"] == "reserved":  # a gift card: its code, shown once
         return redirect(url_for("dashboard.payout", payout_id=entry.id), 303)
     return redirect(url_for("dashboard.rewards", redeemed=1), 303)
@@ -51,7 +52,7 @@ def redeem():
 @blp.get("/rewards/payouts/<payout_id>")
 def payout(payout_id):
     return render_template("dashboard/payout.html", payout=payouts.show(g.panelist, payout_id),
-                           states=STATE_WORDS, methods=METHOD_WORDS)
+                           states=_words(STATE_WORDS), methods=_words(METHOD_WORDS))
 
 
 @blp.post("/rewards/payouts/<payout_id>/code")
@@ -60,11 +61,11 @@ def payout_code(payout_id):
         ratelimit.check("password_check")
         shown = payouts.show_again(g.panelist, payout_id, request.form.get("password", ""))
     except PanelError as refusal:
-        return render_template("dashboard/payout.html", states=STATE_WORDS,
-                               methods=METHOD_WORDS, error=refusal.message,
+        return render_template("dashboard/payout.html", states=_words(STATE_WORDS),
+                               methods=_words(METHOD_WORDS), error=i18n.refusal_text(refusal),
                                payout=payouts.summary(g.panelist.id, payout_id)), refusal.status
-    return render_template("dashboard/payout.html", payout=shown, states=STATE_WORDS,
-                           methods=METHOD_WORDS)
+    return render_template("dashboard/payout.html", payout=shown, states=_words(STATE_WORDS),
+                           methods=_words(METHOD_WORDS))
 
 
 def _page(notice: str | None = None, error: str | None = None, amount: str = ""):
@@ -73,10 +74,15 @@ def _page(notice: str | None = None, error: str | None = None, amount: str = "")
     return render_template(
         "dashboard/rewards.html", summary=rewards.summary(g.panelist.id),
         entries=LedgerEntrySchema(many=True).dump(entries),
-        payouts=payouts.of_panelist(g.panelist.id, 1, PAGE_SIZE)[0], states=STATE_WORDS,
-        method_words=METHOD_WORDS,
-        page=number, pages=max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1), kinds=KIND_WORDS,
-        methods=[(m, METHOD_WORDS.get(m, m.replace("_", " ").capitalize()))
+        payouts=payouts.of_panelist(g.panelist.id, 1, PAGE_SIZE)[0], states=_words(STATE_WORDS),
+        method_words=_words(METHOD_WORDS),
+        page=number, pages=max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1), kinds=_words(KIND_WORDS),
+        methods=[(m, gettext(METHOD_WORDS.get(m, m.replace("_", " ").capitalize())))
                  for m in redemptions.methods()],
         idempotency_key=secrets.token_urlsafe(24), amount=amount, notice=notice,
         payout_error=error)  # shown at the form, which gets the focus
+
+
+def _words(words: dict[str, str]) -> dict[str, str]:
+    """A table of plain words in the panelist's language."""
+    return {key: gettext(text) for key, text in words.items()}

@@ -3,8 +3,10 @@ answered ones marked; answers are read with the API's own schema."""
 from __future__ import annotations
 
 from flask import current_app, g, redirect, render_template, request, url_for
+from flask_babel import gettext
 from werkzeug.datastructures import MultiDict
 
+from panel import i18n
 from panel.dashboard import forms
 from panel.dashboard.blueprint import blp
 from panel.dashboard.format import money
@@ -18,8 +20,8 @@ from panel.services.money import from_minor
 def surveys_page():
     listing = surveys.open_for(g.panelist)
     done = next((s for s, _ in listing if s.id == request.args.get("answered")), None)
-    notice = (f"Thank you for your answers. {_reward(done)} was added to your balance."
-              if done else None)
+    notice = (gettext("Thank you for your answers. %(reward)s was added to your balance.",
+                      reward=_reward(done)) if done else None)
     rows = [(found, answered, _reward(found)) for found, answered in listing]
     return render_template("dashboard/surveys.html", listing=rows, notice=notice,
                            consented=_consented(), left=g.panelist.status != "active")
@@ -35,7 +37,7 @@ def survey(survey_id):
             {"question_id": q.id, "value": _value(q, request.form)} for q in found.questions]})
         surveys.answer(g.panelist, found.id, body["answers"])
     except PanelError as refusal:
-        return _form(found, answered, request.form, refusal.message), refusal.status
+        return _form(found, answered, request.form, i18n.refusal_text(refusal)), refusal.status
     return redirect(url_for("dashboard.surveys", answered=found.id), 303)
 
 

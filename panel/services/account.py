@@ -9,7 +9,7 @@ from panel.db import db, flush_deleted_pages, utcnow
 from panel.extensions import storage_for
 from panel.models import Consent, DeletionRecord, Invite, Panelist, Receipt, WaitlistEntry
 from panel.services import consents, credentials, mail, payouts, personal
-from panel.services.errors import Conflict, Invalid, NotFound
+from panel.services.errors import N_, Conflict, Invalid, NotFound
 from panel.services.money import from_minor
 
 
@@ -17,7 +17,7 @@ def set_consent(panelist: Panelist, purpose: str, granted: bool) -> Consent:
     """Grant or withdraw one purpose. Withdrawing ``receipts`` is leaving the panel;
     granting it again after leaving rejoins."""
     if purpose not in consents.PURPOSES:
-        raise NotFound("There is no such consent purpose.")
+        raise NotFound(N_("There is no such consent purpose."))
     if purpose == "receipts":
         panelist.status = "active" if granted else "left"
         panelist.left_at = None if granted else utcnow()

@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from panel.db import db, new_id, utcnow
 from panel.models import AuthToken, Invite, Panelist
 from panel.services import consents, personal, throttle
-from panel.services.errors import Conflict, Invalid, Unauthorized
+from panel.services.errors import N_, Conflict, Invalid, Unauthorized
 from panel.services.passwords import hash_password, password_matches
 
 log = logging.getLogger(__name__)
@@ -69,17 +69,17 @@ def register(invite_code: str, email: str, password: str, display_name: str | No
         Invite.code_hash == digest(_normalise_code(invite_code))))
     if invite is None or invite.email_hash != hashed_email or invite.used_at \
             or invite.expires_at < utcnow():
-        raise Invalid("This invite code is not valid for this email address, has expired or "
-                      "was already used.", {"invite_code": ["Invalid invite code."]})
+        raise Invalid(N_("This invite code is not valid for this email address, has expired or "
+                         "was already used."), {"invite_code": ["Invalid invite code."]})
     if not choices.get("receipts"):
-        raise Invalid("Joining the panel needs your consent to share receipts.",
+        raise Invalid(N_("Joining the panel needs your consent to share receipts."),
                       {"consents": {"receipts": ["Consent to 'receipts' is required."]}})
     if db.session.scalar(select(Panelist.id).where(Panelist.email_hash == hashed_email)):
-        raise Conflict("An account with this email address already exists.")
+        raise Conflict(N_("An account with this email address already exists."))
     claimed = db.session.execute(update(Invite).where(
         Invite.id == invite.id, Invite.used_at.is_(None)).values(used_at=utcnow()))
     if claimed.rowcount != 1:
-        raise Invalid("This invite code was already used.", {"invite_code": ["Already used."]})
+        raise Invalid(N_("This invite code was already used."), {"invite_code": ["Already used."]})
     panelist = personal.new_panelist(email, hash_password(password), display_name)
     db.session.add(panelist)
     consents.record_choices(panelist, choices)
@@ -88,7 +88,7 @@ def register(invite_code: str, email: str, password: str, display_name: str | No
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
-        raise Conflict("An account with this email address already exists.") from None
+        raise Conflict(N_("An account with this email address already exists.")) from None
     return with_profile(pair)
 
 
@@ -127,7 +127,7 @@ def login(email: str, password: str, address: str | None = None) -> TokenPair:
     panelist = db.session.scalar(select(Panelist).where(
         Panelist.email_hash == personal.email_hash(email)))
     if not password_matches(panelist.password_hash if panelist else None, password):
-        raise Unauthorized("The email address or password is not right.")
+        raise Unauthorized(N_("The email address or password is not right."))
     if counted:
         throttle.forgive(*counted)
         throttle.remember(usual)
@@ -153,7 +153,7 @@ def refresh(refresh_token: str) -> TokenPair:
             end_logins(AuthToken.session_id == spent)
             log.warning("a spent refresh token was used again: login %s ended", spent)
             db.session.commit()
-        raise Unauthorized("This refresh token is not valid. Please log in again.")
+        raise Unauthorized(N_("This refresh token is not valid. Please log in again."))
     session_id, panelist_id = claimed
     end_logins(AuthToken.session_id == session_id, AuthToken.kind == "access")
     pair = issue(db.session.get(Panelist, panelist_id), session_id)

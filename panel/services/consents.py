@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from panel.db import db
 from panel.models import Consent, Panelist
-from panel.services.errors import Invalid
+from panel.services.errors import N_, Invalid
 
 
 @dataclass(frozen=True)
@@ -18,16 +18,16 @@ class Purpose:
 
 PURPOSES = {p.name: p for p in [
     Purpose("receipts", "1", True,
-            "You share photos of your shopping receipts. We read the shop, date, items and "
+            N_("You share photos of your shopping receipts. We read the shop, date, items and "
             "totals, remove anything sensitive first, and use what remains, combined with other "
             "panelists' receipts, to report what people buy. You can withdraw or delete any "
-            "receipt at any time."),
+            "receipt at any time.")),
     Purpose("surveys", "1", False,
-            "We may invite you to short paid surveys. Your answers are reported only in "
-            "aggregate."),
+            N_("We may invite you to short paid surveys. Your answers are reported only in "
+            "aggregate.")),
     Purpose("research_partners", "1", False,
-            "Aggregated, anonymous figures that include your receipts may be shared with "
-            "research partners. Nothing that identifies you is shared."),
+            N_("Aggregated, anonymous figures that include your receipts may be shared with "
+            "research partners. Nothing that identifies you is shared.")),
 ]}
 
 

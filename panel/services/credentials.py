@@ -12,15 +12,17 @@ import secrets
 from datetime import timedelta
 
 from flask import current_app
+from flask_babel import force_locale, gettext
 from sqlalchemy import select, update
 
+from panel import i18n
 from panel.db import db, utcnow
 from panel.models import AuthToken, Panelist, PasswordReset
 from panel.services import auth, mail, personal
-from panel.services.errors import Forbidden, Invalid
+from panel.services.errors import N_, Forbidden, Invalid
 from panel.services.passwords import hash_password, password_matches
 
-NOT_RIGHT = "The password is not right."
+NOT_RIGHT = N_("The password is not right.")
 
 
 def request_reset(email: str) -> None:
@@ -36,13 +38,16 @@ def request_reset(email: str) -> None:
     db.session.add(PasswordReset(panelist_id=panelist.id, token_hash=auth.digest(token),
                                  expires_at=utcnow() + timedelta(minutes=minutes)))
     link = f"{current_app.config['PUBLIC_URL'].rstrip('/')}/password-reset/{token}"
-    mail.send(personal.open_field(panelist, "email"), "Choose a new password for the receipt panel",
-              "Someone (we hope you) asked to choose a new password for your receipt panel "
-              "account.\n\n"
-              f"Open this link within {minutes} minutes to choose one:\n{link}\n\n"
-              f"In the app, enter this reset code instead: {token}\n\n"
-              "The link works once. If you did not ask for it, ignore this mail: your password "
-              "stays as it is.\n", kind="password_reset")
+    with force_locale(i18n.mail_language(panelist)):  # the panelist's own language first
+        mail.send(personal.open_field(panelist, "email"), gettext(
+            "Choose a new password for the receipt panel"), gettext(
+            "Someone (we hope you) asked to choose a new password for your receipt panel "
+            "account.\n\n"
+            "Open this link within %(minutes)s minutes to choose one:\n%(link)s\n\n"
+            "In the app, enter this reset code instead: %(token)s\n\n"
+            "The link works once. If you did not ask for it, ignore this mail: your password "
+            "stays as it is.\n", minutes=minutes, link=link, token=token),
+            kind="password_reset")
     db.session.commit()
 
 
@@ -54,8 +59,8 @@ def reset(token: str, new_password: str) -> auth.TokenPair:
         PasswordReset.expires_at > utcnow()).values(used_at=utcnow())
         .returning(PasswordReset.panelist_id)).first()
     if claimed is None:
-        raise Invalid("This reset link is not valid: it has expired or was already used. "
-                      "Please ask for a new one.", {"token": ["Invalid or expired."]})
+        raise Invalid(N_("This reset link is not valid: it has expired or was already used. "
+                         "Please ask for a new one."), {"token": ["Invalid or expired."]})
     panelist = db.session.get(Panelist, claimed[0])
     _set_password(panelist, new_password)
     auth.end_logins(AuthToken.panelist_id == panelist.id)

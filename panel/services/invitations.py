@@ -11,8 +11,10 @@ from datetime import datetime, timedelta
 from urllib.parse import urlencode
 
 from flask import current_app
+from flask_babel import force_locale, gettext
 from sqlalchemy import func, select
 
+from panel import i18n
 from panel.db import db, utcnow
 from panel.models import Invite, Panelist, WaitlistEntry
 from panel.services import audit, auth, mail, personal, waitlist
@@ -62,16 +64,20 @@ def _issue(email: str, actor: audit.Actor, days: int | None, reason: str) -> tup
 
 
 def _mail_code(email: str, code: str, expires_at: datetime) -> None:
-    mail.send(personal.normalise_email(email), "Your invitation to the receipt panel",
-              "You are invited to join the receipt panel.\n\n"
-              f"Your invite code: {code}\n"
-              f"It works once, only with this email address, until "
-              f"{expires_at:%Y-%m-%d %H:%M} UTC.\n\n"
-              "Join in your browser, with the code filled in:\n\n"
-              f"  {register_link(code)}\n\n"
-              "(on a phone, the page then offers to install the panel: \"Add to Home screen\"), "
-              "or register in an app with this code. You choose what "
-              "you share, and you can leave and erase your data at any time.\n", kind="invite")
+    # Staff send invitations: their own browser's language says nothing of the invitee's.
+    with force_locale(i18n.mail_language(from_request=False)):
+        mail.send(personal.normalise_email(email), gettext(
+            "Your invitation to the receipt panel"), gettext(
+            "You are invited to join the receipt panel.\n\n"
+            "Your invite code: %(code)s\n"
+            "It works once, only with this email address, until %(until)s UTC.\n\n"
+            "Join in your browser, with the code filled in:\n\n"
+            "  %(link)s\n\n"
+            "(on a phone, the page then offers to install the panel: \"Add to Home screen\"), "
+            "or register in an app with this code. You choose what "
+            "you share, and you can leave and erase your data at any time.\n",
+            code=code, until=f"{expires_at:%Y-%m-%d %H:%M}", link=register_link(code)),
+            kind="invite")
 
 
 def invite_entries(entries: Iterable[WaitlistEntry], actor: audit.Actor,

@@ -24,7 +24,7 @@ from panel.models import (
     PayoutState,
 )
 from panel.services import audit, credentials, gift_cards, ledger, personal
-from panel.services.errors import Conflict, Invalid, NotFound
+from panel.services.errors import N_, Conflict, Invalid, NotFound
 from panel.services.money import from_minor
 
 NEXT = {PayoutState.REQUESTED: {PayoutState.RESERVED, PayoutState.DELIVERED,
@@ -83,7 +83,7 @@ def _owned(panelist_id: str, payout_id: str) -> tuple[Payout, LedgerEntry]:
         LedgerEntry, LedgerEntry.id == Payout.ledger_entry_id).where(
         Payout.ledger_entry_id == payout_id, LedgerEntry.panelist_id == panelist_id)).first()
     if row is None:
-        raise NotFound("There is no such payout.")
+        raise NotFound(N_("There is no such payout."))
     return row[0], row[1]
 
 
@@ -144,7 +144,7 @@ def show_again(panelist: Panelist, payout_id: str, password: str) -> dict:
     credentials.confirm(panelist, password)
     code = gift_cards.code_of(payout_id)
     if code is None or payout.status not in (PayoutState.RESERVED, PayoutState.DELIVERED):
-        raise NotFound("This payout has no gift-card code to show.")
+        raise NotFound(N_("This payout has no gift-card code to show."))
     if payout.code_shown_at is None:
         return show(panelist, payout_id)
     return _view(payout, entry, gift_cards.opened(code))

@@ -229,5 +229,5 @@ def delete(panelist: Panelist, receipt_id: str) -> None:
 def redacted_image(panelist: Panelist, receipt_id: str) -> bytes:
     receipt = get_for(panelist, receipt_id)
     if not receipt.redacted_image_key:
-        raise NotFound("This receipt has no redacted image (yet).")
+        raise NotFound(N_("This receipt has no redacted image (yet)."))
     return storage_for().get(receipt.redacted_image_key)

@@ -22,10 +22,10 @@ from sqlalchemy import select, update
 from panel.db import db, utcnow
 from panel.models import Consent, Panelist, Recipient, RecipientKey
 from panel.services import audit
-from panel.services.errors import Conflict, Invalid, NotFound, Unauthorized
+from panel.services.errors import N_, Conflict, Invalid, NotFound, Unauthorized
 
-ROLES = {"client": "receives figures from the panel for its own purposes (a controller)",
-         "processor": "works on the panel's behalf and under its instructions"}
+ROLES = {"client": N_("receives figures from the panel for its own purposes (a controller)"),
+         "processor": N_("works on the panel's behalf and under its instructions")}
 FIELDS = ("name", "contact", "country", "role", "purposes", "data_categories", "legal_basis",
           "transfer_mechanism", "retention", "security_measures")
 # A change to these asks panelists abroad for their consent again.
@@ -155,14 +155,14 @@ def listing(include_retired: bool = True) -> list[Recipient]:
 def find(recipient_id: str) -> Recipient:
     recipient = db.session.get(Recipient, recipient_id)
     if recipient is None:
-        raise NotFound("There is no such recipient.")
+        raise NotFound(N_("There is no such recipient."))
     return recipient
 
 
 def find_code(code: str) -> Recipient:
     recipient = db.session.scalar(select(Recipient).where(Recipient.code == code))
     if recipient is None:
-        raise NotFound("There is no such recipient.")
+        raise NotFound(N_("There is no such recipient."))
     return recipient
 
 
@@ -267,10 +267,10 @@ def set_consent(panelist: Panelist, code: str, granted: bool) -> ForPanelist:
     """Grant or withdraw consent to one recipient abroad: a row in the consent ledger."""
     recipient = find_code(code)
     if recipient.retired_at is not None:
-        raise NotFound("There is no such recipient.")
+        raise NotFound(N_("There is no such recipient."))
     if not abroad(recipient):
-        raise Invalid("This recipient is in the panel's own country: your consent to "
-                      "research partners covers it.")
+        raise Invalid(N_("This recipient is in the panel's own country: your consent to "
+                         "research partners covers it."))
     db.session.add(Consent(panelist=panelist, purpose=purpose_of(recipient),
                            granted=bool(granted), version=str(recipient.version)))
     db.session.commit()

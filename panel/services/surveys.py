@@ -14,7 +14,7 @@ from panel.db import db, new_id
 from panel.models import Panelist, Survey, SurveyQuestion, SurveyResponse
 from panel.models.surveys import AUDIENCES, QUESTION_KINDS
 from panel.services import consents, ledger, personal
-from panel.services.errors import Conflict, Invalid, NotFound
+from panel.services.errors import N_, Conflict, Invalid, NotFound
 from panel.services.money import to_minor
 from panel.vault import seal, unseal
 
@@ -59,14 +59,14 @@ def open_one(panelist: Panelist, survey_id: str) -> tuple[Survey, bool]:
     """One open survey in the panelist's audience, with whether it is answered."""
     found = next(((s, done) for s, done in open_for(panelist) if s.id == survey_id), None)
     if found is None:
-        raise NotFound("No such survey.")
+        raise NotFound(N_("No such survey."))
     return found
 
 
 def answer(panelist: Panelist, survey_id: str, answers: list[dict]) -> SurveyResponse:
     survey = db.session.get(Survey, survey_id)
     if survey is None or survey.status != "open" or not _in_audience(panelist, survey):
-        raise NotFound("No such survey.")
+        raise NotFound(N_("No such survey."))
     choices, texts = _checked(survey, answers)
     response = SurveyResponse(id=new_id(), survey_id=survey.id, panelist_id=panelist.id,
                               answers=choices)
@@ -78,7 +78,7 @@ def answer(panelist: Panelist, survey_id: str, answers: list[dict]) -> SurveyRes
         db.session.flush()
     except IntegrityError:
         db.session.rollback()
-        raise Conflict("You have already answered this survey.") from None
+        raise Conflict(N_("You have already answered this survey.")) from None
     ledger.credit(panelist.id, "survey_reward", survey.reward_minor,
                   current_app.config["REWARD_CURRENCY"], f"survey:{survey.id}",
                   f"Survey: {survey.title}"[:200])
@@ -90,7 +90,7 @@ def _checked(survey: Survey, answers: list[dict]) -> tuple[dict, dict]:
     """Every question answered once, each value fitting its kind."""
     given = {a["question_id"]: a["value"] for a in answers}
     if len(given) != len(answers) or set(given) != {q.id for q in survey.questions}:
-        raise Invalid("Answer every question of the survey, each once.")
+        raise Invalid(N_("Answer every question of the survey, each once."))
     choices, texts = {}, {}
     for question in survey.questions:
         value = given[question.id]
@@ -124,7 +124,7 @@ def aggregate(survey_id: str) -> dict:
     (see ``_large_groups``)."""
     survey = db.session.get(Survey, survey_id)
     if survey is None:
-        raise NotFound("No such survey.")
+        raise NotFound(N_("No such survey."))
     minimum = current_app.config["INSIGHTS_MIN_PANELISTS"]
     responses = [r for r in db.session.scalars(select(SurveyResponse).where(
         SurveyResponse.survey_id == survey.id))

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
 from flask import current_app
+from flask_babel import force_locale, gettext
 from sqlalchemy import func, select
 
+from panel import i18n
 from panel.db import db, utcnow
 from panel.models import Panelist, WaitlistEntry
 from panel.services import mail, personal, throttle
@@ -49,13 +51,17 @@ def join(email: str, country: str | None, postal_code: str | None, address: str)
 def _mail_status_code(entry: WaitlistEntry, email: str) -> None:
     code = secrets.token_urlsafe(18)
     entry.status_token_hash, entry.status_mailed_at = digest(code), utcnow()
-    mail.send(personal.normalise_email(email), "You are on the receipt panel's waitlist",
-              "Thank you for your interest in the receipt panel.\n\n"
-              "You are on the waitlist. To see your place in the queue, enter this status "
-              "code in the app or on the waitlist page,\n"
-              f"  {current_app.config['PUBLIC_URL'].rstrip('/')}/waitlist/status\n"
-              f"(or POST it to /api/v1/waitlist/status):\n\n  {code}\n\n"
-              f"How we invite: {current_app.config['WAITLIST_RULE']}\n", kind="waitlist")
+    with force_locale(i18n.mail_language()):  # the language of the page that joined
+        mail.send(personal.normalise_email(email), gettext(
+            "You are on the receipt panel's waitlist"), gettext(
+            "Thank you for your interest in the receipt panel.\n\n"
+            "You are on the waitlist. To see your place in the queue, enter this status "
+            "code in the app or on the waitlist page,\n"
+            "  %(page)s\n"
+            "(or POST it to /api/v1/waitlist/status):\n\n  %(code)s\n\n"
+            "How we invite: %(rule)s\n",
+            page=f"{current_app.config['PUBLIC_URL'].rstrip('/')}/waitlist/status", code=code,
+            rule=current_app.config["WAITLIST_RULE"]), kind="waitlist")
 
 
 def status(code: str) -> dict:

@@ -160,10 +160,10 @@ def test_a_german_phone_end_to_end(served, tmp_path):
         page.goto(f"{base}/register?code={invite(app, 'de@example.org')}")
         assert page.evaluate("document.documentElement.lang") == "de"
         expect(page.get_by_role("link", name="Anmelden")).to_be_visible()
-        page.get_by_label("Email").fill("de@example.org")
-        page.get_by_label("Password").fill(PASSWORD)
-        page.get_by_label("Receipts (needed to join)").check()
-        page.get_by_role("button", name="Join", exact=True).click()
+        page.get_by_label("E-Mail").fill("de@example.org")
+        page.get_by_label("Passwort (mindestens 10 Zeichen)").fill(PASSWORD)
+        page.get_by_label("Kassenbons (für die Teilnahme nötig)").check()
+        page.get_by_role("button", name="Beitreten", exact=True).click()
         expect(page.get_by_role("heading", name="Ihre Kassenbons")).to_be_visible()
         expect(page.get_by_role("status")).to_contain_text("Willkommen im Panel")
 
