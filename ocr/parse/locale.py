@@ -29,6 +29,10 @@ CURRENCY_OF = {
 }
 EURO = ("DE", "AT", "FR", "BE", "NL", "ES", "IT", "PT", "IE", "FI", "LU")
 STRONG, MEDIUM, WEAK = 3.0, 2.0, 1.0
+# The postal codes of the US states and Canada's provinces (USPS, Canada Post).
+US_STATES = ("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT "
+             "NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC").split()
+CANADIAN_PROVINCES = "AB BC MB NB NL NS NT NU ON PE QC SK YT".split()
 PRIOR = 1.5  # the panel's country: more than one weak sign, less than a currency code
 
 # (pattern, countries it points to, weight). Patterns are matched on the whole text.
@@ -104,9 +108,8 @@ SIGNS: list[tuple[re.Pattern, tuple[str, ...], float]] = [
         (r"\+33\b", 0, ("FR",), MEDIUM),
         (r"\+1\b|\(\d{3}\)\s?\d{3}[.-]\d{4}\b|\b\d{3}[.-]\d{3}[.-]\d{4}\b", 0,
          ("US", "CA"), MEDIUM),
-        (r"(?:,\s?|\s)(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|"
-         r"MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC)"
-         r"\.?,?\s+\d{5}(?:-\d{4})?\b", 0, ("US",), MEDIUM),
+        (rf"(?:,\s?|\s)(?:{'|'.join(US_STATES)})\.?,?\s+\d{{5}}(?:-\d{{4}})?\b", 0, ("US",),
+         MEDIUM),
         (r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b", 0, ("GB",), WEAK),
         (r"(?m)^\s*\d{5}\s+[A-ZÄÖÜ][a-zäöüß]{2,}", 0, ("DE", "FR", "ES", "IT"), WEAK),
         # the language of the keywords

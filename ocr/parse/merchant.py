@@ -15,6 +15,7 @@ from ocr.parse.brands import (
     near_brand_word,
     trades_in,
 )
+from ocr.parse.locale import CANADIAN_PROVINCES, US_STATES
 
 # Words that make "Netto", "Real" etc. mean something else on a receipt line.
 NOT_A_BRAND_LINE = re.compile(
@@ -61,14 +62,10 @@ SLOGAN = re.compile(r"\b(?:you|your|we|our|us|it|is|are|was|will|can|every|alway
 # Staff named anywhere on a line ("Your server was Carlos", "Served by Liam").
 PERSON_ON_DUTY = re.compile(r"\b(?:server|cashier|waiter|waitress|served by|kassierer\w*|"
                             r"bediener\w*|caissi[eè]r\w*|cajer[oa])\b", re.IGNORECASE)
-# The postal codes of the US states and Canada's provinces (USPS, Canada Post).
-STATES = ("AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE "
-          "NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY "
-          "AB BC MB NB NL NS NT NU ON PE QC SK YT").split()
 # A town and state or province with no street ("FAIR OAKS,CA", "Kapolei, HI", "CANOGA
 # PARK CA 91303", the ZIP code misread or cut).
 TOWN_AND_STATE = re.compile(r"[A-Za-z][,.]\s?[A-Z]{2}(?:\s|$)|[A-Za-z]\s"
-                            rf"(?:{'|'.join(STATES)})\s+\d{{3,5}}")
+                            rf"(?:{'|'.join(US_STATES + CANADIAN_PROVINCES)})\s+\d{{3,5}}")
 # A store's number after its name ("CHURCH'S CHICKEN #4717", "CARL'S JR 1100375").
 STORE_NUMBER = re.compile(r"\s*(?:#|\bno\.?|\bnr\.?|\bstore)\s*\d+\W*$|\s+\(?\d{3,}\W*$", re.I)
 ADDRESS_LINES = 3  # an address within this many lines under the name
@@ -89,10 +86,10 @@ def find_merchant(lines: list[str], confidences: list[list[float]] | None = None
     brand = find_brand(lines, country)
     if brand:
         return brand, 0.9
-    candidates = header_names(lines, confidences, heights)
+    sites = web_names(lines)
+    candidates = header_names(lines, confidences, heights, sites)
     if not candidates:  # a name in artwork only: the name its web address spells, else the
         # kind of shop, if printed, for a person to complete
-        sites = web_names(lines)
         kind = kind_of_business(lines[:LOGO_LINES + HEADER_LINES])
         name = site_name(sites[0]) if sites else kind
         return (name, GUESS) if name else (None, 0.0)
@@ -120,16 +117,15 @@ class NameCandidate(NamedTuple):
 
 
 def header_names(lines: list[str], confidences: list[list[float]] | None,
-                 heights: list[int] | None) -> list[NameCandidate]:
+                 heights: list[int] | None, sites: list[str]) -> list[NameCandidate]:
     """Each header line that may be the shop's name, scored on its legal form, size, place
-    above the address, nearness to the top and the receipt's web address; lines of
+    above the address, nearness to the top and the receipt's web names (``sites``); lines of
     addresses, phones, dates, people and document titles are none."""
     header = lines[:HEADER_LINES]
     first_item = next((i for i, text in enumerate(header) if PRICE_AT_END.search(text)), None)
     header = header[:first_item]
     first_address = next((i for i, text in enumerate(header) if ADDRESS.search(text)), None)
     typical = sorted(heights[:len(lines)])[len(lines) // 2] if heights else 0
-    sites = web_names(lines)
     found = []
     for index, text in enumerate(header):
         text = confident_words(text, confidences[index] if confidences else None)
