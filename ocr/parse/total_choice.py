@@ -104,8 +104,10 @@ def choose_total(texts: list[str], subtotal: Decimal | None, tax: Decimal | None
             return fallback
     if best.amount is None:
         end = first_line(subtotal_index, first_total)
-        paid = total_from_payment(texts, end)
-        return paid if paid[0] is not None else total_from_subtotal(receipt, first_total, end)
+        paid, items, confidence = total_from_payment(texts, end)
+        if paid is not None:
+            return paid, items, confidence
+        return total_from_subtotal(receipt, first_total, items)
     rounded = best.amount + receipt.adjustment
     if receipt.adjustment and rounded not in {c.amount for c in candidates} and \
             rounded in paid_amounts(texts, candidates[best.number].line):
@@ -210,19 +212,18 @@ def total_from_payment(texts: list[str], end: int | None
     return paid, items, confidence
 
 
-def total_from_subtotal(receipt: Totals, first_total: int | None, end: int | None
+def total_from_subtotal(receipt: Totals, first_total: int | None, items: list[ParsedItem]
                         ) -> tuple[Decimal | None, list[ParsedItem], float]:
     """No readable total line and no payment: the subtotal with the tax (and service) lines
     printed under it, up to the unreadable total line or ``ADDED_LINES`` below
     (``Subtotal $28.95``, ``Tax $2.03``, ``Total a``): a guess, for review, as a tip or a
-    discount may follow unread."""
-    items = find_items(receipt.texts, end=end)
+    discount may follow unread. ``items``: those read above the subtotal."""
     if receipt.subtotal is None or receipt.subtotal_index is None:
         return None, items, 0.0
-    below = min(receipt.subtotal_index + ADDED_LINES + 1, len(receipt.texts))
-    stop = first_total if first_total is not None and first_total > receipt.subtotal_index \
-        else below
-    added = added_after(receipt.texts, receipt.subtotal_index, min(stop, below))
+    stop = min(receipt.subtotal_index + ADDED_LINES + 1, len(receipt.texts))
+    if first_total is not None and first_total > receipt.subtotal_index:
+        stop = min(stop, first_total)
+    added = added_after(receipt.texts, receipt.subtotal_index, stop)
     if added is None:
         return None, items, 0.0
     total = receipt.subtotal + added

@@ -29,9 +29,9 @@ def look_again(image: Image.Image, engine: OcrEngine, page: OcrPage, receipt: Pa
         page, receipt = price_look(image, engine, page, receipt, today)
     if dates:
         receipt = date_look(image, page, receipt, today)
-    if whole and receipt.needs_review and page.engine != "rapidocr":
-        # still in doubt after the cheap looks: the whole receipt once more, by RapidOCR
+    if whole:  # still in doubt after the cheap looks: the whole receipt once more, by RapidOCR
+        first = page
         page, receipt = whole_look(image, page, receipt, today, in_doubt=True)
-        if dates and page.engine == "rapidocr":
+        if dates and page is not first:
             receipt = date_look(image, page, receipt, today)
     return page, receipt
