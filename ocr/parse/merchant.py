@@ -66,6 +66,13 @@ PERSON_ON_DUTY = re.compile(r"\b(?:server|cashier|waiter|waitress|served by|kass
 # PARK CA 91303", the ZIP code misread or cut).
 TOWN_AND_STATE = re.compile(r"[A-Za-z][,.]\s?[A-Z]{2}(?:\s|$)|[A-Za-z]\s"
                             rf"(?:{'|'.join(US_STATES + CANADIAN_PROVINCES)})\s+\d{{3,5}}")
+# A British or Canadian postcode ending a line ("London SW1A 1AA", "Ottawa ON K1A 0B1"),
+# with a digit read as a similar letter ("SwlA lAA").
+DIGIT = "[0-9lIO|]"
+POSTCODE = re.compile(rf"\b[A-Z][A-Za-z]?{DIGIT}[A-Za-z0-9]?\s?{DIGIT}[A-Z]{{2}}\W*$|"
+                      rf"\b[A-Z]{DIGIT}[A-Z]\s?{DIGIT}[A-Z]{DIGIT}\W*$")
+# A restaurant's table, party or covers with its number.
+TABLE_LINE = re.compile(r"\b(?:table|tbl|party|guests?|covers|tisch|mesa)\W*\d", re.IGNORECASE)
 # A store's number after its name ("CHURCH'S CHICKEN #4717", "CARL'S JR 1100375").
 STORE_NUMBER = re.compile(r"\s*(?:#|\bno\.?|\bnr\.?|\bstore)\s*\d+\W*$|\s+\(?\d{3,}\W*$", re.I)
 ADDRESS_LINES = 3  # an address within this many lines under the name
@@ -96,10 +103,15 @@ def find_merchant(lines: list[str], confidences: list[list[float]] | None = None
     best = max(candidates, key=lambda c: (c.score, -c.line))
     name = best.name
     following = lines[best.line + 1] if best.line + 1 < len(lines) else ""
+    # a word of the line read too badly to keep ("Pasaraya Sri [Murni]"), or a line worded
+    # as a sentence (a slogan over the address: "Ihr Markt um die Ecke"): for a person to
+    # check, unless the receipt's web address spells the name
+    doubtful = best.partial or SLOGAN.search(name)
+    ceiling = GUESS if doubtful and not best.online else LEGAL
     if BUSINESS_WORDS.fullmatch(following.strip(" *-|")) and not BUSINESS_WORDS.search(name):
-        return f"{name} {display_name(following)}", LETTERHEAD
-    confidence = LEGAL if LEGAL_FORM.search(name) or best.online else LETTERHEAD if (
-        BUSINESS_WORDS.search(name) or best.letterhead) else GUESS
+        return f"{name} {display_name(following)}", min(LETTERHEAD, ceiling)
+    confidence = min(ceiling, LEGAL if LEGAL_FORM.search(name) or best.online else LETTERHEAD if (
+        BUSINESS_WORDS.search(name) or best.letterhead) else GUESS)
     if BUSINESS_WORDS.search(name):
         return name, confidence
     kind = kind_of_business(lines[:LOGO_LINES + HEADER_LINES])
@@ -114,6 +126,7 @@ class NameCandidate(NamedTuple):
     name: str  # as displayed
     letterhead: bool  # read cleanly over the shop's address
     online: bool  # the receipt's web or mail address spells it
+    partial: bool = False  # a word of the line read too badly to keep: the name may lack it
 
 
 def header_names(lines: list[str], confidences: list[list[float]] | None,
@@ -124,11 +137,11 @@ def header_names(lines: list[str], confidences: list[list[float]] | None,
     header = lines[:HEADER_LINES]
     first_item = next((i for i, text in enumerate(header) if PRICE_AT_END.search(text)), None)
     header = header[:first_item]
-    first_address = next((i for i, text in enumerate(header) if ADDRESS.search(text)), None)
+    first_address = next((i for i, text in enumerate(header) if address_line(text)), None)
     typical = sorted(heights[:len(lines)])[len(lines) // 2] if heights else 0
     found = []
-    for index, text in enumerate(header):
-        text = confident_words(text, confidences[index] if confidences else None)
+    for index, printed in enumerate(header):
+        text = confident_words(printed, confidences[index] if confidences else None)
         text = STORE_NUMBER.sub("", text)
         welcome = WELCOME_TO.match(text)
         if welcome:
@@ -145,6 +158,7 @@ def header_names(lines: list[str], confidences: list[list[float]] | None,
         if not name or NOT_A_NAME.search(text) or street_line(lines[index]) \
                 or WEB_LINE.search(lines[index]) \
                 or TOWN_AND_STATE.search(text) or TOWN_AND_STATE.search(lines[index]) \
+                or POSTCODE.search(lines[index]) \
                 or PERSON_ON_DUTY.search(text) \
                 or letter_share(name) < 0.7 or mean_word_length(name) < MIN_MEAN_WORD_LENGTH:
             continue
@@ -165,7 +179,8 @@ def header_names(lines: list[str], confidences: list[list[float]] | None,
             score += min(1.5, max(0.0, heights[index] / typical - 1.0) * 1.5)
         score += 2.0 if online else 0.0
         score -= 0.15 * index
-        found.append(NameCandidate(score, index, name, letterhead, online))
+        found.append(NameCandidate(score, index, name, letterhead, online,
+                                   lost_word(printed, text)))
     return found
 
 
@@ -212,7 +227,15 @@ def clear_letterhead(lines: list[str], index: int,
     sure = bool(sure_of) and len(words) == len(confidences[index]) \
         and min(sure_of) >= SURE_WORD_CONFIDENCE
     below = lines[index + 1:index + 1 + ADDRESS_LINES]
-    return sure and any(ADDRESS.search(text) for text in below)
+    return sure and any(address_line(text) for text in below)
+
+
+def address_line(text: str) -> bool:
+    """A line of the shop's address; not a restaurant's table line ("0480 TABLE 101 #Party
+    3", its number read as a postcode) nor a line naming staff."""
+    if TABLE_LINE.search(text) or PERSON_ON_DUTY.search(text):
+        return False
+    return bool(ADDRESS.search(text) or POSTCODE.search(text))
 
 
 def kind_of_business(lines: list[str]) -> str | None:
@@ -259,6 +282,13 @@ def confident_words(text: str, confidences: list[float] | None) -> str:
     sure = [c >= MIN_WORD_CONFIDENCE for c in confidences]
     return " ".join(word for i, word in enumerate(words) if sure[i] or (
         0 < i < len(words) - 1 and sure[i - 1] and sure[i + 1]))
+
+
+def lost_word(printed: str, kept: str) -> bool:
+    """Whether ``confident_words`` left out a word of three letters or more: a word of the
+    name read badly, as often as logo artwork."""
+    left = set(printed.split()) - set(kept.split())
+    return any(sum(ch.isalpha() for ch in word) >= 3 for word in left)
 
 
 def collapse_letter_spacing(text: str) -> str:

@@ -97,7 +97,7 @@ def choose_total(texts: list[str], subtotal: Decimal | None, tax: Decimal | None
     receipt = Totals(texts, subtotal, tax, subtotal_index)
     first_total = next((i for i, text in enumerate(texts) if TOTAL_WORDS.search(text)), None)
     candidates = scored_candidates(receipt, first_total)
-    best = with_repairs(receipt, candidates, best_scored(candidates, receipt.adjustment))
+    best = with_repairs(receipt, candidates, best_scored(candidates, receipt))
     if best.score < REPEATED:
         fallback = unconfirmed_fallback(receipt, best, first_line(subtotal_index, first_total))
         if fallback:
@@ -136,15 +136,17 @@ def scored_candidates(receipt: Totals, first_total: int | None) -> list[Candidat
     return candidates
 
 
-def best_scored(candidates: list[Candidate], adjustment: Decimal) -> Choice:
-    """The best-confirmed candidate; on a tie, the later one that grew from an earlier total
-    or is the total after rounding."""
+def best_scored(candidates: list[Candidate], receipt: Totals) -> Choice:
+    """The best-confirmed candidate; on a tie, the later one that grew from an earlier total,
+    is the total after rounding, or is what was paid (cash less change): the items' sum
+    above a total rounded to the coin (``Total 85.89``, ``Total Payable 85.90``) is not."""
     amounts = {candidate.amount for candidate in candidates}
     best = Choice()
     for candidate in candidates:
-        rounded = adjustment and candidate.amount - adjustment in amounts
+        rounded = receipt.adjustment and candidate.amount - receipt.adjustment in amounts
+        paid = candidate.amount == cash_minus_change(receipt.texts, candidate.line)
         if candidate.score > best.score or (
-                candidate.score == best.score > 0 and (rounded or candidate.grown)):
+                candidate.score == best.score > 0 and (rounded or candidate.grown or paid)):
             best = Choice(candidate.score, candidate.amount, candidate.items, candidate.number)
     return best
 
@@ -217,7 +219,9 @@ def total_from_subtotal(receipt: Totals, first_total: int | None, items: list[Pa
     """No readable total line and no payment: the subtotal with the tax (and service) lines
     printed under it, up to the unreadable total line or ``ADDED_LINES`` below
     (``Subtotal $28.95``, ``Tax $2.03``, ``Total a``): a guess, for review, as a tip or a
-    discount may follow unread. ``items``: those read above the subtotal."""
+    discount may follow unread; as sure as a total printed twice where the sum is printed
+    on a line there (``SUBTOTAL 86.50``, ``Tax 7.68``, ``TAI $94.18``: the total's word
+    misread). ``items``: those read above the subtotal."""
     if receipt.subtotal is None or receipt.subtotal_index is None:
         return None, items, 0.0
     stop = min(receipt.subtotal_index + ADDED_LINES + 1, len(receipt.texts))
@@ -227,7 +231,9 @@ def total_from_subtotal(receipt: Totals, first_total: int | None, items: list[Pa
     if added is None:
         return None, items, 0.0
     total = receipt.subtotal + added
-    return total, within_total(items, total), UNCONFIRMED
+    below = receipt.texts[receipt.subtotal_index + 1:stop + 1]
+    printed = any(total in all_amounts(text) for text in below)
+    return total, within_total(items, total), REPEATED if printed else UNCONFIRMED
 
 
 def items_sum(items: list[ParsedItem] | None) -> Decimal | None:

@@ -5,13 +5,13 @@ WORDS = {
               r"amount\s?payable", r"\bsum\b", r"\bnet\s?amount\b", r"\bnet\s?payable\b",
               r"\bgrand\b"],
     "subtotal": [r"sub\s?-?\s?tota[l1]"],
-    "tax": [r"\bvat(?![a-z])", r"\btax(?![a-z])", r"\b[gshp]st(?![a-z])", r"\bcgst", r"\bsgst",
-            r"\bigst"],
+    "tax": [r"\bvat(?![a-z])", r"\btax(?:es)?(?![a-z])", r"\b[gshp]st(?![a-z])", r"\b[csi][g6]st",
+            r"\b6st(?=\s?(?:@|\d{1,2}(?:[.,]\d+)?\s?%))"],  # GST read 6ST: with its rate
     "tax_included": [r"\bincl", r"\binc\b", r"including", r"inclusive"],
     "tip": [r"\btips?\b", r"gratuit", r"\bgrat\b", r"suggest"],
     "suggested": [r"suggest", r"recommended"],
     "service": [r"service", r"\bsvc\b"],
-    "rounding": [r"round"],
+    "rounding": [r"round", r"\br/o\b"],  # India: "Round Off", "R/O"
     "cash": [r"\bcash\b", r"tendered"],
     "change": [r"\bchange\b"],
     "card": [r"\bcard\b", r"visa", r"mastercard", r"maestro", r"amex", r"debit", r"credit",
