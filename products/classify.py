@@ -15,8 +15,8 @@ from typing import Iterable
 from products import organisations
 from products.coicop import division_of, title
 from products.lexicon import MAX_PHRASE, ORDINARY, Lexicon, lexicon
-from products.meaning import CLASS_SIGNALS, signals_for
-from products.parts import health_parts, may_matter, plain_modifier
+from products.meaning import CLASS_SIGNALS, signal_class, signals_for
+from products.parts import health_parts, is_form, may_matter, plain_modifier
 from products.text import tokens
 from products.types import RESTAURANT, Product
 
@@ -42,6 +42,7 @@ SIGNAL_CUT_SHARE = 0.65  # keeping this share of the word
 MIN_SIGNAL_FUZZY = 8   # the same for a word with one letter wrong
 MIN_SIGNAL_PART = 6    # a sensitive word at the start of a compound ("diabetikerschokolade")
 PARTIES_AND_UNIONS = "14.6.2"
+SIGNAL_CONFIDENCE = 0.5  # the class a sensitive word tells when nothing else tells one
 PARTS_VOTE = 1.5       # a medicine named by its parts ("Hustenloeser") outvotes its head's class
 
 
@@ -69,6 +70,8 @@ def product(votes: dict[str, float], brand: str | None, signals: set[str],
     for code, weight in votes.items():
         merged[code.removeprefix(ORDINARY)] += weight
     code, confidence = decide(merged)
+    if code is None and signals - {ORDINARY}:  # "PENISRING": a sensitive word no class holds
+        code, confidence = signal_class(signals), SIGNAL_CONFIDENCE
     if code in plain and code not in votes:  # its votes came from ordinary words alone
         signals = signals | {ORDINARY}
     if context == RESTAURANT and (code is None or code.startswith(SERVED)):
@@ -92,6 +95,7 @@ def read(text: str) -> tuple[dict[str, float], str | None, set[str]]:
     lex = lexicon()
     words = expand(tokens(text), lex)
     votes: dict[str, float] = defaultdict(float)
+    sold_as: dict[str, float] = defaultdict(float)  # the votes of forms ("cream", "Tabl.")
     brand, signals = None, set()
     first = FIRST_BONUS
     for start, end, key, found in matches(words, lex):
@@ -110,6 +114,8 @@ def read(text: str) -> tuple[dict[str, float], str | None, set[str]]:
                 if key in lex.ordinary:
                     code = ORDINARY + code  # counted for the class, telling nothing sensitive
             votes[code] += share * weight
+            if is_form(key):
+                sold_as[code] += share * weight
             first = 1.0
         brand = brand or lex.brands.get(key)
         if key in lex.signals and sure:
@@ -117,6 +123,10 @@ def read(text: str) -> tuple[dict[str, float], str | None, set[str]]:
     named = health_parts(words, votes)
     if named:  # "Hustenloeser", "yeast infection treatment", "Warzenpflaster"
         signals.add(named[0])
+        for code, weight in sold_as.items():  # "athlete's foot cream" is no skin care
+            votes[code] -= weight
+            if votes[code] <= 0:
+                del votes[code]
         votes[named[1]] += PARTS_VOTE
     paid = organisations.organisation_signals(words)  # "GRUENE MITGLIEDSBEITRAG"
     if paid:
