@@ -20,6 +20,7 @@ MIN_HEAD = 4        # a compound's head (its last part) has at least this many l
 MIN_CUT = 5         # a cut-off word keeps at least this many letters ...
 CUT_SHARE = 0.5     # ... and at least this share of the word ...
 MIN_CUT_WORD = 8    # ... of eight letters or more
+MIN_INN_SPELLING = 7  # a German INN spelling ("tilidin" for "tilidine") at least this long
 MIN_FUZZY = 6       # words compared with one letter wrong have at least this many letters
 ENDINGS = ("es", "en", "s", "n", "e")  # plural and case endings tried when a word is not found
 # a word ending so takes "-es" in the plural: "churchs" is a name's possessive, not "churches"
@@ -116,6 +117,11 @@ class Lexicon:
             max(key.split(), key=len) for key, votes in self.votes.items()
             if key not in self.ordinary
             and any(code.startswith(SENSITIVE_CLASSES) for code, _ in votes)}
+        # the medicine names of the DrugBank and ICD-10-CM lists, of one word: an English INN
+        # ends in "e" where the German drops it ("sertraline", "Sertralin")
+        self.medicines = frozenset(key for key, entries in self.phrases.items()
+                                   if " " not in key and key not in self.ordinary
+                                   and any(e.source == DRUG for e in entries))
         self.abbreviations = abbreviations()
         self.stopwords = stopwords()
         self.words = {key for key, entries in self.phrases.items() if " " not in key
@@ -153,6 +159,8 @@ class Lexicon:
         word cut off by the till) or ``fuzzy`` (one letter wrong, lost or added)."""
         if self.known(word):
             return word, "exact"
+        if len(word) >= MIN_INN_SPELLING and word + "e" in self.medicines:
+            return word + "e", "ending"  # the German INN: "Sertralin", "Venlafaxin"
         for ending in ENDINGS:
             stem = word[:-len(ending)]
             if word.endswith(ending) and len(stem) >= 3 and self.known(stem) and not (
@@ -178,7 +186,7 @@ class Lexicon:
         """False only where ``word`` cannot make a line sensitive in any form the classifier
         reads it (as printed, written out, the head or start of a compound, cut off or
         misprinted): the quick test before a line is read in full."""
-        if word in self.sensitive_words:
+        if word in self.sensitive_words or word + "e" in self.medicines:
             return True
         if word in self.abbreviations:
             return any(part in self.sensitive_words for part in self.abbreviations[word])
