@@ -86,3 +86,18 @@ def test_assistive_products_of_the_coicop_notes_are_sensitive(text):
 ])
 def test_redaction_word_lists_agree_with_the_item_policy(text, gone):
     assert removed(text, Policy()) is gone
+
+
+@pytest.mark.parametrize("text, code", [
+    ("SPANNBL 90X200", "05.2.1"),         # spannbettlaken
+    ("MUELLBTL 35L", "05.6.1"),           # muellbeutel
+])
+def test_a_tills_abbreviation_of_a_compound_is_a_guess_of_its_class(text, code):
+    product = classify(text)
+    assert product.code == code and 0 < product.confidence < 0.5, product
+    assert not product.signals
+
+
+def test_an_abbreviation_guess_never_outvotes_a_word_understood():
+    assert classify("HASS AVOCADOS").code == "01.1.6"
+    assert classify("incl. 19% MwSt").code is None
