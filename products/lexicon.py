@@ -164,10 +164,11 @@ class Lexicon:
         """A word of the vocabularies as printed (medicine names included)."""
         return word in self.phrases or word in self.signals
 
-    def find_word(self, word: str) -> tuple[str, str] | None:
+    def find_word(self, word: str, guess: bool = True) -> tuple[str, str] | None:
         """The vocabulary word ``word`` stands for and how it was found: ``exact``, ``ending``
         (a plural or case ending off), ``head`` (the last part of a compound), ``cut`` (a
-        word cut off by the till) or ``fuzzy`` (one letter wrong, lost or added)."""
+        word cut off by the till), ``fuzzy`` (one letter wrong, lost or added) or, with ``guess``,
+        ``abbrev`` (a till's abbreviation of a compound: ``_abbreviation``)."""
         if self.known(word):
             return word, "exact"
         if len(word) >= MIN_INN_SPELLING and word + "e" in self.medicines:
@@ -193,7 +194,7 @@ class Lexicon:
             found = self._fuzzy(word)
             if found:
                 return found
-        return self._abbreviation(word)
+        return self._abbreviation(word) if guess else None
 
     def _abbreviation(self, word: str) -> tuple[str, str] | None:
         """The word a till abbreviated to ``word`` by keeping the start of its parts
@@ -224,7 +225,7 @@ class Lexicon:
         if len(word) < 4 or word in self.phrases or (
                 word[:3] not in self._telling_starts and word[-3:] not in self._telling_ends):
             return False
-        found = self.find_word(word)
+        found = self.find_word(word, guess=False)  # an abbreviation is never sensitive
         if found and found[0] in self.sensitive_words:
             return True
         return any(word[:end] in self.signals for end in range(6, len(word) - 2))
