@@ -120,7 +120,7 @@ def read(text: str) -> tuple[dict[str, float], str | None, set[str]]:
                 if key in lex.ordinary:
                     code = ORDINARY + code  # counted for the class, telling nothing sensitive
             votes[code] += share * weight
-            if is_form(key):
+            if is_form(key.rsplit(" ", 1)[-1]):  # "cream", "foot cream"
                 sold_as[code] += share * weight
             first = 1.0
         brand = brand or lex.brands.get(key)
@@ -132,7 +132,7 @@ def read(text: str) -> tuple[dict[str, float], str | None, set[str]]:
     named = health_parts(words, votes)
     if named:  # "Hustenloeser", "yeast infection treatment", "Warzenpflaster"
         signals.add(named[0])
-        for code, weight in sold_as.items():  # "athlete's foot cream" is no skin care
+        for code, weight in sold_as.items():  # "athletes foot cream" is no foot cream
             votes[code] -= weight
             if votes[code] <= 0:
                 del votes[code]

@@ -101,6 +101,10 @@ def health_parts(words: list[str], votes: dict[str, float]) -> tuple[str, str] |
                         found = named(" ".join(words[start:index]), form, known, lex)
                         if found:
                             break
+                if found is None and index > 1 and " ".join(words[index - 1:index + 1]) not in (
+                        lex.ordinary) and is_condition(words[index - 2], known, lex):
+                    # a condition, then the body part the form is for ("fungal foot cream")
+                    found = named(words[index - 2], form, known, lex)
         if found:
             return found
     return None

@@ -101,3 +101,14 @@ def test_a_tills_abbreviation_of_a_compound_is_a_guess_of_its_class(text, code):
 def test_an_abbreviation_guess_never_outvotes_a_word_understood():
     assert classify("HASS AVOCADOS").code == "01.1.6"
     assert classify("incl. 19% MwSt").code is None
+
+
+@pytest.mark.parametrize("text", ["FUNGAL FOOT CREAM", "ECZEMA HAND CREAM 50ML"])
+def test_a_condition_then_the_body_part_a_form_is_for_is_a_medicine(text):
+    product = classify(text)
+    assert product.code == "06.1.1" and health(text), product
+
+
+def test_kitchen_utensils_and_bedding_of_the_coicop_notes():
+    assert classify("SCHNELLKOCHTOPF 6L").code == "05.4.0"
+    assert classify("HAENGEMATTE").code == "05.2.1"
