@@ -15,13 +15,13 @@ from typing import Iterable
 from products import organisations
 from products.coicop import division_of, title
 from products.lexicon import MAX_PHRASE, ORDINARY, Lexicon, lexicon
-from products.meaning import CLASS_SIGNALS, signals_for
-from products.parts import health_parts, may_matter, plain_modifier
+from products.meaning import CLASS_SIGNALS, signal_class, signals_for
+from products.parts import health_parts, is_form, may_matter, plain_modifier
 from products.text import tokens
 from products.types import RESTAURANT, Product
 
 FOUND_WEIGHT = {"exact": 1.0, "ending": 0.95, "head": 0.9, "start": 0.5, "cut": 0.55,
-                "fuzzy": 0.6}
+                "fuzzy": 0.6, "abbrev": 0.5}
 FIRST_BONUS = 1.15     # the first word known: receipts print the product before its kind
 PHRASE_BONUS = 0.6     # each further word of a phrase adds this much to its vote
 CLASS_SHARE = 0.5      # the winning class holds at least this share of the votes ...
@@ -42,6 +42,8 @@ SIGNAL_CUT_SHARE = 0.65  # keeping this share of the word
 MIN_SIGNAL_FUZZY = 8   # the same for a word with one letter wrong
 MIN_SIGNAL_PART = 6    # a sensitive word at the start of a compound ("diabetikerschokolade")
 PARTIES_AND_UNIONS = "14.6.2"
+GUESS = 0.45           # the votes of abbreviations alone: a guess, under half sure
+SIGNAL_CONFIDENCE = 0.5  # the class a sensitive word tells when nothing else tells one
 PARTS_VOTE = 1.5       # a medicine named by its parts ("Hustenloeser") outvotes its head's class
 
 
@@ -69,6 +71,8 @@ def product(votes: dict[str, float], brand: str | None, signals: set[str],
     for code, weight in votes.items():
         merged[code.removeprefix(ORDINARY)] += weight
     code, confidence = decide(merged)
+    if code is None and signals - {ORDINARY}:  # "PENISRING": a sensitive word no class holds
+        code, confidence = signal_class(signals), SIGNAL_CONFIDENCE
     if code in plain and code not in votes:  # its votes came from ordinary words alone
         signals = signals | {ORDINARY}
     if context == RESTAURANT and (code is None or code.startswith(SERVED)):
@@ -92,10 +96,16 @@ def read(text: str) -> tuple[dict[str, float], str | None, set[str]]:
     lex = lexicon()
     words = expand(tokens(text), lex)
     votes: dict[str, float] = defaultdict(float)
+    sold_as: dict[str, float] = defaultdict(float)  # the votes of forms ("cream", "Tabl.")
     brand, signals = None, set()
     first = FIRST_BONUS
+    guesses: dict[str, float] = defaultdict(float)  # what abbreviations may stand for
     for start, end, key, found in matches(words, lex):
         weight = FOUND_WEIGHT[found] * first * (1 + PHRASE_BONUS * (end - start - 1))
+        if found == "abbrev":  # counts only where nothing else on the line is understood
+            for code, share in lex.votes[key]:
+                guesses[code] += share * weight
+            continue
         sure = signal_found(key, found, words[start:end])
         plain = plain_modifier(words, start, key, found)
         if plain:  # "Schokotropfen" is chocolate, "soil test kit" a garden thing
@@ -110,13 +120,22 @@ def read(text: str) -> tuple[dict[str, float], str | None, set[str]]:
                 if key in lex.ordinary:
                     code = ORDINARY + code  # counted for the class, telling nothing sensitive
             votes[code] += share * weight
+            if is_form(key.rsplit(" ", 1)[-1]):  # "cream", "foot cream"
+                sold_as[code] += share * weight
             first = 1.0
         brand = brand or lex.brands.get(key)
         if key in lex.signals and sure:
             signals |= lex.signals[key]
+    if not votes and guesses:  # "APTITLIG Schnbr": a chopping board, but only a guess
+        scale = min(1.0, GUESS / sum(guesses.values()))
+        votes.update({code: weight * scale for code, weight in guesses.items()})
     named = health_parts(words, votes)
     if named:  # "Hustenloeser", "yeast infection treatment", "Warzenpflaster"
         signals.add(named[0])
+        for code, weight in sold_as.items():  # "athletes foot cream" is no foot cream
+            votes[code] -= weight
+            if votes[code] <= 0:
+                del votes[code]
         votes[named[1]] += PARTS_VOTE
     paid = organisations.organisation_signals(words)  # "GRUENE MITGLIEDSBEITRAG"
     if paid:
@@ -162,8 +181,8 @@ def signal_found(key: str, found: str, printed: list[str]) -> bool:
     that it cannot be another word (``part`` is not ``partei``)."""
     if found in SIGNAL_KINDS:
         return True
-    if found == "start":
-        return False  # the first part of a compound is no meaning of its own
+    if found in ("start", "abbrev"):
+        return False  # the first part of a compound, or a guess, is no meaning of its own
     word = printed[0] if printed else ""
     if found == "cut":  # "schuppen" is no "schuppenflechte"
         return len(word) >= MIN_SIGNAL_CUT and len(word) >= SIGNAL_CUT_SHARE * len(key)

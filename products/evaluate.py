@@ -6,7 +6,9 @@ Sets (``products/evalset``): ``written`` (item lines written by hand, German and
 with their class and sensitive category), ``holdout`` (the same, written after the last change
 to the classifier and never tuned on), ``fresh`` (a second holdout of 256 lines with ordinary
 look-alikes, written before the medicine-by-parts change was measured on it, never tuned on;
-also without the lines the other two sets hold as well), ``softmatic`` (item lines of the 48 German receipts'
+also without the lines the other two sets hold as well), ``third`` (313 lines written from
+shop assortments before branch ``items`` changed anything, none the same as a line of the
+other sets; measured once before and once after), ``softmatic`` (item lines of the 48 German receipts'
 textract text) and ``srd`` (the items of the 55 US restaurant receipts, read with the
 restaurant context). The last two are labels only: their text is read from ``--eval``.
 
@@ -151,7 +153,8 @@ def main(argv: list[str] | None = None) -> None:
     options = parser.parse_args(argv)
     sets = {"written": evaluate(written()), "holdout": evaluate(written("holdout.tsv")),
             "fresh": evaluate(written("fresh.tsv")),
-            "fresh, unseen lines": evaluate(unseen(written("fresh.tsv")))}
+            "fresh, unseen lines": evaluate(unseen(written("fresh.tsv"))),
+            "third": evaluate(written("third.tsv"))}
     if (options.eval / "manifest.json").is_file():
         sets["softmatic"] = evaluate(softmatic(options.eval))
         sets["srd (restaurant)"] = evaluate(srd(options.eval))

@@ -20,6 +20,10 @@ MIN_HEAD = 4        # a compound's head (its last part) has at least this many l
 MIN_CUT = 5         # a cut-off word keeps at least this many letters ...
 CUT_SHARE = 0.5     # ... and at least this share of the word ...
 MIN_CUT_WORD = 8    # ... of eight letters or more
+MIN_INN_SPELLING = 7  # a German INN spelling ("tilidin" for "tilidine") at least this long
+MIN_ABBREVIATION = 4  # a till's abbreviation of a compound ("toipa", "schnbr") this long ...
+MAX_SEGMENTS = 3      # ... made of at most this many starts of the word's parts,
+MAX_SPREAD = 4        # ... of a word at most four times as long
 MIN_FUZZY = 6       # words compared with one letter wrong have at least this many letters
 ENDINGS = ("es", "en", "s", "n", "e")  # plural and case endings tried when a word is not found
 # a word ending so takes "-es" in the plural: "churchs" is a name's possessive, not "churches"
@@ -116,6 +120,11 @@ class Lexicon:
             max(key.split(), key=len) for key, votes in self.votes.items()
             if key not in self.ordinary
             and any(code.startswith(SENSITIVE_CLASSES) for code, _ in votes)}
+        # the medicine names of the DrugBank and ICD-10-CM lists, of one word: an English INN
+        # ends in "e" where the German drops it ("sertraline", "Sertralin")
+        self.medicines = frozenset(key for key, entries in self.phrases.items()
+                                   if " " not in key and key not in self.ordinary
+                                   and any(e.source == DRUG for e in entries))
         self.abbreviations = abbreviations()
         self.stopwords = stopwords()
         self.words = {key for key, entries in self.phrases.items() if " " not in key
@@ -126,6 +135,14 @@ class Lexicon:
         telling = (self.sensitive_words & self.words) | set(self.signals)
         self._telling_starts = {word[:3] for word in telling}
         self._telling_ends = {word[-3:] for word in telling}
+        # long words of ordinary classes by their first two letters: what a till's
+        # abbreviation may stand for (never a sensitive class: an abbreviation is a guess)
+        self._abbreviated: dict[str, list[str]] = defaultdict(list)
+        for word in self.words:
+            votes = self.votes.get(word, ())
+            if len(word) >= MIN_CUT_WORD and votes and word not in self.signals and not any(
+                    code.startswith(SENSITIVE_CLASSES) for code, _ in votes):
+                self._abbreviated[word[:2]].append(word)
         self._cuts: dict[str, set[str]] = defaultdict(set)
         self._deletions: dict[str, set[str]] = defaultdict(set)
         # medicine names count only as printed: among twenty thousand of them, a brand or a
@@ -147,12 +164,15 @@ class Lexicon:
         """A word of the vocabularies as printed (medicine names included)."""
         return word in self.phrases or word in self.signals
 
-    def find_word(self, word: str) -> tuple[str, str] | None:
+    def find_word(self, word: str, guess: bool = True) -> tuple[str, str] | None:
         """The vocabulary word ``word`` stands for and how it was found: ``exact``, ``ending``
         (a plural or case ending off), ``head`` (the last part of a compound), ``cut`` (a
-        word cut off by the till) or ``fuzzy`` (one letter wrong, lost or added)."""
+        word cut off by the till), ``fuzzy`` (one letter wrong, lost or added) or, with ``guess``,
+        ``abbrev`` (a till's abbreviation of a compound: ``_abbreviation``)."""
         if self.known(word):
             return word, "exact"
+        if len(word) >= MIN_INN_SPELLING and word + "e" in self.medicines:
+            return word + "e", "ending"  # the German INN: "Sertralin", "Venlafaxin"
         for ending in ENDINGS:
             stem = word[:-len(ending)]
             if word.endswith(ending) and len(stem) >= 3 and self.known(stem) and not (
@@ -171,21 +191,41 @@ class Lexicon:
         if cut:
             return min(cut, key=lambda w: (len(w), w)), "cut"
         if len(word) >= MIN_FUZZY - 1:
-            return self._fuzzy(word)
-        return None
+            found = self._fuzzy(word)
+            if found:
+                return found
+        return self._abbreviation(word) if guess else None
+
+    def _abbreviation(self, word: str) -> tuple[str, str] | None:
+        """The word a till abbreviated to ``word`` by keeping the start of its parts
+        (``toipa``: toilettenpapier, ``schnbr``: schneidebrett, ``spbl``: spannbettlaken):
+        the words beginning as ``word`` does that hold its letters in order in the fewest
+        runs (two or three: one run is a cut word), the shortest of them; None when they
+        disagree on the division. A guess: ``products.classify`` counts it only where nothing
+        else on the line is understood."""
+        if len(word) < MIN_ABBREVIATION:
+            return None
+        ranked = sorted((segments(word, candidate), len(candidate), candidate)
+                        for candidate in self._abbreviated.get(word[:2], ())
+                        if len(word) + 3 <= len(candidate) <= MAX_SPREAD * len(word))
+        best = [(runs, length, w) for runs, length, w in ranked
+                if 1 < runs <= MAX_SEGMENTS and (runs, length) == ranked[0][:2]]
+        if not best or len({code[:2] for *_, w in best for code, _ in self.votes[w]}) != 1:
+            return None
+        return best[0][2], "abbrev"
 
     def may_be_sensitive(self, word: str) -> bool:
         """False only where ``word`` cannot make a line sensitive in any form the classifier
         reads it (as printed, written out, the head or start of a compound, cut off or
         misprinted): the quick test before a line is read in full."""
-        if word in self.sensitive_words:
+        if word in self.sensitive_words or word + "e" in self.medicines:
             return True
         if word in self.abbreviations:
             return any(part in self.sensitive_words for part in self.abbreviations[word])
         if len(word) < 4 or word in self.phrases or (
                 word[:3] not in self._telling_starts and word[-3:] not in self._telling_ends):
             return False
-        found = self.find_word(word)
+        found = self.find_word(word, guess=False)  # an abbreviation is never sensitive
         if found and found[0] in self.sensitive_words:
             return True
         return any(word[:end] in self.signals for end in range(6, len(word) - 2))
@@ -199,6 +239,20 @@ class Lexicon:
             candidates |= self._deletions.get(shorter, set())  # a letter wrong
         candidates -= self.whole_only
         return (min(candidates), "fuzzy") if candidates else None
+
+
+def segments(short: str, word: str) -> int:
+    """In how few runs of ``word`` the letters of ``short`` stand in order, each run after
+    the last (greedy: each run as long as it goes); a large number when they do not."""
+    runs, position, index = 0, 0, 0
+    while index < len(short):
+        position = word.find(short[index], position)
+        if position < 0:
+            return MAX_SEGMENTS + 1
+        runs += 1
+        while index < len(short) and position < len(word) and word[position] == short[index]:
+            index, position = index + 1, position + 1
+    return runs
 
 
 def best_entries(entries: list[Entry]) -> list[Entry]:

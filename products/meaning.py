@@ -26,6 +26,19 @@ CLASS_SIGNALS: dict[str, str] = {
     "13.2.2": RELIGIOUS, "14.6.1": RELIGIOUS, "14.6.2": POLITICAL,
 }
 
+# the class a sensitive word tells when nothing on the line tells one, in this order: COICOP
+# 2018 13.2.9 holds erotic articles (SEA 2021 1329 139 "Erotikspielzeug"), 13.2.2 devotional
+# articles, 14.6.2 parties and unions; a condition alone is the division's
+SIGNAL_CLASSES: tuple[tuple[str, str], ...] = (
+    (MEDICINE, "06.1.1"), (MEDICAL_DEVICE, "06.1.2"), (HEALTH_CONDITION, "06"),
+    (HEALTH_CARE, "06"), (SEXUAL_WELLNESS, "13.2.9"), (RELIGIOUS, "13.2.2"),
+    (TRADE_UNION, "14.6.2"), (POLITICAL, "14.6.2"))
+
+
+def signal_class(signals) -> str | None:
+    """The class the sensitive ``signals`` of a line tell alone (``PENISRING``: 13.2.9)."""
+    return next((code for signal, code in SIGNAL_CLASSES if signal in signals), None)
+
 
 def signals_for(code: str | None, words: set[str]) -> set[str]:
     """The signal of the class ``code`` (14.6.2 "political parties, labour and professional

@@ -40,6 +40,8 @@ class Parts:
     devices: frozenset[str]
     conditions: frozenset[str]
     organs: frozenset[str]
+    organ_starts: frozenset[str]   # German body parts: also the start of a compound
+    specimens: frozenset[str]
     not_forms: frozenset[str]
     bound: frozenset[str]
     inn_stems: tuple[str, ...]
@@ -63,7 +65,8 @@ def parts() -> Parts:
         if "health_condition" in signals and len(key.split()) <= 2 and len(key) >= 4}
     forms = frozenset(kinds["form"])
     return Parts(forms, frozenset(kinds["strong"]), frozenset(kinds["device"]),
-                 frozenset(conditions), frozenset(kinds["organ"]),
+                 frozenset(conditions), frozenset(kinds["organ"] | kinds["organ_en"]),
+                 frozenset(kinds["organ"]), frozenset(kinds["specimen"]),
                  frozenset(kinds["not_form"]), frozenset(kinds["bound"]),
                  tuple(sorted(kinds["inn_stem"])),
                  tuple(sorted({*(f for f in forms if len(f) >= MIN_HEAD), *kinds["inn_stem"]})),
@@ -98,6 +101,10 @@ def health_parts(words: list[str], votes: dict[str, float]) -> tuple[str, str] |
                         found = named(" ".join(words[start:index]), form, known, lex)
                         if found:
                             break
+                if found is None and index > 1 and " ".join(words[index - 1:index + 1]) not in (
+                        lex.ordinary) and is_condition(words[index - 2], known, lex):
+                    # a condition, then the body part the form is for ("fungal foot cream")
+                    found = named(words[index - 2], form, known, lex)
         if found:
             return found
     return None
@@ -137,6 +144,8 @@ def named(modifier: str, form: str, known: Parts, lex: Lexicon) -> tuple[str, st
     if not modifier or form in known.not_forms:
         return None
     strong = form in known.strong
+    if form in known.devices and is_specimen(modifier, known):
+        return MEDICAL_DEVICE, MEDICAL_PRODUCTS  # "Stuhltest", "urine test strips"
     if is_condition(modifier, known, lex) or (strong and is_organ(modifier, known)) or (
             is_medicine(modifier, lex)):
         return (MEDICAL_DEVICE, MEDICAL_PRODUCTS) if form in known.devices else (
@@ -172,9 +181,13 @@ def is_food(word: str, lex: Lexicon) -> bool:
 def is_organ(modifier: str, known: Parts) -> bool:
     if any(stem in known.organs for stem in stems(modifier)):
         return True
-    # a compound modifier starting with a body part ("magen|schutz", "augen|pflege")
+    # a German compound modifier starting with a body part ("magen|schutz", "augen|pflege")
     return " " not in modifier and any(
-        modifier[:end] in known.organs for end in range(MIN_INNER, len(modifier) - 2))
+        modifier[:end] in known.organ_starts for end in range(MIN_INNER, len(modifier) - 2))
+
+
+def is_specimen(modifier: str, known: Parts) -> bool:
+    return any(stem in known.specimens for stem in stems(modifier))
 
 
 def inn_name(word: str, known: Parts, lex: Lexicon) -> bool:
@@ -206,16 +219,25 @@ def plain_modifier(words: list[str], start: int, key: str, found: str) -> str | 
         candidates = [modifier[:len(modifier) - len(link)] if link else modifier
                       for link in LINKS if modifier.endswith(link)]
     elif start > 0:
-        candidates = [words[start - 1]]
+        before = start - 1
+        while before > 0 and len(words[before]) < MIN_MODIFIER:
+            before -= 1  # "soil pH test kit": a unit or a measure stands between
+        candidates = [words[before]]
     else:
         return None
     for word in candidates:
         votes = lex.votes.get(word, ())
         if votes and word not in lex.signals and not is_condition(word, known, lex) and not (
-                is_organ(word, known)) and not any(
+                is_organ(word, known)) and not is_specimen(word, known) and not any(
                 code.startswith(SENSITIVE_CLASSES) for code, _ in votes):
             return word
     return None
+
+
+def is_form(key: str) -> bool:
+    """``key`` names only what a remedy is sold as ("cream", "eye drops" is not)."""
+    forms = parts().forms
+    return all(part in forms for part in key.split())
 
 
 def may_matter(word: str) -> bool:

@@ -2,7 +2,8 @@
 
 ``tokens("69785 TOOTHPASTE 2x75ml")`` -> ``["toothpaste"]``: lower case, accents and umlauts
 to their base letter (``ß`` -> ``ss``), every piece holding a digit dropped (article numbers,
-sizes, prices, ``40%VOL``), the rest split into runs of letters.
+sizes, prices, ``40%VOL``) but for a word run into a number (``VITALBROT5O``), the rest split
+into runs of letters.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import unicodedata
 _PIECE = re.compile(r"[^\s,;:/()\[\]*#\"+=|]+")
 _LETTERS = re.compile(r"[a-z]+(?:'s)?")
 _DIGIT = re.compile(r"\d")
+MIN_GLUED = 5  # a word OCR glued to a number ("VITALBROT5O") keeps at least this many letters
 
 
 def fold(text: str) -> str:
@@ -26,6 +28,9 @@ def tokens(text: str) -> list[str]:
     words = []
     for piece in _PIECE.findall(fold(text)):
         if _DIGIT.search(piece):
+            # sizes, units and article numbers go ("2x75ml", "40%vol", "lsf30"); a word the
+            # print or OCR ran into a number stays ("vitalbrot5o", "fusion5")
+            words += [run for run in _LETTERS.findall(piece) if len(run) >= MIN_GLUED]
             continue
         words += _LETTERS.findall(piece)  # "church's" stays a name, not a church
     return words
