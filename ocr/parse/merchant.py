@@ -45,7 +45,7 @@ LEGAL_ONLY = re.compile(r"(?:\W*(?:" + LEGAL_FORM.pattern + r")\W*)+", re.IGNORE
 # postcode with its town, a phone number.
 ADDRESS = re.compile(
     vocabulary.STREET.pattern + r"|#\d+-\d+|[a-z]\W+\d{4,6}\W*$|^\W*\d{4,6}\s+[a-z]|"
-    r"^\D*\d{4,5}\s+[A-ZÄÖÜ][a-zäöüß]{2,}|,\s?[A-Z]{2}\.?\s\d{5}|"
+    r"^\D*\d{4,5}\s+[A-ZÄÖÜ][a-zäöüß]{2,}|,\s?[A-Z]{2}\.?\s?\d{5}|"
     r"\(\d{3}\)\s?\d{3}-\d{4}|\btel\b|phone|\+\d{2}", re.IGNORECASE)
 def street_line(text: str) -> bool:
     """A street with its number, or a line opening with the street's kind (``place du
@@ -63,8 +63,8 @@ SLOGAN = re.compile(r"\b(?:you|your|we|our|us|it|is|are|was|will|can|every|alway
 PERSON_ON_DUTY = re.compile(r"\b(?:server|cashier|waiter|waitress|served by|kassierer\w*|"
                             r"bediener\w*|caissi[eè]r\w*|cajer[oa])\b", re.IGNORECASE)
 # A town and state or province with no street ("FAIR OAKS,CA", "Kapolei, HI", "CANOGA
-# PARK CA 91303", the ZIP code misread or cut).
-TOWN_AND_STATE = re.compile(r"[A-Za-z][,.]\s?[A-Z]{2}(?:\s|$)|[A-Za-z]\s"
+# PARK CA 91303", the ZIP code misread or cut, or glued on: "ALEXANDRIA,VA22314").
+TOWN_AND_STATE = re.compile(r"[A-Za-z][,.]\s?[A-Z]{2}(?:\s|$|\d{5})|[A-Za-z]\s"
                             rf"(?:{'|'.join(US_STATES + CANADIAN_PROVINCES)})\s+\d{{3,5}}")
 # A British or Canadian postcode ending a line ("London SW1A 1AA", "Ottawa ON K1A 0B1"),
 # with a digit read as a similar letter ("SwlA lAA").

@@ -55,6 +55,9 @@ def test_display_name(text, expected):
      True),
     (["Corner Shop", "450 Main Street", "Springfield, IL 62701"], [[0.96, 0.96], [0.9] * 3,
                                                                     [0.9] * 3], True),
+    # the ZIP code glued to the state, as RapidOCR reads it without spaces
+    (["RINCON MEXICANO", "99BROADWAY", "SOMERVILLE,MA02145"], [[0.95, 0.95], [0.9], [0.9]],
+     True),
     # unsure words (logo artwork), or no address under the name: the name goes to review
     (["Hermann Michael Dirkei", "Detmolder Str. 112"], [[0.89, 0.91, 0.42], [0.6, 0.5, 0.9]],
      False),
