@@ -45,6 +45,7 @@ GLUED_DATETIME_RE = re.compile(r"(\d{2})\.(\d{2})\.(\d{4})(?=\s?\d{1,2}:\d{2})")
 TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}")
 # Words that announce the purchase date, and words that announce some other date.
 CUE_RE, OTHER_DATE_RE = vocabulary.DATE_CUE, vocabulary.OTHER_DATE
+RANGE_JOIN = re.compile(r"\s?[-–]\s?|\s(?:bis|to|until|au|al|tot)\s", re.IGNORECASE)
 
 AGREED = 0.95  # two readings (two lines, or two engines on one line) agree
 LONE_MARKED = 0.9  # one reading, next to a time or after a cue word
@@ -54,6 +55,7 @@ DISPUTED = 0.5  # one reading against another one digit off it, or read on its l
 # date in doubt rather than it being stored silently wrong (3 of the 48 real scans, one of
 # them wrong: a 5 printed half like a 9)
 OTHER_WEIGHT = 0.3  # a date after "gültig bis", "MHD" and the like
+PERIOD_WEIGHT = 0.05  # a date opening or closing a period, on each of many item lines
 
 
 @dataclass(frozen=True)
@@ -151,14 +153,25 @@ def line_readings(text: str, index: int, today: date, day_first: bool = False,
     another reading of the line holds)."""
     readings = []
     timed = bool(TIME_RE.search(text))
-    for (start, _), found in dates_at(text, today, day_first):
+    spans = [span for span, _ in dates_at(text, today, day_first)]
+    for (start, end), found in dates_at(text, today, day_first):
         before = text[:start]
+        if in_period((start, end), spans, text):  # counts only where no other date is read
+            readings.append(Reading(found, index, False, reader, weight * PERIOD_WEIGHT))
+            continue
         if OTHER_DATE_RE.search(before):
             readings.append(Reading(found, index, False, reader, weight * OTHER_WEIGHT))
             continue
         is_marked = timed or marked or bool(CUE_RE.search(before))
         readings.append(Reading(found, index, is_marked, reader, weight))
     return readings
+
+
+def in_period(span: tuple[int, int], spans: list[tuple[int, int]], text: str) -> bool:
+    """Whether the date opens or closes a period (``01.05.14-31.05.14``, ``1 May to 31 May
+    2014``): a service or validity period, not the day of the purchase."""
+    return any(RANGE_JOIN.fullmatch(text[span[1]:other[0]]) or
+               RANGE_JOIN.fullmatch(text[other[1]:span[0]]) for other in spans if other != span)
 
 
 def all_readings(lines: list[str], today: date, day_first: bool = False,

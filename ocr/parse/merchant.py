@@ -71,6 +71,9 @@ TOWN_AND_STATE = re.compile(r"[A-Za-z][,.]\s?[A-Z]{2}(?:\s|$|\d{5})|[A-Za-z]\s"
 DIGIT = "[0-9lIO|]"
 POSTCODE = re.compile(rf"\b[A-Z][A-Za-z]?{DIGIT}[A-Za-z0-9]?\s?{DIGIT}[A-Z]{{2}}\W*$|"
                       rf"\b[A-Z]{DIGIT}[A-Z]\s?{DIGIT}[A-Z]{DIGIT}\W*$")
+# The sender's line of a letter or invoice, above the recipient's address: the name, then
+# the address after a dash or dot ("QualityHosting AG - Uferweg 40-42 - D-63571 Gelnhausen").
+SENDER_LINE = re.compile(r"^\W*(?P<name>[^\d\s][^\d|·•]*?)\s[-–|·•]\s(?P<rest>.*\d.*)$")
 # A restaurant's table, party or covers with its number.
 TABLE_LINE = re.compile(r"\b(?:table|tbl|party|guests?|covers|tisch|mesa)\W*\d", re.IGNORECASE)
 # A store's number after its name ("CHURCH'S CHICKEN #4717", "CARL'S JR 1100375").
@@ -142,6 +145,10 @@ def header_names(lines: list[str], confidences: list[list[float]] | None,
     found = []
     for index, printed in enumerate(header):
         text = confident_words(printed, confidences[index] if confidences else None)
+        whole = lines[index]
+        sender = SENDER_LINE.match(text)
+        if sender and address_line(sender["rest"]):  # a letter's sender line: its name
+            text = whole = sender["name"]
         text = STORE_NUMBER.sub("", text)
         welcome = WELCOME_TO.match(text)
         if welcome:
@@ -155,10 +162,9 @@ def header_names(lines: list[str], confidences: list[list[float]] | None,
         if LEGAL_ONLY.fullmatch(following.strip()):
             text = f"{text} {following}"
         name = display_name(text)
-        if not name or NOT_A_NAME.search(text) or street_line(lines[index]) \
-                or WEB_LINE.search(lines[index]) \
-                or TOWN_AND_STATE.search(text) or TOWN_AND_STATE.search(lines[index]) \
-                or POSTCODE.search(lines[index]) \
+        if not name or NOT_A_NAME.search(text) or street_line(whole) or WEB_LINE.search(whole) \
+                or TOWN_AND_STATE.search(text) or TOWN_AND_STATE.search(whole) \
+                or POSTCODE.search(whole) \
                 or PERSON_ON_DUTY.search(text) \
                 or letter_share(name) < 0.7 or mean_word_length(name) < MIN_MEAN_WORD_LENGTH:
             continue
@@ -254,10 +260,10 @@ def find_brand(lines: list[str], country: str | None = None) -> str | None:
     for index, text in enumerate(lines):
         if NOT_A_BRAND_LINE.search(text):
             continue
-        collapsed = collapse_letter_spacing(text).lower()
+        collapsed = collapse_letter_spacing(text)
         found = [name for slug, name in KNOWN_BRANDS.items()
-                 if re.search(rf"(?<![a-zäöüß]){re.escape(slug)}(?![a-zäöüß])", collapsed)
-                 and trades_in(name, country)]  # "real" on a US receipt is a word
+                 if named(slug, collapsed) and trades_in(name, country)]
+        collapsed = collapsed.lower()
         if not found and index < HEADER_LINES:
             found = [name for name in [near_brand(collapsed, country)] if name]
         if not found and index < LOGO_LINES + HEADER_LINES:
@@ -270,6 +276,19 @@ def find_brand(lines: list[str], country: str | None = None) -> str | None:
     if not counts:
         return None
     return max(counts, key=lambda name: (counts[name], -first_seen[name]))
+
+
+def named(slug: str, text: str) -> bool:
+    """Whether the line names the brand as a word: as a name is printed (capitalised, in
+    capitals) or in a web or mail address; in lower case in running text it is the word
+    ("14 Tage netto", "real time")."""
+    for found in re.finditer(rf"(?<![a-zäöüß]){re.escape(slug)}(?![a-zäöüß])", text,
+                             re.IGNORECASE):
+        word, before = found.group(0), text[:found.start()]
+        if word != word.lower() or before.endswith((".", "@", "/")) or \
+                text[found.end():].startswith("."):
+            return True
+    return False
 
 
 def confident_words(text: str, confidences: list[float] | None) -> str:

@@ -112,3 +112,19 @@ def test_totals_the_receipt_confirms(lines, total):
 def test_six_st_is_a_tax_only_with_its_rate():
     found = parsed(["SHOP", "EIER 6ST 2.49", "BROT 1.50", "TOTAL 3.99"])
     assert [item.amount for item in found.items] == [D("2.49"), D("1.50")]
+
+
+def test_a_brand_that_is_also_a_word_is_the_word_in_lower_case_running_text():
+    lines = ["QualityHosting AG - Uferweg 40-42 - D-63571 Gelnhausen", "Rechnung",
+             "Zahlungsbedingungen 14 Tage netto"]
+    assert find_merchant(lines)[0] == "QualityHosting AG"  # the sender's line of a letter
+    assert find_merchant(["NETTO", "Marken-Discount", "Hauptstr. 5"])[0] == "Netto"
+    assert find_merchant(["Danke", "www.netto-online.de"])[0] == "Netto"
+
+
+def test_a_period_is_not_the_day_of_the_purchase():
+    lines = ["SHOP", "Rechnungsdatum 7. Mai 2014"] + [
+        "Service 01.05.14-31.05.14", "Hosting 3,89"] * 6 + ["SUMME 23,34"]
+    assert parse(make_page(lines), today=TODAY).purchase_date == date(2014, 5, 7)
+    only_period = parse(make_page(["SHOP", "Abo 01.05.14-31.05.14", "SUMME 3,89"]), today=TODAY)
+    assert only_period.purchase_date == date(2014, 5, 1)  # nothing else read: still a date
