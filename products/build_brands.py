@@ -16,6 +16,7 @@ import bz2
 import hashlib
 import pickle
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from products.lexicon import ORDINARY, abbreviations, own_terms, read_rows, stopwords
@@ -101,17 +102,27 @@ def drug_brands(folder: Path, food: list[tuple[str, str, str]],
     project's ordinary vocabularies, nor a name of an ordinary generic (a vitamin's brand).
     Names of several words are left out: in this source they are mostly MeSH's scientific
     phrases ("receptor tryptamine"), and a brand's own word is listed alone as well."""
-    common, ordinary = dictionary_words(folder), ordinary_words(food)
-    policy = policy_ordinary()
+    words = Words(dictionary_words(folder), ordinary_words(food), policy_ordinary(), generics)
     rows = set()
     for name, generic in source_names(folder).items():
-        words = tokens(name)
-        if len(words) != 1 or not BRAND_WORD.match(words[0]):
-            continue
-        brand = words[0]
-        if (len(brand) < MIN_BRAND or brand in generics or brand in common
-                or brand in ordinary or brand == generic or ORDINARY_GENERIC.search(generic)
-                or any(word in policy for word in tokens(generic))):
-            continue
-        rows.add((brand, generic, MEDICINES))
+        printed = tokens(name)
+        if len(printed) == 1 and is_kept(printed[0], generic, words):
+            rows.add((printed[0], generic, MEDICINES))
     return sorted(rows)
+
+
+@dataclass(frozen=True)
+class Words:
+    common: set[str]     # English and German words
+    ordinary: set[str]   # words of the project's vocabularies for something not sensitive
+    policy: set[str]     # words the item policy counts as ordinary (vitamins, creatine)
+    generics: set[str]   # generic medicine names already known (drug_terms.tsv)
+
+
+def is_kept(brand: str, generic: str, words: Words) -> bool:
+    """A brand name is kept if it is letters only, long enough, no generic name already
+    known, no dictionary or ordinary word, and not the brand of an ordinary generic."""
+    return bool(BRAND_WORD.match(brand)) and len(brand) >= MIN_BRAND and not (
+        brand in words.generics or brand in words.common or brand in words.ordinary
+        or brand == generic or ORDINARY_GENERIC.search(generic)
+        or any(word in words.policy for word in tokens(generic)))
