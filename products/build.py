@@ -10,6 +10,9 @@ SHA-256 there, so a build from other files fails) and writes, sorted and determi
   with the COICOP class of its nearest ancestor listed in ``off_to_coicop.tsv`` (ODbL).
 - ``drug_terms.tsv``: medicine names from DrugBank's open vocabulary (CC0) and the ICD-10-CM
   table of drugs (US public domain), without names that are also food or product words here.
+- ``drug_brands.tsv`` (only with ``--brands FOLDER``): medicine brand names with their generic
+  name and class, from the ``drug-named-entity-recognition`` package's dictionary, without
+  English and German words and the vocabularies' ordinary words (``products.build_brands``).
 
 The classifier reads only ``products/data``; nothing is downloaded at build or run time.
 """
@@ -23,6 +26,7 @@ import re
 import sys
 from pathlib import Path
 
+from products.build_brands import drug_brands
 from products.lexicon import DATA_DIR, own_terms
 from products.text import fold, tokens
 
@@ -144,6 +148,8 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("source", nargs="?", type=Path, default=DEFAULT_SOURCE,
                         help="folder of the staged source files (see SOURCES.md)")
+    parser.add_argument("--brands", type=Path, help="folder of the staged brand sources "
+                        "(see SOURCES.md); without it drug_brands.tsv is left as it is")
     options = parser.parse_args(argv)
     coicop = coicop_titles(options.source)
     food = off_terms(options.source)
@@ -156,6 +162,13 @@ def main(argv: list[str] | None = None) -> None:
     write_tsv(DATA_DIR / "drug_terms.tsv", "# medicine names. DrugBank Open Data vocabulary "
               "(CC0) and ICD-10-CM FY2025 table of drugs (NCHS/CDC, public domain). "
               "See SOURCES.md.", drugs)
+    if options.brands:
+        brands = drug_brands(options.brands, food, set(drugs))
+        write_tsv(DATA_DIR / "drug_brands.tsv", "# brand, generic name, COICOP class. Names "
+                  "from the drug dictionary of drug-named-entity-recognition 2.0.9 (DrugBank, "
+                  "MeSH, MedlinePlus, NHS, Wikipedia: CC BY-SA 3.0 as a whole). See SOURCES.md.",
+                  brands)
+        print(f"drug_brands.tsv {len(brands)}", file=sys.stderr)
     print(f"coicop2018.tsv {len(coicop)}, off_terms.tsv {len(food)}, "
           f"drug_terms.tsv {len(drugs)}", file=sys.stderr)
 

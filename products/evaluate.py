@@ -8,7 +8,9 @@ to the classifier and never tuned on), ``fresh`` (a second holdout of 256 lines 
 look-alikes, written before the medicine-by-parts change was measured on it, never tuned on;
 also without the lines the other two sets hold as well), ``third`` (313 lines written from
 shop assortments before branch ``items`` changed anything, none the same as a line of the
-other sets; measured once before and once after), ``softmatic`` (item lines of the 48 German receipts'
+other sets; measured once before and once after), ``fourth`` (150 lines, most of its
+sensitive ones a medicine brand alone, written before branch ``brands`` changed anything; measured
+once before and once after), ``softmatic`` (item lines of the 48 German receipts'
 textract text) and ``srd`` (the items of the 55 US restaurant receipts, read with the
 restaurant context). The last two are labels only: their text is read from ``--eval``.
 
@@ -154,7 +156,8 @@ def main(argv: list[str] | None = None) -> None:
     sets = {"written": evaluate(written()), "holdout": evaluate(written("holdout.tsv")),
             "fresh": evaluate(written("fresh.tsv")),
             "fresh, unseen lines": evaluate(unseen(written("fresh.tsv"))),
-            "third": evaluate(written("third.tsv"))}
+            "third": evaluate(written("third.tsv")),
+            "fourth": evaluate(written("fourth.tsv"))}
     if (options.eval / "manifest.json").is_file():
         sets["softmatic"] = evaluate(softmatic(options.eval))
         sets["srd (restaurant)"] = evaluate(srd(options.eval))

@@ -30,8 +30,10 @@ ENDINGS = ("es", "en", "s", "n", "e")  # plural and case endings tried when a wo
 SIBILANTS = ("ch", "sh", "ss", "x", "z")
 
 # where a word comes from, and how far that source is trusted for a class
-OWN, BRAND, OFF, DRUG = "own", "brand", "off", "drug"
-SOURCE_WEIGHT = {OWN: 1.0, BRAND: 0.7, OFF: 0.8, DRUG: 0.9}
+OWN, BRAND, OFF, DRUG, DRUG_BRAND = "own", "brand", "off", "drug", "drug brand"
+SOURCE_WEIGHT = {OWN: 1.0, BRAND: 0.7, OFF: 0.8, DRUG: 0.9, DRUG_BRAND: 0.9}
+# medicine lists: their names count only as printed (never cut off, misread or abbreviated)
+MEDICINE_LISTS = (DRUG, DRUG_BRAND)
 MEDICINES = "06.1.1"
 ORDINARY = "ordinary"  # meanings.tsv: words of a sensitive class that tell nothing sensitive
 # classes whose items are sensitive by what they are (products.meaning.CLASS_SIGNALS)
@@ -87,6 +89,8 @@ class Lexicon:
             self.add(row[0], Entry(row[1], OFF))
         for row in read_rows("drug_terms.tsv"):
             self.add(row[0], Entry(MEDICINES, DRUG))
+        for row in read_rows("drug_brands.tsv"):  # brand, generic name, class
+            self.add(row[0], Entry(row[2].strip(), DRUG_BRAND, row[0].title()))
         self.ordinary: set[str] = set()
         for signal, terms in read_rows("meanings.tsv"):
             if signal.strip() == ORDINARY:
@@ -109,7 +113,7 @@ class Lexicon:
             voting = best_entries(entries)
             self.votes[key] = tuple((e.code, SOURCE_WEIGHT[e.source] / len(voting))
                                     for e in voting)
-            brand = next((e.label for e in entries if e.source == BRAND), None)
+            brand = next((e.label for e in entries if e.source in (BRAND, DRUG_BRAND)), None)
             if brand:
                 self.brands[key] = brand.title() if brand.islower() else brand
         # the words of every key that may make a line sensitive: a sensitive word, or a
@@ -128,7 +132,7 @@ class Lexicon:
         self.abbreviations = abbreviations()
         self.stopwords = stopwords()
         self.words = {key for key, entries in self.phrases.items() if " " not in key
-                      and any(entry.source != DRUG for entry in entries)} | {
+                      and any(entry.source not in MEDICINE_LISTS for entry in entries)} | {
             key for key in self.signals if " " not in key}
         # one letter wrong leaves a word of six letters or more its first three or its last
         # three letters (a compound's head ends like the compound, a cut word starts like it)

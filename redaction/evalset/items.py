@@ -57,7 +57,8 @@ def evaluate_items(eval_dir: Path, lists_only: bool = False, wrong: bool = False
     fresh = labelled.written("fresh.tsv")
     sets = {"written": labelled.written(), "holdout": labelled.written("holdout.tsv"),
             "fresh": fresh, "fresh, unseen lines": labelled.unseen(fresh),
-            "third": labelled.written("third.tsv")}
+            "third": labelled.written("third.tsv"),
+            "fourth": labelled.written("fourth.tsv")}
     if (eval_dir / "manifest.json").is_file():
         sets["softmatic"] = labelled.softmatic(eval_dir)
         sets["srd"] = labelled.srd(eval_dir)
