@@ -109,7 +109,7 @@ def find_merchant(lines: list[str], confidences: list[list[float]] | None = None
     # a word of the line read too badly to keep ("Pasaraya Sri [Murni]"), or a line worded
     # as a sentence (a slogan over the address: "Ihr Markt um die Ecke"): for a person to
     # check, unless the receipt's web address spells the name
-    doubtful = best.partial or SLOGAN.search(name)
+    doubtful = best.partial or worded_as_sentence(name)
     ceiling = GUESS if doubtful and not best.online else LEGAL
     if BUSINESS_WORDS.fullmatch(following.strip(" *-|")) and not BUSINESS_WORDS.search(name):
         return f"{name} {display_name(following)}", min(LETTERHEAD, ceiling)
@@ -178,7 +178,7 @@ def header_names(lines: list[str], confidences: list[list[float]] | None,
         letterhead = clear_letterhead(lines, index, confidences)
         online = named_online(name, sites)
         score += 1.0 if letterhead else 0.0
-        score -= 1.5 if SLOGAN.search(name) else 0.0
+        score -= 1.5 if worded_as_sentence(name) else 0.0
         if first_address is not None and index > first_address:
             score -= 1.5  # below the address: a person's name, a slogan, the till
         if heights and typical:
@@ -301,6 +301,14 @@ def confident_words(text: str, confidences: list[float] | None) -> str:
     sure = [c >= MIN_WORD_CONFIDENCE for c in confidences]
     return " ".join(word for i, word in enumerate(words) if sure[i] or (
         0 < i < len(words) - 1 and sure[i - 1] and sure[i + 1]))
+
+
+def worded_as_sentence(name: str) -> bool:
+    """A slogan, not a name: words of a sentence (``Ihr Markt um die Ecke``), or, in a line
+    printed in mixed case, two words after the first set in lower case (``Frisch und
+    regional``); a name's particles are short (``Pizzeria da Mario``)."""
+    lower = [word for word in name.split()[1:] if word[:1].islower() and len(word) >= 3]
+    return bool(SLOGAN.search(name)) or len(lower) >= 2
 
 
 def lost_word(printed: str, kept: str) -> bool:

@@ -35,6 +35,7 @@ WORDS = {
                  r"drogerie"],
     "months": ["januar", "februar", "märz maerz mrz", "april", "mai", "juni", "juli",
                "august", "september", "oktober okt", "november", "dezember dez"],
-    "street": [r"stra(?:ss|ß)e", r"str\.", r"\bstr\b", r"weg\b", r"allee\b", r"platz\b",
-               r"gasse\b"],
+    # a street's kind ends its name; its number may follow unspaced ("Marktplatz1")
+    "street": [r"stra(?:ss|ß)e", r"str\.", r"\bstr\b", r"weg(?![a-zäöüß])", r"allee(?![a-zäöüß])",
+               r"platz(?![a-zäöüß])", r"gasse(?![a-zäöüß])"],
 }

@@ -10,5 +10,5 @@ WORDS = {
     "greeting": [r"welkom"],
     "months": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
                "september", "oktober", "november", "december"],
-    "street": [r"straat\b", r"\blaan\b", r"\bplein\b", r"gracht\b", r"\bkade\b"],
+    "street": [r"straat(?![a-z])", r"\blaan\b", r"\bplein\b", r"gracht(?![a-z])", r"\bkade\b"],
 }
