@@ -26,11 +26,11 @@ import numpy as np
 from PIL import Image
 
 from ocr.prepare.crop import analysis_copy
-from ocr.prepare.perspective import longest_runs
 
 INK_CONTRAST = 25  # a pixel this much darker than its row around it is print
 INK_REACH = 8  # pixels either side: the row around a pixel
 MIN_REACH = 0.8  # the paper's run along the frame's edge, as a share of its usual width
+MAX_HOLE = 0.005  # of the frame's width: a gap this narrow in the paper's run is a letter stroke
 MIN_BRIGHT_ROW = 0.75  # a row of paper is at least this bright, relative to the paper's grey
 MIN_PRINT = 0.3  # a printed row holds at least this share of a typical printed row's ink
 MAX_LINE_INK = 0.5  # a row inked across more than half the paper is a line, not print
@@ -64,10 +64,10 @@ def cut_edges(small: Image.Image) -> dict[str, float]:
 def _print_gap(pixels: np.ndarray, ink: np.ndarray, paper: np.ndarray, usual_width: float,
                typical: float, level: float) -> float:
     """The gap between the frame's edge (row 0) and the nearest print, or ``inf``."""
-    runs = longest_runs(paper[:1])
-    if runs is None:
+    run = paper_run(paper[0], max(1, round(MAX_HOLE * paper.shape[1])))
+    if run is None:
         return np.inf
-    left, right = (int(v) for v in runs[0])
+    left, right = run
     if right - left < MIN_REACH * usual_width:
         return np.inf
     inset = max(4, (right - left) // 20)  # the paper's own sides are not print
@@ -82,6 +82,18 @@ def _print_gap(pixels: np.ndarray, ink: np.ndarray, paper: np.ndarray, usual_wid
     printed = bright_rows & (share >= MIN_PRINT * typical) & (share <= MAX_LINE_INK)
     found = np.flatnonzero(printed)
     return float(found[0]) / (right - left) if found.size else np.inf
+
+
+def paper_run(row: np.ndarray, max_hole: int) -> tuple[int, int] | None:
+    """(start, end) of the longest stretch of paper along a row, holes up to ``max_hole``
+    pixels bridged (a bold letter cut by the frame is not filled in by the paper finder)."""
+    found = np.flatnonzero(row)
+    if not found.size:
+        return None
+    breaks = np.flatnonzero(np.diff(found) > max_hole + 1)
+    starts, ends = np.r_[0, breaks + 1], np.r_[breaks, len(found) - 1]
+    best = int(np.argmax(found[ends] - found[starts]))
+    return int(found[starts[best]]), int(found[ends[best]]) + 1
 
 
 def row_ink(pixels: np.ndarray) -> np.ndarray:
