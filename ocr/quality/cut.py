@@ -4,7 +4,9 @@ not on print at the frame's edge alone.
 An end is cut when both hold:
 
 1. The paper runs into that edge of the frame. The paper is found as ``prepare`` finds it
-   (``ocr.prepare.crop.analysis_copy``: the bright region with its print filled in); along the
+   (``ocr.prepare.crop.analysis_copy``: the bright region with its print filled in; where
+   there is no background at all, a scan cropped to the receipt or a close photo, the paper
+   fills the frame and Otsu's split of it means nothing, so all of it is paper); along the
    outermost row of the frame its longest run must be at least ``MIN_REACH`` of the paper's
    usual width, and that row (or the next) must be paper-bright itself: a dark strip (the
    scanner lid's edge, a shadow, the table) between the paper's end and the frame means the
@@ -30,7 +32,7 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image
 
-from ocr.prepare.crop import analysis_copy
+from ocr.prepare.crop import analysis_copy, maximum_filter
 
 INK_CONTRAST = 25  # a pixel this much darker than its row around it is print
 INK_REACH = 8  # pixels either side: the row around a pixel
@@ -40,6 +42,7 @@ MIN_BRIGHT_ROW = 0.75  # a row of paper is at least this bright, relative to the
 MIN_PRINT = 0.3  # a printed row holds at least this share of a typical printed row's ink
 MAX_LINE_INK = 0.5  # a row inked across more than half the paper is a line, not print
 MAX_PRINT_GAP = 0.01  # print this close to the edge (share of the paper's width) runs into it
+ALL_PAPER = 0.98  # share of the frame as bright as paper when there is no background
 LOOK = 40  # rows looked at from each edge for print
 
 
@@ -51,6 +54,9 @@ def cut_edges(small: Image.Image) -> dict[str, float]:
     ink = row_ink(pixels)
     bright, _ = analysis_copy(small)
     paper = np.asarray(Image.fromarray(bright).resize(small.size, Image.Resampling.NEAREST))
+    filled = maximum_filter(pixels[::2, ::2], 5)
+    if np.mean(filled >= MIN_BRIGHT_ROW * np.median(filled)) >= ALL_PAPER:
+        paper = np.ones_like(paper)  # no background anywhere: the paper fills the frame
     widths = paper.sum(axis=1)
     body = widths > 0.2 * paper.shape[1]
     if not body.any():
