@@ -24,7 +24,7 @@ pixels): letters stand out along a row, while a shadow or a fading edge that dar
 rows towards the frame does not.
 
 The left and right edges are not judged: cropped scans and close phone photos often run
-their paper into the sides with print near them (the same rule there refused 13 of the 103
+their paper into the sides with print near them (the same rule there refused 16 of the 103
 good evaluation photos), and a receipt's text runs along its length.
 """
 from __future__ import annotations
