@@ -5,7 +5,11 @@ Good photos: the 55 US phone photos (``srd/``) and the 48 German scans (``softma
 Bad photos are made from each good one: blurred (Gaussian, sigma 1/300 and 1/150 of the
 shorter side), cut (the bottom or the top 40 % of the frame gone), darkened (to a fifth of
 its light) and shrunk (shorter side 150 px). Every copy is saved as a JPEG and read back at
-reduced scale exactly as an upload is (``load``), then checked."""
+reduced scale exactly as an upload is (``load``), then checked.
+
+Generated photos (``ocr.synthetic.framed``, ``GENERATED`` seeds): each receipt on a table
+framed whole (a good photo), and framed so that 10 to 40 % of it runs out of the picture at
+the top, and at the bottom (bad photos, to be refused as cut off)."""
 from __future__ import annotations
 
 import io
@@ -17,8 +21,10 @@ from pathlib import Path
 from PIL import Image, ImageFilter
 
 from ocr.quality.check import WORK_SIDE, judge, measure
+from ocr.synthetic.framed import framed
 
 DEFAULT_DIR = Path(__file__).resolve().parents[3] / "shared" / "eval"
+GENERATED = 60  # generated receipts, seeds 1..GENERATED
 
 
 def spoiled(photo: Image.Image) -> dict[str, tuple[str, Image.Image]]:
@@ -56,6 +62,28 @@ def good_photos(folder: Path) -> list[Path]:
     return sorted((folder / "srd").glob("*.jpg")) + sorted((folder / "softmatic").glob("*.jpg"))
 
 
+def checked(photo: Image.Image):
+    return judge(measure(*load(as_jpeg(photo))))
+
+
+def generated(count: int) -> tuple[list[str], Counter]:
+    """Generated whole photos refused (names), and cut frames caught by kind."""
+    refused, caught = [], Counter()
+    for seed in range(1, count + 1):
+        whole, cut_top, cut_bottom = framed(seed)
+        problem = checked(whole)
+        if problem:
+            refused.append(f"generated seed {seed}: {problem.code} {problem.edge or ''}")
+        for name, copy in (("gen_cut_top", cut_top), ("gen_cut_bottom", cut_bottom)):
+            found = checked(copy)
+            caught[name] += found is not None and found.code == "cut_off"
+    return refused, caught
+
+
+def rate(part: int, whole: int) -> str:
+    return f"{part:3} of {whole} ({100 * part / whole:.1f} %)"
+
+
 def main(argv: list[str]) -> int:
     folder = Path(argv[0]) if argv else DEFAULT_DIR
     photos = good_photos(folder)
@@ -74,25 +102,29 @@ def main(argv: list[str]) -> int:
             refused.append(f"{path.parent.name}/{path.name}: {problem.code} {problem.edge or ''}")
         original = Image.open(io.BytesIO(data)).convert("RGB")
         for name, (expected, copy) in spoiled(original).items():
-            found = judge(measure(*load(as_jpeg(copy))))
+            found = checked(copy)
             seen[name] += 1
             if found is not None:
                 caught[name] += 1
                 wrong_reason[name][found.code] += found.code != expected
-    print(f"good photos refused: {len(refused)} of {len(photos)} "
-          f"({100 * len(refused) / len(photos):.1f} %)")
+    print(f"good photos refused: {rate(len(refused), len(photos))}")
     for line in refused:
         print("  ", line)
     for name in seen:
         others = sum(wrong_reason[name].values())
-        print(f"{name:>13} caught: {caught[name]:3} of {seen[name]} "
-              f"({100 * caught[name] / seen[name]:.1f} %), {others} for another reason")
+        print(f"{name:>14} caught: {rate(caught[name], seen[name])}, {others} for another reason")
     bad = sum(seen.values())
-    print(f"bad photos caught: {sum(caught.values())} of {bad} "
-          f"({100 * sum(caught.values()) / bad:.1f} %)")
+    print(f"bad photos caught: {rate(sum(caught.values()), bad)}")
     seconds.sort()
     print(f"check time per photo (decode at reduced scale + check): median "
           f"{1000 * seconds[len(seconds) // 2]:.0f} ms, max {1000 * seconds[-1]:.0f} ms")
+    count = int(argv[1]) if len(argv) > 1 else GENERATED
+    gen_refused, gen_caught = generated(count)
+    print(f"generated whole photos refused: {rate(len(gen_refused), count)}")
+    for line in gen_refused:
+        print("  ", line)
+    for name, number in sorted(gen_caught.items()):
+        print(f"{name:>14} caught as cut_off: {rate(number, count)}")
     return 0
 
 

@@ -1,8 +1,9 @@
 """Finding, straightening and stitching the receipt before OCR (real pixels, no mocks)."""
-from PIL import Image
+import numpy as np
+from PIL import Image, ImageFilter
 
 from ocr import TesseractEngine, prepare
-from ocr.prepare.crop import receipt_box
+from ocr.prepare.crop import maximum_filter, receipt_box
 from ocr.prepare.geometry import Rotate
 from ocr.prepare.orient import SCREEN_BELOW, ink_mask, skew_angle, upright, upright_steps
 from ocr.prepare.stitch import overlap_rows, stitch
@@ -28,6 +29,14 @@ def test_receipt_is_cropped_out_of_a_dark_background():
 
 def test_a_cropped_scan_is_left_alone():
     assert receipt_box(render_receipt(ROWS)) is None
+
+
+def test_the_maximum_filter_is_pillows_pixel_for_pixel():
+    """The paper finder fills print in with a fast maximum filter; it must stay Pillow's."""
+    photo = on_table(render_receipt(ROWS)).convert("L")
+    photo = photo.resize((photo.width // 3, photo.height // 3))
+    expected = np.asarray(photo.filter(ImageFilter.MaxFilter(5)))
+    assert np.array_equal(maximum_filter(np.asarray(photo), 5), expected)
 
 
 def test_small_skew_is_measured_and_levelled():

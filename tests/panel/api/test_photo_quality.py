@@ -1,6 +1,8 @@
 """The quality check at upload: a blurred, dark or tiny photo is refused at once with its
 reason and a hint, and nothing is stored; a good photo (a real scan) is taken. Real scans
-from tests/data/eval (CC-BY-4.0), spoiled the way ocr.quality.evaluate spoils them."""
+from tests/data/eval (CC-BY-4.0), spoiled the way ocr.quality.evaluate spoils them; a
+generated phone photo (ocr.synthetic.framed) framed whole is taken, and refused as cut off
+when the receipt runs out of the picture at the bottom."""
 from __future__ import annotations
 
 import io
@@ -11,6 +13,7 @@ from PIL import Image, ImageFilter
 from sqlalchemy import func, select
 
 from ocr.quality.evaluate import spoiled
+from ocr.synthetic.framed import framed
 from panel.db import db
 from panel.models import Receipt
 from tests.support.apps import database_url, empty_tables, make_app
@@ -63,6 +66,19 @@ def test_a_spoiled_photo_is_refused_with_its_reason_and_nothing_is_stored(
 
 def test_a_good_scan_is_taken(checking_app, client, tokens):
     assert upload(client, tokens, SCAN.read_bytes()).status_code == 202
+    assert receipts_stored(checking_app) == 1
+
+
+def test_a_generated_photo_framed_whole_is_taken_and_cut_at_the_bottom_is_refused(
+        checking_app, client, tokens):
+    whole, _, cut_bottom = framed(1)
+    response = upload(client, tokens, jpeg_bytes(cut_bottom))
+    assert response.status_code == 422
+    body = response.get_json()
+    assert body["reason"] == "cut_off_bottom" and body["page"] == 1
+    assert body["hint"] == "Photograph it whole, or add a page for the rest."
+    assert receipts_stored(checking_app) == 0
+    assert upload(client, tokens, jpeg_bytes(whole)).status_code == 202
     assert receipts_stored(checking_app) == 1
 
 
