@@ -132,14 +132,7 @@ def test_the_panel_on_a_phone(served, tmp_path):
         context.set_offline(False)
         page.evaluate("window.dispatchEvent(new Event('online'))")
         expect(page.locator("#share-queued")).to_contain_text("has been shared")
-        # KNOWN BUG (issue 20): on PostgreSQL with S3 the list's event stream sometimes
-        # never shows the row (3 of 5 full runs); until it is found, the row is looked for
-        # after a reload when the stream has not shown it within 30 s.
-        try:
-            expect(page.locator(".receipt-list .badge")).to_have_count(1, timeout=30_000)
-        except AssertionError:
-            page.reload()
-            expect(page.locator(".receipt-list .badge")).to_have_count(1, timeout=30_000)
+        expect(page.locator(".receipt-list .badge")).to_have_count(1, timeout=30_000)
         expect(page.locator(".receipt-list .badge").filter(has_text="Accepted")).to_have_count(
             1, timeout=120_000)
         shoot(page, "receipt-shared", stack)
