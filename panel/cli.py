@@ -38,10 +38,12 @@ def refusals_as_errors(command):
 @invites.command("create")
 @refusals_as_errors
 @click.option("--email", required=True, help="The invited person's email address.")
-def create_invite(email: str) -> None:
+@click.option("--language", help="The language the join page of the link speaks "
+                                 "(e.g. de); default English.")
+def create_invite(email: str, language: str | None) -> None:
     """Issue one invite to hand over (audited, not mailed); its code is printed as the last
     line. Refused (exit code 1) for an address that is already registered."""
-    code = invitations.hand_over(email, COMMAND_LINE)
+    code = invitations.hand_over(email, COMMAND_LINE, language)
     click.echo(f"Invite created. Join at {invitations.register_link(code)}")
     click.echo("Code:")
     click.echo(code)

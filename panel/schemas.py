@@ -9,6 +9,7 @@ import marshmallow as ma
 from flask import current_app
 from flask_smorest.fields import Upload
 
+from panel import i18n
 from panel.models import ReceiptStatus
 from panel.services import rewards
 from panel.services.money import from_minor
@@ -471,6 +472,10 @@ class WaitlistJoinSchema(ma.Schema):
         r"^[A-Za-z]{2}$", error="Use a two-letter country code (ISO 3166), e.g. DE."))
     postal_code = ma.fields.String(load_default=None, validate=ma.validate.Regexp(
         r"^[A-Za-z0-9 -]{2,12}$", error="Use 2 to 12 letters, digits, spaces or dashes."))
+    language = ma.fields.String(load_default=None, validate=ma.validate.OneOf(i18n.languages()),
+                                metadata={"description": "The language of the waitlist mail, "
+                                                         "status page and invitation; left "
+                                                         "out: the request's Accept-Language."})
 
 
 class RecipientSchema(ma.Schema):

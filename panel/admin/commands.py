@@ -34,14 +34,18 @@ def _filter(since, until, country, postal_code, state="waiting") -> waitlist.Fil
 @refusals_as_errors
 @click.option("--count", type=click.IntRange(min=1), help="Invite the first N waiting.")
 @click.option("--days", type=click.IntRange(1, 365), help="Days the invites last.")
+@click.option("--language", help="The mail's language (e.g. de) for those who joined "
+                                 "without one; default English.")
 @filter_options
-def from_waitlist(count, days, since, until, country, postal_code):
-    """Invite the first N waitlisted people (optionally only those matching a filter)."""
+def from_waitlist(count, days, language, since, until, country, postal_code):
+    """Invite the first N waitlisted people (optionally only those matching a filter), each
+    in the language they joined in."""
     if count is None and not any((since, until, country, postal_code)):
         raise click.UsageError("Give --count N, a filter, or both.")
     entries = invitations.waiting(_filter(since, until, country, postal_code), count)
     with click.progressbar(length=len(entries), label="Inviting") as bar:
-        invited = invitations.invite_entries(entries, COMMAND_LINE, days, progress=bar.update)
+        invited = invitations.invite_entries(entries, COMMAND_LINE, days, progress=bar.update,
+                                             language=language)
     click.echo(f"Invited {invited} people from the waitlist.")
 
 

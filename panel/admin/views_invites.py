@@ -31,7 +31,8 @@ def waitlist_invite():
     if mode == "first" and count is None:
         count = 1
     entries = invitations.waiting(where if mode == "filter" else waitlist.Filter(), count, ids)
-    invited = invitations.invite_entries(entries, actor(), days)
+    invited = invitations.invite_entries(entries, actor(), days,
+                                         language=form.get("language") or None)
     return redirect(url_for("admin.invites_page", notice=f"{invited} invited"), 303)
 
 
@@ -49,7 +50,8 @@ def invites_page():
 @roles()
 def invite_create():
     days = forms.positive_int(request.form.get("days"), "days")
-    invitations.invite_email(forms.email(request.form.get("email")), actor(), days)
+    invitations.invite_email(forms.email(request.form.get("email")), actor(), days,
+                             language=request.form.get("language") or None)
     return redirect(url_for("admin.invites_page", notice="1 invited"), 303)
 
 

@@ -45,17 +45,27 @@ class Changes(MethodView):
         return {"changes": found, "cursor": cursor, "more": more}
 
 
+class StreamQuerySchema(Schema):
+    since = fields.String(validate=validate.Regexp(f"^{changes.CURSOR_PATTERN}$"),
+                          metadata={"description": "The cursor of your last GET /changes "
+                                                   "answer: if the feed moved since, the "
+                                                   "first event is `changes`, not `ready`."})
+
+
 @blp.route("/stream")
 class ChangeStream(MethodView):
+    @blp.arguments(StreamQuerySchema, location="query")
     @blp.doc(security=BEARER, responses={"200": {
         "description": "text/event-stream: `ready` then `changes` events, each with the "
-                       "feed's current cursor as data; ask GET /changes?since=... then."}})
-    def get(self):
+                       "feed's current cursor as data; ask GET /changes?since=... then. "
+                       "The first event is `changes` if the feed moved since `since` (or "
+                       "since the Last-Event-ID a reconnecting EventSource sends)."}})
+    def get(self, args):
         """Server-sent events telling you when something changed."""
         config = current_app.config
         events = changes.stream(current_panelist().id, config["CHANGE_STREAM_POLL_SECONDS"],
                                 config["CHANGE_STREAM_SECONDS"],
-                                request.headers.get("Last-Event-ID"))
+                                request.headers.get("Last-Event-ID"), args.get("since"))
         return Response(events, mimetype="text/event-stream",
                         headers={"X-Accel-Buffering": "no", "Cache-Control": "no-store"})
 

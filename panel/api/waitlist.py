@@ -39,7 +39,7 @@ class Join(MethodView):
         """Join the waitlist. The answer is the same whether or not the email was listed;
         a mail brings a status code that shows your place."""
         waitlist.join(body["email"], body["country"], body["postal_code"],
-                      request.remote_addr or "unknown")
+                      request.remote_addr or "unknown", body["language"])
         return {"status": "waitlisted"}
 
 

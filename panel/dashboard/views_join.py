@@ -25,7 +25,7 @@ def join_waitlist():
                                      "country": form.get("country") or None,
                                      "postal_code": form.get("postal_code") or None})
     waitlist.join(body["email"], body["country"], body["postal_code"],
-                  request.remote_addr or "unknown")
+                  request.remote_addr or "unknown", body["language"])
     return redirect(url_for("dashboard.landing", joined=1, _anchor="waitlist"), 303)
 
 
@@ -53,6 +53,7 @@ def _register_page(refusal: PanelError | None = None):
     """The join form: as sent, or with the code of the invite mail's link filled in."""
     form = request.form if request.method == "POST" else {
         "invite_code": request.args.get("code", "")}
+    i18n.speak(auth.invite_language(form.get("invite_code", "")))  # the invitation's
     return render_template("dashboard/register.html", purposes=PURPOSES.values(),
                            form=form, error=i18n.refusal_text(refusal) if refusal else None)
 
@@ -106,4 +107,5 @@ def waitlist_status():
     except PanelError as refusal:
         return render_template("dashboard/waitlist.html", found=None, code=code,
                                error=i18n.refusal_text(refusal)), refusal.status
+    i18n.speak(found["language"])  # the language they joined in
     return render_template("dashboard/waitlist.html", found=found, code="")

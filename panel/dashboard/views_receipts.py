@@ -12,7 +12,7 @@ from panel import i18n, ratelimit, web
 from panel.dashboard.blueprint import blp
 from panel.models import UNFINISHED_STATUSES
 from panel.schemas import RECEIPT_STATUSES, ReceiptSchema
-from panel.services import forwarding
+from panel.services import changes, forwarding
 from panel.services import receipts as service
 from panel.services.errors import N_, Invalid, PanelError
 
@@ -61,6 +61,7 @@ def _list_page(error: str | None = None):
     status = request.args.get("status") or None
     period = request.args.get("month") or None
     page = web.page_number(request.args)
+    drawn_at = changes.cursor_now(g.panelist.id)  # first: the rows are at least as new
     rows, total = service.page_for(g.panelist, status, page, PAGE_SIZE, period)
     shown = ReceiptSchema(many=True).dump(rows)
     notice = next((gettext(text) for key, text in LIST_NOTICES.items()
@@ -71,16 +72,18 @@ def _list_page(error: str | None = None):
         statuses=RECEIPT_STATUSES, months=service.periods_for(g.panelist),
         max_pages=current_app.config["UPLOAD_MAX_PAGES"], idempotency_key=uuid.uuid4().hex, notice=notice,
         error=error, refresh=any(r["status"] in UNFINISHED_STATUSES for r in shown),
+        drawn_at=drawn_at,
         forwarding=forwarding.address_of(g.panelist) if forwarding.enabled() else None)
 
 
 @blp.get("/receipts/<receipt_id>")
 def receipt(receipt_id):
+    drawn_at = changes.cursor_now(g.panelist.id)  # first: the receipt is at least as new
     shown = ReceiptSchema().dump(service.get_for(g.panelist, receipt_id))
     notice = next((gettext(text) for key, text in DETAIL_NOTICES.items()
                    if request.args.get(key)), None)
     return render_template("dashboard/receipt.html", receipt=shown, notice=notice,
-                           refresh=shown["status"] in UNFINISHED_STATUSES)
+                           refresh=shown["status"] in UNFINISHED_STATUSES, drawn_at=drawn_at)
 
 
 @blp.get("/receipts/<receipt_id>/image")

@@ -23,6 +23,9 @@ class Invite(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
     used_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # the invitee's language: the one they joined the waitlist in, else staff's choice;
+    # None: English (the invitation mail and the join page of its link speak it)
+    language: Mapped[str | None] = mapped_column(String(8))
 
 
 class Panelist(Base):

@@ -77,6 +77,8 @@ class WaitlistEntry(Base):
     invited_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     invite_id: Mapped[str | None] = mapped_column(
         ForeignKey("invites.id", ondelete="SET NULL"))
+    # the language the person joined in (their choice, else their browser's); None: unknown
+    language: Mapped[str | None] = mapped_column(String(8))
 
 
 class OutboxMessage(Base):

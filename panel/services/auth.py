@@ -62,6 +62,15 @@ def add_invite(email: str) -> str:
     return code
 
 
+def invite_language(invite_code: str) -> str | None:
+    """The language of an open invite with this code (its join page speaks it), or None."""
+    if not invite_code.strip():
+        return None
+    return db.session.scalar(select(Invite.language).where(
+        Invite.code_hash == digest(_normalise_code(invite_code)), Invite.used_at.is_(None),
+        Invite.expires_at > utcnow()))
+
+
 def register(invite_code: str, email: str, password: str, display_name: str | None,
              choices: dict[str, bool]) -> TokenPair:
     hashed_email = personal.email_hash(email)

@@ -57,6 +57,13 @@ def latest(panelist_id: str) -> int:
     return db.session.scalar(select(Panelist.change_seq).where(Panelist.id == panelist_id)) or 0
 
 
+def cursor_now(panelist_id: str) -> str:
+    """The cursor a page or an answer is drawn at: read it before what it shows (a change
+    committed in between is then shown and announced once more, never missed), and give
+    it to ``stream`` as ``since``."""
+    return encode(latest(panelist_id))
+
+
 def encode(seq: int) -> str:
     """The cursor: opaque to apps (they only send it back), ``CURSOR_PATTERN`` to the API."""
     return f"{CURSOR_PREFIX}{seq}"
@@ -154,18 +161,20 @@ def _what_changed(session: Session, thing) -> tuple[str | None, str, str] | None
     return None
 
 def stream(panelist_id: str, poll_seconds: float, lifetime_seconds: float,
-           last_event_id: str | None = None) -> Iterator[str]:
-    """Server-sent events: ``ready`` with the current cursor at once (``changes`` instead if
-    it moved since ``last_event_id``, which a reconnecting EventSource sends), then
-    ``changes`` whenever something changed, a comment line as a heartbeat while nothing does,
-    for ``lifetime_seconds`` (the browser's EventSource reconnects by itself). Every event's
-    id is the cursor. Each look is one short query in its own app context; no database
+           last_event_id: str | None = None, since: str | None = None) -> Iterator[str]:
+    """Server-sent events: ``ready`` with the current cursor at once, or ``changes`` if it
+    moved since what the listener knows: ``last_event_id`` (a reconnecting EventSource sends
+    it), else ``since`` (the cursor the page or the app's last answer was drawn at). Without
+    either, a stream first connected after a change (the phone was offline while the page
+    loaded) would call it ``ready``, and the page would never show it. Then ``changes``
+    whenever something changed, a comment line as a heartbeat while nothing does, for
+    ``lifetime_seconds`` (the browser's EventSource reconnects by itself). Every event's id
+    is the cursor. Each look is one short query in its own app context; no database
     connection is held while waiting."""
     app = current_app._get_current_object()
-    try:
-        known = decode(last_event_id) if last_event_id else None
-    except Invalid:
-        known = None
+    known = _known(last_event_id)
+    if known is None:
+        known = _known(since)
 
     def look() -> int:
         with app.app_context():
@@ -188,6 +197,13 @@ def stream(panelist_id: str, poll_seconds: float, lifetime_seconds: float,
             else:
                 yield ": still here\n\n"
     return events()
+
+
+def _known(cursor: str | None) -> int | None:
+    try:
+        return decode(cursor) if cursor else None
+    except Invalid:  # not ours (another server's id): as if none was sent
+        return None
 
 
 def _event(name: str, seq: int) -> str:

@@ -2,6 +2,10 @@
 invites: list, set expiry, revoke, resend. Codes are made by ``auth.add_invite`` (single
 use, random, bound to the email, stored hashed) and go out by mail (SMTP or the outbox).
 Each public function commits once (a batch: once per person invited).
+
+An invitation speaks the invitee's language: the one they joined the waitlist in, else the
+one staff chose when inviting (``language``), else English. The invite keeps it, so a resend
+and the join page of its link speak it too.
 """
 from __future__ import annotations
 
@@ -24,20 +28,21 @@ INVITE_EMAIL = "invite email"  # the context auth.add_invite seals the email wit
 
 
 def invite_email(email: str, actor: audit.Actor, days: int | None = None,
-                 reason: str = "manual") -> Invite:
+                 reason: str = "manual", language: str | None = None) -> Invite:
     """Issue an invite to ``email`` and mail its code; returns the invite row."""
-    invite = _invite(email, actor, days, reason)
+    invite = _invite(email, actor, days, reason, _joined_in(email) or spoken(language))
     db.session.commit()
     return invite
 
 
-def hand_over(email: str, actor: audit.Actor) -> str:
+def hand_over(email: str, actor: audit.Actor, language: str | None = None) -> str:
     """Issue an invite whose code the operator hands over (not mailed); returns the code.
     Refused for an address that already belongs to a panelist."""
     if db.session.scalar(select(Panelist.id).where(
             Panelist.email_hash == personal.email_hash(email))):
         raise Conflict(f"{personal.normalise_email(email)} is already registered.")
-    _invite, code = _issue(email, actor, None, "handed over")
+    _invite, code = _issue(email, actor, None, "handed over",
+                           _joined_in(email) or spoken(language))
     db.session.commit()
     return code
 
@@ -47,25 +52,43 @@ def register_link(code: str) -> str:
     return f"{current_app.config['PUBLIC_URL'].rstrip('/')}/register?{urlencode({'code': code})}"
 
 
-def _invite(email: str, actor: audit.Actor, days: int | None, reason: str) -> Invite:
-    invite, code = _issue(email, actor, days, reason)
-    _mail_code(email, code, invite.expires_at)
+def _invite(email: str, actor: audit.Actor, days: int | None, reason: str,
+            language: str | None) -> Invite:
+    invite, code = _issue(email, actor, days, reason, language)
+    _mail_code(email, code, invite.expires_at, invite.language)
     return invite
 
 
-def _issue(email: str, actor: audit.Actor, days: int | None, reason: str) -> tuple[Invite, str]:
+def _issue(email: str, actor: audit.Actor, days: int | None, reason: str,
+           language: str | None) -> tuple[Invite, str]:
     code = auth.add_invite(email)
     invite = db.session.scalar(select(Invite).where(
         Invite.email_hash == personal.email_hash(email)).order_by(Invite.created_at.desc()))
     days = days or current_app.config["INVITE_DAYS"]
     invite.expires_at = invite.created_at + timedelta(days=days)
+    invite.language = language
     audit.record(actor, "invite.created", reason=f"invite={invite.id}; {reason}")
     return invite, code
 
 
-def _mail_code(email: str, code: str, expires_at: datetime) -> None:
+def _joined_in(email: str) -> str | None:
+    """The language ``email`` joined the waitlist in, if they did."""
+    return i18n.offered(db.session.scalar(select(WaitlistEntry.language).where(
+        WaitlistEntry.email_hash == personal.email_hash(email))))
+
+
+def spoken(language: str | None) -> str | None:
+    """Staff's choice of language, checked: None (the person's own, else English) or one
+    the panel speaks."""
+    if language and not i18n.offered(language):
+        raise Invalid(f"The panel does not speak {language!r}: choose one of "
+                      f"{', '.join(i18n.languages())}.")
+    return language or None
+
+
+def _mail_code(email: str, code: str, expires_at: datetime, language: str | None) -> None:
     # Staff send invitations: their own browser's language says nothing of the invitee's.
-    with force_locale(i18n.mail_language(from_request=False)):
+    with force_locale(i18n.mail_language(from_request=False, known=language)):
         mail.send(personal.normalise_email(email), gettext(
             "Your invitation to the receipt panel"), gettext(
             "You are invited to join the receipt panel.\n\n"
@@ -82,12 +105,15 @@ def _mail_code(email: str, code: str, expires_at: datetime) -> None:
 
 def invite_entries(entries: Iterable[WaitlistEntry], actor: audit.Actor,
                    days: int | None = None,
-                   progress: Callable[[int], None] | None = None) -> int:
-    """Invite every given waitlist entry not yet invited; returns how many were invited."""
-    invited = 0
+                   progress: Callable[[int], None] | None = None,
+                   language: str | None = None) -> int:
+    """Invite every given waitlist entry not yet invited, each in the language they joined
+    in, else ``language``; returns how many were invited."""
+    invited, language = 0, spoken(language)
     for entry in entries:
         if entry.invited_at is None:
-            invite = _invite(waitlist.email_of(entry), actor, days, reason="waitlist")
+            invite = _invite(waitlist.email_of(entry), actor, days, "waitlist",
+                             i18n.offered(entry.language) or language)
             entry.invited_at, entry.invite_id = utcnow(), invite.id
             entry.email_sealed = b""  # the invite holds it now, and erasure deletes that
             db.session.commit()
@@ -176,7 +202,7 @@ def resend(invite: Invite, actor: audit.Actor) -> Invite:
     """Codes are stored hashed, so a resend revokes the old code and mails a new one."""
     email = _email(_open(invite))
     _revoke(invite, actor)
-    fresh = _invite(email, actor, None, f"resend of {invite.id}")
+    fresh = _invite(email, actor, None, f"resend of {invite.id}", invite.language)
     entry = db.session.scalar(select(WaitlistEntry).where(WaitlistEntry.invite_id == invite.id))
     if entry is not None:
         entry.invite_id = fresh.id

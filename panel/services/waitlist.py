@@ -26,7 +26,10 @@ EMAIL = "waitlist email"
 REMAIL_AFTER = timedelta(days=1)  # a repeated join re-sends the status mail at most daily
 
 
-def join(email: str, country: str | None, postal_code: str | None, address: str) -> None:
+def join(email: str, country: str | None, postal_code: str | None, address: str,
+         language: str | None = None) -> None:
+    """``language``: the one the person chose; else the one their request asked for is
+    kept, for the status mail, the status page and the invitation."""
     config = current_app.config
     limit_bucket = throttle.bucket("waitlist-address", address)
     if throttle.exceeded([limit_bucket], config["WAITLIST_MAX_REQUESTS"],
@@ -40,7 +43,8 @@ def join(email: str, country: str | None, postal_code: str | None, address: str)
         entry = WaitlistEntry(
             email_hash=hashed, country=(country or "").upper() or None,
             postal_code=(postal_code or "").strip().upper() or None,
-            email_sealed=personal.vault().seal_with_master(personal.normalise_email(email), EMAIL))
+            email_sealed=personal.vault().seal_with_master(personal.normalise_email(email), EMAIL),
+            language=i18n.offered(language) or i18n.asked_language())
         db.session.add(entry)
     if entry is not None and entry.invited_at is None and (
             entry.status_mailed_at is None or entry.status_mailed_at < utcnow() - REMAIL_AFTER):
@@ -51,7 +55,7 @@ def join(email: str, country: str | None, postal_code: str | None, address: str)
 def _mail_status_code(entry: WaitlistEntry, email: str) -> None:
     code = secrets.token_urlsafe(18)
     entry.status_token_hash, entry.status_mailed_at = digest(code), utcnow()
-    with force_locale(i18n.mail_language()):  # the language of the page that joined
+    with force_locale(i18n.mail_language(known=entry.language)):  # the one joined in
         mail.send(personal.normalise_email(email), gettext(
             "You are on the receipt panel's waitlist"), gettext(
             "Thank you for your interest in the receipt panel.\n\n"
@@ -76,7 +80,7 @@ def status(code: str) -> dict:
             WaitlistEntry.invited_at.is_(None), WaitlistEntry.created_at <= entry.created_at))
     return {"status": "invited" if entry.invited_at else "waitlisted", "position": position,
             "waiting": waiting, "joined_at": entry.created_at,
-            "rule": current_app.config["WAITLIST_RULE"]}
+            "rule": current_app.config["WAITLIST_RULE"], "language": entry.language}
 
 
 @dataclass

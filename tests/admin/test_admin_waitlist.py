@@ -16,9 +16,9 @@ from tests.admin.conftest import post, sign_in
 from tests.support.commits import counting_commits
 
 
-def join(client, email, address="127.0.0.1", **extra):
+def join(client, email, address="127.0.0.1", headers=None, **extra):
     return client.post("/api/v1/waitlist", json={"email": email, **extra},
-                       environ_base={"REMOTE_ADDR": address})
+                       environ_base={"REMOTE_ADDR": address}, headers=headers)
 
 
 def outbox_for(app, email):
@@ -242,3 +242,25 @@ def test_each_invitation_commits_once(app):
         assert len(commits) == 1
         assert db.session.scalar(select(func.count()).select_from(Invite)) == 5
     assert code_in(outbox_for(app, "single@example.org")[-1].body)
+
+
+def test_web_tool_invites_in_the_language_staff_choose_unless_the_person_joined_in_one(app):
+    client = app.test_client()
+    join(client, "joined-english@example.org", headers={"Accept-Language": "en"})
+    join(client, "joined-german@example.org", language="de")
+    admin = app.test_client()
+    sign_in(app, admin, "admin")
+    page = admin.get("/admin/waitlist").get_data(as_text=True)
+    assert '<option value="de">Deutsch</option>' in page and "<td>de</td>" in page
+    assert post(app, admin, "/admin/waitlist/invite",
+                {"mode": "first", "count": "2", "language": "de"}).status_code == 303
+    assert post(app, admin, "/admin/invites",
+                {"email": "one@example.org", "language": "de"}).status_code == 303
+    assert post(app, admin, "/admin/invites", {"email": "two@example.org"}).status_code == 303
+    subjects = {email: outbox_for(app, email)[-1].subject for email in (
+        "joined-english@example.org", "joined-german@example.org", "one@example.org",
+        "two@example.org")}
+    assert subjects == {"joined-english@example.org": "Your invitation to the receipt panel",
+                        "joined-german@example.org": "Ihre Einladung zum Kassenbon-Panel",
+                        "one@example.org": "Ihre Einladung zum Kassenbon-Panel",
+                        "two@example.org": "Your invitation to the receipt panel"}

@@ -3,7 +3,7 @@
    queued offline (static/upload.js sends it when the network returns). Nothing else is kept:
    every other page and every answer of the API goes to the network. */
 "use strict";
-var VERSION = "panel-shell-v1";
+var VERSION = "panel-shell-v2";  // a new name: the kept shell is fetched again
 var SHELL = ["/assets/dashboard.css", "/assets/upload.js", "/assets/refresh.js",
              "/assets/app.js", "/assets/queue.js", "/assets/icons/icon-192.png", "/manifest.webmanifest"];
 var PAGES = ["/receipts"];  // navigations kept for offline use, newest copy wins

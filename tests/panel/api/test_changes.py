@@ -6,8 +6,11 @@ from __future__ import annotations
 import threading
 
 from PIL import Image
+from sqlalchemy import select
 
 from panel.db import db
+from panel.models import LedgerEntry
+from panel.services import ledger
 from tests.panel.test_rewards import close, share_october
 from tests.support.factories import bearer, jpeg_bytes, register, upload
 
@@ -149,3 +152,74 @@ def test_a_reconnecting_stream_tells_at_once_what_changed_while_away(app, client
                        headers={**bearer(tokens), "Last-Event-ID": "not-ours"})
     assert "event: ready" in next(iter(quiet.response)).decode()
     quiet.close()
+
+
+def test_a_stream_opened_with_the_cursor_of_an_older_answer_says_changes_first(app, client):
+    """An app opens the stream with ``since`` its last answer's cursor: a change made before
+    the stream got through is announced first thing (not called ``ready``)."""
+    tokens = register(app, client)
+    cursor = feed(client, tokens)["cursor"]
+    upload(client, tokens, page())
+    for since, first in ((cursor, "event: changes"),
+                         (feed(client, tokens, cursor)["cursor"], "event: ready")):
+        stream = client.get("/api/v1/changes/stream", query_string={"since": since},
+                            headers=bearer(tokens), buffered=False)
+        assert first in next(iter(stream.response)).decode()
+        stream.close()
+    bad = client.get("/api/v1/changes/stream", query_string={"since": "x1"},
+                     headers=bearer(tokens))
+    assert bad.status_code == 422
+
+
+def test_changes_cannot_be_committed_out_of_order(postgres_app):
+    """Two transactions write for one panelist. The second takes its number only after the
+    first is committed (it waits on the panelist's row, which the first's number locked),
+    so no number is committed before a smaller one: a reader never gets a cursor past a
+    change still to come, and pages through each change once, in order."""
+    client = postgres_app.test_client()
+    tokens = register(postgres_app, client)
+    start = feed(client, tokens)["cursor"]
+    first = Writer(postgres_app, tokens["panelist"]["id"], "first")
+    assert first.numbered.wait(30)
+    second = Writer(postgres_app, tokens["panelist"]["id"], "second")
+    assert not second.numbered.wait(1.5)  # it waits for the first's commit
+    assert feed(client, tokens, start) == {"changes": [], "cursor": start, "more": False}
+    first.commit()
+    assert second.numbered.wait(30)  # numbered now, not committed
+    after_first = feed(client, tokens, start)
+    assert [change["id"] for change in after_first["changes"]] == [first.entry_id()]
+    second.commit()
+    assert [change["id"] for change in feed(client, tokens, after_first["cursor"])["changes"]] \
+        == [second.entry_id()]
+    assert [change["id"] for change in feed(client, tokens, start)["changes"]] \
+        == [first.entry_id(), second.entry_id()]
+
+
+class Writer:
+    """A reward written in a transaction of its own thread, committed when told."""
+
+    def __init__(self, app, panelist_id: str, key: str):
+        self.app, self.panelist_id, self.key = app, panelist_id, key
+        self.numbered, self._go = threading.Event(), threading.Event()
+        self._thread = threading.Thread(target=self._write)
+        self._thread.start()
+
+    def _write(self) -> None:
+        with self.app.app_context():
+            ledger.credit(self.panelist_id, "survey_reward", 100, "EUR", self.key, self.key)
+            self.numbered.set()
+            self._go.wait(30)
+            db.session.commit()
+            db.session.remove()
+
+    def commit(self) -> None:
+        self._go.set()
+        self._thread.join(30)
+        assert not self._thread.is_alive()
+
+    def entry_id(self) -> str:
+        with self.app.app_context():
+            found = db.session.scalar(select(LedgerEntry.id).where(
+                LedgerEntry.panelist_id == self.panelist_id, LedgerEntry.dedupe_key == self.key))
+            db.session.remove()
+        return found
