@@ -128,3 +128,15 @@ def test_a_period_is_not_the_day_of_the_purchase():
     assert parse(make_page(lines), today=TODAY).purchase_date == date(2014, 5, 7)
     only_period = parse(make_page(["SHOP", "Abo 01.05.14-31.05.14", "SUMME 3,89"]), today=TODAY)
     assert only_period.purchase_date == date(2014, 5, 1)  # nothing else read: still a date
+
+
+@pytest.mark.parametrize("lines, name", [
+    # the street's number unspaced, as RapidOCR reads: still the address, not the name
+    (["QUICK STOP", "Marktplatz1", "80331 München"], "Quick Stop"),
+    (["Marktplatz1", "QUICK STOP", "80331 München"], "Quick Stop"),
+    # a slogan in mixed case under the name in capitals
+    (["HOFLADEN LINDENHOF", "Frisch und regional", "Rue de la Paix 8"], "Hofladen Lindenhof"),
+])
+def test_an_address_or_a_slogan_is_not_the_name(lines, name):
+    sure = [[0.7] * len(lines[0].split())] + [[0.95] * len(text.split()) for text in lines[1:]]
+    assert find_merchant(lines, sure)[0] == name
