@@ -31,7 +31,14 @@ def removed(text: str, policy: Policy, registry: Registry | None = None,
 
 
 def measure(items: list[labelled.Labelled], policy: Policy, registry: Registry | None = None,
-            header: str = HEADER) -> tuple[int, int, int, int, list, int, int]:
+            header: str = HEADER) -> tuple[int, int, int, int, list]:
+    """Sensitive lines, those removed, ordinary lines, those removed, and the lines wrong."""
+    return measured(items, policy, registry, header)[:5]
+
+
+def measured(items: list[labelled.Labelled], policy: Policy, registry: Registry | None = None,
+             header: str = HEADER) -> tuple[int, int, int, int, list, int, int]:
+    """``measure``, and the ordinary lines of typical pharmacy goods and those removed."""
     sensitive = found = ordinary = wrongly = goods = goods_gone = 0
     wrong = []
     for item in items:
@@ -90,8 +97,8 @@ def pharmacy_lines(sets: dict[str, list[labelled.Labelled]], policy: Policy,
              "pharmacy goods removed | at a pharmacy"]
     missed = []
     for name, items in sets.items():
-        s, f, o, w, _, g, gg = measure(items, policy, registry)
-        ps, pf, po, pw, pwrong, pg, pgg = measure(items, policy, registry, PHARMACY_HEADER)
+        s, f, o, w, _, g, gg = measured(items, policy, registry)
+        ps, pf, po, pw, pwrong, pg, pgg = measured(items, policy, registry, PHARMACY_HEADER)
         lines.append(" | ".join([name, labelled.share(f, s), labelled.share(pf, ps),
                                  labelled.share(w, o), labelled.share(pw, po),
                                  labelled.share(gg, g), labelled.share(pgg, pg)]))
