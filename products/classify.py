@@ -14,11 +14,12 @@ from typing import Iterable
 
 from products import organisations
 from products.coicop import division_of, title
+from products.context import says_pharmacy
 from products.lexicon import MAX_PHRASE, ORDINARY, Lexicon, lexicon
-from products.meaning import CLASS_SIGNALS, signal_class, signals_for
+from products.meaning import CLASS_SIGNALS, PHARMACY_ITEM, signal_class, signals_for
 from products.parts import health_parts, is_form, may_matter, plain_modifier
 from products.text import tokens
-from products.types import RESTAURANT, Product
+from products.types import PHARMACY, RESTAURANT, Product
 
 FOUND_WEIGHT = {"exact": 1.0, "ending": 0.95, "head": 0.9, "start": 0.5, "cut": 0.55,
                 "fuzzy": 0.6, "abbrev": 0.5}
@@ -45,22 +46,34 @@ PARTIES_AND_UNIONS = "14.6.2"
 GUESS = 0.45           # the votes of abbreviations alone: a guess, under half sure
 SIGNAL_CONFIDENCE = 0.5  # the class a sensitive word tells when nothing else tells one
 PARTS_VOTE = 1.5       # a medicine named by its parts ("Hustenloeser") outvotes its head's class
+PHARMACY_SURE = 0.5    # at a pharmacy, an item known with less confidence than this is health
+PHARMACY_CLASS = "06"  # what an item of a pharmacy is when nothing else tells
 
 
 def classify(text: str, context: str | None = None) -> Product:
     """What the item line ``text`` is. ``context="restaurant"`` (a receipt with table,
     server or tip lines) makes food and drink "restaurants, cafés and the like" (11.1.1), as
-    COICOP counts them, and an item not understood there a low-confidence 11.1.1."""
+    COICOP counts them, and an item not understood there a low-confidence 11.1.1.
+    ``context="pharmacy"`` (``products.context``), or a line that says "Rx", "pharmacy" or
+    "Apotheke", makes an item left unknown, or known with confidence under 0.5 (a guessed
+    abbreviation is such), health (06, signal ``pharmacy_item``): a pharmacy's unknown brand
+    is most likely a medicine; what is known to be ordinary (toothpaste) stays what it is."""
+    if context != RESTAURANT and says_pharmacy(text):
+        context = PHARMACY
     return product(*read(text), context)
 
 
-def sensitive_meaning(text: str) -> Product | None:
-    """``classify(text)`` where the line means something sensitive (a sensitive word, or a
-    sensitive class), else None: redaction's quick question of a line."""
+def sensitive_meaning(text: str, context: str | None = None) -> Product | None:
+    """``classify(text, context)`` where the line means something sensitive (a sensitive
+    word, a sensitive class, or an unknown item of a pharmacy), else None: redaction's quick
+    question of a line."""
+    if context != RESTAURANT and says_pharmacy(text):
+        context = PHARMACY
     votes, brand, signals = read(text)
-    if not signals and not any(code.startswith(SENSITIVE_CLASSES) for code in votes):
+    if context != PHARMACY and not signals and not any(
+            code.startswith(SENSITIVE_CLASSES) for code in votes):
         return None
-    found = product(votes, brand, signals)
+    found = product(votes, brand, signals, context)
     return found if found.signals else None
 
 
@@ -78,6 +91,8 @@ def product(votes: dict[str, float], brand: str | None, signals: set[str],
     if context == RESTAURANT and (code is None or code.startswith(SERVED)):
         code, confidence = RESTAURANT_CLASS, (confidence if code else 0.3)
     signals = (signals | signals_for(code, signals)) - {ORDINARY}
+    if context == PHARMACY and not signals and (code is None or confidence < PHARMACY_SURE):
+        code, confidence, signals = PHARMACY_CLASS, PHARMACY_SURE * 0.6, {PHARMACY_ITEM}
     return Product(code=code, name=title(code) if code else None, confidence=confidence,
                    brand=brand, signals=tuple(sorted(signals)))
 

@@ -18,21 +18,27 @@ Prints per set: division and class accuracy (on the lines that are products), co
 share of product lines not left unknown), lines wrongly given a class where there is no
 product; for sensitive lines recall (a sensitive meaning of the right category found) and,
 on ordinary product lines, the false-flag rate (any sensitive meaning found: the line would be
-removed). ``--wrong`` prints the lines it got wrong.
+removed). ``--wrong`` prints the lines it got wrong. ``--pharmacy`` measures every set twice:
+as the lines come, and as if each line were bought at a pharmacy (``products.context``: what
+is unknown or known under 0.5 is health), with the ordinary lines of typical pharmacy goods
+(``PHARMACY_GOODS``: health products, personal care) and how many of them would be removed.
 """
 from __future__ import annotations
 
 import argparse
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from products.classify import classify
 from products.meaning import categories
-from products.types import RESTAURANT
+from products.types import PHARMACY, RESTAURANT
 
 EVALSET = Path(__file__).resolve().parent / "evalset"
 DEFAULT_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
+# what a pharmacy typically sells besides medicines: COICOP 2018 health (06: vitamins, plasters
+# and the like where ordinary) and personal care (13.1: toothpaste, cream, shampoo)
+PHARMACY_GOODS = ("06", "13.1")
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,8 @@ class Tally:
     found: int = 0
     not_products: int = 0
     given_a_class: int = 0
+    goods: int = 0            # ordinary lines of typical pharmacy goods ...
+    goods_flagged: int = 0    # ... and those flagged
     wrong: list[str] = field(default_factory=list)
 
     def add(self, item: Labelled) -> None:
@@ -80,6 +88,9 @@ class Tally:
         else:
             self.ordinary += 1
             self.false_flags += bool(flagged)
+            if item.code.startswith(PHARMACY_GOODS):
+                self.goods += 1
+                self.goods_flagged += bool(flagged)
             if flagged:
                 self.wrong.append(f"ordinary flagged {sorted(flagged)}: {item.text}")
 
@@ -131,6 +142,21 @@ def share(part: int, whole: int) -> str:
     return f"{part}/{whole} ({100 * part / whole:.1f}%)" if whole else "-"
 
 
+def at_pharmacy(items: list[Labelled]) -> list[Labelled]:
+    """The lines as if each were bought at a pharmacy."""
+    return [replace(item, context=PHARMACY) for item in items]
+
+
+def pharmacy_report(plain: dict[str, Tally], pharmacy: dict[str, Tally]) -> None:
+    print("set | sensitive recall | at a pharmacy | ordinary flagged | at a pharmacy | "
+          "pharmacy goods flagged | at a pharmacy")
+    for name, t in plain.items():
+        p = pharmacy[name]
+        print(" | ".join([name, share(t.found, t.sensitive), share(p.found, p.sensitive),
+                          share(t.false_flags, t.ordinary), share(p.false_flags, p.ordinary),
+                          share(t.goods_flagged, t.goods), share(p.goods_flagged, p.goods)]))
+
+
 def report(sets: dict[str, Tally], wrong: bool) -> None:
     columns = ["set", "products", "division", "class", "coverage", "no product given a class",
                "sensitive recall", "ordinary flagged"]
@@ -152,17 +178,25 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL,
                         help="the shared evaluation sets (softmatic and SRD text)")
     parser.add_argument("--wrong", action="store_true", help="print the lines it got wrong")
+    parser.add_argument("--pharmacy", action="store_true",
+                        help="also as if every line were bought at a pharmacy")
     options = parser.parse_args(argv)
-    sets = {"written": evaluate(written()), "holdout": evaluate(written("holdout.tsv")),
-            "fresh": evaluate(written("fresh.tsv")),
-            "fresh, unseen lines": evaluate(unseen(written("fresh.tsv"))),
-            "third": evaluate(written("third.tsv")),
-            "fourth": evaluate(written("fourth.tsv"))}
+    labelled = {"written": written(), "holdout": written("holdout.tsv"),
+                "fresh": written("fresh.tsv"), "fresh, unseen lines": unseen(written("fresh.tsv")),
+                "third": written("third.tsv"), "fourth": written("fourth.tsv")}
     if (options.eval / "manifest.json").is_file():
-        sets["softmatic"] = evaluate(softmatic(options.eval))
-        sets["srd (restaurant)"] = evaluate(srd(options.eval))
+        labelled["softmatic"] = softmatic(options.eval)
+        if not options.pharmacy:
+            labelled["srd (restaurant)"] = srd(options.eval)
     else:
         print(f"({options.eval} missing: the written set only)")
+    sets = {name: evaluate(items) for name, items in labelled.items()}
+    if options.pharmacy:
+        pharmacy = {name: evaluate(at_pharmacy(items)) for name, items in labelled.items()}
+        pharmacy_report(sets, pharmacy)
+        if options.wrong:
+            report({f"{name} at a pharmacy": t for name, t in pharmacy.items()}, True)
+        return
     report(sets, options.wrong)
 
 

@@ -10,12 +10,14 @@ SEXUAL_WELLNESS = "sexual_wellness"
 RELIGIOUS = "religious"
 POLITICAL = "political"
 TRADE_UNION = "trade_union"
+# an item a pharmacy sold that the classifier does not know to be ordinary (products.context)
+PHARMACY_ITEM = "pharmacy_item"
 
 # signal -> the redaction category (redaction.policy) that decides what is done with it
 SIGNALS: dict[str, str] = {
     HEALTH_CONDITION: "health", MEDICINE: "health", MEDICAL_DEVICE: "health",
     HEALTH_CARE: "health", SEXUAL_WELLNESS: "sex_life", RELIGIOUS: "religion",
-    POLITICAL: "political", TRADE_UNION: "trade_union",
+    POLITICAL: "political", TRADE_UNION: "trade_union", PHARMACY_ITEM: "health",
 }
 # COICOP 2018 classes (and the division) whose items are sensitive by what they are
 CLASS_SIGNALS: dict[str, str] = {
@@ -31,7 +33,7 @@ CLASS_SIGNALS: dict[str, str] = {
 # articles, 14.6.2 parties and unions; a condition alone is the division's
 SIGNAL_CLASSES: tuple[tuple[str, str], ...] = (
     (MEDICINE, "06.1.1"), (MEDICAL_DEVICE, "06.1.2"), (HEALTH_CONDITION, "06"),
-    (HEALTH_CARE, "06"), (SEXUAL_WELLNESS, "13.2.9"), (RELIGIOUS, "13.2.2"),
+    (HEALTH_CARE, "06"), (PHARMACY_ITEM, "06"), (SEXUAL_WELLNESS, "13.2.9"), (RELIGIOUS, "13.2.2"),
     (TRADE_UNION, "14.6.2"), (POLITICAL, "14.6.2"))
 
 

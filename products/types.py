@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 RESTAURANT = "restaurant"  # the receipt is a restaurant's: food and drink served there
+PHARMACY = "pharmacy"  # the receipt is a pharmacy's: what is not known to be ordinary is health
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lists-only", action="store_true",
                         help="with --items: without the meaning recognizer (the word lists)")
     parser.add_argument("--wrong", action="store_true", help="with --items: the lines missed")
+    parser.add_argument("--pharmacy", action="store_true",
+                        help="with --items: also each line on a pharmacy's receipt")
     parser.add_argument("--verify", choices=SCOPES, default="painted",
                         help="read again the bands around the paint (as the pipeline does) "
                              "or the whole painted page")
@@ -74,7 +76,8 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(evaluate_real(args.real)))
     if args.items:
         print("\nitem lines by meaning (products/evalset)")
-        print("\n".join(evaluate_items(args.real or DEFAULT_EVAL, args.lists_only, args.wrong)))
+        print("\n".join(evaluate_items(args.real or DEFAULT_EVAL, args.lists_only, args.wrong,
+                                        args.pharmacy)))
     if args.real and args.real_images:
         print(f"\nreal receipts, photos read by tesseract: {args.real}")
         print("\n".join(evaluate_real_images(args.real, TesseractReader(args.lang),

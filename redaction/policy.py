@@ -9,6 +9,7 @@ from typing import Iterable, Mapping
 from ocr.types import Box, Line, OcrPage
 from products import CLASS_SIGNALS, SIGNALS
 from products.coicop import is_code
+from products.meaning import PHARMACY_ITEM
 from redaction.findings import Finding
 
 RECEIPT_REMOVED = "receipt_removed"
@@ -133,8 +134,8 @@ class Policy:
                           Counter(zip((f.category for f in findings), actions)).items()),
             page_size=(page.width, page.height),
             line_reasons=reasons_by_line(
-                (f.line_index, f.category) for f, a in zip(findings, actions)
-                if a in (LINE_REMOVED, MASKED)),
+                (f.line_index, reason) for f, a in zip(findings, actions)
+                if a in (LINE_REMOVED, MASKED) for reason in reasons_of(f)),
         )
 
 
@@ -146,6 +147,12 @@ def reasons_by_line(pairs: Iterable[tuple[int, str]],
     for index, category in pairs:
         reasons.setdefault(index, set()).add(category)
     return {index: tuple(sorted(categories)) for index, categories in sorted(reasons.items())}
+
+
+def reasons_of(finding: Finding) -> tuple[str, ...]:
+    """What the per-line report says caused a finding: its category, and ``pharmacy_item``
+    where the line counted as health only because a pharmacy sold it."""
+    return (finding.category, *(signal for signal in finding.meaning if signal == PHARMACY_ITEM))
 
 
 def coicop_levels(code: str) -> list[str]:

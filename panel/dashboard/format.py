@@ -51,7 +51,8 @@ CATEGORY_WORDS = {
     "licence_plate": N_("Number plate"), "prescription": N_("Prescription"),
     "health": N_("Health purchase"), "religion": N_("Religious purchase"),
     "political": N_("Political purchase"), "trade_union": N_("Trade union payment"),
-    "sex_life": N_("Intimate purchase"), "unread": N_("Unreadable text below the items"),
+    "sex_life": N_("Intimate purchase"), "pharmacy_item": N_("Bought at a pharmacy"),
+    "unread": N_("Unreadable text below the items"),
     "unverifiable": N_("Personal details still readable after masking"),
 }
 STEP_WORDS = {

@@ -188,7 +188,7 @@ def _keep_redacted(job: Job, result: redaction.Redacted) -> None:
     receipt.currency = parsed.currency
     receipt.subtotal, receipt.tax, receipt.total = parsed.subtotal, parsed.tax, parsed.total
     receipt.parse_confidence = min(parsed.confidence.get(name, 0.0) for name in KEY_FIELDS)
-    context = products.receipt_context(page.text)
+    context = products.receipt_context(page.text, parsed.merchant)
     receipt.items = [item_row(n, item, products.classify(item.description, context))
                      for n, item in enumerate(parsed.items)]
 
