@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import json
 import re
 import sys
 from pathlib import Path
 
+from products.build_brands import checked as checked_against
 from products.build_brands import drug_brands
 from products.lexicon import DATA_DIR, own_terms
 from products.text import fold, tokens
@@ -48,11 +48,7 @@ DRUG_NAME = re.compile(r"^(?:[a-z]{8,30}|[a-z]{4,29} [a-z]{3,29})$")
 
 
 def checked(source: Path, name: str) -> Path:
-    path = source / name
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    if digest != SOURCES[name]:
-        raise SystemExit(f"{path}: SHA-256 {digest} is not the one recorded in SOURCES.md")
-    return path
+    return checked_against(source, name, SOURCES)
 
 
 def dotted(code: str) -> str:

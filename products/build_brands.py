@@ -50,10 +50,12 @@ class _DictsOnly(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not plain data")
 
 
-def checked(folder: Path, name: str) -> Path:
+def checked(folder: Path, name: str, recorded: dict[str, str] | None = None) -> Path:
+    """The staged file, refused unless its SHA-256 is the one recorded (``recorded``: name ->
+    digest, as in SOURCES.md; the brand sources by default)."""
     path = folder / name
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    if digest != BRANDS_SOURCES[name]:
+    if digest != (recorded or BRANDS_SOURCES)[name]:
         raise SystemExit(f"{path}: SHA-256 {digest} is not the one recorded in SOURCES.md")
     return path
 
