@@ -110,7 +110,12 @@ def process_waiting(app) -> None:
 
 def empty_tables(app) -> None:
     """Empty the shared PostgreSQL database after a test (SQLite files are per test): the
-    tables that hold rows, in one TRUNCATE (triggers keep rows of some from DELETE)."""
+    tables that hold rows, each by a DELETE with triggers off for the transaction
+    (``session_replication_role = replica``: no foreign-key checks, and the append-only
+    triggers of the audit log and the ledger do not refuse it; the test user is the
+    superuser). On a dozen small tables this is ten times faster than one TRUNCATE, which
+    makes new files for every table it names and all that refer to them; a database
+    cloned from a migrated template per test was slower still (creating and dropping it)."""
     from panel.db import db
     with app.app_context():
         db.session.remove()
@@ -118,8 +123,9 @@ def empty_tables(app) -> None:
             with db.engine.begin() as conn:
                 filled = [name for (name,) in conn.execute(text(FILLED_TABLES))]
                 if filled:
-                    names = ", ".join(f'"{name}"' for name in filled)
-                    conn.execute(text(f"TRUNCATE {names} CASCADE"))
+                    conn.execute(text("SET LOCAL session_replication_role = replica"))
+                    for name in filled:
+                        conn.execute(text(f'DELETE FROM "{name}"'))
         db.engine.dispose()
 
 
