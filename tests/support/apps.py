@@ -17,10 +17,17 @@ from sqlalchemy import text
 
 from panel import create_app
 from panel.config import RATE_LIMITS
+from panel.services.passwords import DEFAULT as DEFAULT_HASHER
 
 # Tests make many requests from one address: limits far above them (tests/panel/api/
 # test_limits.py tests the real ones).
 HIGH_LIMITS = {name: "100000/minute" for name in RATE_LIMITS}
+# Argon2id at its lowest cost (one pass over 256 KiB, a millisecond against a tenth of a
+# second or more): every test that registers or logs in hashes a password. The service's own
+# cost is tested in tests/panel/api/test_passwords.py and kept by the browser journeys.
+LIGHT_PASSWORD_HASHING = {"PASSWORD_HASH_TIME_COST": 1, "PASSWORD_HASH_MEMORY_KIB": 256}
+REAL_PASSWORD_HASHING = {"PASSWORD_HASH_TIME_COST": DEFAULT_HASHER.time_cost,
+                         "PASSWORD_HASH_MEMORY_KIB": DEFAULT_HASHER.memory_cost}
 
 # Database URLs this process has migrated to head (or copied from a database at head).
 _AT_HEAD: set[str] = set()
@@ -44,6 +51,7 @@ def app_config(tmp_path: Path, database_url: str, **overrides) -> dict:
         # An event stream ends after a second, so a test reading a whole answer is not held.
         "CHANGE_STREAM_SECONDS": 1,
         **HIGH_LIMITS,
+        **LIGHT_PASSWORD_HASHING,
     }
     config.update(overrides)
     return config
