@@ -1,5 +1,6 @@
 """The currencies receipts are paid in, written once: each one's ISO 4217 code, the countries
-that pay with it (ISO 3166), and the signs (codes and symbols) that name it on a receipt.
+that pay with it (ISO 3166-1 alpha-2 codes; which country pays with which currency is ISO
+4217's own list, public), and the signs (codes and symbols) that name it on a receipt.
 
 Two readers use the table: ``ocr.parse.amounts.find_currency`` (which currency a receipt is
 in) and ``ocr.parse.locale`` (which country it comes from). Where a sign misleads one of
