@@ -101,6 +101,11 @@ def from_environment(instance_path: str) -> dict:
         "KEYS_DATABASE_URL": os.environ.get(
             "KEYS_DATABASE_URL", f"sqlite:///{instance / 'keys.sqlite3'}"),
         # Log lines: "text" (human-readable) or "json" (one object a line); level, e.g. INFO.
+        # Argon2id's cost for new password hashes (argon2-cffi's defaults, RFC 9106's
+        # low-memory profile: 3 passes over 64 MiB); a stored hash keeps the cost it was made
+        # with. Lower only where no real password is kept (the test suite).
+        "PASSWORD_HASH_TIME_COST": _int("PASSWORD_HASH_TIME_COST", 3),
+        "PASSWORD_HASH_MEMORY_KIB": _int("PASSWORD_HASH_MEMORY_KIB", 65536),
         "LOG_FORMAT": os.environ.get("LOG_FORMAT", "text").lower(),
         "LOG_LEVEL": os.environ.get("LOG_LEVEL", ""),
         # /metrics: a bearer token, and/or networks (comma-separated CIDRs) that may scrape

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ocr.parse.currencies import CURRENCIES, DOLLARS
+
 # An amount: digits with optional thousands groups, a decimal separator and two decimals.
 # A space after the separator is tolerated (OCR often reads "0, 35").
 AMOUNT = r"(?<![\d.,])(?P<sign>-\s?)?(?P<number>\d{1,3}(?:[.,'\s]\d{3})+|\d+)[.,]\s?(?P<cents>\d{2})(?P<trail>-)?(?![\d])"
@@ -26,18 +28,9 @@ CLASS_DIGIT_END_RE = re.compile(
 # Dots and stray marks between the price and its class code ("10,00. ..0", IKEA's code 0).
 NOISY_CODE_END_RE = re.compile(AMOUNT + r"[.,:;\s]+[0-9A-Ha-h]\s*$")
 
-CURRENCY_SIGNS = [
-    ("EUR", re.compile(r"€|\bEUR\b|\bEURO\b", re.IGNORECASE)),
-    ("GBP", re.compile(r"£|\bGBP\b")),
-    ("MYR", re.compile(r"\bRM\s?\d|\bMYR\b")),
-    ("SGD", re.compile(r"\bS\$|\bSGD\b")),
-    ("AUD", re.compile(r"\bA\$|\bAUD\b")),
-    ("CAD", re.compile(r"\bC\$|\bCAD\b")),
-    ("INR", re.compile(r"₹|\bINR\b|\bRs\.?\s?\d")),
-    ("CHF", re.compile(r"\bCHF\b")),
-    ("USD", re.compile(r"\$|\bUSD\b")),
-]
-DOLLARS = ("USD", "CAD", "AUD", "NZD", "SGD", "HKD")
+# The currencies a receipt names by sign (ocr.parse.currencies), in the order ties go.
+CURRENCY_SIGNS = [(c.code, re.compile(c.sign))
+                  for c in sorted(CURRENCIES, key=lambda c: c.tie_rank) if c.sign]
 
 
 def parse_amount(text: str) -> Decimal | None:

@@ -25,8 +25,14 @@ MONTH_NAMES = vocabulary.month_names()
 # RapidOCR: "10/07/202515:25", "2025-10-1919:00", "04Feb202607:48", "Feb26,202607:26").
 YEAR_END = r"(?=\d{1,2}:\d{2}|[^\d:]|$)"
 ISO_RE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})" + YEAR_END.replace("[^\\d:]", "\\D"))
-DOTTED_RE = re.compile(r"(?<!\d)(\d{1,2})\s?\.\s?(\d{1,2})\s?\.(\s?\d{4}|\d{2})" + YEAR_END)
-SLASHED_RE = re.compile(r"(?<!\d)(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})" + YEAR_END)
+# A numeric date's parts: day and month (either order), a year of four or two digits.
+DAY_OR_MONTH, YEAR = r"(\d{1,2})", r"(\d{4}|\d{2})"
+DOTTED_RE = re.compile(
+    rf"(?<!\d){DAY_OR_MONTH}\s?\.\s?{DAY_OR_MONTH}\s?\.(\s?\d{{4}}|\d{{2}})" + YEAR_END)
+SLASHED_RE = re.compile(rf"(?<!\d){DAY_OR_MONTH}[/-]{DAY_OR_MONTH}[/-]{YEAR}" + YEAR_END)
+# A numeric date printed whole, one separator throughout, no digit glued to it: whether it
+# can only be read one way says the receipt's date order (``ocr.parse.locale.date_order``).
+NUMERIC_DATE = re.compile(rf"(?<![\d/.-]){DAY_OR_MONTH}([/.-]){DAY_OR_MONTH}\2{YEAR}(?![\d/])")
 # A month's name may be read with a zero for its o ("0ct", "N0v"); it ends in a letter, so
 # a zero after it is the day's ("Sep07'18").
 # Day, month's name, year: "2 Mar 2026", "13-Jul-2018", "04 MAR.19", "5. März 2020".

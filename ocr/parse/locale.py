@@ -18,16 +18,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ocr.parse.currencies import CURRENCIES, CURRENCY_OF
+from ocr.parse.dates import NUMERIC_DATE
+
 # Countries whose receipts print dates month first; everywhere else day first (or year first,
 # which reads the same either way).
 MONTH_FIRST_COUNTRIES = {"US", "PH", "FM", "PW", "MH"}
-CURRENCY_OF = {
-    "US": "USD", "CA": "CAD", "AU": "AUD", "NZ": "NZD", "SG": "SGD", "MY": "MYR", "IN": "INR",
-    "GB": "GBP", "IE": "EUR", "DE": "EUR", "AT": "EUR", "FR": "EUR", "BE": "EUR", "NL": "EUR",
-    "ES": "EUR", "IT": "EUR", "PT": "EUR", "CH": "CHF", "HK": "HKD", "PH": "PHP", "ZA": "ZAR",
-    "ID": "IDR", "TH": "THB", "SE": "SEK", "DK": "DKK", "NO": "NOK", "PL": "PLN",
-}
-EURO = ("DE", "AT", "FR", "BE", "NL", "ES", "IT", "PT", "IE", "FI", "LU")
 STRONG, MEDIUM, WEAK = 3.0, 2.0, 1.0
 # The postal codes of the US states and Canada's provinces (USPS, Canada Post).
 US_STATES = ("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT "
@@ -37,21 +33,10 @@ PRIOR = 1.5  # the panel's country: more than one weak sign, less than a currenc
 
 # (pattern, countries it points to, weight). Patterns are matched on the whole text.
 SIGNS: list[tuple[re.Pattern, tuple[str, ...], float]] = [
-    (re.compile(p, f), countries, weight) for p, f, countries, weight in [
-        # currencies: codes and symbols
-        (r"\bRM\s?\d|\bMYR\b|\bRinggit\b", re.I, ("MY",), STRONG),
-        (r"\bS\$|\bSGD\b", 0, ("SG",), STRONG),
-        (r"\bA\$|\bAUD\b", 0, ("AU",), STRONG),
-        (r"\bNZ\$|\bNZD\b", 0, ("NZ",), STRONG),
-        (r"\bC\$|\bCAD\b", 0, ("CA",), STRONG),
-        (r"\bUS\$|\bUSD\b", 0, ("US",), STRONG),
-        (r"\bHK\$|\bHKD\b", 0, ("HK",), STRONG),
-        (r"₹|\bINR\b|\bRs\.?\s?\d", 0, ("IN",), STRONG),
-        (r"£\s?\d+[.,]\d\d|\bGBP\b", 0, ("GB",), STRONG),  # a lone £ is often a misread 2
-        (r"€|\bEUR\b|\bEURO\b", re.I, EURO, STRONG),
-        (r"\bCHF\b|\bSFr\b", 0, ("CH",), STRONG),
-        (r"₱|\bPHP\b", 0, ("PH",), STRONG),
-        (r"\bZAR\b|\bR\s?\d+[.,]\d\d\b", 0, ("ZA",), WEAK),
+    # currencies: codes and symbols (ocr.parse.currencies)
+    *[(re.compile(c.country_pattern), c.countries, STRONG if c.certain else WEAK)
+      for c in CURRENCIES if c.country_pattern],
+    *[(re.compile(p, f), countries, weight) for p, f, countries, weight in [
         # a dollar: no euro, pound or ringgit country; most often the US dollar
         (r"\$\s?\d", 0, ("US", "CA", "AU", "NZ", "SG", "HK"), STRONG),
         (r"\$\s?\d", 0, ("US",), WEAK),
@@ -119,10 +104,9 @@ SIGNS: list[tuple[re.Pattern, tuple[str, ...], float]] = [
         (r"\b(?:Totaal|Contant|Bedrag|Wisselgeld)\b", re.I, ("NL", "BE"), MEDIUM),
         (r"\b(?:Importe|Efectivo|Cambio|Ticket|Factura)\b", re.I, ("ES",), WEAK),
         (r"\b(?:Totale|Contanti|Resto|Importo)\b", re.I, ("IT",), MEDIUM),
-    ]]
+    ]],
+]
 
-# Numeric dates that say their own order: NN/NN/NNNN, NN-NN-NN, NN.NN.NN.
-NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/])")
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,11 @@
 """Helpers for the admin tool's tests: staff members, signed-in clients, CSRF, receipts
-waiting for review."""
+waiting for review.
+
+As in tests/dashboard: the admin page tests are about the pages, not the database, and run
+on SQLite only, except those marked ``database`` (the audit log's triggers and chain, the
+schema, counters, races, what a query finds or deletes), which run on PostgreSQL too. The
+services behind the pages are tested on both databases through the API and the panel's
+own tests."""
 from __future__ import annotations
 
 import io
@@ -82,6 +88,12 @@ def receipt_for_review(app, client, tokens: dict | None = None) -> tuple[str, di
         storage_for().put(receipt.redacted_image_key, jpeg())
         db.session.commit()
         return receipt.id, tokens
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_generate_tests(metafunc):
+    if "app" in metafunc.fixturenames and not metafunc.definition.get_closest_marker("database"):
+        metafunc.definition.add_marker(pytest.mark.parametrize("app", ["sqlite"], indirect=True))
 
 
 @pytest.fixture

@@ -17,6 +17,9 @@ from panel.services import audit
 from tests.admin.conftest import post, receipt_for_review, sign_in
 from tests.support.factories import bearer
 
+# The database is the subject: its append-only trigger, the chain it holds, concurrent writers.
+pytestmark = pytest.mark.database
+
 
 def verify(app):
     return app.test_cli_runner().invoke(args=["audit", "verify"])

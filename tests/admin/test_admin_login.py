@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import func, select, update
 
 from panel.db import db, utcnow
@@ -37,6 +38,7 @@ def test_missing_and_wrong_codes_are_refused(app):
     assert client.get("/admin/review").status_code == 303  # still not signed in
 
 
+@pytest.mark.database  # a used code is remembered in a row
 def test_a_code_works_once(app):
     member = make_staff(app, "analyst")
     code = member.totp.now()
@@ -44,6 +46,7 @@ def test_a_code_works_once(app):
     assert log_in(app, app.test_client(), member, code=code).status_code == 401
 
 
+@pytest.mark.database  # the database's atomic counters
 def test_failures_are_throttled_per_account(app):
     member, client = make_staff(app, "admin"), app.test_client()
     for attempt in range(5):
@@ -53,6 +56,7 @@ def test_failures_are_throttled_per_account(app):
     assert log_in(app, client, member, address="10.0.1.1").status_code == 429
 
 
+@pytest.mark.database  # the database's atomic counters
 def test_failures_are_throttled_per_address(app):
     client = app.test_client()
     members = [make_staff(app, "reviewer") for _ in range(6)]
@@ -117,6 +121,7 @@ def test_allowed_networks(app):
     assert client.get("/admin/login", environ_base={"REMOTE_ADDR": "10.1.2.3"}).status_code == 200
 
 
+@pytest.mark.database  # concurrent transactions
 def test_racing_failures_are_all_counted(app):
     """16 wrong passwords at once: only 5 (STAFF_LOGIN_MAX_FAILURES) are checked at all."""
     member = make_staff(app, "admin")

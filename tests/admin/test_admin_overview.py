@@ -1,10 +1,13 @@
 """The overview: the panel's health in aggregates, for admins and analysts."""
 from __future__ import annotations
 
+import pytest
+
 from tests.admin.conftest import receipt_for_review, sign_in
 from tests.support.factories import register
 
 
+@pytest.mark.database  # aggregate queries
 def test_overview_shows_aggregates_only(app):
     client = app.test_client()
     client.post("/api/v1/waitlist", json={"email": "w@example.org"})

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from panel.db import db
 from panel.models import Receipt
 from tests.admin.conftest import jpeg, post, receipt_for_review, sign_in
@@ -80,6 +82,7 @@ def test_review_from_the_command_line(app):
     assert "receipt.reviewed" in log and "operator" in log
 
 
+@pytest.mark.database  # the duplicate check's queries
 def test_accepting_runs_the_duplicate_and_age_checks(app):
     """A reviewer's fields go through the pipeline's checks: a receipt shared before (same
     shop, date and total, a near-identical page) or bought too long ago cannot be accepted."""

@@ -5,6 +5,8 @@ import json
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from panel.services import rewards
 from tests.admin.conftest import post, sign_in
 from tests.support.factories import bearer, register
@@ -13,6 +15,7 @@ from tests.support.rewards import put_receipt
 OCTOBER = [datetime(2026, 10, day, 12, tzinfo=ZoneInfo("Europe/Berlin")) for day in range(1, 21, 2)]
 
 
+@pytest.mark.database  # a conditional update
 def test_a_payout_is_marked_sent_once(app):
     client = app.test_client()
     tokens = register(app, client)
@@ -36,6 +39,7 @@ def test_a_payout_is_marked_sent_once(app):
     assert tokens["panelist"]["email"] not in page
 
 
+@pytest.mark.database  # aggregate queries
 def test_surveys_created_by_admins_and_read_in_aggregate_by_analysts(app):
     admin = app.test_client()
     sign_in(app, admin, "admin")

@@ -9,7 +9,7 @@ from panel.db import Base, db
 from panel.models import staff
 
 # Alembic itself, on an empty database of each kind (other tests start from a copy).
-pytestmark = pytest.mark.migrated_from_empty
+pytestmark = [pytest.mark.migrated_from_empty, pytest.mark.database]  # the schema itself
 
 ADMIN_TABLES = {mapper.local_table.name for mapper in Base.registry.mappers
                 if mapper.class_.__module__ == staff.__name__}

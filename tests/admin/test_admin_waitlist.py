@@ -6,6 +6,7 @@ import getpass
 import re
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import func, select, update
 
 from panel.db import db, utcnow
@@ -52,6 +53,7 @@ def test_joining_is_rate_limited_per_address(app):
     assert join(client, "p9@example.org", address="10.0.0.10").status_code == 202
 
 
+@pytest.mark.database  # the position is a query
 def test_a_waitlisted_person_sees_position_and_rule(app):
     client = app.test_client()
     for email in ("a@example.org", "b@example.org", "c@example.org"):
@@ -142,6 +144,7 @@ def test_no_personal_data_in_the_log(app, caplog):
     assert "quiet@example.org" not in caplog.text
 
 
+@pytest.mark.database  # what a query deletes
 def test_erasing_a_panelist_deletes_their_mail_from_the_outbox(app):
     client, runner = app.test_client(), app.test_cli_runner()
     join(client, "Gone@Example.org")
@@ -166,6 +169,7 @@ def test_erasing_a_panelist_deletes_their_mail_from_the_outbox(app):
     assert "1 messages in the outbox." in listed
 
 
+@pytest.mark.database  # what a query deletes
 def test_outbox_mail_is_deleted_after_its_retention_period(app):
     client = app.test_client()
     join(client, "old@example.org")
@@ -221,6 +225,7 @@ def test_command_line_invites_are_audited_and_refused_for_a_registered_address(a
         assert db.session.scalar(select(func.count()).select_from(Invite)) == 1
 
 
+@pytest.mark.database  # transactions
 def test_each_invitation_commits_once(app):
     """One commit per entry point (a batch: one per person), none hidden in its helpers."""
     client = app.test_client()

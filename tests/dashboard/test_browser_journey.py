@@ -19,7 +19,7 @@ from playwright.sync_api import expect, sync_playwright
 from werkzeug.serving import make_server
 
 from tests.ocr.synthetic import render_receipt
-from tests.support.apps import empty_tables, stack_app
+from tests.support.apps import REAL_PASSWORD_HASHING, empty_tables, stack_app
 from tests.support.factories import PASSWORD, invite
 
 CHROMIUM = "/usr/bin/chromium"
@@ -45,7 +45,8 @@ def receipt_photo(tmp_path: Path, name: str, items: list[tuple[str, str]], total
 def served(request, tmp_path, monkeypatch):
     """The app with its embedded worker, served on a free loopback port."""
     app = stack_app(request.param, request, tmp_path, monkeypatch, EMBEDDED_WORKER="on",
-                    WORKER_POLL_SECONDS=0.3, REWARD_MONTHLY_GOAL=3)
+                    WORKER_POLL_SECONDS=0.3, REWARD_MONTHLY_GOAL=3,
+                    **REAL_PASSWORD_HASHING)  # as the service hashes
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
