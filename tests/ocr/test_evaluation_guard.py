@@ -37,8 +37,6 @@ PHOTO_SUBSET = ["1012-receipt.jpg", "1022-receipt.jpg", "1031-receipt.jpg",
 PHOTO_MINIMUM = {"merchant": 0.66, "date": 0.83, "total": 0.5, "adds_up": 0.33}
 PHOTO_MAXIMUM = {"needs_review": 0.84, "wrong_unreviewed": 0.17}
 MAXIMUM = {"real": {"needs_review": 0.17}, "synthetic": {"needs_review": 0.17}}
-MAX_MEDIAN_SECONDS = 15.0  # catches gross slowdowns (e.g. OpenMP threads fighting) only:
-# the machines are shared, and this test runs beside others; measured 1-2 s unloaded
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +59,6 @@ def test_rates_stay_above_the_measured_figures(name, synthetic_set):
         assert summary[field] >= minimum, (field, summary)
     for field, maximum in MAXIMUM[name].items():
         assert summary[field] <= maximum, (field, summary)
-    assert summary["median_seconds"] < MAX_MEDIAN_SECONDS
 
 
 def test_phone_photos_stay_above_the_measured_figures():
