@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ocr.types import OcrPage
-from redaction.policy import LINE_REMOVED, MASKED, Decision, line_band
+from redaction.bands import line_band
+from redaction.policy import LINE_REMOVED, MASKED, Decision
 
 
 @dataclass(frozen=True)

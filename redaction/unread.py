@@ -29,9 +29,9 @@ import numpy as np
 from PIL import Image
 
 from ocr.types import Box, Line, OcrPage, Word
+from redaction.bands import line_band, median
 from redaction.ink import printed_rule
 from redaction.lighting import flatten_lighting
-from redaction.policy import line_band, median
 from redaction.text import NOISE_TOKEN
 
 UNREAD = "unread"

@@ -8,9 +8,10 @@ from PIL import Image
 
 from ocr.types import OcrPage
 from redaction.analyzer import analyze
+from redaction.bands import line_band
 from redaction.findings import Finding
 from redaction.lighting import erase_paint, flatten_lighting
-from redaction.policy import KEPT, LINE_REMOVED, Policy, line_band
+from redaction.policy import KEPT, LINE_REMOVED, Policy
 from redaction.recognizers.registry import Registry
 
 

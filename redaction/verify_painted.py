@@ -19,9 +19,10 @@ from PIL import Image
 
 from ocr.types import Box, Line, OcrPage, Word
 from redaction.analyzer import analyze
+from redaction.bands import line_band
 from redaction.findings import Finding
 from redaction.lighting import erase_paint, flatten_lighting
-from redaction.policy import KEPT, LINE_REMOVED, Decision, Policy, line_band
+from redaction.policy import KEPT, LINE_REMOVED, Decision, Policy
 from redaction.recognizers.registry import Registry
 
 AROUND = 1.5  # a band reaches this many box heights above and below each paint box
