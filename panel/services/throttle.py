@@ -70,19 +70,23 @@ def attempt(limits: dict[str, int], window_seconds: int) -> bool:
 
 def count_attempt(buckets: list[str], window_seconds: int) -> dict[str, int]:
     """Add one to each bucket and commit at once, so that racing attempts see each other:
-    each upsert adds one and returns the new count in the same statement."""
+    each upsert adds one and returns the new count in the same statement. Rows are locked
+    in one order (the buckets sorted), as in ``forgive``, so racing attempts never deadlock."""
     now = utcnow()
     since = now - timedelta(seconds=window_seconds)
-    counts = {bucket_hash: _add_one(bucket_hash, now, since) for bucket_hash in buckets}
+    counts = {bucket_hash: _add_one(bucket_hash, now, since) for bucket_hash in sorted(buckets)}
     db.session.commit()
     return counts
 
 
 def forgive(*buckets: str) -> None:
-    """Take back one attempt on each bucket (the caller commits)."""
-    db.session.execute(update(ThrottleCount).where(
-        ThrottleCount.bucket.in_(buckets), ThrottleCount.count > 0)
-        .values(count=ThrottleCount.count - 1).execution_options(synchronize_session=False))
+    """Take back one attempt on each bucket (the caller commits), a row at a time in the
+    order ``count_attempt`` locks them: one statement over all of them locked rows in the
+    table's order and deadlocked with racing attempts on PostgreSQL."""
+    for bucket_hash in sorted(set(buckets)):
+        db.session.execute(update(ThrottleCount).where(
+            ThrottleCount.bucket == bucket_hash, ThrottleCount.count > 0)
+            .values(count=ThrottleCount.count - 1).execution_options(synchronize_session=False))
 
 
 def remember(bucket_hash: str) -> None:

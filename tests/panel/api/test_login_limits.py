@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from panel.db import db, utcnow
 from panel.models import ThrottleCount
@@ -85,3 +85,23 @@ def test_behind_a_trusted_proxy_each_client_is_counted_on_its_own(tmp_path):
                   **proxy).status_code == 429
     assert log_in(client, email, headers={"X-Forwarded-For": "192.0.2.10"},
                   **proxy).status_code == 200
+
+
+def test_racing_attempts_and_forgiveness_lock_in_one_order(app):
+    """Attempts counted and taken back at once on the same buckets, given in either order,
+    never deadlock (a 503 to a person logging in): each ends with its counts back at 0."""
+    from panel.services import throttle
+    buckets = ["account", "address", "account at address"]
+
+    def attempt_and_forgive(n: int) -> None:
+        with app.app_context():
+            for _ in range(3):
+                throttle.count_attempt(buckets[::1 if n % 2 else -1], 60)
+                throttle.forgive(*buckets[::-1 if n % 2 else 1])
+                db.session.commit()
+
+    at_once(12, attempt_and_forgive)
+    with app.app_context():
+        counts = db.session.scalars(select(ThrottleCount.count).where(
+            ThrottleCount.bucket.in_(buckets))).all()
+    assert sorted(counts) == [0, 0, 0]
