@@ -280,13 +280,14 @@ def find_brand(lines: list[str], country: str | None = None) -> str | None:
 
 def named(slug: str, text: str) -> bool:
     """Whether the line names the brand as a word: as a name is printed (capitalised, in
-    capitals) or in a web or mail address; in lower case in running text it is the word
-    ("14 Tage netto", "real time")."""
+    capitals, or in lower case as a logo at the start of a line: "real,-", "dm-drogerie
+    markt") or in a web or mail address; in lower case within running text it is the word
+    ("14 Tage netto", "in real time")."""
     for found in re.finditer(rf"(?<![a-zäöüß]){re.escape(slug)}(?![a-zäöüß])", text,
                              re.IGNORECASE):
         word, before = found.group(0), text[:found.start()]
-        if word != word.lower() or before.endswith((".", "@", "/")) or \
-                text[found.end():].startswith("."):
+        if word != word.lower() or not before.strip(" *|-") or \
+                before.endswith((".", "@", "/")) or text[found.end():].startswith("."):
             return True
     return False
 

@@ -120,6 +120,9 @@ def test_a_brand_that_is_also_a_word_is_the_word_in_lower_case_running_text():
     assert find_merchant(lines)[0] == "QualityHosting AG"  # the sender's line of a letter
     assert find_merchant(["NETTO", "Marken-Discount", "Hauptstr. 5"])[0] == "Netto"
     assert find_merchant(["Danke", "www.netto-online.de"])[0] == "Netto"
+    # a logo printed in lower case at the start of its line is the brand
+    assert find_merchant(["real,-", "Einkaufszentrum", "Hauptstr. 5"]) == ("Real", 0.9)
+    assert find_merchant(["dm-drogerie markt", "Hauptstr. 5"]) == ("dm", 0.9)
 
 
 def test_a_period_is_not_the_day_of_the_purchase():
