@@ -3,17 +3,16 @@ from __future__ import annotations
 
 import re
 import statistics
-import unicodedata
 from collections import Counter
 from decimal import Decimal
 
+from ocr.parse.merchant import name_letters
 from ocr.types import ParsedReceipt
 
 
 def merchant_slug(name: str | None) -> str:
     """Lowercase letters without accents: "Marché Central" and "Marche Central" are one."""
-    folded = unicodedata.normalize("NFKD", (name or "").lower())
-    return re.sub(r"[^a-z]", "", "".join(c for c in folded if not unicodedata.combining(c)))
+    return name_letters(name or "")
 
 
 # Labels that name a kind of shop rather than a chain (shared/eval/README.md: "tanke" =

@@ -159,8 +159,9 @@ def line_readings(text: str, index: int, today: date, day_first: bool = False,
     another reading of the line holds)."""
     readings = []
     timed = bool(TIME_RE.search(text))
-    spans = [span for span, _ in dates_at(text, today, day_first)]
-    for (start, end), found in dates_at(text, today, day_first):
+    dated = dates_at(text, today, day_first)
+    spans = [span for span, _ in dated]
+    for (start, end), found in dated:
         before = text[:start]
         if in_period((start, end), spans, text):  # counts only where no other date is read
             readings.append(Reading(found, index, False, reader, weight * PERIOD_WEIGHT))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from typing import NamedTuple
 
@@ -317,6 +318,14 @@ def lost_word(printed: str, kept: str) -> bool:
     name read badly, as often as logo artwork."""
     left = set(printed.split()) - set(kept.split())
     return any(sum(ch.isalpha() for ch in word) >= 3 for word in left)
+
+
+def name_letters(name: str, digits: bool = False) -> str:
+    """A name's letters in lower case without accents (``Marché Central`` and ``Marche
+    Central`` alike), and its digits where ``digits``: names compared across readings."""
+    folded = unicodedata.normalize("NFKD", name.lower())
+    kept = r"[^a-z0-9]" if digits else r"[^a-z]"
+    return re.sub(kept, "", "".join(c for c in folded if not unicodedata.combining(c)))
 
 
 def collapse_letter_spacing(text: str) -> str:

@@ -15,14 +15,13 @@ image's pixels, so redaction analyses and paints what was kept.
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from datetime import date
 from difflib import SequenceMatcher
 
 from PIL import Image
 
 from ocr.parse import parse
+from ocr.parse.merchant import name_letters
 from ocr.read.engine import make_engine
 from ocr.types import KEY_FIELDS, REVIEW_THRESHOLD, OcrPage, ParsedReceipt
 
@@ -80,11 +79,7 @@ def contradicts(again: ParsedReceipt, first: ParsedReceipt) -> bool:
 def same_name(one: str, other: str) -> bool:
     """Two readings of one shop's name: alike but for case, accents, spaces and a misread
     letter or two, or one holding the other (a word of the name left out)."""
-    one, other = letters(one), letters(other)
+    one, other = name_letters(one, digits=True), name_letters(other, digits=True)
     short, long = sorted((one, other), key=len)
     return short in long or SequenceMatcher(None, one, other).ratio() >= SAME_NAME
 
-
-def letters(name: str) -> str:
-    folded = unicodedata.normalize("NFKD", name.lower())
-    return re.sub(r"[^a-z0-9]", "", "".join(c for c in folded if not unicodedata.combining(c)))
