@@ -1,6 +1,7 @@
 """What every server-rendered page shares, in the admin tool and the panelist dashboard:
-CSRF protection by signed double submit, cookies, and the security headers; and for every
-answer of the app: the proxies it trusts (``TRUSTED_PROXIES``) and HSTS over HTTPS."""
+CSRF protection by signed double submit, cookies, and the security headers; for every
+answer of the app: the proxies it trusts (``TRUSTED_PROXIES``) and HSTS over HTTPS; and the
+answer of the dashboard's and the API's event streams."""
 from __future__ import annotations
 
 import hashlib
@@ -8,8 +9,10 @@ import hmac
 import ipaddress
 import secrets
 
-from flask import Flask, current_app, g, request
+from flask import Flask, Response, current_app, g, request
 from werkzeug.middleware.proxy_fix import ProxyFix
+
+from panel.services import changes
 
 # The dashboard keeps the panelist's access token (the API's own) in this cookie.
 PANELIST_SESSION_COOKIE = "panel_session"
@@ -19,6 +22,17 @@ MAX_PAGE = 100_000  # beyond any real list; a larger ?page= would overflow the d
 def page_number(args) -> int:
     """The ``page`` query argument, 1 to MAX_PAGE whatever was sent."""
     return min(max(args.get("page", 1, type=int) or 1, 1), MAX_PAGE)
+
+
+def change_events(panelist_id: str, since: str | None) -> Response:
+    """The panelist's change events as server-sent events (``changes.stream``), from the
+    cursor a reconnecting EventSource names (``Last-Event-ID``), else ``since``."""
+    config = current_app.config
+    events = changes.stream(panelist_id, config["CHANGE_STREAM_POLL_SECONDS"],
+                            config["CHANGE_STREAM_SECONDS"],
+                            request.headers.get("Last-Event-ID"), since)
+    return Response(events, mimetype="text/event-stream",
+                    headers={"X-Accel-Buffering": "no", "Cache-Control": "no-store"})
 
 
 def csrf_cookie_for_request(cookie_name: str) -> str:

@@ -1,9 +1,10 @@
 """The change feed: what changed since a cursor, and the same as server-sent events."""
-from flask import Response, current_app, request
+from flask import Response, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
+from panel import web
 from panel.api.security import BEARER, current_panelist
 from panel.services import changes
 
@@ -62,12 +63,7 @@ class ChangeStream(MethodView):
                        "since the Last-Event-ID a reconnecting EventSource sends)."}})
     def get(self, args):
         """Server-sent events telling you when something changed."""
-        config = current_app.config
-        events = changes.stream(current_panelist().id, config["CHANGE_STREAM_POLL_SECONDS"],
-                                config["CHANGE_STREAM_SECONDS"],
-                                request.headers.get("Last-Event-ID"), args.get("since"))
-        return Response(events, mimetype="text/event-stream",
-                        headers={"X-Accel-Buffering": "no", "Cache-Control": "no-store"})
+        return web.change_events(current_panelist().id, args.get("since"))
 
 
 def conditional(response: Response) -> Response:

@@ -4,17 +4,12 @@ names the cursor it was drawn at (``?since=``), so a stream that gets through on
 change still tells the page."""
 from __future__ import annotations
 
-from flask import Response, current_app, g, request
+from flask import g, request
 
+from panel import web
 from panel.dashboard.blueprint import blp
-from panel.services import changes
 
 
 @blp.get("/events")
 def events():
-    config = current_app.config
-    stream = changes.stream(g.panelist.id, config["CHANGE_STREAM_POLL_SECONDS"],
-                            config["CHANGE_STREAM_SECONDS"],
-                            request.headers.get("Last-Event-ID"), request.args.get("since"))
-    return Response(stream, mimetype="text/event-stream",
-                    headers={"X-Accel-Buffering": "no", "Cache-Control": "no-store"})
+    return web.change_events(g.panelist.id, request.args.get("since"))
