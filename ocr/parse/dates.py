@@ -37,7 +37,8 @@ NUMERIC_DATE = re.compile(rf"(?<![\d/.-]){DAY_OR_MONTH}([/.-]){DAY_OR_MONTH}\2{Y
 # a zero after it is the day's ("Sep07'18").
 # Day, month's name, year: "2 Mar 2026", "13-Jul-2018", "04 MAR.19", "5. März 2020".
 NAMED_RE = re.compile(
-    r"(?<!\d)(\d{1,2})\.?[\s-]*([A-Za-zäéû0]{2,8}[A-Za-zäéû])\.?[\s,.'-]*(\d{4}|\d{2})" + YEAR_END)
+    r"(?<!\d)(\d{1,2})\.?[\s/-]*([A-Za-zäéû0]{2,8}[A-Za-zäéû])\.?[\s,.'/-]*(\d{4}|\d{2})"
+    + YEAR_END)  # also "25/FEB/2017"
 # Month's name, day, year: "Jan 25, 2018", "Jun 26, 15", "Jun28'17", "MAY.21'19".
 MONTH_FIRST_RE = re.compile(
     r"(?<![A-Za-z])([A-Za-zäéû0]{2,8}[A-Za-zäéû])\.?\s*(\d{1,2})(?:,\s*|\s*'\s*|\s+)(\d{4}|\d{2})"
@@ -48,6 +49,12 @@ COMMA_DOTTED_RE = re.compile(
 # A date and time glued to a till number before it ("...1551531.01.201914:59"): only in
 # full, day and month two digits, four-digit year, a time straight after.
 GLUED_DATETIME_RE = re.compile(r"(\d{2})\.(\d{2})\.(\d{4})(?=\s?\d{1,2}:\d{2})")
+# A date printed without separators, only where a time follows it: year first
+# ("20180428/191204", "20180428 19:12") or day first ("25032018 13:11:54").
+COMPACT_ISO_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])([0-2]\d|3[01])"
+                            r"(?=[/\s]?(?:\d{6}|\d{1,2}:\d{2})(?!\d))")
+COMPACT_DAY_FIRST_RE = re.compile(r"(?<!\d)([0-2]\d|3[01])(0[1-9]|1[0-2])((?:19|20)\d{2})"
+                                  r"(?=\s?\d{1,2}:\d{2})")
 TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}")
 # Words that announce the purchase date, and words that announce some other date.
 CUE_RE, OTHER_DATE_RE = vocabulary.DATE_CUE, vocabulary.OTHER_DATE
@@ -104,6 +111,12 @@ def dates_at(text: str, today: date, day_first: bool = False
             found.append((match.span(), [make_date(year, month, day)]))
     if not found:
         for match in GLUED_DATETIME_RE.finditer(text):
+            day, month, year = match.groups()
+            found.append((match.span(), [make_date(year, month, day)]))
+        for match in COMPACT_ISO_RE.finditer(text):
+            year, month, day = match.groups()
+            found.append((match.span(), [make_date(year, month, day)]))
+        for match in COMPACT_DAY_FIRST_RE.finditer(text):
             day, month, year = match.groups()
             found.append((match.span(), [make_date(year, month, day)]))
     for match in SLASHED_RE.finditer(text):

@@ -39,7 +39,7 @@ LEGAL_FORM = re.compile(
     r"company|plc|llp|pty|pte|sdn|sdn\.?\s?b[hn]d|bhd|berhad|s\.?a\.?r\.?l|sarl|sas|s\.a|s\.l|"
     r"s\.r\.l|srl|"
     r"s\.p\.a|spa|b\.v|bv|n\.v|a/s|oy|sp\.\s?z\s?o\.?o|k\.k|enterprises?|trading|"
-    r"pvt|private\s+limited|and\s+sons))(?![a-z])", re.IGNORECASE)
+    r"pvt|private\s+limited|and\s+sons|s/b))(?![a-z])", re.IGNORECASE)
 # A line that is only a legal form ("SDN BHD", "Pvt Ltd") finishes the name above it.
 LEGAL_ONLY = re.compile(r"(?:\W*(?:" + LEGAL_FORM.pattern + r")\W*)+", re.IGNORECASE)
 # A line of the shop's address: a street (ocr.parse.vocabulary), a block or unit number, a
@@ -47,7 +47,8 @@ LEGAL_ONLY = re.compile(r"(?:\W*(?:" + LEGAL_FORM.pattern + r")\W*)+", re.IGNORE
 ADDRESS = re.compile(
     vocabulary.STREET.pattern + r"|#\d+-\d+|[a-z]\W+\d{4,6}\W*$|^\W*\d{4,6}\s+[a-z]|"
     r"^\D*\d{4,5}\s+[A-ZÄÖÜ][a-zäöüß]{2,}|,\s?[A-Z]{2}\.?\s?\d{5}|"
-    r"\(\d{3}\)\s?\d{3}-\d{4}|\btel\b|phone|\+\d{2}", re.IGNORECASE)
+    r"\(\d{3}\)\s?\d{3}-\d{4}|\btel\b|phone|\+\d{2}|"
+    r"^\W*(?:no|n[°º])\.?\s?\d", re.IGNORECASE)  # a house number opening it: "NO. 9-G"
 def street_line(text: str) -> bool:
     """A street with its number, or a line opening with the street's kind (``place du
     Marché``, ``Via Roma``); a name may hold such a word (``Main Street Deli``)."""
@@ -68,13 +69,35 @@ PERSON_ON_DUTY = re.compile(r"\b(?:server|cashier|waiter|waitress|served by|kass
 TOWN_AND_STATE = re.compile(r"[A-Za-z][,.]\s?[A-Z]{2}(?:\s|$|\d{5})|[A-Za-z]\s"
                             rf"(?:{'|'.join(US_STATES + CANADIAN_PROVINCES)})\s+\d{{3,5}}")
 # A British or Canadian postcode ending a line ("London SW1A 1AA", "Ottawa ON K1A 0B1"),
-# with a digit read as a similar letter ("SwlA lAA").
+# with a digit read as a similar letter ("SwlA lAA"): then only split in two as postcodes
+# are printed, so that a word is none ("BOOKS" is no "B0 0KS").
 DIGIT = "[0-9lIO|]"
-POSTCODE = re.compile(rf"\b[A-Z][A-Za-z]?{DIGIT}[A-Za-z0-9]?\s?{DIGIT}[A-Z]{{2}}\W*$|"
-                      rf"\b[A-Z]{DIGIT}[A-Z]\s?{DIGIT}[A-Z]{DIGIT}\W*$")
+POSTCODE_SHAPE = re.compile(rf"\b[A-Z][A-Za-z]?{DIGIT}[A-Za-z0-9]?\s?{DIGIT}[A-Z]{{2}}\W*$|"
+                            rf"\b[A-Z]{DIGIT}[A-Z]\s?{DIGIT}[A-Z]{DIGIT}\W*$")
+
+
+def postcode(text: str) -> bool:
+    found = POSTCODE_SHAPE.search(text)
+    return bool(found) and bool(re.search(r"\d|\s\S", found.group().rstrip()))
+
+
 # The sender's line of a letter or invoice, above the recipient's address: the name, then
 # the address after a dash or dot ("QualityHosting AG - Uferweg 40-42 - D-63571 Gelnhausen").
 SENDER_LINE = re.compile(r"^\W*(?P<name>[^\d\s][^\d|·•]*?)\s[-–|·•]\s(?P<rest>.*\d.*)$")
+# A company's registration number after its name or on the line under it ("AEON CO. (M) BHD
+# (126926-H)", "(CO. REG :860671-D)", "MOONLIGHT CAKE HOUSE SDN BHD 862725-U"), in brackets
+# or as a number with its check letter.
+REGISTRATION = re.compile(r"\s*\((?=[^()]*\d{3})[^()]*\)?\W*$|\s+\d{4,}-?[A-Z]\W*$")
+# A name that goes on to the next line: it ends on "&" or "and", or opens a bracket it does
+# not close ("AIK HUAT HARDWARE", "ENTERPRISE (SETIA", "ALAM) SDN BHD").
+CONTINUED = re.compile(r"(?:&|\band)\s*$|\([^)]*$", re.IGNORECASE)
+# A line that finishes the name above it: a legal form opening it, or after one word
+# ("ELECTRONICS" / "LIMITED", "LIAN CHI PU TIAN VEGETARIAN" / "RESTAURANT SDN BHD").
+NAME_FINISHED_BELOW = re.compile(rf"^\W*(?:[^\W\d]+\s+)?(?:{LEGAL_FORM.pattern})",
+                                 re.IGNORECASE)
+# The line above a company's former name ("FORMERLY KNOWN AS").
+FORMER_NAME = re.compile(r"\b(?:formerly|previously|ehemals|vormals|anciennement)\b",
+                         re.IGNORECASE)
 # A restaurant's table, party or covers with its number.
 TABLE_LINE = re.compile(r"\b(?:table|tbl|party|guests?|covers|tisch|mesa)\W*\d", re.IGNORECASE)
 # A store's number after its name ("CHURCH'S CHICKEN #4717", "CARL'S JR 1100375").
@@ -139,35 +162,38 @@ def header_names(lines: list[str], confidences: list[list[float]] | None,
     above the address, nearness to the top and the receipt's web names (``sites``); lines of
     addresses, phones, dates, people and document titles are none."""
     header = lines[:HEADER_LINES]
-    first_item = next((i for i, text in enumerate(header) if PRICE_AT_END.search(text)), None)
+    first_item = next((i for i, text in enumerate(header)
+                       if PRICE_AT_END.search(text) or table_heading(text)), None)
     header = header[:first_item]
     first_address = next((i for i, text in enumerate(header) if address_line(text)), None)
     typical = sorted(heights[:len(lines)])[len(lines) // 2] if heights else 0
-    found = []
+    found, continuing = [], set()
     for index, printed in enumerate(header):
         text = confident_words(printed, confidences[index] if confidences else None)
         whole = lines[index]
         sender = SENDER_LINE.match(text)
         if sender and address_line(sender["rest"]):  # a letter's sender line: its name
             text = whole = sender["name"]
-        text = STORE_NUMBER.sub("", text)
+        text = STORE_NUMBER.sub("", REGISTRATION.sub("", text))
         welcome = WELCOME_TO.match(text)
         if welcome:
             text = welcome["name"]
         elif ROLE_OR_TITLE.match(text) or DOCUMENT_TITLE.match(text) or ":" in text \
                 or BUSINESS_WORDS.fullmatch(text.strip(" *-|=_.:")):
             continue  # a kind of shop alone is added to the name above it
-        following = header[index + 1] if index + 1 < len(header) else ""
         if LEGAL_ONLY.fullmatch(text.strip()):
             continue
-        if LEGAL_ONLY.fullmatch(following.strip()):
-            text = f"{text} {following}"
+        text, taken = with_continuation(text, header[index + 1:index + 3])
+        if index in continuing:
+            continue  # the end of the name above
+        continuing.update(range(index + 1, index + 1 + taken))
         name = display_name(text)
-        if not name or NOT_A_NAME.search(text) or street_line(whole) or WEB_LINE.search(whole) \
+        if not name or not_a_name(text) or street_line(whole) or WEB_LINE.search(whole) \
                 or TOWN_AND_STATE.search(text) or TOWN_AND_STATE.search(whole) \
-                or POSTCODE.search(whole) \
+                or postcode(whole) \
                 or PERSON_ON_DUTY.search(text) \
-                or letter_share(name) < 0.7 or mean_word_length(name) < MIN_MEAN_WORD_LENGTH:
+                or letter_share(name) < 0.7 or (mean_word_length(name) < MIN_MEAN_WORD_LENGTH
+                                                and not LEGAL_FORM.search(name)):
             continue
         score = -0.3 if welcome else 0.0  # "Welcome to X" greets ("... The Family") as
         # often as it names the shop: a plain name near it is likelier
@@ -176,9 +202,10 @@ def header_names(lines: list[str], confidences: list[list[float]] | None,
             score -= 1.0  # a logo's part, printed in full below ("PASTA" over "Bella Pasta")
         score += 2.5 if LEGAL_FORM.search(name) else 0.0
         score += 0.7 if BUSINESS_WORDS.search(name) else 0.0
-        letterhead = clear_letterhead(lines, index, confidences)
+        letterhead = clear_letterhead(lines, index + taken, confidences)
         online = named_online(name, sites)
         score += 1.0 if letterhead else 0.0
+        score -= 2.0 if index and FORMER_NAME.search(lines[index - 1]) else 0.0
         score -= 1.5 if worded_as_sentence(name) else 0.0
         if first_address is not None and index > first_address:
             score -= 1.5  # below the address: a person's name, a slogan, the till
@@ -189,6 +216,26 @@ def header_names(lines: list[str], confidences: list[list[float]] | None,
         found.append(NameCandidate(score, index, name, letterhead, online,
                                    lost_word(printed, text)))
     return found
+
+
+def with_continuation(text: str, below: list[str]) -> tuple[str, int]:
+    """The name with the lines it goes on to (``CONTINUED``, ``NAME_FINISHED_BELOW``), their
+    registration numbers left out (``HOME MASTER HARDWARE &`` / ``ELECTRICAL``), and how
+    many lines it took. A line with a number or a colon goes on with no name."""
+    taken = 0
+    for following in below:
+        following = REGISTRATION.sub("", following).strip()
+        if not following or re.search(r"[\d:]", following) or not (
+                CONTINUED.search(text) or NAME_FINISHED_BELOW.match(following)):
+            break
+        text, taken = f"{text} {following}", taken + 1
+    return text, taken
+
+
+def table_heading(text: str) -> bool:
+    """The item table's column headings ("DESCRIPTION QTY PRICE AMOUNT"): the header ends."""
+    return len({found.lower() for found in vocabulary.COLUMN.findall(text)}) >= 2 \
+        and not re.search(r"\d", text)
 
 
 # A web or mail address on the receipt (``www.laureltavern.com``, ``info@zoca.com``, read
@@ -234,7 +281,20 @@ def clear_letterhead(lines: list[str], index: int,
     sure = bool(sure_of) and len(words) == len(confidences[index]) \
         and min(sure_of) >= SURE_WORD_CONFIDENCE
     below = lines[index + 1:index + 1 + ADDRESS_LINES]
-    return sure and any(address_line(text) for text in below)
+    return sure and (any(address_line(text) for text in below)
+                     or bool(below) and registration_line(below[0]))
+
+
+def registration_line(text: str) -> bool:
+    """A line holding only a company's registration number ("(65351-M)", "822737-X")."""
+    return bool(REGISTRATION.search(f" {text}")) and not REGISTRATION.sub("", f" {text}").strip()
+
+
+def not_a_name(text: str) -> bool:
+    """``NOT_A_NAME``, but a company's name with its legal form may hold a number
+    ("99 SPEED MART S/B", "7-Eleven Malaysia Sdn Bhd"), if not a long one."""
+    return bool(NOT_A_NAME.search(text)) and not (
+        LEGAL_FORM.search(text) and not re.search(r"\d{4,}|www\.|@|\.com\b", text))
 
 
 def address_line(text: str) -> bool:
@@ -242,7 +302,7 @@ def address_line(text: str) -> bool:
     3", its number read as a postcode) nor a line naming staff."""
     if TABLE_LINE.search(text) or PERSON_ON_DUTY.search(text):
         return False
-    return bool(ADDRESS.search(text) or POSTCODE.search(text))
+    return bool(ADDRESS.search(text) or postcode(text))
 
 
 def kind_of_business(lines: list[str]) -> str | None:
@@ -337,8 +397,10 @@ def display_name(text: str) -> str | None:
     """Clean display form of a header line: stray symbols stripped; a line printed in
     capitals title-cased (legal forms as written: GmbH, LLC, Sdn Bhd), any other as printed."""
     text = collapse_letter_spacing(text).replace("’", "'").replace("`", "'")
-    text = re.sub(r"(?<=\S)\+|\+(?=\S)|[^\w&'.\-+ ]", " ", text)
-    words = [w.strip(".-'+") for w in text.split()]
+    text = re.sub(r"(?<=\S)\+|\+(?=\S)|[^\w&'.\-+/ ]", " ", text)
+    # a slash parts words, but in a legal form of two letters ("S/B", "A/S")
+    words = [part.strip(".-'+") for w in text.split()
+             for part in ([w] if re.fullmatch(r"[^\W\d]/[^\W\d]", w) else w.split("/"))]
     # single marks at the ends are paper and logo noise; inside the name, initials ("B K")
     words = [w for i, w in enumerate(words) if len(w) > 1 or w in "&+" and w
              or (w.isalpha() and 0 < i < len(words) - 1)]
@@ -351,7 +413,8 @@ def display_name(text: str) -> str | None:
 
 LEGAL_SPELLING = {"gmbh": "GmbH", "llc": "LLC", "ltd": "Ltd", "inc": "Inc", "bhd": "Bhd",
                   "sdn": "Sdn", "pty": "Pty", "pte": "Pte", "plc": "PLC", "ag": "AG",
-                  "kg": "KG", "sarl": "SARL", "sas": "SAS", "bv": "BV", "co": "Co"}
+                  "kg": "KG", "sarl": "SARL", "sas": "SAS", "bv": "BV", "co": "Co",
+                  "s/b": "S/B", "a/s": "A/S"}
 
 
 def cased(word: str) -> str:

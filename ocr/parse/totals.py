@@ -59,7 +59,7 @@ def total_candidates(texts: list[str]) -> list[tuple[int, Decimal]]:
     found = []
     for index, text in enumerate(texts):
         if TOTAL_WORDS.search(text) and not SUBTOTAL_WORDS.search(text) \
-                and not TIP_WORDS.search(text) \
+                and not TIP_WORDS.search(text) and not per_rate(text) \
                 and (not TAX_WORDS.search(text) or TAX_INCLUDED.search(text)
                      or row_gross(text) is not None):
             amount = line_amount(texts, index)
@@ -68,6 +68,15 @@ def total_candidates(texts: list[str]) -> list[tuple[int, Decimal]]:
             if amount is not None and amount > 0 and not small:
                 found.append((index, amount))
     return found
+
+
+def per_rate(text: str) -> bool:
+    """A total of the goods taxed at one rate ("TOTAL 0% SUPPLIES: 9.57", "TOTAL 6%
+    SUPPLIES (INC. GST): 15.26"), not the receipt's: its words name a rate, and not as the
+    tax the total includes ("Total incl. 19% VAT")."""
+    rate, amount = RATE_RE.search(text), amount_at_end(text)
+    return bool(rate) and rate.start() < (amount[1] if amount else len(text)) \
+        and not TAX_INCLUDED.search(text[:rate.start()])
 
 
 def rounding(texts: list[str]) -> Decimal:

@@ -35,6 +35,29 @@ from ocr.parse.merchant import display_name, find_merchant
     (["255-41 Jericho Turnpike", "Floral Park, NY 11001", "www .nancysrestaurant .net"],
      "Nancys Restaurant"),
     (["Hauptstr. 5", "www.baeckerei-kruste.de"], "Baeckerei Kruste"),
+    # a company's registration number after its name or under it is not the name's
+    (["SINAR JAYA TRADING SDN BHD (774411-K)", "3RD FLR", "JLN MAJU", "CHERAS"],
+     "Sinar Jaya Trading Sdn Bhd"),
+    (["KEDAI BUKU HENG", "(004411-W)", "NO 12", "AMPANG"], "Kedai Buku Heng"),
+    # a name printed over two lines: ending on "&" or an open bracket, or finished below by
+    # its legal form
+    (["HUAT HARDWARE &", "ELECTRICAL", "NO.113G", "BANDAR BARU"], "Huat Hardware & Electrical"),
+    (["AIK LEONG HARDWARE", "ENTERPRISE (SRI", "MUDA) SDN BHD", "812211-X", "NO. 17-G"],
+     "Aik Leong Hardware Enterprise Sri Muda Sdn Bhd"),
+    (["TIAN LOTUS VEGETARIAN", "RESTAURANT SDN BHD", "(1099111-X)", "TAMAN SEA"],
+     "Tian Lotus Vegetarian Restaurant Sdn Bhd"),
+    (["SHELL HENG SERVICE STATION", "COMPANY NO :256611-W", "LOT 261 BANDAR"],
+     "Shell Heng Service Station"),
+    # a company's name may hold a short number with its legal form
+    (["88 QUICK MART S/B (511111-X)", "LOT P.T. 31198", "JALAN KAPAR"], "88 Quick Mart S/B"),
+    # the item table's headings end the header
+    (["NO. 9-G", "TAMAN SUBANG", "DESCRIPTION QTY PRICE AMOUNT", "TEA 1 2.00 2.00"], None),
+    # a name after "formerly known as" is the old one
+    (["SINAR ALAF RESTAURANTS SDN BHD", "(61111-M)", "FORMERLY KNOWN AS",
+      "GOLDEN CUP RESTAURANTS SDN BHD", "LEVEL 6"], "Sinar Alaf Restaurants Sdn Bhd"),
+    # a word is no British postcode with its digits misread as letters
+    (["TEO SENG STATIONERY & BOOKS", "(001411637-M)", "NO. 53", "SELANGOR DARUL EHSAN"],
+     "Teo Seng Stationery & Books"),
 ])
 def test_find_merchant(lines, expected):
     assert find_merchant(lines)[0] == expected
@@ -74,3 +97,12 @@ def test_display_name(text, expected):
 ])
 def test_merchant_confidence_of_a_letterhead(lines, confidences, sure):
     assert (find_merchant(lines, confidences)[1] >= 0.6) is sure
+
+
+@pytest.mark.parametrize("lines", [
+    ["BHP PETROL KOTA", "LOT 1626", "TUMPAT"],
+    ["BHP PETROL KOTA", "3RD FLR", "JLN JEJAKA"],
+    ["BHP PETROL KOTA", "NO. 9-G", "JLN JEJAKA"],
+])
+def test_a_lot_a_floor_or_a_house_number_printed_large_is_the_address(lines):
+    assert find_merchant(lines, heights=[40, 60, 38])[0] == "Bhp Petrol Kota"

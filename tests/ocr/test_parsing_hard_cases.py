@@ -149,6 +149,12 @@ def test_tender_and_tax_lines_are_not_items(line):
     ("Dec 10,2025 08:41", False, date(2025, 12, 10)),
     ("25497M0391011551531.01.201914:59", True, date(2019, 1, 31)),  # glued to a till number
     ("1551531.01.2019", True, None),  # without a time after it, digits are just digits
+    ("REF 8812 07/MAR/2019 10:02", True, date(2019, 3, 7)),  # a month's name between slashes
+    # a date printed without separators, read only where a time follows it
+    ("0071 07032019 10:02:11 POS2", True, date(2019, 3, 7)),
+    ("DATE/TIME : 20190307/100211", True, date(2019, 3, 7)),
+    ("BARCODE 07032019", True, None),
+    ("SKU 20190307 A", True, None),
 ])
 def test_dates(text, day_first, expected):
     dates = find_dates(text, TODAY, day_first)
@@ -269,3 +275,25 @@ def test_total_from_the_subtotal_and_its_tax_is_a_guess_for_review(lines, total)
     assert receipt.total == (D(total) if total else None)
     assert receipt.confidence["total"] < 0.6 and receipt.needs_review
 
+
+
+@pytest.mark.parametrize("lines, total, sure", [
+    # a total per tax rate is the goods at that rate, not the receipt's total
+    (["SHOP", "ROTI 2.00 10 20.00", "TOTAL 0% SUPPLIES: 20.00", "KEK 1.00 5 5.00",
+      "TOTAL 6% SUPPLIES (EXCL. GST): 5.00", "GST: 0.30",
+      "TOTAL 6% SUPPLIES (INC. GST): 5.30", "TOTAL PAYABLE: 25.30"], "25.30", False),
+    # ... but a total naming the tax it includes with its rate is the total
+    (["SHOP", "Brot 2,50", "Käse 3,00", "Total inkl. 7% MwSt 5,50"], "5.50", True),
+    # a total without its tax is the subtotal; the sum with the tax printed below is the total
+    (["SHOP", "CUP 2 14.90 29.80", "TOTAL EXCL 28.11", "ADD : GST @ 6% ON 1.69", "29.80",
+      "CASH 50.00", "CHANGE 20.20"], "29.80", True),
+    # a rounding adjustment with its minus before the currency
+    (["SHOP", "RICE RM7.72", "TOTAL AMOUNT: RM7.72", "ROUNDING: -RM0.02",
+      "NETT TOTAL: RM7.70", "CASH RM10.00", "CHANGE RM2.30"], "7.70", True),
+    (["SHOP", "TEA 2 1.50 3.00", "NOODLES 1 12.00 12.00", "GROSS AMT : 15.00",
+      "NET AMT : 15.00"], "15.00", True),
+])
+def test_which_total_line_is_the_receipts(lines, total, sure):
+    receipt = parsed(lines)
+    assert receipt.total == D(total)
+    assert (receipt.confidence["total"] >= 0.6) == sure

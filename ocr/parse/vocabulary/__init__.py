@@ -68,3 +68,4 @@ WELCOME_TO = re.compile(rf"^\W*(?:{'|'.join(pieces('welcome'))})\s+"
 HEADER_DETAIL = words("header_detail")
 BUSINESS = words("business")
 STREET = words("street")
+COLUMN = words("column")

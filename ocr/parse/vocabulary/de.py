@@ -38,4 +38,6 @@ WORDS = {
     # a street's kind ends its name; its number may follow unspaced ("Marktplatz1")
     "street": [r"stra(?:ss|ß)e", r"str\.", r"\bstr\b", r"weg(?![a-zäöüß])", r"allee(?![a-zäöüß])",
                r"platz(?![a-zäöüß])", r"gasse(?![a-zäöüß])"],
+    "column": [r"\bmenge\b", r"\banzahl\b", r"\b(?:einzel)?preis\b", r"\bbetrag\b",
+               r"\bartikel\b", r"\bbezeichnung\b"],
 }

@@ -2,9 +2,9 @@
 WORDS = {
     "total": [r"\btota[l1i]", r"\bt0ta[l1i]", r"\btot[al]\b",  # TOTAL read T0TAL, TOTL, Tota
               r"amount\s?due", r"balance\s?due", r"\bdue\b(?!\s*date)",
-              r"amount\s?payable", r"\bsum\b", r"\bnet\s?amount\b", r"\bnet\s?payable\b",
+              r"amount\s?payable", r"\bsum\b", r"\bnett?\s?am(?:oun)?t\b", r"\bnet\s?payable\b",
               r"\bgrand\b"],
-    "subtotal": [r"sub\s?-?\s?tota[l1]"],
+    "subtotal": [r"sub\s?-?\s?tota[l1]", r"\bexcl"],  # "TOTAL EXCL 28.11", "(EXCLUDING GST)"
     "tax": [r"\bvat(?![a-z])", r"\btax(?:es)?(?![a-z])", r"\b[gshp]st(?![a-z])", r"\b[csi][g6]st",
             r"\b6st(?=\s?(?:@|\d{1,2}(?:[.,]\d+)?\s?%))"],  # GST read 6ST: with its rate
     "tax_included": [r"\bincl", r"\binc\b", r"including", r"inclusive"],
@@ -46,5 +46,9 @@ WORDS = {
                "september", "october", "november", "december"],
     "street": [r"street", r"\broad\b", r"\bave(?:nue)?\b", r"\bblvd\b", r"boulevard",
                r"\bhwy\b", r"highway", r"\bsuite\b", r"\b(?:st|rd|dr|ln|blk|pkwy|tpke)\b",
-               r"\bdrive\b", r"\blane\b", r"parkway", r"turnpike"],
+               r"\bdrive\b", r"\blane\b", r"parkway", r"turnpike",
+               r"\bfl(?:oo)?r\b", r"\blot\b"],  # "3RD FLR", "GROUND FLOOR", "LOT 1626"
+    # the item table's column headings ("DESCRIPTION QTY PRICE AMOUNT", "ITEM QTY U/P")
+    "column": [r"\bq(?:uanti)?ty\b", r"\bqnty\b", r"\bprice\b", r"\bamount\b", r"\bamt\b",
+               r"\bitems?\b", r"\bdesc(?:ription)?\b", r"\bdisc\b", r"\bu/p\b"],
 }

@@ -16,4 +16,6 @@ WORDS = {
     "months": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
                "septiembre", "octubre", "noviembre", "diciembre"],
     "street": [r"\bcalle\b", r"\bavenida\b", r"\bavda\b", r"\bpaseo\b", r"\bcarrer\b"],
+    "column": [r"\bcant(?:idad)?\b", r"\bprecio\b", r"\bimporte\b", r"\bdescripci[oó]n\b",
+               r"\bart[ií]culo\b"],
 }

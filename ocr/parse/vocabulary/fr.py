@@ -21,4 +21,6 @@ WORDS = {
                "août aout", "septembre", "octobre", "novembre", "décembre decembre"],
     "street": [r"\brue\b", r"\bplace\b", r"\bavenue\b", r"\bboulevard\b", r"\bchemin\b",
                r"\bquai\b", r"\bbd\b"],
+    "column": [r"\bqt[ée]\b", r"\bquantit[ée]\b", r"\bprix\b", r"\bmontant\b",
+               r"\bd[ée]signation\b", r"\barticles?\b"],
 }

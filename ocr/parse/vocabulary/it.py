@@ -15,4 +15,6 @@ WORDS = {
     "months": ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio",
                "agosto", "settembre", "ottobre", "novembre", "dicembre"],
     "street": [r"\bvia\b", r"\bviale\b", r"\bpiazza\b", r"\bcorso\b", r"\bp\.zza\b"],
+    "column": [r"\bq(?:uanti)?t[àa]\b", r"\bprezzo\b", r"\bimporto\b", r"\bdescrizione\b",
+               r"\barticolo\b"],
 }

@@ -8,4 +8,5 @@ WORDS = {
     "street": [r"\bjalan\b", r"\bjln\b", r"\btaman\b", r"\blorong\b", r"\bpersiaran\b"],
     "title": [r"resit", r"invois"],
     "greeting": [r"terima kasih", r"selamat datang"],
+    "column": [r"\bkuantiti\b", r"\bharga\b", r"\bperkara\b"],
 }

@@ -11,4 +11,5 @@ WORDS = {
     "months": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
                "september", "oktober", "november", "december"],
     "street": [r"straat(?![a-z])", r"\blaan\b", r"\bplein\b", r"gracht(?![a-z])", r"\bkade\b"],
+    "column": [r"\baantal\b", r"\bprijs\b", r"\bbedrag\b", r"\bomschrijving\b"],
 }

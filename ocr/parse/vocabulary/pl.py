@@ -2,4 +2,5 @@
 WORDS = {
     "total": [r"\bsuma\b", r"\brazem\b", r"\bcelkem\b"],
     "greeting": [r"witamy"],
+    "column": [r"\bilo[śs][ćc]\b", r"\bcena\b", r"\bwarto[śs][ćc]\b", r"\bnazwa\b"],
 }

@@ -6,4 +6,5 @@ WORDS = {
     "months": ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
                "setembro", "outubro", "novembro", "dezembro"],
     "street": [r"\brua\b", r"\bpraça\b", r"\bpraca\b"],
+    "column": [r"\bqtd[ea]?\b", r"\bquantidade\b", r"\bpre[çc]o\b", r"\bdescri[çc][ãa]o\b"],
 }
