@@ -8,8 +8,9 @@ from ocr.parse.currencies import CURRENCIES, DOLLARS
 
 # An amount: digits with optional thousands groups, a decimal separator and two decimals.
 # A space after the separator is tolerated (OCR often reads "0, 35"). A minus may stand
-# before the currency's sign ("-$1.00", "-RM0.02").
-AMOUNT = r"(?<![\d.,])(?P<sign>-\s?(?:[$€£]|RM|Rs\.?)?\s?)?(?P<number>\d{1,3}(?:[.,'\s]\d{3})+|\d+)[.,]\s?(?P<cents>\d{2})(?P<trail>-)?(?![\d])"
+# before the currency's sign ("-$1.00", "-RM0.02"); an amount under one may be printed without
+# its zero (".40", "-.02") after a space or a sign.
+AMOUNT = r"(?<![\d.,])(?P<sign>-\s?(?:[$€£]|RM|Rs\.?)?\s?)?(?P<number>\d{1,3}(?:[.,'\s]\d{3})+|\d+|(?<![^\s$€£-])(?=[.,]\d))[.,]\s?(?P<cents>\d{2})(?P<trail>-)?(?![\d])"
 AMOUNT_RE = re.compile(AMOUNT)
 
 # Trailing noise allowed after a line's final amount: currency, tax class letter (any

@@ -19,6 +19,13 @@ from ocr.parse.amounts import amount_at_end, find_currency, item_amount_at_end, 
     ("no money here", None),
     ("19 %", None),
     ("12,3", None),
+    ("COUPON -$1.00", "-1.00"),  # a minus before the currency's sign
+    ("ROUNDING: -RM0.02", "-0.02"),
+    ("CHANGE RM .40", "0.40"),  # an amount under one without its zero
+    ("CHNG .00", "0.00"),
+    ("Pfand -,25", "-0.25"),
+    ("MAR.19'17", None),  # but not after a letter
+    ("Tel. 40", None),
 ])
 def test_parse_amount(text, expected):
     assert parse_amount(text) == (Decimal(expected) if expected else None)
