@@ -163,7 +163,7 @@ def header_names(lines: list[str], confidences: list[list[float]] | None,
     addresses, phones, dates, people and document titles are none."""
     header = lines[:HEADER_LINES]
     first_item = next((i for i, text in enumerate(header)
-                       if PRICE_AT_END.search(text) or table_heading(text)), None)
+                       if PRICE_AT_END.search(text) or vocabulary.table_heading(text)), None)
     header = header[:first_item]
     first_address = next((i for i, text in enumerate(header) if address_line(text)), None)
     typical = sorted(heights[:len(lines)])[len(lines) // 2] if heights else 0
@@ -230,12 +230,6 @@ def with_continuation(text: str, below: list[str]) -> tuple[str, int]:
             break
         text, taken = f"{text} {following}", taken + 1
     return text, taken
-
-
-def table_heading(text: str) -> bool:
-    """The item table's column headings ("DESCRIPTION QTY PRICE AMOUNT"): the header ends."""
-    return len({found.lower() for found in vocabulary.COLUMN.findall(text)}) >= 2 \
-        and not re.search(r"\d", text)
 
 
 # A web or mail address on the receipt (``www.laureltavern.com``, ``info@zoca.com``, read

@@ -33,6 +33,7 @@ from ocr.parse.totals import (
     rounding,
     total_candidates,
 )
+from ocr.parse.vocabulary import table_heading
 from ocr.types import ParsedItem
 
 ADDED_LINES = 3  # tax and service lines printed under a subtotal, at most
@@ -85,7 +86,9 @@ class Totals:
         as sure as the items make the subtotal."""
         if self.subtotal is None or self.subtotal_index is None or self.subtotal_index > line:
             return 0.0
-        if added_after(self.texts, self.subtotal_index, line) != amount - self.subtotal:
+        if amount - self.subtotal not in {
+                added_after(self.texts, self.subtotal_index, line),
+                added_after(self.texts, self.subtotal_index, line, discounts=True)}:
             return 0.0
         return CONFIRMED if items_sum(items) == self.subtotal else REPEATED
 
@@ -95,7 +98,8 @@ def choose_total(texts: list[str], subtotal: Decimal | None, tax: Decimal | None
                  ) -> tuple[Decimal | None, list[ParsedItem], float]:
     """The best-supported total, the items above it, and the total's confidence."""
     receipt = Totals(texts, subtotal, tax, subtotal_index)
-    first_total = next((i for i, text in enumerate(texts) if TOTAL_WORDS.search(text)), None)
+    first_total = next((i for i, text in enumerate(texts) if TOTAL_WORDS.search(text)
+                        and not table_heading(text)), None)
     candidates = scored_candidates(receipt, first_total)
     best = with_repairs(receipt, candidates, best_scored(candidates, receipt))
     if best.score < REPEATED:

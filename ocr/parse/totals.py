@@ -24,6 +24,7 @@ TAX_INCLUDED, TIP_WORDS, SUGGESTED = vocabulary.TAX_INCLUDED, vocabulary.TIP, vo
 SERVICE_WORDS, ROUNDING_WORDS = vocabulary.SERVICE, vocabulary.ROUNDING
 PAID_WORDS, CARD_WORDS = vocabulary.PAID, vocabulary.CARD
 CASH_WORDS, CHANGE_WORDS = vocabulary.CASH, vocabulary.CHANGE
+PAYMENT_WORDS, DISCOUNT_WORDS = vocabulary.PAYMENT, vocabulary.DISCOUNT
 CONFIRMED, REPEATED, UNCONFIRMED = 0.95, 0.8, 0.5
 ADJUSTMENT = Decimal("1.00")  # a rounding adjustment is less than this (rupees: 0.48)
 CENT = Decimal("0.01")
@@ -90,9 +91,11 @@ def rounding(texts: list[str]) -> Decimal:
     return Decimal(0)
 
 
-def added_after(texts: list[str], start: int, end: int) -> Decimal | None:
+def added_after(texts: list[str], start: int, end: int, discounts: bool = False
+                ) -> Decimal | None:
     """What the lines between a total (``start``) and a later one (``end``) add to it: tax,
-    service and rounding lines (``Total 40.50`` / ``Tax 3.85`` / ``Total 44.35``); None when
+    service and rounding lines (``Total 40.50`` / ``Tax 3.85`` / ``Total 44.35``), and with
+    ``discounts`` what discount lines take off (``Coupon Discount 8.90``); None when
     nothing is added there, or when a tip is: a total with the tip is what was paid, not what
     was bought (the receipt's total is the one before the tip)."""
     added = []
@@ -107,6 +110,10 @@ def added_after(texts: list[str], start: int, end: int) -> Decimal | None:
             amount = line_amount(texts, index)
             if amount is not None:
                 added.append(amount)
+        elif discounts and DISCOUNT_WORDS.search(text):
+            amount = line_amount(texts, index)
+            if amount is not None:
+                added.append(-abs(amount))
     return sum(added, Decimal(0)) if added else None
 
 
@@ -205,11 +212,12 @@ def cash_minus_change(texts: list[str], after: int) -> Decimal | None:
     from the lines below ``after``; None unless both are printed. A stray digit glued to the
     change (``RÜCKGELD 8,700``) is read off as from an item's price: this only confirms."""
     below = texts[after + 1:]
-    cash = keyword_amount(below, CASH_WORDS)[1]
     change = keyword_amount(below, CHANGE_WORDS)[1]
     if change is None:
         change = next((found[0] for text in below if CHANGE_WORDS.search(text)
                        for found in [item_amount_at_end(text)] if found), None)
+    # where change is given, what was handed over may be called a payment ("PAYMENT 50.00")
+    cash = keyword_amount(below, CASH_WORDS)[1] or keyword_amount(below, PAYMENT_WORDS)[1]
     if cash is None or change is None:
         return None
     return cash - abs(change)

@@ -292,6 +292,18 @@ def test_total_from_the_subtotal_and_its_tax_is_a_guess_for_review(lines, total)
       "NETT TOTAL: RM7.70", "CASH RM10.00", "CHANGE RM2.30"], "7.70", True),
     (["SHOP", "TEA 2 1.50 3.00", "NOODLES 1 12.00 12.00", "GROSS AMT : 15.00",
       "NET AMT : 15.00"], "15.00", True),
+    # a service charge however short ("SRV CHG") is added to the subtotal like the tax
+    (["SHOP", "MILO 7.45", "NASI LEMAK 35.66", "SUBTOTAL 43.11", "10% SRV CHG 4.31",
+      "6% GST 2.85", "TOTAL: 50.27"], "50.27", True),
+    # a discount under the subtotal is taken off it; what was handed over less the change
+    (["SHOP", "PIZZA 15.60", "SUB-TOTAL : 15.60", "COUPON DISCOUNT : 8.90",
+      "GRAND TOTAL : 6.70"], "6.70", True),
+    (["SHOP", "PIZZA 15.60", "GRAND TOTAL : 6.70", "PAYMENT : 50.00", "CHANGE DUE : 43.30"],
+     "6.70", True),
+    # column headings naming a "total" do not end the items
+    (["SHOP", "QTY DESCRIPTION TOTAL TAX", "1 RICE 9.90 SR", "1 TEA 1.50 SR",
+      "TOTAL (EXCLUDING GST): 11.40", "SERV. CHARGE (3%): 0.34", "GST PAYABLE (6%): 0.70",
+      "TOTAL (INCLUSIVE OF GST): 12.44"], "12.44", True),
 ])
 def test_which_total_line_is_the_receipts(lines, total, sure):
     receipt = parsed(lines)

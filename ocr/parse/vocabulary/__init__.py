@@ -69,3 +69,11 @@ HEADER_DETAIL = words("header_detail")
 BUSINESS = words("business")
 STREET = words("street")
 COLUMN = words("column")
+PAYMENT = words("payment")
+
+
+def table_heading(text: str) -> bool:
+    """The item table's column headings ("DESCRIPTION QTY PRICE AMOUNT", "QTY DESCRIPTION
+    TOTAL TAX"): two column words or more, no number."""
+    return len({found.lower() for found in COLUMN.findall(text)}) >= 2 \
+        and not re.search(r"\d", text)

@@ -10,7 +10,7 @@ WORDS = {
     "tax_included": [r"\bincl", r"\binc\b", r"including", r"inclusive"],
     "tip": [r"\btips?\b", r"gratuit", r"\bgrat\b", r"suggest"],
     "suggested": [r"suggest", r"recommended"],
-    "service": [r"service", r"\bsvc\b"],
+    "service": [r"service", r"\bsvc\b", r"\bserv\b", r"\bsrv\b", r"\bsvr\b"],  # "SRV CHG"
     "rounding": [r"round", r"\br/o\b"],  # India: "Round Off", "R/O"
     "cash": [r"\bcash\b", r"tendered"],
     "change": [r"\bchange\b"],
