@@ -9,6 +9,7 @@ confidence 0.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Iterable
 
@@ -16,7 +17,7 @@ from products import organisations
 from products.coicop import division_of, title
 from products.context import says_pharmacy
 from products.lexicon import MAX_PHRASE, ORDINARY, Lexicon, lexicon
-from products.meaning import CLASS_SIGNALS, PHARMACY_ITEM, signal_class, signals_for
+from products.meaning import CLASS_SIGNALS, MEDICINE, PHARMACY_ITEM, signal_class, signals_for
 from products.parts import health_parts, is_form, may_matter, plain_modifier
 from products.text import tokens
 from products.types import PHARMACY, RESTAURANT, Product
@@ -48,6 +49,13 @@ SIGNAL_CONFIDENCE = 0.5  # the class a sensitive word tells when nothing else te
 PARTS_VOTE = 1.5       # a medicine named by its parts ("Hustenloeser") outvotes its head's class
 PHARMACY_SURE = 0.5    # at a pharmacy, an item known with less confidence than this is health
 PHARMACY_CLASS = "06"  # what an item of a pharmacy is when nothing else tells
+# A medicine's strength printed with it ("240MG", "1,5MG", "50 mcg", "1000 I.E."): an item
+# nothing else on its line tells is then a guessed medicine (a supplement, "MAGNESIUM
+# 400MG", is known by its name)
+STRENGTH = re.compile(r"(?<![a-z])\d+(?:[.,]\d+)?\s?(?:mg|mcg|µg|ug|i\.?e\.?|i\.?u\.?)(?![a-z])",
+                      re.IGNORECASE)
+STRENGTH_UNITS = {"mg", "mcg", "ug", "ie", "iu"}  # as redaction's words hold them
+MEDICINES = "06.1.1"
 
 
 def classify(text: str, context: str | None = None) -> Product:
@@ -103,7 +111,7 @@ def sensitive_words(words: Iterable[str]) -> set[str]:
     redaction reads in full only the lines that hold one."""
     lex = lexicon()
     return {word for word in words if lex.may_be_sensitive(word) or may_matter(word)
-            or organisations.may_matter(word)}
+            or organisations.may_matter(word) or word in STRENGTH_UNITS}
 
 
 def read(text: str) -> tuple[dict[str, float], str | None, set[str]]:
@@ -152,6 +160,9 @@ def read(text: str) -> tuple[dict[str, float], str | None, set[str]]:
             if votes[code] <= 0:
                 del votes[code]
         votes[named[1]] += PARTS_VOTE
+    if not votes and not signals and STRENGTH.search(text):  # "TEBONIN KONZENT 240MG"
+        votes[MEDICINES] += GUESS
+        signals.add(MEDICINE)
     paid = organisations.organisation_signals(words)  # "GRUENE MITGLIEDSBEITRAG"
     if paid:
         signals |= paid

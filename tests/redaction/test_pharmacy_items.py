@@ -65,3 +65,16 @@ def test_a_known_medicine_at_a_pharmacy_is_removed_for_itself(make_page):
     page = make_page(*PHARMACY, "ASPIRIN COMPLEX 10 BTL 8,99", "SUMME 8,99")
     decision, reasons = removed(page, Policy.from_text("pharmacy_item=kept"))
     assert decision.removed_lines == {3} and reasons[3] == ("health",)
+
+
+@pytest.mark.parametrize("shop", [SUPERMARKET, DRUGSTORE])
+def test_an_unknown_item_with_a_medicines_strength_is_removed_anywhere(make_page, shop):
+    page = make_page(*shop, "MILCH 1,19", "LORAMAX AKUT 10MG 7ST 5,49", "SUMME 6,68")
+    decision, reasons = removed(page)
+    assert decision.removed_lines == {4}
+    assert reasons == {4: ("health",)}
+
+
+def test_a_known_item_with_a_strength_stays_what_it_is(make_page):
+    decision, _ = removed(make_page(*SUPERMARKET, "MAGNESIUM 400MG 3,49", "SUMME 3,49"))
+    assert decision.removed_lines == set()
