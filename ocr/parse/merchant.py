@@ -183,7 +183,7 @@ def header_names(lines: list[str], confidences: list[list[float]] | None,
             continue  # a kind of shop alone is added to the name above it
         if LEGAL_ONLY.fullmatch(text.strip()):
             continue
-        text, taken = with_continuation(text, header[index + 1:index + 3])
+        text, taken = with_continuation(text, printed, header[index + 1:index + 3])
         if index in continuing:
             continue  # the end of the name above
         continuing.update(range(index + 1, index + 1 + taken))
@@ -218,17 +218,19 @@ def header_names(lines: list[str], confidences: list[list[float]] | None,
     return found
 
 
-def with_continuation(text: str, below: list[str]) -> tuple[str, int]:
-    """The name with the lines it goes on to (``CONTINUED``, ``NAME_FINISHED_BELOW``), their
-    registration numbers left out (``HOME MASTER HARDWARE &`` / ``ELECTRICAL``), and how
-    many lines it took. A line with a number or a colon goes on with no name."""
-    taken = 0
+def with_continuation(text: str, printed: str, below: list[str]) -> tuple[str, int]:
+    """The name (``text``, its line as ``printed``) with the lines it goes on to
+    (``CONTINUED``, ``NAME_FINISHED_BELOW``), their registration numbers left out (``HOME
+    MASTER HARDWARE &`` / ``ELECTRICAL``), and how many lines it took. A line with a number
+    or a colon goes on with no name; a line ends on "&" only as printed, not where a word
+    after it was read too badly to keep."""
+    taken, last = 0, printed
     for following in below:
         following = REGISTRATION.sub("", following).strip()
         if not following or re.search(r"[\d:]", following) or not (
-                CONTINUED.search(text) or NAME_FINISHED_BELOW.match(following)):
+                CONTINUED.search(last) or NAME_FINISHED_BELOW.match(following)):
             break
-        text, taken = f"{text} {following}", taken + 1
+        text, taken, last = f"{text} {following}", taken + 1, following
     return text, taken
 
 

@@ -33,15 +33,18 @@ CURRENCY_NAMES = re.compile(r"\b(?:EUR|EURO|USD|GBP)\b", re.IGNORECASE)
 
 def line_amount(texts: list[str], index: int) -> Decimal | None:
     """The amount closing line ``index``, or alone (maybe with its currency) on the next
-    line (split rows; a card slip's ``Debit Mastercard`` over ``EUR 10,90``)."""
+    line (split rows; a card slip's ``Debit Mastercard`` over ``EUR 10,90``). An amount
+    printed without its leading digits (``Amount Due .17``) gives way to one alone on the
+    next line (``$2.17``): the digits were lost in reading, not left out in print."""
     found = amount_at_end(texts[index])
-    if found:
-        return found[0]
+    below = None
     if index + 1 < len(texts) and \
             not re.search(r"[A-Za-z]{3}", CURRENCY_NAMES.sub("", texts[index + 1])):
         amounts = all_amounts(texts[index + 1])
-        return amounts[-1] if len(amounts) == 1 else None
-    return None
+        below = amounts[-1] if len(amounts) == 1 else None
+    if found and not (below is not None and found[0] > 0 and texts[index][found[1]] == "."):
+        return found[0]
+    return below
 
 
 def keyword_amount(texts: list[str], words: re.Pattern) -> tuple[int | None, Decimal | None]:

@@ -106,3 +106,10 @@ def test_merchant_confidence_of_a_letterhead(lines, confidences, sure):
 ])
 def test_a_lot_a_floor_or_a_house_number_printed_large_is_the_address(lines):
     assert find_merchant(lines, heights=[40, 60, 38])[0] == "Bhp Petrol Kota"
+
+
+def test_a_name_ends_on_and_only_as_printed():
+    """The word after "&" read too badly to keep does not make the next line the name's."""
+    lines = ["HOLLYWOOD CAFE & sport", "AM Dining", "Date: 09/08/2017"]
+    confidences = [[0.94, 0.9, 0.89, 0.36], [0.92, 0.92], [0.8, 0.8]]
+    assert find_merchant(lines, confidences)[0] == "Hollywood Cafe &"
