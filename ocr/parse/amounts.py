@@ -30,6 +30,28 @@ CLASS_DIGIT_END_RE = re.compile(
 # Dots and stray marks between the price and its class code ("10,00. ..0", IKEA's code 0).
 NOISY_CODE_END_RE = re.compile(AMOUNT + r"[.,:;\s]+[0-9A-Ha-h]\s*$")
 
+# Currencies paid in whole units (rupiah, yen, won, dong, forint ...): prices print without
+# cents, thousands grouped ("25.000", "Rp 1,250,000"). A number so grouped, one separator
+# throughout, not part of a longer number; and an amount with cents, for comparison.
+GROUPED = re.compile(r"(?<![\d.,])(\d{1,3}(?:([.,])\d{3})(?:\2\d{3})*)(?![\d]|[.,]\d)")
+WITH_CENTS = re.compile(r"(?<![\d.,])\d+[.,]\d{2}(?!\d)")
+MIN_GROUPED = 2  # amounts so printed on a receipt at least
+
+
+def in_whole_units(texts: list[str]) -> bool:
+    """Whether the receipt prints its prices in whole units: at least two amounts with
+    thousands grouped, and hardly any with cents (a time read as "12.30" may be one)."""
+    grouped = sum(len(GROUPED.findall(text)) for text in texts)
+    cents = sum(len(WITH_CENTS.findall(text)) for text in texts)
+    return grouped >= MIN_GROUPED and cents * 4 <= grouped
+
+
+def with_cents(text: str) -> str:
+    """A line of a receipt in whole units with its grouped amounts written as the parser
+    reads money: "Nasi Goreng 25.000" -> "Nasi Goreng 25000.00"."""
+    return GROUPED.sub(lambda found: re.sub(r"[.,]", "", found.group(1)) + ".00", text)
+
+
 # The currencies a receipt names by sign (ocr.parse.currencies), in the order ties go.
 CURRENCY_SIGNS = [(c.code, re.compile(c.sign))
                   for c in sorted(CURRENCIES, key=lambda c: c.tie_rank) if c.sign]

@@ -46,8 +46,13 @@ CURRENCIES = (
     Currency("CHF", ("CH",), r"\bCHF\b", r"\bCHF\b|\bSFr\b", tie_rank=8),
     Currency("PHP", ("PH",), None, r"₱|\bPHP\b"),
     Currency("ZAR", ("ZA",), None, r"\bZAR\b|\bR\s?\d+[.,]\d\d\b", certain=False),
+    # paid in whole units (ocr.parse.amounts.in_whole_units)
+    Currency("IDR", ("ID",), r"\bRp\.?\s?\d|\bIDR\b"),
+    Currency("JPY", ("JP",), r"¥|円|\bJPY\b", certain=False),  # ¥: the yuan too
+    Currency("KRW", ("KR",), r"₩|\bKRW\b"),
+    Currency("VND", ("VN",), r"₫|\bVND\b"),
     # paid where the panel may be, not yet read off a receipt
-    Currency("IDR", ("ID",)), Currency("THB", ("TH",)), Currency("SEK", ("SE",)),
+    Currency("THB", ("TH",)), Currency("SEK", ("SE",)),
     Currency("DKK", ("DK",)), Currency("NOK", ("NO",)), Currency("PLN", ("PL",)),
 )
 

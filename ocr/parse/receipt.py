@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from ocr.parse.amounts import find_currency
+from ocr.parse.amounts import find_currency, in_whole_units, with_cents
 from ocr.parse.dates import pick_purchase_date
 from ocr.parse.locale import currency_of, receipt_locale
 from ocr.parse.merchant import find_merchant
@@ -48,6 +48,8 @@ def parse(page: OcrPage, today: date | None = None, country: str | None = None
     if not locale.sure and receipt.purchase_date != pick_purchase_date(
             texts, today, not locale.day_first)[0]:
         date_confidence = min(date_confidence, ORDER_UNKNOWN)  # 06/09: June or September
+    if in_whole_units(texts):  # "TOTAL 125.000": rupiah, yen, won
+        texts = [with_cents(text) for text in texts]
     amounts = read_amounts(texts)
     if amounts.confidence < CONFIRMED and len(DOLLAR_AMOUNT.findall(page.text)) >= 2:
         # a dollar sign read as a digit ("$28.04" as "528.04"): read without it, kept only

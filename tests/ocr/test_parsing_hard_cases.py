@@ -309,3 +309,24 @@ def test_which_total_line_is_the_receipts(lines, total, sure):
     receipt = parsed(lines)
     assert receipt.total == D(total)
     assert (receipt.confidence["total"] >= 0.6) == sure
+
+
+@pytest.mark.parametrize("lines, total, items", [
+    # prices in whole units, thousands grouped by a dot or a comma (rupiah, yen, won)
+    (["WARUNG MAKAN SARI", "Jl. Melati No. 12", "Nasi Goreng 25.000", "Es Teh 2 10.000",
+      "Subtotal 35.000", "PB1 10% 3.500", "TOTAL 38.500", "Tunai 50.000", "Kembali 11.500"],
+     "38500", ["25000", "10000"]),
+    (["KOPI PAGI", "2 Kopi Susu 36,000", "1 Roti 15,000", "Total 51,000", "Cash 100,000",
+      "Change 49,000"], "51000", ["36000", "15000"]),
+    # one grouped number among prices with cents is no sign of whole units
+    (["SHOP", "Käse 1.000 kg 12,99", "Brot 2,49", "SUMME 15,48"], "15.48", ["12.99", "2.49"]),
+])
+def test_receipts_in_whole_units(lines, total, items):
+    receipt = parsed(lines)
+    assert receipt.total == D(total)
+    assert [item.amount for item in receipt.items] == [D(amount) for amount in items]
+    assert receipt.confidence["total"] >= 0.9
+
+
+def test_the_rupiah_is_named_by_its_sign():
+    assert parsed(["TOKO", "Gula 15.000", "TOTAL Rp 15.000", "Tunai Rp 20.000"]).currency == "IDR"
