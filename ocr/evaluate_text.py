@@ -1,0 +1,151 @@
+"""Parsing alone, on receipts whose text is already transcribed: sets in the layout of the
+public SROIE 2019 dataset (Malaysian receipts; ICDAR 2019, Huang et al.), which the
+repository does not ship.
+
+    python -m ocr.evaluate_text BOXES KEYS [--verbose] [--json report.json]
+
+``BOXES`` holds one text file a receipt, a line a printed segment: its four corners and its
+text (``x1,y1,x2,y2,x3,y3,x4,y4,TOTAL : 248.05``); ``KEYS`` one JSON file a receipt with its
+``company``, ``date`` and ``total``. A receipt's files share the name up to the first dot
+(``X51005433494.txt`` in both, or ``X51005433494.boxes.txt`` and ``X51005433494.key.json``;
+the two folders may be one). Segments are joined into lines where their middles lie within a
+line's height, left to right, every word read with confidence 0.95; ``ocr.parse`` reads the
+page as it would a tesseract reading. Prints the shares of merchant, date and total right,
+sent to review, and wrong but not sent to review, as ``ocr.evaluate`` does for photos.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from ocr.evaluation.scoring import merchant_matches
+from ocr.parse import parse
+from ocr.parse.dates import find_dates
+from ocr.types import Box, Line, OcrPage, Word
+
+TODAY = date(2026, 1, 1)
+CONFIDENCE = 0.95
+
+
+def read_segments(text: str) -> list[tuple[Box, str]]:
+    """Each segment's bounding box and text (a line that is not eight numbers and a text
+    is left out)."""
+    segments = []
+    for row in text.splitlines():
+        parts = row.split(",", 8)
+        if len(parts) < 9 or not parts[8].strip():
+            continue
+        try:
+            xs, ys = [int(v) for v in parts[0:8:2]], [int(v) for v in parts[1:8:2]]
+        except ValueError:
+            continue
+        box = Box(min(xs), min(ys), max(1, max(xs) - min(xs)), max(1, max(ys) - min(ys)))
+        segments.append((box, parts[8].strip()))
+    return segments
+
+
+def page_of(segments: list[tuple[Box, str]]) -> OcrPage:
+    """The segments as an ``OcrPage``: lines top to bottom, words with boxes in proportion
+    to their letters."""
+    rows: list[tuple[Box, list[tuple[Box, str]]]] = []
+    for box, text in sorted(segments, key=lambda s: (s[0].top + s[0].height / 2, s[0].left)):
+        middle = box.top + box.height / 2
+        row = next((r for r in rows if r[0].top <= middle <= r[0].bottom), None)
+        if row:
+            row[1].append((box, text))
+        else:
+            rows.append((box, [(box, text)]))
+    lines = [Line([word for box, text in sorted(row, key=lambda s: s[0].left)
+                   for word in words_of(box, text)]) for _, row in rows]
+    lines = [line for line in lines if line.words]
+    width = max((box.right for box, _ in segments), default=1)
+    height = max((box.bottom for box, _ in segments), default=1)
+    return OcrPage(width, height, lines, engine="transcribed")
+
+
+def words_of(box: Box, text: str) -> list[Word]:
+    words = []
+    for found in re.finditer(r"\S+", text):
+        left = box.left + box.width * found.start() // len(text)
+        right = box.left + box.width * found.end() // len(text)
+        words.append(Word(found.group(), Box(left, box.top, max(1, right - left), box.height),
+                          CONFIDENCE))
+    return words
+
+
+def key_date(text: str) -> date | None:
+    """The labelled date, day first as in Malaysia ("25/12/2018", "25 DEC 2018",
+    "20180428"); None where it cannot be read."""
+    found = find_dates(f"{text.strip()} 00:00", TODAY, day_first=True)
+    return found[0] if found else None
+
+
+def key_total(text: str) -> Decimal | None:
+    try:
+        return Decimal(re.sub(r"(?i)rm|myr|\$|,|\s", "", text))
+    except InvalidOperation:
+        return None
+
+
+def evaluate(boxes: Path, keys: Path) -> list[dict]:
+    """One result a receipt with a key file and a box file."""
+    box_files = {path.name.split(".")[0]: path for path in boxes.iterdir() if path.is_file()
+                 and not path.name.endswith(".json")}
+    results = []
+    for key_path in sorted(keys.glob("*")):
+        name = key_path.name.split(".")[0]
+        if name not in box_files or not key_path.name.endswith((".json", ".txt")) or \
+                key_path == box_files[name]:
+            continue
+        key = json.loads(key_path.read_text(encoding="utf-8"))
+        page = page_of(read_segments(box_files[name].read_text(encoding="utf-8")))
+        receipt = parse(page, today=TODAY)
+        wanted = key_date(key.get("date", ""))
+        right = {
+            "merchant": merchant_matches(key.get("company", ""), receipt.merchant),
+            "date": wanted is not None and receipt.purchase_date == wanted,
+            "total": receipt.total is not None and receipt.total == key_total(
+                key.get("total", "")),
+        }
+        results.append({"receipt": name, **right, "needs_review": receipt.needs_review,
+                         "wrong_unreviewed": not receipt.needs_review and not all(
+                             right.values()),
+                         "found": {"merchant": receipt.merchant,
+                                   "date": str(receipt.purchase_date),
+                                   "total": str(receipt.total)},
+                         "wanted": {field: key.get(field) for field in
+                                    ("company", "date", "total")}})
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("boxes", type=Path)
+    parser.add_argument("keys", type=Path)
+    parser.add_argument("--json", default=None, help="per-receipt results to this file")
+    parser.add_argument("--verbose", action="store_true", help="print each wrong field")
+    options = parser.parse_args()
+    results = evaluate(options.boxes, options.keys)
+    if not results:
+        raise SystemExit("no receipt with both a box file and a key file")
+    for result in results if options.verbose else []:
+        for field in ("merchant", "date", "total"):
+            if not result[field]:
+                print(f"{result['receipt']} {field}: wanted {result['wanted']}, "
+                      f"found {result['found']}")
+    count = len(results)
+    print(f"{count} receipts: " + ", ".join(
+        f"{label} {sum(r[field] for r in results) / count:.1%}" for field, label in (
+            ("merchant", "merchant"), ("date", "date"), ("total", "total"),
+            ("needs_review", "review"), ("wrong_unreviewed", "wrong unchecked"))))
+    if options.json:
+        Path(options.json).write_text(json.dumps(results, indent=1, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,30 @@
+"""The text-level evaluation (``ocr.evaluate_text``) on two invented receipts in the layout
+of the SROIE dataset: box lines of four corners and a text, keys as JSON."""
+from pathlib import Path
+
+from ocr.evaluate_text import evaluate, key_date, page_of, read_segments
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "transcribed"
+
+
+def test_segments_on_one_line_are_read_as_one_line():
+    page = page_of(read_segments((DATA / "R001.txt").read_text()))
+    assert [line.text for line in page.lines][3:5] == ["DATE: 07/03/2019 10:02",
+                                                       "PENSEL 2B 3.50"]
+
+
+def test_each_receipt_is_scored_against_its_key():
+    results = {r["receipt"]: r for r in evaluate(DATA, DATA / "keys")}
+    assert set(results) == {"R001", "R002"}
+    first, second = results["R001"], results["R002"]
+    assert (first["merchant"], first["date"], first["total"]) == (True, True, True)
+    assert not first["wrong_unreviewed"]
+    assert second["merchant"] and second["date"] and not second["total"]  # labelled 7.45
+    assert second["found"]["total"] == "9.99"
+
+
+def test_labelled_dates_read_day_first():
+    assert str(key_date("07/03/2019")) == "2019-03-07"
+    assert str(key_date("25 DEC 2018")) == "2018-12-25"
+    assert str(key_date("20180428")) == "2018-04-28"
+    assert key_date("no date") is None
