@@ -5,8 +5,9 @@
 
 Without ``locales`` the classic receipts (de, en-GB, en-US, fr; old seeds give the same
 photos). With ``locales`` receipts in other countries' styles (``ocr.synthetic.styles``): a
-group name ("world", "english", "asia", "europe"), a style key ("en-MY", "en-SG", "en-AU",
-"en-IN", "en-US-restaurant", "es", "it", "nl", "fr-shop"), or a list of either:
+group name ("world", "english", "asia", "europe", "whole-units"), a style key ("en-MY",
+"en-SG", "en-AU", "en-IN", "en-US-restaurant", "es", "it", "nl", "fr-shop", or "id": Indonesia,
+rupiah printed without cents, in no older group so their seeds reproduce), or a list of either:
 
     write_set(folder, count=60, seed=1, locales="world")
     for name, photo, entry in generate_set(60, seed=1, locales=["en-MY", "en-SG"]): ...

@@ -2,6 +2,8 @@
 in the prices or added, India's in two halves), tip or gratuity, and rounding of the total.
 
     total = subtotal + service + (tax unless included) + tip + rounding
+
+In a currency paid in whole units (``Style.whole_units``, rupiah) every amount is whole.
 """
 from __future__ import annotations
 
@@ -50,17 +52,22 @@ def cents(value: Decimal) -> Decimal:
     return value.quantize(CENT, ROUND_HALF_UP)
 
 
+def to_unit(value: Decimal, style: Style) -> Decimal:
+    """To the cent, or to the whole unit in a currency without cents (rupiah)."""
+    return value.quantize(Decimal(1), ROUND_HALF_UP) if style.whole_units else cents(value)
+
+
 def settle(rng: random_module.Random, style: Style, regime: TaxRegime, subtotal: Decimal) -> Bill:
     rate = rng.choice(regime.rates)
-    service = cents(subtotal / 10) if rng.random() < style.service_share else ZERO
+    service = to_unit(subtotal / 10, style) if rng.random() < style.service_share else ZERO
     base = subtotal + service
     if regime.included:
-        taxes = (cents(base - base / (1 + percent(rate))),)
+        taxes = (to_unit(base - base / (1 + percent(rate)), style),)
     elif regime.split:
-        half = cents(base * percent(rate) / 2)
+        half = to_unit(base * percent(rate) / 2, style)
         taxes = (half, half)
     else:
-        taxes = (cents(base * percent(rate)),)
+        taxes = (to_unit(base * percent(rate), style),)
     tip, tip_label = tip_for(rng, style, subtotal)
     bill = Bill(subtotal, service, rate, taxes, regime.included, tip, tip_label, ZERO)
     if style.rounding and rng.random() < style.rounding_share:

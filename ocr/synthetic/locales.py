@@ -38,10 +38,13 @@ LOCALES = {
 
 
 def money(value: Decimal, locale: Locale) -> str:
-    """``1234.5`` -> ``1.234,50`` (decimal comma) or ``1,234.50``."""
+    """``1234.5`` -> ``1.234,50`` (decimal comma) or ``1,234.50``; in a currency paid in
+    whole units (a ``styles.Style`` with ``whole_units``) ``38500`` -> ``38.500`` or ``38,500``."""
     sign = "-" if value < 0 else ""
     whole, cents = f"{abs(value):.2f}".split(".")
     groups = f"{int(whole):,}"
+    if getattr(locale, "whole_units", False):
+        return sign + (groups.replace(",", ".") if locale.decimal_comma else groups)
     if locale.decimal_comma:
         return f"{sign}{groups.replace(',', '.')},{cents}"
     return f"{sign}{groups}.{cents}"

@@ -13,11 +13,12 @@ from ocr.synthetic.bill import suggested_tips
 from ocr.synthetic.shops import LANGUAGES, fill
 from ocr.synthetic.styles import Style, TaxRegime
 
-GREETINGS = ("Welcome", "Bienvenidos", "Benvenuti", "Welkom", "Welkom bij", "Bienvenue")
+GREETINGS = ("Welcome", "Bienvenidos", "Benvenuti", "Welkom", "Welkom bij", "Bienvenue",
+             "Selamat Datang")
 DATE_WORDS = {"es": ("Fecha: ", "Fecha "), "it": ("Data ", "DATA "), "nl": ("Datum: ", "Datum "),
-              "fr": ("Date : ", "Le ", "Date ")}
+              "fr": ("Date : ", "Le ", "Date "), "id": ("Tanggal: ", "Tgl: ", "Tgl ")}
 TABLE_WORDS = {"es": ("Mesa", "Comensales"), "it": ("Tavolo", "Coperti"),
-               "nl": ("Tafel", "Personen"), "fr": ("Table", "Couverts")}
+               "nl": ("Tafel", "Personen"), "fr": ("Table", "Couverts"), "id": ("Meja", "Tamu")}
 NUMBERS = ("#####", "######", "CS#######", "##-######", "####/##", "T###-#####")
 
 
@@ -36,9 +37,11 @@ def header_rows(rng: random_module.Random, style: Style, name: str, legal: str,
     registered = legal.startswith("Sdn") and rng.random() < 0.6  # Malaysian company number
     registration = fill(rng, "(#######-@)") if registered else ""
     if legal and (len(shown) + len(suffix) > 28 or rng.random() < 0.25):
-        rows += [(shown, "", True), (f"{suffix} {registration}".strip(), "", True)]
+        lines = [(shown, "", True), (f"{suffix} {registration}".strip(), "", True)]
+        rows += lines[::-1] if style.legal_first else lines
     else:
-        rows.append((f"{shown} {suffix}".strip(), "", True))
+        joined = f"{suffix} {shown}" if style.legal_first else f"{shown} {suffix}"
+        rows.append((joined.strip(), "", True))
         if registration:
             rows.append((registration, "", True))
     words = LANGUAGES[style.names]
@@ -51,7 +54,7 @@ def header_rows(rng: random_module.Random, style: Style, name: str, legal: str,
     documents = [title for title in style.titles if title not in GREETINGS]
     if not before and rng.random() < 0.4:
         rows.append((rng.choice(documents), "", True))
-    return rows, f"{name} {legal}".strip()
+    return rows, (f"{legal} {name}" if style.legal_first else f"{name} {legal}").strip()
 
 
 def meta_rows(rng: random_module.Random, style: Style, printed_date: str, printed_time: str,
@@ -104,7 +107,8 @@ def tender_rows(rng: random_module.Random, style: Style, total: Decimal, show) -
         if rng.random() < 0.4:
             rows.append((f"{'X' * 12}{rng.randint(1000, 9999)}", "", False))
         return rows
-    step = Decimal(rng.choice((5, 10, 20, 50) if total < 100 else (50, 100, 500)))
+    notes = (5, 10, 20, 50) if total < 100 else (50, 100, 500)
+    step = Decimal(rng.choice((10_000, 20_000, 50_000, 100_000) if style.whole_units else notes))
     given = (total / step).to_integral_value(rounding=ROUND_CEILING) * step
     return [(rng.choice(style.cash_words), show.amount(given), False),
             (rng.choice(style.change_words), show.amount(given - total), False)]

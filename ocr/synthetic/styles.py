@@ -4,6 +4,7 @@ A ``Style`` holds a country's conventions: currency and how it is shown, decimal
 point, day-first or month-first dates, the words for totals, tax, tender and staff, the tax
 regimes (tax included in the prices or added below a subtotal, the registration line each
 needs), rounding of the total, and what its shops are called (``ocr.synthetic.shops``).
+A currency paid in whole units (rupiah) prints no cents: "25.000", "Rp 1.250.000".
 The classic locales (``ocr.synthetic.locales.LOCALES``) are untouched: their seeds reproduce.
 """
 from __future__ import annotations
@@ -51,6 +52,10 @@ class Style:
     thanks: tuple[str, ...]
     prices: tuple[int, int] = (50, 2500)  # unit price range in cents
     round_prices: float = 0.0  # share of whole-number prices (rupees)
+    price_steps: tuple[int, ...] = ()  # prices a multiple of one of these, in cents (rupiah)
+    whole_units: bool = False  # no cents anywhere: thousands grouped, "25.000" (decimal_comma)
+    other_grouping: float = 0.0  # share of receipts grouping with the other mark: "25,000"
+    legal_first: bool = False  # "PT Sinar Abadi" rather than "Sinar Abadi Sdn Bhd"
     rounding: str = ""  # the step totals are rounded to ("0.05"), or none
     rounding_share: float = 0.0
     rounding_words: tuple[str, ...] = ()
@@ -256,13 +261,38 @@ FRANCE = Style(
     prices=(50, 1800),
 )
 
-STYLES = {style.key: style for style in (MALAYSIA, SINGAPORE, AUSTRALIA, INDIA, US_RESTAURANT,
-                                         SPAIN, ITALY, NETHERLANDS, FRANCE)}
+INDONESIA = Style(
+    "id", "id-ID", "ID", "IDR", ("Rp", "Rp.", "IDR"), False, True,
+    ("%d/%m/%Y", "%d-%m-%Y", "%d/%m/%y", "%d.%m.%Y", "%d-%m-%y"), CLOCK_24,
+    "id", ("PT", "CV", "PT."),
+    (TaxRegime("PPN", ("11",), False, ("NPWP: ##.###.###.#-###.###", "NPWP ##.###.###.#-###.###"),
+               ("PPN {rate}%", "PPN", "Pajak PPN {rate}%")),
+     TaxRegime("PB1", ("10",), False, ("NPWP: ##.###.###.#-###.###", "NOPD: ########"),
+               ("PB1 {rate}%", "PB1", "Pajak Resto {rate}%", "Tax {rate}%")),
+     TaxRegime("PPN", ("11",), True, ("NPWP: ##.###.###.#-###.###",),
+               ("PPN", "PPN {rate}%", "Termasuk PPN {rate}%"), base_words=("DPP", "Harga Jual"))),
+    ("Selamat Datang", "STRUK BELANJA", "NOTA", "Struk Pembayaran", "BUKTI PEMBAYARAN"),
+    ("Subtotal", "SUB TOTAL", "Sub Total", "SUBTOTAL"),
+    ("TOTAL", "Total", "Total Belanja", "TOTAL BAYAR", "Grand Total"),
+    cash_words=("TUNAI", "Tunai", "CASH"), change_words=("KEMBALI", "Kembali", "Kembalian"),
+    card_words=("DEBIT BCA", "KARTU DEBIT", "QRIS", "Kartu Kredit", "GoPay"),
+    staff_words=("Kasir", "KASIR", "Pelayan"), customer_words=("Pelanggan", "Member", "Nama"),
+    number_words=("No. Struk", "No. Nota", "No Transaksi", "No. Bon"),
+    discount_words=("Diskon", "DISKON", "Potongan"),
+    thanks=("Terima Kasih", "TERIMA KASIH ATAS KUNJUNGAN ANDA", "Terima kasih, selamat belanja kembali",
+            "Barang yang sudah dibeli tidak dapat ditukar"),
+    prices=(200_000, 15_000_000), price_steps=(50_000, 50_000, 50_000, 10_000), whole_units=True,
+    other_grouping=0.3, legal_first=True, service_share=0.15,
+)
+
+WORLD = (MALAYSIA, SINGAPORE, AUSTRALIA, INDIA, US_RESTAURANT, SPAIN, ITALY, NETHERLANDS, FRANCE)
+STYLES = {style.key: style for style in WORLD + (INDONESIA,)}
 GROUPS = {
-    "world": tuple(STYLES),
+    "world": tuple(style.key for style in WORLD),  # as before Indonesia: their seeds reproduce
     "english": ("en-MY", "en-SG", "en-AU", "en-IN", "en-US-restaurant"),
     "asia": ("en-MY", "en-SG", "en-IN"),
     "europe": ("es", "it", "nl", "fr-shop"),
+    "whole-units": ("id",),  # currencies without cents in practice
 }
 
 

@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from ocr.synthetic.bill import Bill, cents, settle
+from ocr.synthetic.bill import Bill, settle, to_unit
 from ocr.synthetic.locales import date_order, money, stamp
 from ocr.synthetic.receipt_parts import header_rows, meta_rows, tender_rows, tip_rows
 from ocr.synthetic.shops import invent_shop
@@ -29,7 +29,7 @@ BLANK: Row = ("", "", False)
 # and amount in the right column under a heading).
 LAYOUTS = {"us": ("lead", "lead", "plain"), "au": ("plain", "lead"),
            "sg": ("plain", "lead", "below"), "ms": ("plain", "below", "columns"),
-           "in": ("columns", "columns", "plain", "below")}
+           "in": ("columns", "columns", "plain", "below"), "id": ("plain", "below", "lead")}
 
 
 def make_world_receipt(rng: random_module.Random, today: date, style: Style
@@ -37,6 +37,8 @@ def make_world_receipt(rng: random_module.Random, today: date, style: Style
     shop = invent_shop(rng, style.names)
     if style.restaurant and not shop.eatery:  # a shop: no table, no tip
         style = replace(style, restaurant=False)
+    if style.other_grouping and rng.random() < style.other_grouping:  # "25,000", not "25.000"
+        style = replace(style, decimal_comma=not style.decimal_comma)
     legal = rng.choice(style.legal) if rng.random() < 0.45 else ""
     regime = rng.choice(style.regimes)
     day, pattern = pick_day(rng, today), rng.choice(style.date_formats)
@@ -142,7 +144,7 @@ def make_items(rng: random_module.Random, style: Style, goods: tuple[str, ...], 
         items.append((description, quantity, amount))
     if rng.random() < 0.2:
         share = rng.choice((5, 10, 15))
-        amount = -cents(sum(a for _, _, a in items) * share / 100)
+        amount = -to_unit(sum(a for _, _, a in items) * share / 100, style)
         word = rng.choice(style.discount_words)
         word = f"{word} {share}%" if rng.random() < 0.5 else word
         rows.append((word, show.amount(amount), False))
@@ -156,6 +158,9 @@ def unit_price(rng: random_module.Random, style: Style, eatery: bool) -> Decimal
     value = rng.randint(low, (low + high) // 2 if eatery else high)
     if rng.random() < style.round_prices:
         value = max(100, value // 100 * 100)
+    if style.price_steps:
+        step = rng.choice(style.price_steps)
+        value = max(step, value // step * step)
     return Decimal(value) / 100
 
 

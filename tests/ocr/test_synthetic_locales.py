@@ -4,11 +4,13 @@ receipts' seeds too, which CI guards and documented figures use)."""
 import json
 import random
 import re
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
 import pytest
 
+from ocr import parse
 from ocr.synthetic import TODAY, generate_set, synthetic_receipt, write_set
 from ocr.synthetic.bill import suggested_tips
 from ocr.synthetic.content import make_receipt
@@ -16,6 +18,7 @@ from ocr.synthetic.locales import MONTHS, money
 from ocr.synthetic.photo import draw_paper, photograph
 from ocr.synthetic.styles import GROUPS, STYLES, resolve
 from ocr.synthetic.world import fold, make_world_receipt
+from tests.ocr.synthetic import make_page
 
 SEEDS = range(60)
 
@@ -32,6 +35,13 @@ def amounts_in(text: str) -> set[str]:
 
 def printed(rows) -> str:
     return "\n".join(f"{left} {right}" for left, right, _ in rows)
+
+
+def shown(value: Decimal, key: str) -> set[str]:
+    """How a style prints an amount: in whole units with either mark grouping thousands."""
+    style = STYLES[key]
+    marks = (True, False) if style.other_grouping else (style.decimal_comma,)
+    return {money(value, replace(style, decimal_comma=mark)) for mark in marks}
 
 
 @pytest.mark.parametrize("key", sorted(STYLES))
@@ -71,21 +81,20 @@ def test_truth_adds_up_as_printed(key):
         assert truth["num_items"] == len(truth["items"]) >= 1
         tender = tuple(word.upper() for word in STYLES[key].card_words + STYLES[key].cash_words)
         total_rows = [left for left, right, _ in rows
-                      if money(amounts["total"], STYLES[key]) in amounts_in(right)
+                      if shown(amounts["total"], key) & amounts_in(right)
                       and not left.upper().startswith(tender)]
         assert total_rows, (seed, printed(rows))
 
 
 @pytest.mark.parametrize("key", sorted(STYLES))
 def test_every_item_is_printed_as_labelled(key):
-    style = STYLES[key]
     for seed, rows, truth in receipts(key, range(30)):
         lines = [(left.strip(), right) for left, right, _ in rows]
         for item in truth["items"]:
-            amount = money(Decimal(item["amount"]), style)
-            assert any(item["description"] in left and amount in amounts_in(right)
+            amount = shown(Decimal(item["amount"]), key)
+            assert any(item["description"] in left and amount & amounts_in(right)
                        for left, right in lines) or \
-                any(left == item["description"] and amount in amounts_in(next_right)
+                any(left == item["description"] and amount & amounts_in(next_right)
                     for (left, _), (_, next_right) in zip(lines, lines[1:])), (seed, item)
 
 
@@ -126,6 +135,8 @@ def test_dates_follow_the_countrys_order(key):
     ("it", ["TOTALE", "P.IVA", "S.r.l."]),
     ("nl", ["TOTAAL", "BTW", "B.V."]),
     ("fr-shop", ["SARL", "SIRET", "TVA", "TOTAL"]),
+    ("id", ["PT ", "CV ", "NPWP", "PPN 11%", "PB1 10%", "SUB TOTAL", "TUNAI", "KEMBALI", "Kasir",
+            "No. Struk", "Diskon", "Terima Kasih", "Selamat Datang", "Rp "]),
 ])
 def test_each_style_prints_its_countrys_lines(key, texts):
     every = "\n".join(printed(rows) for _, rows, _ in receipts(key, range(200))).upper()
@@ -191,8 +202,27 @@ def test_a_set_of_world_receipts_is_written_with_its_manifest(tmp_path):
 
 
 def test_locale_groups_resolve_and_unknown_names_are_refused():
-    assert resolve("world") == tuple(STYLES) and set(resolve(["asia", "es"])) == {
-        "en-MY", "en-SG", "en-IN", "es"}
+    assert resolve("world") == tuple(key for key in STYLES if key != "id")  # as it always was
+    assert set(resolve(["asia", "es"])) == {"en-MY", "en-SG", "en-IN", "es"}
+    assert resolve("whole-units") == ("id",)
     assert all(set(keys) <= set(STYLES) for keys in GROUPS.values())
     with pytest.raises(ValueError, match="unknown synthetic locales"):
         resolve("xx")
+
+
+def test_indonesian_receipts_print_whole_rupiah_and_parse_as_labelled():
+    """No cents anywhere: "38.500", "Rp 1.250.000" (or "38,500" on some POS systems), and
+    the parser reads the printed text's total (no OCR) as the truth's whole rupiah."""
+    grouped = {".": 0, ",": 0}
+    for seed, rows, truth in receipts("id", range(40)):
+        text = printed(rows)
+        amounts = " ".join(right for _, right, _ in rows if ":" not in right)  # not the time
+        assert not re.search(r"\d[.,]\d{2}(?!\d)", amounts), (seed, text)
+        assert all(Decimal(truth[name]) == Decimal(truth[name]).to_integral_value()
+                   for name in ("total", "subtotal", "tax", "service_charge"))
+        for mark in grouped:
+            grouped[mark] += bool(re.search(rf"\d{re.escape(mark)}\d{{3}}\b", text))
+        lines = [f"{left} {right}".strip() for left, right, _ in rows if f"{left}{right}".strip()]
+        receipt = parse(make_page(lines), today=TODAY)
+        assert receipt.total == Decimal(truth["total"]), (seed, text)
+    assert grouped["."] > 20 and grouped[","] > 5
