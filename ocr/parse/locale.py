@@ -84,6 +84,10 @@ SIGNS: list[tuple[re.Pattern, tuple[str, ...], float]] = [
         (r"\bItalia\b|\bRoma\b|\bMilano\b", re.I, ("IT",), MEDIUM),
         (r"\bNederland\b|\bAmsterdam\b|\bRotterdam\b", re.I, ("NL",), MEDIUM),
         (r"\bPhilippines\b|\bManila\b", re.I, ("PH",), MEDIUM),
+        (r"\bIndonesia\b|\b(?:Jakarta|Surabaya|Bandung|Medan|Denpasar|Yogyakarta|Semarang|"
+         r"Makassar)\b", re.I, ("ID",), MEDIUM),
+        (r"\bNPWP\b|\bNOPD\b|\bPPN\b|\bPB1\b", 0, ("ID",), STRONG),  # tax number, taxes
+        (r"\+62\b", 0, ("ID",), MEDIUM),
         (r"\+60\b|\b0[3-9]-?\d{3,4}\s?\d{4}\b", 0, ("MY",), MEDIUM),
         (r"\+65\b", 0, ("SG",), MEDIUM),
         (r"\+61\b", 0, ("AU",), MEDIUM),
@@ -104,6 +108,8 @@ SIGNS: list[tuple[re.Pattern, tuple[str, ...], float]] = [
         (r"\b(?:Totaal|Contant|Bedrag|Wisselgeld)\b", re.I, ("NL", "BE"), MEDIUM),
         (r"\b(?:Importe|Efectivo|Cambio|Ticket|Factura)\b", re.I, ("ES",), WEAK),
         (r"\b(?:Totale|Contanti|Resto|Importo)\b", re.I, ("IT",), MEDIUM),
+        (r"\b(?:Kembalian|Kasir|Struk|Pelanggan|Tgl|Tanggal|Belanja|Bayar)\b", re.I, ("ID",),
+         MEDIUM),
     ]],
 ]
 

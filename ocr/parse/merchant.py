@@ -39,7 +39,7 @@ LEGAL_FORM = re.compile(
     r"company|plc|llp|pty|pte|sdn|sdn\.?\s?b[hn]d|bhd|berhad|s\.?a\.?r\.?l|sarl|sas|s\.a|s\.l|"
     r"s\.r\.l|srl|"
     r"s\.p\.a|spa|b\.v|bv|n\.v|a/s|oy|sp\.\s?z\s?o\.?o|k\.k|enterprises?|trading|"
-    r"pvt|private\s+limited|and\s+sons|s/b))(?![a-z])", re.IGNORECASE)
+    r"pvt|private\s+limited|and\s+sons|s/b|pt\.?|cv))(?![a-z])", re.IGNORECASE)
 # A line that is only a legal form ("SDN BHD", "Pvt Ltd") finishes the name above it.
 LEGAL_ONLY = re.compile(r"(?:\W*(?:" + LEGAL_FORM.pattern + r")\W*)+", re.IGNORECASE)
 # A line of the shop's address: a street (ocr.parse.vocabulary), a block or unit number, a
@@ -410,7 +410,7 @@ def display_name(text: str) -> str | None:
 LEGAL_SPELLING = {"gmbh": "GmbH", "llc": "LLC", "ltd": "Ltd", "inc": "Inc", "bhd": "Bhd",
                   "sdn": "Sdn", "pty": "Pty", "pte": "Pte", "plc": "PLC", "ag": "AG",
                   "kg": "KG", "sarl": "SARL", "sas": "SAS", "bv": "BV", "co": "Co",
-                  "s/b": "S/B", "a/s": "A/S"}
+                  "s/b": "S/B", "a/s": "A/S", "pt": "PT", "cv": "CV"}
 
 
 def cased(word: str) -> str:

@@ -330,3 +330,17 @@ def test_receipts_in_whole_units(lines, total, items):
 
 def test_the_rupiah_is_named_by_its_sign():
     assert parsed(["TOKO", "Gula 15.000", "TOTAL Rp 15.000", "Tunai Rp 20.000"]).currency == "IDR"
+
+
+def test_an_indonesian_receipt():
+    """A document title above the name ("Struk Pembayaran"), "Jl." read "JI.", the tax
+    number (NPWP) saying Indonesia, so "Tgl: 03-12-25" is the 3rd of December."""
+    receipt = parsed(["STRUK PEMBAYARAN", "Toko Hewan Tebet", "JI. Sudirman No. 14",
+                      "Denpasar, Bali 80413", "Telp. (022) 873-5814", "NPWP: 95.665.633.3-815.623",
+                      "Tgl: 03-12-25 17:07", "Kasir: Budi", "Kopi Bubuk 200g 102.200",
+                      "Pasta Gigi 41.500", "TOTAL 143.700", "Tunai 150.000",
+                      "Kembali 6.300"])
+    assert receipt.merchant == "Toko Hewan Tebet"
+    assert receipt.purchase_date == date(2025, 12, 3)
+    assert receipt.total == D("143700")
+    assert receipt.country == "ID"

@@ -7,8 +7,14 @@ WORDS = {
     "change": [r"\bbaki\b", r"\bkembali(?:an)?\b"],
     "tax": [r"\bpajak\b", r"\bppn\b", r"\bpb1\b"],
     "rounding": [r"\bpembundaran\b"],
-    "street": [r"\bjalan\b", r"\bjln\b", r"\btaman\b", r"\blorong\b", r"\bpersiaran\b"],
-    "title": [r"resit", r"invois"],
+    # Indonesian "Jl." (read "JI.", "J!."), a block, a plot ("Kav."), a shophouse, an alley
+    "street": [r"\bjalan\b", r"\bjln\b", r"\btaman\b", r"\blorong\b", r"\bpersiaran\b",
+               r"\bj[li1!|u]\.", r"\bjl\b", r"\bblok\b", r"\bkav\b", r"\bruko\b", r"\bgg\b"],
+    "title": [r"resit", r"invois", r"struk", r"nota", r"bukti pembayaran", r"faktur",
+              r"kwitansi"],
+    "document": [r"struk", r"nota", r"faktur", r"kwitansi"],
+    "role": [r"kasir", r"pelayan", r"pelanggan", r"meja"],
+    "date_cue": [r"tgl", r"tanggal"],
     "greeting": [r"terima kasih", r"selamat datang"],
     "column": [r"\bkuantiti\b", r"\bharga\b", r"\bperkara\b"],
 }
