@@ -6,7 +6,7 @@ repository does not ship.
 
 ``BOXES`` holds one text file a receipt, a line a printed segment: its four corners and its
 text (``x1,y1,x2,y2,x3,y3,x4,y4,TOTAL : 248.05``); ``KEYS`` one JSON file a receipt with its
-``company``, ``date`` and ``total``. A receipt's files share the name up to the first dot
+``company``, ``date`` and ``total`` (a field left out or null is not scored). A receipt's files share the name up to the first dot
 (``X51005433494.txt`` in both, or ``X51005433494.boxes.txt`` and ``X51005433494.key.json``;
 the two folders may be one). Segments are joined into lines where their middles lie within a
 line's height, left to right, every word read with confidence 0.95; ``ocr.parse`` reads the
@@ -104,13 +104,13 @@ def evaluate(boxes: Path, keys: Path) -> list[dict]:
         key = json.loads(key_path.read_text(encoding="utf-8"))
         page = page_of(read_segments(box_files[name].read_text(encoding="utf-8")))
         receipt = parse(page, today=TODAY)
-        wanted = key_date(key.get("date", ""))
-        right = {
-            "merchant": merchant_matches(key.get("company", ""), receipt.merchant),
-            "date": wanted is not None and receipt.purchase_date == wanted,
-            "total": receipt.total is not None and receipt.total == key_total(
-                key.get("total", "")),
-        }
+        right = {}  # only the fields the key labels
+        if key.get("company"):
+            right["merchant"] = merchant_matches(key["company"], receipt.merchant)
+        if key.get("date") and key_date(key["date"]):
+            right["date"] = receipt.purchase_date == key_date(key["date"])
+        if key.get("total") and key_total(key["total"]) is not None:
+            right["total"] = receipt.total == key_total(key["total"])
         results.append({"receipt": name, **right, "needs_review": receipt.needs_review,
                          "wrong_unreviewed": not receipt.needs_review and not all(
                              right.values()),
@@ -120,6 +120,12 @@ def evaluate(boxes: Path, keys: Path) -> list[dict]:
                          "wanted": {field: key.get(field) for field in
                                     ("company", "date", "total")}})
     return results
+
+
+def share(results: list[dict], field: str) -> str:
+    """The share of receipts right in ``field``, of those whose key labels it."""
+    labelled = [result[field] for result in results if field in result]
+    return f"{sum(labelled) / len(labelled):.1%} of {len(labelled)}" if labelled else "-"
 
 
 def main() -> None:
@@ -135,12 +141,11 @@ def main() -> None:
         raise SystemExit("no receipt with both a box file and a key file")
     for result in results if options.verbose else []:
         for field in ("merchant", "date", "total"):
-            if not result[field]:
+            if result.get(field) is False:
                 print(f"{result['receipt']} {field}: wanted {result['wanted']}, "
                       f"found {result['found']}")
-    count = len(results)
-    print(f"{count} receipts: " + ", ".join(
-        f"{label} {sum(r[field] for r in results) / count:.1%}" for field, label in (
+    print(f"{len(results)} receipts: " + ", ".join(
+        f"{label} {share(results, field)}" for field, label in (
             ("merchant", "merchant"), ("date", "date"), ("total", "total"),
             ("needs_review", "review"), ("wrong_unreviewed", "wrong unchecked"))))
     if options.json:

@@ -28,3 +28,10 @@ def test_labelled_dates_read_day_first():
     assert str(key_date("25 DEC 2018")) == "2018-12-25"
     assert str(key_date("20180428")) == "2018-04-28"
     assert key_date("no date") is None
+
+
+def test_a_field_the_key_leaves_out_is_not_scored(tmp_path):
+    (tmp_path / "R9.txt").write_text((DATA / "R002.txt").read_text())
+    (tmp_path / "R9.key.json").write_text('{"company": "TOKO MAJU JAYA", "total": null}')
+    [result] = evaluate(tmp_path, tmp_path)
+    assert result["merchant"] and "date" not in result and "total" not in result
