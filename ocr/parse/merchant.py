@@ -39,7 +39,7 @@ LEGAL_FORM = re.compile(
     r"company|plc|llp|pty|pte|sdn|sdn\.?\s?b[hn]d|bhd|berhad|s\.?a\.?r\.?l|sarl|sas|s\.a|s\.l|"
     r"s\.r\.l|srl|"
     r"s\.p\.a|spa|b\.v|bv|n\.v|a/s|oy|sp\.\s?z\s?o\.?o|k\.k|enterprises?|trading|"
-    r"pvt|private\s+limited|and\s+sons|s/b|pt\.?|cv))(?![a-z])", re.IGNORECASE)
+    r"pvt|private\s+limited|and\s+sons|s/b|pt\.?|cv|sb(?=\W*$)))(?![a-z])", re.IGNORECASE)
 # A line that is only a legal form ("SDN BHD", "Pvt Ltd") finishes the name above it.
 LEGAL_ONLY = re.compile(r"(?:\W*(?:" + LEGAL_FORM.pattern + r")\W*)+", re.IGNORECASE)
 # A line of the shop's address: a street (ocr.parse.vocabulary), a block or unit number, a
@@ -87,10 +87,13 @@ SENDER_LINE = re.compile(r"^\W*(?P<name>[^\d\s][^\d|·•]*?)\s[-–|·•]\s(?P
 # A company's registration number after its name or on the line under it ("AEON CO. (M) BHD
 # (126926-H)", "(CO. REG :860671-D)", "MOONLIGHT CAKE HOUSE SDN BHD 862725-U"), in brackets
 # or as a number with its check letter.
-REGISTRATION = re.compile(r"\s*\((?=[^()]*\d{3})[^()]*\)?\W*$|\s+\d{4,}-?[A-Z]\W*$")
+REGISTRATION = re.compile(r"\s*\((?=[^()]*\d{3})[^()]*\)?\W*$|\s+\d{4,}-?[A-Z]\W*$|"
+                          r"\s+\(?\d{4,}-[A-Z]\)?\s.*$")  # "273500-U (KJ1)": a branch after it
 # A name that goes on to the next line: it ends on "&" or "and", or opens a bracket it does
-# not close ("AIK HUAT HARDWARE", "ENTERPRISE (SETIA", "ALAM) SDN BHD").
+# not close ("AIK HUAT HARDWARE", "ENTERPRISE (SETIA", "ALAM) SDN BHD"); and the line that
+# goes on with it, opening with "&" or "and" ("THE COFFEE BEAN", "& TEA LEAF").
 CONTINUED = re.compile(r"(?:&|\band)\s*$|\([^)]*$", re.IGNORECASE)
+CONTINUING = re.compile(r"^\W*(?:&|and\b)", re.IGNORECASE)
 # A line that finishes the name above it: a legal form opening it, or after one word
 # ("ELECTRONICS" / "LIMITED", "LIAN CHI PU TIAN VEGETARIAN" / "RESTAURANT SDN BHD").
 NAME_FINISHED_BELOW = re.compile(rf"^\W*(?:[^\W\d]+\s+)?(?:{LEGAL_FORM.pattern})",
@@ -227,8 +230,10 @@ def with_continuation(text: str, printed: str, below: list[str]) -> tuple[str, i
     taken, last = 0, printed
     for following in below:
         following = REGISTRATION.sub("", following).strip()
+        finished = LEGAL_FORM.search(text)  # a name with its legal form is whole
         if not following or re.search(r"[\d:]", following) or not (
-                CONTINUED.search(last) or NAME_FINISHED_BELOW.match(following)):
+                CONTINUED.search(last) or CONTINUING.match(following)
+                or NAME_FINISHED_BELOW.match(following) and not finished):
             break
         text, taken, last = f"{text} {following}", taken + 1, following
     return text, taken
@@ -410,7 +415,7 @@ def display_name(text: str) -> str | None:
 LEGAL_SPELLING = {"gmbh": "GmbH", "llc": "LLC", "ltd": "Ltd", "inc": "Inc", "bhd": "Bhd",
                   "sdn": "Sdn", "pty": "Pty", "pte": "Pte", "plc": "PLC", "ag": "AG",
                   "kg": "KG", "sarl": "SARL", "sas": "SAS", "bv": "BV", "co": "Co",
-                  "s/b": "S/B", "a/s": "A/S", "pt": "PT", "cv": "CV"}
+                  "s/b": "S/B", "a/s": "A/S", "pt": "PT", "cv": "CV", "sb": "SB"}
 
 
 def cased(word: str) -> str:

@@ -13,7 +13,7 @@ sum, or, without any readable total line, the card payment.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from ocr.parse.amounts import all_amounts
 from ocr.parse.items import find_items, within_total
@@ -113,11 +113,24 @@ def choose_total(texts: list[str], subtotal: Decimal | None, tax: Decimal | None
             return paid, items, confidence
         return total_from_subtotal(receipt, first_total, items)
     rounded = best.amount + receipt.adjustment
+    line = candidates[best.number].line
     if receipt.adjustment and rounded not in {c.amount for c in candidates} and \
-            rounded in paid_amounts(texts, candidates[best.number].line):
+            rounded in paid_amounts(texts, line):
         # rounded only at the till: "Total 176.23", "Cash Rounding 0.02", "Amount Paid 176.25"
         return rounded, best.items, best.score
+    paid = cash_minus_change(texts, line)
+    if not receipt.adjustment and paid is not None and paid != best.amount and \
+            paid in coin_roundings(best.amount):
+        # rounded at the till without a rounding line: "TOTAL 46.89", "PAYMENT 56.90",
+        # "CHANGE DUE 10.00": 46.90 was paid
+        return paid, best.items, best.score
     return best.amount, best.items, best.score
+
+
+def coin_roundings(amount: Decimal) -> set[Decimal]:
+    """``amount`` rounded to the smallest coin where cash is so rounded (5 or 10 cents)."""
+    return {(amount / step).quantize(Decimal(1), ROUND_HALF_UP) * step
+            for step in (Decimal("0.05"), Decimal("0.10"))}
 
 
 def scored_candidates(receipt: Totals, first_total: int | None) -> list[Candidate]:
@@ -235,6 +248,10 @@ def total_from_subtotal(receipt: Totals, first_total: int | None, items: list[Pa
     if added is None:
         return None, items, 0.0
     total = receipt.subtotal + added
+    if cash_minus_change(receipt.texts, receipt.subtotal_index) == receipt.subtotal:
+        # the tax under it was included: what was paid is the subtotal ("SUBTOTAL 33.80",
+        # "6% GST 0.77", "CASH 50.00", "CHANGE 16.20")
+        return receipt.subtotal, within_total(items, receipt.subtotal), REPEATED
     below = receipt.texts[receipt.subtotal_index + 1:stop + 1]
     printed = any(total in all_amounts(text) for text in below)
     return total, within_total(items, total), REPEATED if printed else UNCONFIRMED

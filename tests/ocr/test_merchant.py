@@ -48,6 +48,12 @@ from ocr.parse.merchant import display_name, find_merchant
      "Tian Lotus Vegetarian Restaurant Sdn Bhd"),
     (["SHELL HENG SERVICE STATION", "COMPANY NO :256611-W", "LOT 261 BANDAR"],
      "Shell Heng Service Station"),
+    (["THE GREEN BEAN", "& TEA HOUSE (M) SDN. BHD.", "COMPANY NO.:441111-H", "LOT F36"],
+     "The Green Bean & Tea House M Sdn Bhd"),  # a line opening with "&" goes on with it
+    (["KING'S BAKERY S/B 271100-U (KJ1)", "NO. 20-A1", "PETALING JAYA"],
+     "King's Bakery S/B"),  # a branch's code after the registration number
+    # a name with its legal form is whole: the operator under it is not its part
+    (["PETRON BKT MAJU SB", "ALSERI ENTERPRISE", "TEL: 03-6156 8757"], "Petron Bkt Maju SB"),
     # a company's name may hold a short number with its legal form
     (["88 QUICK MART S/B (511111-X)", "LOT P.T. 31198", "JALAN KAPAR"], "88 Quick Mart S/B"),
     # the item table's headings end the header

@@ -300,6 +300,12 @@ def test_total_from_the_subtotal_and_its_tax_is_a_guess_for_review(lines, total)
       "GRAND TOTAL : 6.70"], "6.70", True),
     (["SHOP", "PIZZA 15.60", "GRAND TOTAL : 6.70", "PAYMENT : 50.00", "CHANGE DUE : 43.30"],
      "6.70", True),
+    # a total rounded to the coin at the till, without a rounding line: what was paid
+    (["SHOP", "NASI LEMAK 46.89", "TOTAL : 46.89", "PAYMENT 56.90", "CHANGE DUE 10.00"],
+     "46.90", True),
+    # the tax under the subtotal was included where cash less change is the subtotal
+    (["SHOP", "TEA 33.80", "SUBTOTAL : 33.80", "6% GST 0.77", "CASH 50.00",
+      "CASH CHANGE 16.20"], "33.80", True),
     # column headings naming a "total" do not end the items
     (["SHOP", "QTY DESCRIPTION TOTAL TAX", "1 RICE 9.90 SR", "1 TEA 1.50 SR",
       "TOTAL (EXCLUDING GST): 11.40", "SERV. CHARGE (3%): 0.34", "GST PAYABLE (6%): 0.70",

@@ -11,7 +11,7 @@ WORDS = {
     "tip": [r"\btips?\b", r"gratuit", r"\bgrat\b", r"suggest"],
     "suggested": [r"suggest", r"recommended"],
     "service": [r"service", r"\bsvc\b", r"\bserv\b", r"\bsrv\b", r"\bsvr\b"],  # "SRV CHG"
-    "rounding": [r"round", r"\br/o\b"],  # India: "Round Off", "R/O"
+    "rounding": [r"round", r"\br/o\b", r"\brnd\b"],  # India: "Round Off", "R/O"; "RND ADJ"
     "cash": [r"\bcash\b", r"tendered"],
     "change": [r"\bchange\b"],
     "card": [r"\bcard\b", r"visa", r"mastercard", r"maestro", r"amex", r"debit", r"credit",
