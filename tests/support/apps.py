@@ -48,8 +48,10 @@ def app_config(tmp_path: Path, database_url: str, **overrides) -> dict:
         # Tests upload plain drawn pages to test everything else; the quality check is
         # tested on its own (tests/panel/api/test_photo_quality.py).
         "PHOTO_QUALITY_CHECK": False,
-        # An event stream ends after a second, so a test reading a whole answer is not held.
-        "CHANGE_STREAM_SECONDS": 1,
+        # An event stream looks every 0.05 s and ends after 0.1 s, so a test reading a whole
+        # answer is not held (at the service's 2 s a look, each read took two seconds).
+        "CHANGE_STREAM_POLL_SECONDS": 0.05,
+        "CHANGE_STREAM_SECONDS": 0.1,
         **HIGH_LIMITS,
         **LIGHT_PASSWORD_HASHING,
     }
