@@ -28,7 +28,11 @@ import pytest
 from botocore.config import Config
 
 START_TIMEOUT = 60.0
-STOP_TIMEOUT = 5.0
+# weed's graceful stop waits 15 s for its filer's open streams, so it was always killed at
+# the end of the wait: a second to close what closes at once, then killed. What it wrote is
+# in the OS's files by then, so a server started again on the same folder finds it.
+STOP_TIMEOUT = 1.0
+READY_POLL = 0.1  # seconds between tries while it starts (it is up about 3.5 s after)
 GRPC_OFFSET = 10000
 ACCESS_KEY = "panel-test-access"
 SECRET_KEY = "panel-test-secret"
@@ -136,7 +140,7 @@ def _wait_until_ready(server: S3Server, process: subprocess.Popen, log_path: Pat
             return
         except Exception as error:  # not up yet: connection refused, 5xx, ...
             last_error = error
-            time.sleep(0.5)
+            time.sleep(READY_POLL)
     raise RuntimeError(
         f"SeaweedFS S3 not ready after {START_TIMEOUT:.0f}s ({last_error!r}):\n"
         + _log_tail(log_path)
@@ -186,6 +190,10 @@ def _weed_command(store_dir: Path, config_path: Path, ports: list[int]) -> list[
         # Side servers that listen on fixed ports by default (8181, 9101): off, so that two
         # test runs on one machine (or a stray server) do not make weed exit at start.
         "-s3.port.iceberg=0", "-s3.port.lance=0",
+        # A master started again on its own data waited its 10 s election timeout (twice,
+        # under load) before it led, and the volume server 10 s before it stopped: a
+        # restarted server was up after 16-21 s instead of 3.5 s.
+        "-master.electionTimeout=1s", "-volume.preStopSeconds=0",
     ]
 
 
