@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import re
-import threading
 import zipfile
 from datetime import date, timedelta
 from pathlib import Path
@@ -22,6 +21,7 @@ from tests.ocr.synthetic import render_receipt
 from tests.support.apps import REAL_PASSWORD_HASHING, empty_tables, stack_app
 from tests.support.factories import PASSWORD, invite
 from tests.support.images import expect_loaded
+from tests.support.serving import serve_in_thread
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -49,8 +49,7 @@ def served(request, tmp_path, monkeypatch):
                     WORKER_POLL_SECONDS=0.3, REWARD_MONTHLY_GOAL=3,
                     **REAL_PASSWORD_HASHING)  # as the service hashes
     server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    thread = serve_in_thread(server)
     yield app, f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     thread.join(timeout=10)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import threading
 import time
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from panel.models import Receipt, ReceiptStatus
 from tests.dashboard.test_browser_journey import ARGS, CHROMIUM, receipt_photo
 from tests.support.apps import empty_tables, stack_app
 from tests.support.factories import PASSWORD, invite
+from tests.support.serving import serve_in_thread
 
 PHONE = {"width": 390, "height": 844}
 AXE = Path(__file__).resolve().parent / "vendor" / "axe-core" / "axe.min.js"
@@ -39,8 +39,7 @@ def served(request, tmp_path, monkeypatch):
                     WORKER_POLL_SECONDS=0.3, PHOTO_QUALITY_CHECK=True,
                     CHANGE_STREAM_POLL_SECONDS=0.3, CHANGE_STREAM_SECONDS=30)
     server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    thread = serve_in_thread(server)
     yield app, f"http://127.0.0.1:{server.server_port}", request.param
     server.shutdown()
     thread.join(timeout=10)

@@ -10,6 +10,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from panel.payout_provider import SIGNATURE_HEADER, sign
+from tests.support.serving import serve_in_thread
 
 API_KEY, WEBHOOK_SECRET = "test-provider-key", "test-webhook-secret"
 
@@ -25,7 +26,7 @@ class LoopbackProvider:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        serve_in_thread(self.server)
 
     def close(self):
         self.server.shutdown()
