@@ -95,30 +95,28 @@ def find_dates(text: str, today: date, day_first: bool = False) -> list[date]:
     return [found for _, found in dates_at(text, today, day_first)]
 
 
+def in_order(text: str, patterns: tuple[tuple[re.Pattern, str], ...]
+             ) -> list[tuple[tuple[int, int], list[date | None]]]:
+    """Each match of the patterns, its groups in the order given (``"ymd"``, ``"dmy"``)."""
+    found = []
+    for pattern, order in patterns:
+        for match in pattern.finditer(text):
+            part = dict(zip(order, match.groups()))
+            found.append((match.span(), [make_date(part["y"], part["m"], part["d"])]))
+    return found
+
+
 def dates_at(text: str, today: date, day_first: bool = False
              ) -> list[tuple[tuple[int, int], date]]:
     """``find_dates`` with each date's span in ``text``."""
-    found: list[tuple[tuple[int, int], list[date | None]]] = []
-    for match in ISO_RE.finditer(text):
-        year, month, day = match.groups()
-        found.append((match.span(), [make_date(year, month, day)]))
-    for match in DOTTED_RE.finditer(text):
-        day, month, year = match.groups()
-        found.append((match.span(), [make_date(year, month, day)]))
+    found = in_order(text, ((ISO_RE, "ymd"), (DOTTED_RE, "dmy")))
     for match in COMMA_DOTTED_RE.finditer(text):
         day, first, month, second, year = match.groups()
         if "," in first + second:
             found.append((match.span(), [make_date(year, month, day)]))
     if not found:
-        for match in GLUED_DATETIME_RE.finditer(text):
-            day, month, year = match.groups()
-            found.append((match.span(), [make_date(year, month, day)]))
-        for match in COMPACT_ISO_RE.finditer(text):
-            year, month, day = match.groups()
-            found.append((match.span(), [make_date(year, month, day)]))
-        for match in COMPACT_DAY_FIRST_RE.finditer(text):
-            day, month, year = match.groups()
-            found.append((match.span(), [make_date(year, month, day)]))
+        found = in_order(text, ((GLUED_DATETIME_RE, "dmy"), (COMPACT_ISO_RE, "ymd"),
+                                (COMPACT_DAY_FIRST_RE, "dmy")))
     for match in SLASHED_RE.finditer(text):
         first, second, year = match.groups()
         readings = [make_date(year, first, second), make_date(year, second, first)]
