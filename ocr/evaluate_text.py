@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ocr.evaluation.scoring import merchant_matches
 from ocr.parse import parse
+from ocr.parse.amounts import parse_amount
 from ocr.parse.dates import find_dates
 from ocr.types import Box, Line, OcrPage, Word
 
@@ -77,22 +78,34 @@ def words_of(box: Box, text: str) -> list[Word]:
     return words
 
 
-def key_date(text: str) -> date | None:
+def key_dates(text: str, either_order: bool = False) -> set[date]:
     """The labelled date, day first as in Malaysia ("25/12/2018", "25 DEC 2018",
-    "20180428"); None where it cannot be read."""
-    found = find_dates(f"{text.strip()} 00:00", TODAY, day_first=True)
-    return found[0] if found else None
+    "20180428"); with ``either_order`` (a set from several countries, its labels copied as
+    printed) also month first; empty where it cannot be read."""
+    orders = (True, False) if either_order else (True,)
+    return {found[0] for day_first in orders
+            for found in [find_dates(f"{text.strip()} 00:00", TODAY, day_first)] if found}
+
+
+def key_date(text: str) -> date | None:
+    found = key_dates(text)
+    return next(iter(found)) if found else None
 
 
 def key_total(text: str) -> Decimal | None:
+    """The labelled total as money ("RM 10.60", "Eur154,40", "1,007.50"), or a bare number
+    ("205.5")."""
+    amount = parse_amount(text)
+    if amount is not None:
+        return amount
     try:
-        return Decimal(re.sub(r"(?i)rm|myr|\$|,|\s", "", text))
+        return Decimal(re.sub(r"[^\d.-]", "", text))
     except InvalidOperation:
         return None
 
 
-def evaluate(boxes: Path, keys: Path) -> list[dict]:
-    """One result a receipt with a key file and a box file."""
+def evaluate(boxes: Path, keys: Path, either_order: bool = False) -> list[dict]:
+    """One result a receipt with a key file and a box file (``either_order``: ``key_dates``)."""
     box_files = {path.name.split(".")[0]: path for path in boxes.iterdir() if path.is_file()
                  and not path.name.endswith(".json")}
     results = []
@@ -107,8 +120,9 @@ def evaluate(boxes: Path, keys: Path) -> list[dict]:
         right = {}  # only the fields the key labels
         if key.get("company"):
             right["merchant"] = merchant_matches(key["company"], receipt.merchant)
-        if key.get("date") and key_date(key["date"]):
-            right["date"] = receipt.purchase_date == key_date(key["date"])
+        wanted = key_dates(key.get("date") or "", either_order)
+        if wanted:
+            right["date"] = receipt.purchase_date in wanted
         if key.get("total") and key_total(key["total"]) is not None:
             right["total"] = receipt.total == key_total(key["total"])
         results.append({"receipt": name, **right, "needs_review": receipt.needs_review,
@@ -135,8 +149,11 @@ def main() -> None:
     parser.add_argument("keys", type=Path)
     parser.add_argument("--json", default=None, help="per-receipt results to this file")
     parser.add_argument("--verbose", action="store_true", help="print each wrong field")
+    parser.add_argument("--either-order", action="store_true",
+                        help="a labelled date right in either order (receipts from countries "
+                             "printing day first and month first, labels as printed)")
     options = parser.parse_args()
-    results = evaluate(options.boxes, options.keys)
+    results = evaluate(options.boxes, options.keys, options.either_order)
     if not results:
         raise SystemExit("no receipt with both a box file and a key file")
     for result in results if options.verbose else []:

@@ -244,14 +244,14 @@ def total_from_subtotal(receipt: Totals, first_total: int | None, items: list[Pa
     stop = min(receipt.subtotal_index + ADDED_LINES + 1, len(receipt.texts))
     if first_total is not None and first_total > receipt.subtotal_index:
         stop = min(stop, first_total)
+    if cash_minus_change(receipt.texts, receipt.subtotal_index) == receipt.subtotal:
+        # what was paid is the subtotal (the tax under it, if any, was included: "SUBTOTAL
+        # 33.80", "6% GST 0.77", "CASH 50.00", "CHANGE 16.20")
+        return receipt.subtotal, within_total(items, receipt.subtotal), REPEATED
     added = added_after(receipt.texts, receipt.subtotal_index, stop)
     if added is None:
         return None, items, 0.0
     total = receipt.subtotal + added
-    if cash_minus_change(receipt.texts, receipt.subtotal_index) == receipt.subtotal:
-        # the tax under it was included: what was paid is the subtotal ("SUBTOTAL 33.80",
-        # "6% GST 0.77", "CASH 50.00", "CHANGE 16.20")
-        return receipt.subtotal, within_total(items, receipt.subtotal), REPEATED
     below = receipt.texts[receipt.subtotal_index + 1:stop + 1]
     printed = any(total in all_amounts(text) for text in below)
     return total, within_total(items, total), REPEATED if printed else UNCONFIRMED

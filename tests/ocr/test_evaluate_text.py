@@ -35,3 +35,19 @@ def test_a_field_the_key_leaves_out_is_not_scored(tmp_path):
     (tmp_path / "R9.key.json").write_text('{"company": "TOKO MAJU JAYA", "total": null}')
     [result] = evaluate(tmp_path, tmp_path)
     assert result["merchant"] and "date" not in result and "total" not in result
+
+
+def test_labelled_totals_read_as_money():
+    from decimal import Decimal
+
+    from ocr.evaluate_text import key_total
+    assert [key_total(t) for t in ("RM 10.60", "Eur154,40", "1,007.50", "205.5", "-6.42")] == [
+        Decimal("10.60"), Decimal("154.40"), Decimal("1007.50"), Decimal("205.5"),
+        Decimal("-6.42")]
+
+
+def test_labelled_dates_in_either_order_where_the_set_mixes_countries():
+    from ocr.evaluate_text import key_dates
+    assert {str(d) for d in key_dates("07/05/2017", either_order=True)} == {
+        "2017-05-07", "2017-07-05"}
+    assert {str(d) for d in key_dates("07/05/2017")} == {"2017-05-07"}

@@ -306,6 +306,11 @@ def test_total_from_the_subtotal_and_its_tax_is_a_guess_for_review(lines, total)
     # the tax under the subtotal was included where cash less change is the subtotal
     (["SHOP", "TEA 33.80", "SUBTOTAL : 33.80", "6% GST 0.77", "CASH 50.00",
       "CASH CHANGE 16.20"], "33.80", True),
+    # a total's word glued to what it totals ("GRANDTOTAL", "FUELTOTAL")
+    (["SHOP", "REGULAR 6.69", "FUELTOTAL $6.69", "VISA $6.69"], "6.69", True),
+    # a subtotal with nothing added, what was paid: the total
+    (["SHOP", "FLAT WHITE 3.20", "CROISSANT 3.20", "Subtotal 6.40", "Cash 10.00",
+      "Change 3.60"], "6.40", True),
     # column headings naming a "total" do not end the items
     (["SHOP", "QTY DESCRIPTION TOTAL TAX", "1 RICE 9.90 SR", "1 TEA 1.50 SR",
       "TOTAL (EXCLUDING GST): 11.40", "SERV. CHARGE (3%): 0.34", "GST PAYABLE (6%): 0.70",
