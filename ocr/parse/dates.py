@@ -37,11 +37,11 @@ NUMERIC_DATE = re.compile(rf"(?<![\d/.-]){DAY_OR_MONTH}([/.-]){DAY_OR_MONTH}\2{Y
 # a zero after it is the day's ("Sep07'18").
 # Day, month's name, year: "2 Mar 2026", "13-Jul-2018", "04 MAR.19", "5. März 2020".
 NAMED_RE = re.compile(
-    r"(?<!\d)(\d{1,2})\.?[\s/-]*([A-Za-zäéû0]{2,8}[A-Za-zäéû])\.?[\s,.'/-]*(\d{4}|\d{2})"
-    + YEAR_END)  # also "25/FEB/2017"
+    r"(?<!\d)(\d{1,2})\.?[\s/-]*([A-Za-zäéû0]{2,8}[A-Za-zäéû])\.?[\s,.'’´`/-]*(\d{4}|\d{2})"
+    + YEAR_END)  # also "25/FEB/2017", "27Dec´16"
 # Month's name, day, year: "Jan 25, 2018", "Jun 26, 15", "Jun28'17", "MAY.21'19".
 MONTH_FIRST_RE = re.compile(
-    r"(?<![A-Za-z])([A-Za-zäéû0]{2,8}[A-Za-zäéû])\.?\s*(\d{1,2})(?:,\s*|\s*'\s*|\s+)(\d{4}|\d{2})"
+    r"(?<![A-Za-z])([A-Za-zäéû0]{2,8}[A-Za-zäéû])\.?\s*(\d{1,2})(?:,\s*|\s*['’´`]\s*|\s+)(\d{4}|\d{2})"
     + YEAR_END)
 # A dot read as a comma ("20,05.2020", "28.01,2020"): only with a four-digit year.
 COMMA_DOTTED_RE = re.compile(

@@ -21,6 +21,7 @@ from ocr.parse.repair import repair_items
 from ocr.parse.totals import (
     CONFIRMED,
     REPEATED,
+    SUBTOTAL_WORDS,
     TOTAL_WORDS,
     UNCONFIRMED,
     added_after,
@@ -28,6 +29,7 @@ from ocr.parse.totals import (
     cash_minus_change,
     confirmation,
     included_tax_fits,
+    line_amount,
     one_digit_apart,
     paid_amounts,
     rounding,
@@ -72,11 +74,15 @@ class Totals:
     tax: Decimal | None
     subtotal_index: int | None
     adjustment: Decimal = field(init=False)  # the receipt's rounding, read once
+    parts: Decimal | None = field(init=False)  # several subtotals' sum, with the tax
 
     def __post_init__(self) -> None:
         self.adjustment = rounding(self.texts)
+        self.parts = subtotals_with_tax(self.texts, self.tax)
 
     def confirms(self, amount: Decimal, line: int, items: list[ParsedItem] | None) -> float:
+        if amount == self.parts:  # "Bar Subtotal 7.98", "Food Subtotal 21.17", "Tax 1.90"
+            return CONFIRMED
         return confirmation(amount, line, self.texts, items_sum(items), self.subtotal, self.tax,
                             self.adjustment)
 
@@ -255,6 +261,14 @@ def total_from_subtotal(receipt: Totals, first_total: int | None, items: list[Pa
     below = receipt.texts[receipt.subtotal_index + 1:stop + 1]
     printed = any(total in all_amounts(text) for text in below)
     return total, within_total(items, total), REPEATED if printed else UNCONFIRMED
+
+
+def subtotals_with_tax(texts: list[str], tax: Decimal | None) -> Decimal | None:
+    """Where a receipt prints two subtotals or more (a bar's and a kitchen's), their sum with
+    the tax; else None."""
+    parts = [amount for index, text in enumerate(texts) if SUBTOTAL_WORDS.search(text)
+             for amount in [line_amount(texts, index)] if amount is not None]
+    return sum(parts, tax or Decimal(0)) if len(parts) >= 2 else None
 
 
 def items_sum(items: list[ParsedItem] | None) -> Decimal | None:

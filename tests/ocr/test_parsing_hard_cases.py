@@ -155,6 +155,8 @@ def test_tender_and_tax_lines_are_not_items(line):
     ("DATE/TIME : 20190307/100211", True, date(2019, 3, 7)),
     ("BARCODE 07032019", True, None),
     ("SKU 20190307 A", True, None),
+    ("27Dec´16 17:58", True, date(2016, 12, 27)),  # an acute accent or a curly apostrophe
+    ("Sep07’18", False, date(2018, 9, 7)),
 ])
 def test_dates(text, day_first, expected):
     dates = find_dates(text, TODAY, day_first)
@@ -311,6 +313,9 @@ def test_total_from_the_subtotal_and_its_tax_is_a_guess_for_review(lines, total)
     # a subtotal with nothing added, what was paid: the total
     (["SHOP", "FLAT WHITE 3.20", "CROISSANT 3.20", "Subtotal 6.40", "Cash 10.00",
       "Change 3.60"], "6.40", True),
+    # two subtotals (a bar's and a kitchen's) with the tax make the total
+    (["SHOP", "Bar Subtotal: 7.98", "Food Subtotal: 21.17", "Tax: 1.90", "TOTAL: $31.05"],
+     "31.05", True),
     # column headings naming a "total" do not end the items
     (["SHOP", "QTY DESCRIPTION TOTAL TAX", "1 RICE 9.90 SR", "1 TEA 1.50 SR",
       "TOTAL (EXCLUDING GST): 11.40", "SERV. CHARGE (3%): 0.34", "GST PAYABLE (6%): 0.70",
