@@ -87,11 +87,6 @@ def key_dates(text: str, either_order: bool = False) -> set[date]:
             for found in [find_dates(f"{text.strip()} 00:00", TODAY, day_first)] if found}
 
 
-def key_date(text: str) -> date | None:
-    found = key_dates(text)
-    return next(iter(found)) if found else None
-
-
 def key_total(text: str) -> Decimal | None:
     """The labelled total as money ("RM 10.60", "Eur154,40", "1,007.50"), or a bare number
     ("205.5")."""

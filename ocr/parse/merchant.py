@@ -172,6 +172,8 @@ def header_names(lines: list[str], confidences: list[list[float]] | None,
     typical = sorted(heights[:len(lines)])[len(lines) // 2] if heights else 0
     found, continuing = [], set()
     for index, printed in enumerate(header):
+        if index in continuing:
+            continue  # the end of the name above
         text = confident_words(printed, confidences[index] if confidences else None)
         whole = lines[index]
         sender = SENDER_LINE.match(text)
@@ -187,8 +189,6 @@ def header_names(lines: list[str], confidences: list[list[float]] | None,
         if LEGAL_ONLY.fullmatch(text.strip()):
             continue
         text, taken = with_continuation(text, printed, header[index + 1:index + 3])
-        if index in continuing:
-            continue  # the end of the name above
         continuing.update(range(index + 1, index + 1 + taken))
         name = display_name(text)
         if not name or not_a_name(text) or street_line(whole) or WEB_LINE.search(whole) \
@@ -288,7 +288,7 @@ def clear_letterhead(lines: list[str], index: int,
 
 def registration_line(text: str) -> bool:
     """A line holding only a company's registration number ("(65351-M)", "822737-X")."""
-    return bool(REGISTRATION.search(f" {text}")) and not REGISTRATION.sub("", f" {text}").strip()
+    return bool(text.strip()) and not REGISTRATION.sub("", f" {text}").strip()
 
 
 def not_a_name(text: str) -> bool:

@@ -37,14 +37,14 @@ def line_amount(texts: list[str], index: int) -> Decimal | None:
     printed without its leading digits (``Amount Due .17``) gives way to one alone on the
     next line (``$2.17``): the digits were lost in reading, not left out in print."""
     found = amount_at_end(texts[index])
+    if found and (found[0] <= 0 or texts[index][found[1]] != "."):
+        return found[0]
     below = None
     if index + 1 < len(texts) and \
             not re.search(r"[A-Za-z]{3}", CURRENCY_NAMES.sub("", texts[index + 1])):
         amounts = all_amounts(texts[index + 1])
         below = amounts[-1] if len(amounts) == 1 else None
-    if found and not (below is not None and found[0] > 0 and texts[index][found[1]] == "."):
-        return found[0]
-    return below
+    return found[0] if found and below is None else below
 
 
 def keyword_amount(texts: list[str], words: re.Pattern) -> tuple[int | None, Decimal | None]:
