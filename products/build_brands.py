@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from products.lexicon import ORDINARY, abbreviations, own_terms, read_rows, stopwords
+from products.lexicon import MEDICINES, ORDINARY, abbreviations, own_terms, read_rows, stopwords
 from products.text import fold, tokens, umlaut_spellings
 
 BRANDS_SOURCES = {
@@ -30,7 +30,6 @@ BRANDS_SOURCES = {
     "ngerman":  # Debian wngerman 20161207-11, /usr/share/dict
         "4864ca7300aae638c611114092ed566ba232b35e42280fcfb5509c5d121b307d",
 }
-MEDICINES = "06.1.1"
 MIN_BRAND = 5       # a brand at least this many letters: shorter ones are too often words
 BRAND_WORD = re.compile(r"^[a-z]+$")
 # generic names the item policy counts as ordinary (vitamins, minerals, supplements), or that

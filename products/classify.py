@@ -16,7 +16,7 @@ from typing import Iterable
 from products import organisations
 from products.coicop import division_of, title
 from products.context import says_pharmacy
-from products.lexicon import MAX_PHRASE, ORDINARY, Lexicon, lexicon
+from products.lexicon import MAX_PHRASE, MEDICINES, ORDINARY, Lexicon, lexicon
 from products.meaning import CLASS_SIGNALS, MEDICINE, PHARMACY_ITEM, signal_class, signals_for
 from products.parts import health_parts, is_form, may_matter, plain_modifier
 from products.text import tokens
@@ -55,7 +55,6 @@ PHARMACY_CLASS = "06"  # what an item of a pharmacy is when nothing else tells
 STRENGTH = re.compile(r"(?<![a-z])\d+(?:[.,]\d+)?\s?(?:mg|mcg|µg|ug|i\.?e\.?|i\.?u\.?)(?![a-z])",
                       re.IGNORECASE)
 STRENGTH_UNITS = {"mg", "mcg", "ug", "ie", "iu"}  # as redaction's words hold them
-MEDICINES = "06.1.1"
 
 
 def classify(text: str, context: str | None = None) -> Product:

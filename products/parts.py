@@ -18,11 +18,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from products.lexicon import ORDINARY, SENSITIVE_CLASSES, Lexicon, lexicon, read_rows
+from products.lexicon import MEDICINES, ORDINARY, SENSITIVE_CLASSES, Lexicon, lexicon, read_rows
 from products.meaning import MEDICAL_DEVICE, MEDICINE
 from products.text import tokens, umlaut_spellings
 
-MEDICINES, MEDICAL_PRODUCTS = "06.1.1", "06.1.2"
+MEDICAL_PRODUCTS = "06.1.2"
 PET_CLASSES = ("09.3.2", "09.4.5")
 MIN_MODIFIER = 3   # the modifier of a compound keeps at least this many letters
 MIN_HEAD = 3       # a compound's form at least this many ("gel", "tabl")
