@@ -24,7 +24,10 @@ MONTH_NAMES = vocabulary.month_names()
 # Some engines glue the time to the date ("08.04.2009:51" is 8 April 2020, 09:51;
 # RapidOCR: "10/07/202515:25", "2025-10-1919:00", "04Feb202607:48", "Feb26,202607:26").
 YEAR_END = r"(?=\d{1,2}:\d{2}|[^\d:]|$)"
-ISO_RE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})" + YEAR_END.replace("[^\\d:]", "\\D"))
+# Year first: "2016-05-04", and as printed in Canada, Japan, China, Korea and Hungary,
+# "2016/05/04", "2016.05.04": always year, month, day.
+ISO_RE = re.compile(r"(?<![\d/.])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})"
+                    + YEAR_END.replace("[^\\d:]", "\\D"))
 # A numeric date's parts: day and month (either order), a year of four or two digits.
 DAY_OR_MONTH, YEAR = r"(\d{1,2})", r"(\d{4}|\d{2})"
 DOTTED_RE = re.compile(
@@ -39,9 +42,11 @@ NUMERIC_DATE = re.compile(rf"(?<![\d/.-]){DAY_OR_MONTH}([/.-]){DAY_OR_MONTH}\2{Y
 NAMED_RE = re.compile(
     r"(?<!\d)(\d{1,2})\.?[\s/-]*([A-Za-zäéû0]{2,8}[A-Za-zäéû])\.?[\s,.'’´`/-]*(\d{4}|\d{2})"
     + YEAR_END)  # also "25/FEB/2017", "27Dec´16"
-# Month's name, day, year: "Jan 25, 2018", "Jun 26, 15", "Jun28'17", "MAY.21'19".
+# Month's name, day, year: "Jan 25, 2018", "Jun 26, 15", "Jun28'17", "MAY.21'19",
+# "Feb 11.2012".
 MONTH_FIRST_RE = re.compile(
-    r"(?<![A-Za-z])([A-Za-zäéû0]{2,8}[A-Za-zäéû])\.?\s*(\d{1,2})(?:,\s*|\s*['’´`]\s*|\s+)(\d{4}|\d{2})"
+    r"(?<![A-Za-z])([A-Za-zäéû0]{2,8}[A-Za-zäéû])\.?\s*(\d{1,2})"
+    r"(?:,\s*|\s*['’´`]\s*|\s+|\.\s?(?=\d{4}))(\d{4}|\d{2})"
     + YEAR_END)
 # A dot read as a comma ("20,05.2020", "28.01,2020"): only with a four-digit year.
 COMMA_DOTTED_RE = re.compile(
@@ -97,7 +102,8 @@ def find_dates(text: str, today: date, day_first: bool = False) -> list[date]:
 
 def in_order(text: str, patterns: tuple[tuple[re.Pattern, str], ...]
              ) -> list[tuple[tuple[int, int], list[date | None]]]:
-    """Each match of the patterns, its groups in the order given (``"ymd"``, ``"dmy"``)."""
+    """Each match of the patterns, its groups in the order given (``"ymd"``, ``"dmy"``; ``s``
+    a separator's group)."""
     found = []
     for pattern, order in patterns:
         for match in pattern.finditer(text):
@@ -109,7 +115,7 @@ def in_order(text: str, patterns: tuple[tuple[re.Pattern, str], ...]
 def dates_at(text: str, today: date, day_first: bool = False
              ) -> list[tuple[tuple[int, int], date]]:
     """``find_dates`` with each date's span in ``text``."""
-    found = in_order(text, ((ISO_RE, "ymd"), (DOTTED_RE, "dmy")))
+    found = in_order(text, ((ISO_RE, "ysmd"), (DOTTED_RE, "dmy")))
     for match in COMMA_DOTTED_RE.finditer(text):
         day, first, month, second, year = match.groups()
         if "," in first + second:

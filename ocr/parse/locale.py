@@ -95,9 +95,11 @@ SIGNS: list[tuple[re.Pattern, tuple[str, ...], float]] = [
         (r"\+49\b", 0, ("DE",), MEDIUM),
         (r"\+44\b", 0, ("GB",), MEDIUM),
         (r"\+33\b", 0, ("FR",), MEDIUM),
-        (r"\+1\b|\(\d{3}\)\s?\d{3}[.-]\d{4}\b|\b\d{3}[.-]\d{3}[.-]\d{4}\b", 0,
+        # North American numbers: an area code never opens with 0 or 1 ("(614)7664494")
+        (r"\+1\b|\([2-9]\d{2}\)\s?\d{3}[.-]?\d{4}\b|\b\d{3}[.-]\d{3}[.-]\d{4}\b", 0,
          ("US", "CA"), MEDIUM),
-        (rf"(?:,\s?|\s)(?:{'|'.join(US_STATES)})\.?,?\s+\d{{5}}(?:-\d{{4}})?\b", 0, ("US",),
+        # a state and its ZIP code, also glued ("Arlington, VA 22207", "SOMERVILLE,MA02145")
+        (rf"(?:,\s?|\s)(?:{'|'.join(US_STATES)})\.?,?\s*\d{{5}}(?:-\d{{4}})?\b", 0, ("US",),
          MEDIUM),
         (r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b", 0, ("GB",), WEAK),
         (r"(?m)^\s*\d{5}\s+[A-ZÄÖÜ][a-zäöüß]{2,}", 0, ("DE", "FR", "ES", "IT"), WEAK),

@@ -47,7 +47,7 @@ LEGAL_ONLY = re.compile(r"(?:\W*(?:" + LEGAL_FORM.pattern + r")\W*)+", re.IGNORE
 ADDRESS = re.compile(
     vocabulary.STREET.pattern + r"|#\d+-\d+|[a-z]\W+\d{4,6}\W*$|^\W*\d{4,6}\s+[a-z]|"
     r"^\D*\d{4,5}\s+[A-ZÄÖÜ][a-zäöüß]{2,}|,\s?[A-Z]{2}\.?\s?\d{5}|"
-    r"\(\d{3}\)\s?\d{3}-\d{4}|\btel\b|phone|\+\d{2}|"
+    r"\(\d{3}\)\s?\d{3}-\d{4}|^\W*[2-9]\d{2}[.-]\d{3}[.-]\d{4}\W*$|\btel\b|phone|\+\d{2}|"
     r"^\W*(?:no|n[°º])\.?\s?\d", re.IGNORECASE)  # a house number opening it: "NO. 9-G"
 def street_line(text: str) -> bool:
     """A street with its number, or a line opening with the street's kind (``place du
@@ -184,6 +184,7 @@ def header_names(lines: list[str], confidences: list[list[float]] | None,
         if welcome:
             text = welcome["name"]
         elif ROLE_OR_TITLE.match(text) or DOCUMENT_TITLE.match(text) or ":" in text \
+                or vocabulary.PAYMENT_OR_TITLE_ONLY.match(text) \
                 or BUSINESS_WORDS.fullmatch(text.strip(" *-|=_.:")):
             continue  # a kind of shop alone is added to the name above it
         if LEGAL_ONLY.fullmatch(text.strip()):

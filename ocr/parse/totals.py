@@ -25,6 +25,7 @@ SERVICE_WORDS, ROUNDING_WORDS = vocabulary.SERVICE, vocabulary.ROUNDING
 PAID_WORDS, CARD_WORDS = vocabulary.PAID, vocabulary.CARD
 CASH_WORDS, CHANGE_WORDS = vocabulary.CASH, vocabulary.CHANGE
 PAYMENT_WORDS, DISCOUNT_WORDS = vocabulary.PAYMENT, vocabulary.DISCOUNT
+SAVINGS_WORDS = vocabulary.SAVINGS
 CONFIRMED, REPEATED, UNCONFIRMED = 0.95, 0.8, 0.5
 ADJUSTMENT = Decimal("1.00")  # a rounding adjustment is less than this (rupees: 0.48)
 CENT = Decimal("0.01")
@@ -59,11 +60,12 @@ def keyword_amount(texts: list[str], words: re.Pattern) -> tuple[int | None, Dec
 def total_candidates(texts: list[str]) -> list[tuple[int, Decimal]]:
     """(line, amount) of every total-keyword line, not subtotal, tip, rounding or tax lines
     (but a total naming the tax it includes, and the tax table's sum row, ``MwSt Total 1,64
-    0,31 1,95``), in order."""
+    0,31 1,95``), nor what the shop says was saved (``TOTAL SAVINGS 9.96``), in order."""
     found = []
     for index, text in enumerate(texts):
         if TOTAL_WORDS.search(text) and not SUBTOTAL_WORDS.search(text) \
                 and not TIP_WORDS.search(text) and not per_rate(text) \
+                and not SAVINGS_WORDS.search(text) \
                 and (not TAX_WORDS.search(text) or TAX_INCLUDED.search(text)
                      or row_gross(text) is not None):
             amount = line_amount(texts, index)

@@ -57,6 +57,7 @@ PAID = words("cash", "card", "payment")
 NOT_ITEM = words("cash", "change", "card", "payment", "net_gross", "unit_price")
 TAX_TABLE = words("net_gross", "tax_table")
 DISCOUNT = words("discount")
+SAVINGS = words("savings")
 ITEM_COUNT = words("item_count")
 DATE_CUE = re.compile(rf"\b(?:{'|'.join(pieces('date_cue'))})\b", re.IGNORECASE)
 OTHER_DATE = words("other_date")
@@ -70,6 +71,13 @@ BUSINESS = words("business")
 STREET = words("street")
 COLUMN = words("column")
 PAYMENT = words("payment")
+# A line of payment and document words alone ("******CASH******", "DEBIT SALE", "VISA",
+# "Customer Copy"): how the receipt was paid or what it is, never whose it is ("Cash
+# Converters" and "Card Factory" hold more).
+PAYMENT_OR_TITLE_ONLY = re.compile(
+    r"^(?:[\W\d_]*(?:" + "|".join(piece for role in ("cash", "card", "payment", "title")
+                                 for piece in pieces(role)) + r"|sale))+[\W\d_]*$",
+    re.IGNORECASE)
 
 
 def table_heading(text: str) -> bool:

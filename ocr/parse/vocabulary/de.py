@@ -1,7 +1,8 @@
 """German: Germany, Austria, Switzerland."""
 WORDS = {
     "total": [r"zu\s?zahlen", r"gesamtbetrag", r"gesamtsumme", r"endsumme",
-              r"\bsumme(?:eur)?\b", r"\bgesamt", r"\bbetrag\b"],
+              r"\bsumme(?:eur)?\b", r"\bgesamt", r"\bbetrag\b",
+              r"\bsaldo\b"],  # a restaurant's till: "Saldo 32,60" over "Bar 32,60"
     "subtotal": [r"zwischensumme"],
     "tax": [r"mwst", r"mw\.?st", r"\bust\b", r"steuer"],
     "tax_included": [r"\binkl"],
@@ -16,6 +17,7 @@ WORDS = {
     "net_gross": [r"netto", r"brutto"],
     "tax_table": [r"umsatz", r"mwst", r"mw\.?st", r"\bust\b", r"steuer"],
     "unit_price": [r"einzelpreis", r"st[uü]ckpreis", r"grundpreis"],
+    "savings": [r"ersparnis", r"gespart", r"sie sparen"],
     "discount": [r"rabatt", r"nachlass", r"preisvorteil", r"gutschein", r"ersparnis"],
     "item_count": [r"posten\s*:", r"anzahl\s+(?:der\s+)?artikel", r"artikelanzahl",
                    r"^\W*\d+\s+artikel\W*$"],

@@ -1,6 +1,7 @@
 """English: UK, US, Ireland, Australia, New Zealand, Singapore, Malaysia, India, Canada."""
 WORDS = {
-    "total": [r"\btota[l1i]", r"\bt0ta[l1i]", r"\btot[al]\b",  # TOTAL read T0TAL, TOTL, Tota
+    # TOTAL read T0TAL, TOTL, Tota; "2Total": a count glued on
+    "total": [r"(?<![a-z])tota[l1i]", r"\bt0ta[l1i]", r"\btot[al]\b",
               r"amount\s?due", r"balance\s?due", r"\bdue\b(?!\s*date)",
               r"amount\s?payable", r"\bsum\b", r"\bnett?\s?am(?:oun)?t\b", r"\bnet\s?payable\b",
               r"\bgrand\b", r"\b(?:grand|fuel|order|bill|sales?)tota[l1]\b"],  # "GRANDTOTAL"
@@ -21,6 +22,8 @@ WORDS = {
     "payment": [r"payment", r"tender", r"\bpaid\b"],
     "net_gross": [r"\bnet\b", r"\bgross\b"],
     "unit_price": [r"unit price", r"price each"],
+    # what the shop says was saved ("TOTAL SAVINGS 9.96", "You saved", "Club Card Savings")
+    "savings": [r"sav(?:ed|ings)", r"\byou\s?save"],
     "discount": [r"discount", r"\boff\b", r"coupon"],
     "item_count": [r"items?\s+sold", r"number of items"],
     "date_cue": ["date"],

@@ -1,6 +1,7 @@
 """Spanish: Spain, Latin America."""
 WORDS = {
-    "total": [r"\ba\s?pagar\b", r"\bimporte\b"],
+    "total": [r"\ba\s?pagar\b", r"\bimporte\b", r"\btot\W{0,2}compra"],  # "TOT. COMPRA"
+    "savings": [r"ahorr"],
     "tax": [r"\biva(?![a-z])"],
     "tip": [r"propina"],
     "rounding": [r"redondeo"],

@@ -9,6 +9,7 @@ WORDS = {
     "cash": [r"esp[eè]ces"],
     "change": [r"rendu"],
     "card": [r"\bcb\b"],
+    "savings": [r"[ée]conomi"],
     "discount": [r"remise"],
     "role": [r"caissier\w*", r"serveu(?:r|se)\b"],
     "title": [r"facture", r"ticket de caisse", r"note\b", r"addition\b"],

@@ -2,6 +2,7 @@
 WORDS = {
     "total": [r"\bda\s?pagare\b"],
     "subtotal": [r"subtotale", r"totale parziale"],
+    "savings": [r"risparmi"],
     "tax": [r"\biva(?![a-z])"],
     "service": [r"servizio", r"coperto"],
     "rounding": [r"arrotond"],

@@ -3,6 +3,7 @@ with Malay addresses and a few Malay words) and Indonesia (PPN the value-added t
 restaurant's tax)."""
 WORDS = {
     "total": [r"\bjumlah\b"],
+    "savings": [r"jimat"],
     "cash": [r"\btunai\b"],
     "change": [r"\bbaki\b", r"\bkembali(?:an)?\b"],
     "tax": [r"\bpajak\b", r"\bppn\b", r"\bpb1\b"],

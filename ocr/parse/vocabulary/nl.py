@@ -2,6 +2,7 @@
 WORDS = {
     "total": [r"\btotaal\b", r"\bte\s?betalen\b"],
     "subtotal": [r"subtotaal"],
+    "savings": [r"besparing", r"bespaard", r"\bvoordeel\b"],
     "tax": [r"\bbtw(?![a-z])"],
     "rounding": [r"afronding"],
     "cash": [r"contant(?:en)?"],

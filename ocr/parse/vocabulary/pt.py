@@ -1,5 +1,6 @@
 """Portuguese: Portugal, Brazil."""
 WORDS = {
+    "savings": [r"poupan[çc]a", r"poupou", r"economi"],
     "cash": [r"dinheiro"],
     "change": [r"\btroco\b"],
     "greeting": [r"bem-?vind\w*"],

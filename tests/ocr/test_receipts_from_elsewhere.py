@@ -1,0 +1,83 @@
+"""Habits of receipts from shops and countries the development sets do not show: what a shop
+says was saved, a payment line at the top, year-first dates with slashes or dots, a month's
+name with a dotted year, North American phone numbers and ZIP codes glued to their state."""
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from ocr import parse
+from ocr.parse.dates import find_dates
+from ocr.parse.locale import receipt_locale
+from ocr.parse.merchant import find_merchant
+from tests.ocr.synthetic import make_page
+
+TODAY = date(2026, 3, 10)
+
+
+def parsed(lines):
+    return parse(make_page(lines), today=TODAY)
+
+
+@pytest.mark.parametrize("lines, total", [
+    # a grocery's savings box over the items: neither line is what was paid
+    (["GROCERY MART", "TOTAL NON-COUPON SAVINGS 4.26", "SAVINGS TOTAL 4.26", "ICE CREAM 5.99",
+      "KETCHUP 1.59", "TOTAL TAX .00", "TOTAL 7.58", "EBT FOOD TENDER 7.58"], "7.58"),
+    (["GROCERY", "BREAD 2.00", "TAX .00 BAL 2.00", "CASH 10.00", "CHANGE 8.00",
+      "TOTAL SAVINGS 9.96"], None),
+    (["SUPERMARKT", "Brot 2,49", "Summe 2,49", "Ihre Ersparnis gesamt 0,50"], "2.49"),
+    (["SUPERMARCHÉ", "Pain 2,49", "Total économisé 0,50", "Total 2,49"], "2.49"),
+    # a German restaurant's till: "Saldo" over the cash paid
+    (["CAVALIERE", "Caprese 7,30", "Pinot Grigio 3,60", "Saldo €10,90", "Bar €10,90"], "10.90"),
+    # Spanish: "TOT. COMPRA" with the count of articles before it
+    (["CARREFOUR", "PAN 1,97", "ZUMO 1,05", "2 ART. TOT. COMPRA: 3,02"], "3.02"),
+    # the count of items glued to "Total" in reading
+    (["RAJ GAYLORD", "1 CHICKEN JALFREZI €15.95", "1 PILAU RICE €3.50", "2Total €19.45",
+      "TABLE €19.45"], "19.45"),
+])
+def test_what_is_and_is_not_the_total(lines, total):
+    assert parsed(lines).total == (Decimal(total) if total else None)
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["******CASH******", "PIZZA FARLIA", "019-6000350", "DELIVERY #10"], "Pizza Farlia"),
+    (["VIJS RANGOLI", "1480 11TH AVENUE WEST", "DEBIT SALE", "Server#: 000099"],
+     "Vijs Rangoli"),
+    (["DEBIT SALE", "VIJS RANGOLI", "1480 11TH AVENUE WEST"], "Vijs Rangoli"),
+    # a shop whose name opens with a payment word keeps it
+    (["CASH CONVERTERS", "12 High Street"], "Cash Converters"),
+])
+def test_a_payment_line_is_no_name(lines, expected):
+    assert find_merchant(lines)[0] == expected
+
+
+def test_a_phone_number_under_the_name_makes_a_letterhead():
+    lines = ["DAIKO", "203-392-3626", "04/15/17 19:38"]
+    assert find_merchant(lines, [[0.95]] * 3) == ("Daiko", 0.7)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2016/05/04 16:26:26", date(2016, 5, 4)),  # Canada, Japan, China, Korea
+    ("2016.05.04.", date(2016, 5, 4)),  # Hungary
+    ("Feb 11.2012 10:03am", date(2012, 2, 11)),
+    ("Feb11.2012", date(2012, 2, 11)),
+    ("12.2016/05/04", None),  # no date glued to other numbers
+    ("Jun 26.15", None),  # a dotted two-digit year may be a time or a price: not read
+])
+def test_year_first_and_dotted_dates(text, expected):
+    dates = find_dates(text, TODAY)
+    assert (dates[0] if dates else None) == expected
+
+
+def test_a_zip_code_glued_to_its_state_says_month_first():
+    locale = receipt_locale("PETER CHANG\n2503 N. HARRISON ST\nArlington,VA22207\nTax: 10.45")
+    assert (locale.country, locale.day_first, locale.sure) == ("US", False, True)
+
+
+def test_a_north_american_number_without_its_dash_reads_month_first():
+    locale = receipt_locale("MEIJER\nDUBLIN, OH #58\n(614)7664494\nTOTAL 3.00")
+    assert locale.country in ("US", "CA") and locale.day_first is False
+
+
+def test_a_european_area_code_in_brackets_is_no_north_american_number():
+    assert receipt_locale("BÄCKEREI\n(030)1234567\nSUMME 3,20").country != "US"
