@@ -162,14 +162,18 @@ def scored_candidates(receipt: Totals, first_total: int | None) -> list[Candidat
 def best_scored(candidates: list[Candidate], receipt: Totals) -> Choice:
     """The best-confirmed candidate; on a tie, the later one that grew from an earlier total,
     is the total after rounding, or is what was paid (cash less change): the items' sum
-    above a total rounded to the coin (``Total 85.89``, ``Total Payable 85.90``) is not."""
+    above a total rounded to the coin (``Total 85.89``, ``Total Payable 85.90``) is not;
+    nor is an amount below the subtotal, where a later one is not (``Total Taxes 4.56``
+    read as a total, ``Grand Total 61.56`` over a subtotal of 57.00)."""
     amounts = {candidate.amount for candidate in candidates}
     best = Choice()
     for candidate in candidates:
         rounded = receipt.adjustment and candidate.amount - receipt.adjustment in amounts
         paid = candidate.amount == cash_minus_change(receipt.texts, candidate.line)
-        if candidate.score > best.score or (
-                candidate.score == best.score > 0 and (rounded or candidate.grown or paid)):
+        above = best.amount is not None and receipt.subtotal is not None \
+            and best.amount < receipt.subtotal <= candidate.amount
+        if candidate.score > best.score or (candidate.score == best.score > 0 and (
+                rounded or candidate.grown or paid or above)):
             best = Choice(candidate.score, candidate.amount, candidate.items, candidate.number)
     return best
 

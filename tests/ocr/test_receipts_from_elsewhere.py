@@ -34,6 +34,16 @@ def parsed(lines):
     # the count of items glued to "Total" in reading
     (["RAJ GAYLORD", "1 CHICKEN JALFREZI €15.95", "1 PILAU RICE €3.50", "2Total €19.45",
       "TABLE €19.45"], "19.45"),
+    # tills of Central and Eastern Europe, the Baltic states and Turkey
+    (["VIRU RESTORAN", "BigMac 1 60.00 60.00", "Ketsup 1 3.00 3.00", "KOKKU: 63.00",
+      "Sularaha: 100.00", "Tagasi: 37.00"], "63.00"),
+    (["BUGENVILA", "1,000x 100,00 G- 100,00", "1,000x 20,00 G- 20,00", "UKUPNO kn 120,00"],
+     "120.00"),
+    (["BÜFE", "Ayran 5,00", "Tost 15,00", "ARA TOPLAM 20,00", "KDV 1,60", "TOPLAM 21,60",
+      "NAKIT 50,00", "PARA ÜSTÜ 28,40"], "21.60"),
+    # a tax line misread ("Taxes" as "Tuxes") makes a second total line, below the subtotal:
+    # the one not below it wins
+    (["PYT", "Subtotal $57.00", "Total Tuxes $4.56", "Grand Total $61.56"], "61.56"),
 ])
 def test_what_is_and_is_not_the_total(lines, total):
     assert parsed(lines).total == (Decimal(total) if total else None)

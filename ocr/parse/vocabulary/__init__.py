@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from importlib import import_module
 
-LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt", "pl", "nordic", "ms")
+LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt", "pl", "cee", "nordic", "ms")
 MODULES = [import_module(f"ocr.parse.vocabulary.{name}") for name in LANGUAGES]
 
 

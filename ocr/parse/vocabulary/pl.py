@@ -1,4 +1,4 @@
-"""Polish and Czech."""
+"""Polish and Czech (the other languages of Central and Eastern Europe: ``cee``)."""
 WORDS = {
     "total": [r"\bsuma\b", r"\brazem\b", r"\bcelkem\b"],
     "savings": [r"oszcz[eę]dno", r"zaoszcz"],
