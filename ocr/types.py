@@ -108,6 +108,7 @@ class ParsedReceipt:
     confidence: dict[str, float] = field(default_factory=dict)  # per field, 0..1
     country: str | None = None  # where the receipt reads as printed (ocr.parse.locale)
     day_first: bool = True  # how its numeric dates were read
+    order_sure: bool = True  # that order follows from the receipt, not from a guess
 
     @property
     def items_add_up(self) -> bool:

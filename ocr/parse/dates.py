@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ocr.parse import vocabulary
+from ocr.types import REVIEW_THRESHOLD
 
 # Month names in the languages receipts come in (ocr.parse.vocabulary); a word names a month when
 # it begins one of these names (three letters at least: "Sep", "Sept", "Juni", "MAR").
@@ -65,6 +66,8 @@ TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}")
 CUE_RE, OTHER_DATE_RE = vocabulary.DATE_CUE, vocabulary.OTHER_DATE
 RANGE_JOIN = re.compile(r"\s?[-–]\s?|\s(?:bis|to|until|au|al|tot)\s", re.IGNORECASE)
 
+# a date that reads otherwise in the other order, the receipt not saying which: for review
+ORDER_UNKNOWN = REVIEW_THRESHOLD - 0.05
 AGREED = 0.95  # two readings (two lines, or two engines on one line) agree
 LONE_MARKED = 0.9  # one reading, next to a time or after a cue word
 LONE = 0.7  # one reading, nothing else on the receipt supports it
@@ -254,3 +257,10 @@ def pick_purchase_date(lines: list[str], today: date, day_first: bool = False
                        ) -> tuple[date | None, float]:
     """The purchase date and a confidence, by a vote of every date read on ``lines``."""
     return vote(all_readings(lines, today, day_first))
+
+
+def read_both_ways(lines: list[str], today: date, day_first: bool) -> bool:
+    """Whether the purchase date reads otherwise in the other day-month order (``06/09``:
+    June or September); a dotted or named date reads one way only."""
+    return pick_purchase_date(lines, today, day_first)[0] != \
+        pick_purchase_date(lines, today, not day_first)[0]

@@ -14,17 +14,16 @@ from datetime import date
 from decimal import Decimal
 
 from ocr.parse.amounts import find_currency, in_whole_units, with_cents
-from ocr.parse.dates import pick_purchase_date
+from ocr.parse.dates import ORDER_UNKNOWN, pick_purchase_date, read_both_ways
 from ocr.parse.locale import currency_of, receipt_locale
 from ocr.parse.merchant import find_merchant
 from ocr.parse.repair import REPAIRED
 from ocr.parse.total_choice import choose_total
 from ocr.parse.totals import CONFIRMED, SUBTOTAL_WORDS, keyword_amount, tax_amount
-from ocr.types import REVIEW_THRESHOLD, OcrPage, ParsedItem, ParsedReceipt, items_add_up
+from ocr.types import OcrPage, ParsedItem, ParsedReceipt, items_add_up
 
 # A date that reads as another one in the other order, on a receipt that does not say which
 # order it prints: a person checks it.
-ORDER_UNKNOWN = REVIEW_THRESHOLD - 0.05
 # Amounts printed with a dollar sign, and an amount's first digit that may be that sign
 # misread (5, 8, 3, 6, 9 before a price printed without it).
 DOLLAR_AMOUNT = re.compile(r"\$\s?\d+\.\d\d")
@@ -45,9 +44,9 @@ def parse(page: OcrPage, today: date | None = None, country: str | None = None
         texts, [[w.confidence for w in line.words] for line in page.lines],
         [line.box.height for line in page.lines], locale.country)
     receipt.purchase_date, date_confidence = pick_purchase_date(texts, today, locale.day_first)
-    if not locale.sure and receipt.purchase_date != pick_purchase_date(
-            texts, today, not locale.day_first)[0]:
-        date_confidence = min(date_confidence, ORDER_UNKNOWN)  # 06/09: June or September
+    receipt.order_sure = locale.sure
+    if not locale.sure and read_both_ways(texts, today, locale.day_first):
+        date_confidence = min(date_confidence, ORDER_UNKNOWN)
     if in_whole_units(texts):  # "TOTAL 125.000": rupiah, yen, won
         texts = [with_cents(text) for text in texts]
     amounts = read_amounts(texts)

@@ -31,11 +31,13 @@ from PIL import Image
 from ocr.parse.dates import (
     AGREED,
     CUE_RE,
+    ORDER_UNKNOWN,
     TIME_RE,
     Reading,
     all_readings,
     dates_at,
     line_readings,
+    read_both_ways,
     vote,
 )
 from ocr.runs import runs
@@ -86,6 +88,8 @@ def date_look(image: Image.Image, page: OcrPage, receipt: ParsedReceipt,
             found == receipt.purchase_date
             and confidence <= receipt.confidence.get("purchase_date", 0.0)):
         return receipt
+    if not receipt.order_sure and read_both_ways(texts, today, day_first):
+        confidence = min(confidence, ORDER_UNKNOWN)  # two readings agree on 09/08, not its order
     return replace(receipt, purchase_date=found,
                    confidence={**receipt.confidence, "purchase_date": confidence})
 

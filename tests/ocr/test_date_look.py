@@ -7,7 +7,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from ocr import TesseractEngine, parse, prepare
-from ocr.parse.dates import AGREED, DISPUTED, LONE, LONE_MARKED
+from ocr.parse.dates import AGREED, DISPUTED, LONE, LONE_MARKED, ORDER_UNKNOWN
 from ocr.second_reading.date_look import candidate_lines, date_look, word_spans
 from ocr.types import Line, OcrPage
 from tests.ocr.synthetic import DEFAULT_FONT, make_page, render_receipt
@@ -79,6 +79,19 @@ def test_a_lone_date_read_again_alike_is_confirmed():
     looked = date_look(image, page, receipt, TODAY)
     assert (looked.purchase_date, looked.confidence["purchase_date"]) == (
         date(2026, 3, 2), AGREED)
+
+
+def test_a_date_read_again_alike_stays_in_doubt_where_its_order_is_unknown():
+    """Two readings agreeing on "09/08/2017" agree on its digits, not on whether it is
+    9 August or 8 September: on a receipt that does not say its country, for review."""
+    image, page, receipt = read(render_receipt([
+        ("CORNER CAFE", ""), ("Date 02/03/2026 12:41", ""), ("Bagel", "2.49"),
+        ("TOTAL", "2.49")]))
+    assert receipt.purchase_date == date(2026, 3, 2) and not receipt.order_sure
+    assert receipt.confidence["purchase_date"] == ORDER_UNKNOWN
+    looked = date_look(image, page, receipt, TODAY)
+    assert looked.purchase_date == date(2026, 3, 2)
+    assert looked.confidence["purchase_date"] == ORDER_UNKNOWN
 
 
 def test_agreeing_readings_or_nothing_to_read_leave_the_receipt_as_it_is():
