@@ -44,7 +44,9 @@ def price_column(page: OcrPage, rows: list[int]) -> tuple[int, int]:
     if len(starts) < MIN_PRICES:
         return round(page.width * PLAIN_COLUMN), page.width
     height = median(page.lines[i].box.height for i in rows)
-    return max(0, round(median(starts) - height)), right
+    # prices found only below narrow item lines (a name taken for a total line) may start
+    # right of them: the column then reaches left to the lines' own edge
+    return max(0, min(round(median(starts) - height), right - height)), right
 
 
 def price_starts(page: OcrPage, rows) -> list[int]:

@@ -129,3 +129,15 @@ def test_what_the_recogniser_reads_for_blots_and_marks_is_left_out():
     assert cleaned("3,99日") == "3,99"  # a blot read as a Chinese character
     assert cleaned("1,59 v") == "1,59 V"  # the tax class read small
     assert cleaned("-0,50 A") == "-0,50 A" and cleaned("0,25xC") == "0,25xC"
+
+
+def test_a_name_taken_for_a_total_line_above_the_prices_leaves_a_column_to_read():
+    """The shop's name read as a total line ("TOTAL BURGER") ends the items above the
+    prices: the price column, placed by the prices below, starts right of the name's line
+    and is read from that line's edge, not from a crop ending before it starts."""
+    photo = render_receipt([("TOTAL BURGER", ""), ("", ""), ("Cheeseburger", "8,50"),
+                            ("Pommes", "3,50"), ("", ""), ("SUMME", "12,00")])
+    engine, image, page, receipt = first_reading(photo)
+    assert "TOTAL" in page.lines[0].text and not receipt.items_add_up
+    page_after, receipt_after = price_look(image, engine, page, receipt, TODAY)
+    assert receipt_after.total == receipt.total
