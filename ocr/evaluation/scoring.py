@@ -42,7 +42,11 @@ def merchant_matches(label: str, name: str | None) -> bool:
 
 
 def name_core(name: str | None) -> str:
-    words = [merchant_slug(word) for word in (name or "").split() if not re.search(r"\d", word)]
+    """The name's letters without generic words, numbers and store numbers, also where a
+    store number is glued on ("BESTBUY#994", "Steak'nshakeNo:11")."""
+    words = [merchant_slug(word) for word in (name or "").split()
+             for word in [re.sub(r"(?:#|\bno\.?:?|(?<=[a-z])no:)\d+\W*$", "", word, flags=re.I)]
+             if word and not re.search(r"\d", word)]
     return "".join(word for word in words if word not in GENERIC_NAME_WORDS)
 
 

@@ -54,6 +54,9 @@ def test_what_is_and_is_not_the_total(lines, total):
     (["VIJS RANGOLI", "1480 11TH AVENUE WEST", "DEBIT SALE", "Server#: 000099"],
      "Vijs Rangoli"),
     (["DEBIT SALE", "VIJS RANGOLI", "1480 11TH AVENUE WEST"], "Vijs Rangoli"),
+    # how the meal is served is no name either
+    (["Carry Out", "STEAK N SHAKE", "1280 N Main St"], "Steak N Shake"),
+    (["Service en salle", "CAFE DE LA GARE", "12 rue de la Gare"], "Cafe De La Gare"),
     # a shop whose name opens with a payment word keeps it
     (["CASH CONVERTERS", "12 High Street"], "Cash Converters"),
 ])

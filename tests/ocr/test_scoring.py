@@ -13,6 +13,11 @@ from ocr.evaluation.scoring import merchant_matches
     ("lidl", "Bulgur-kräuter Ze", False),
     ("tanke", "Hermann Michael", False),
     ("aldi", None, False),
+    # a label's store number, also glued on as some labels print it, is no part of the name
+    ("McDonald's Restaurant #3100", "McDonald's", True),
+    ("BESTBUY#994", "Bestbuy", True),
+    ("Steak'nshakeNo:11", "Steak'nshake", True),
+    ("BESTBUY#994", "Aid", False),
 ])
 def test_merchant_matches(label, name, expected):
     assert merchant_matches(label, name) is expected

@@ -24,7 +24,7 @@ WORDS = {
     "date_cue": ["datum", "kaufdatum", "belegdatum"],
     "other_date": [r"gültig", r"gueltig", r"\bbis\b", r"\bab\b", r"\bmhd\b", r"haltbar",
                    r"rückgabe", r"ruckgabe", r"umtausch", r"geburt", r"\bseit\b"],
-    "role": [r"kassierer\w*", r"bediener\w*", r"verk[aä]ufer\w*"],
+    "role": [r"kassierer\w*", r"bediener\w*", r"verk[aä]ufer\w*", r"au(?:ß|ss)er\s?haus"],
     "title": [r"kassenbon", r"quittung", r"rechnung", r"bon"],
     "document": [r"quittung", r"rechnung", r"kassenbon"],
     "greeting": [r"willkommen"],

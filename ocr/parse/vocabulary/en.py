@@ -34,7 +34,7 @@ WORDS = {
              r"order", r"check", r"chk", r"station", r"terminal", r"register", r"reg",
              r"trans\w*", r"customer", r"member", r"name", r"cust", r"acct", r"account",
              r"no\.?", r"date", r"time", r"doc", r"dine[\s-]?in", r"take[\s-]?out",
-             r"to[\s-]go", r"pick[\s-]?up", r"delivery", r"drive[\s-]?thru"],
+             r"to[\s-]go", r"carry[\s-]?out", r"pick[\s-]?up", r"delivery", r"drive[\s-]?thru"],
     "title": [r"ticket", r"receipt", r"invoice", r"bill", r"reprint", r"tax invoice",
               r"simplified", r"cash sale", r"sales", r"official", r"copy", r"customer copy",
               r"merchant copy", r"duplicate", r"shop", r"store",

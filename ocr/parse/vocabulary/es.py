@@ -7,7 +7,7 @@ WORDS = {
     "rounding": [r"redondeo"],
     "cash": [r"efectivo"],
     "change": [r"\bcambio\b", r"\bvuelto\b"],
-    "role": [r"cajer[oa]", r"camarer[oa]", r"meser[oa]"],
+    "role": [r"cajer[oa]", r"camarer[oa]", r"meser[oa]", r"para\s?llevar"],
     "title": [r"recibo", r"factura", r"cuenta\b", r"ticket\b"],
     "document": [r"factura", r"recibo", r"cuenta"],
     "greeting": [r"bienvenid\w*"],

@@ -11,7 +11,9 @@ WORDS = {
     "card": [r"\bcb\b"],
     "savings": [r"[ée]conomi"],
     "discount": [r"remise"],
-    "role": [r"caissier\w*", r"serveu(?:r|se)\b"],
+    # and how the meal is served: "Sur place", "A emporter", "Service en salle"
+    "role": [r"caissier\w*", r"serveu(?:r|se)\b", r"sur\s?place", r"[àa]\s?emporter",
+             r"service\s?en\s?salle"],
     "title": [r"facture", r"ticket de caisse", r"note\b", r"addition\b"],
     "document": [r"facture", r"note", r"addition"],
     "greeting": [r"bienvenu\w*"],

@@ -8,7 +8,7 @@ WORDS = {
     "rounding": [r"arrotond"],
     "cash": [r"contanti"],
     "change": [r"\bresto\b"],
-    "role": [r"cassier[ea]\b", r"camerier[ea]\b"],
+    "role": [r"cassier[ea]\b", r"camerier[ea]\b", r"da\s?asporto"],
     "title": [r"documento", r"di vendita", r"scontrino", r"ricevuta", r"conto\b"],
     "document": [r"ricevuta", r"conto"],
     "greeting": [r"benvenut\w*"],
