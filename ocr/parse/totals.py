@@ -25,7 +25,7 @@ SERVICE_WORDS, ROUNDING_WORDS = vocabulary.SERVICE, vocabulary.ROUNDING
 PAID_WORDS, CARD_WORDS = vocabulary.PAID, vocabulary.CARD
 CASH_WORDS, CHANGE_WORDS = vocabulary.CASH, vocabulary.CHANGE
 PAYMENT_WORDS, DISCOUNT_WORDS = vocabulary.PAYMENT, vocabulary.DISCOUNT
-SAVINGS_WORDS = vocabulary.SAVINGS
+SAVINGS_WORDS, SLIP_AMOUNT = vocabulary.SAVINGS, vocabulary.SLIP_AMOUNT
 CONFIRMED, REPEATED, UNCONFIRMED = 0.95, 0.8, 0.5
 ADJUSTMENT = Decimal("1.00")  # a rounding adjustment is less than this (rupees: 0.48)
 CENT = Decimal("0.01")
@@ -159,10 +159,14 @@ def one_digit_apart(first: Decimal, second: Decimal) -> bool:
 
 def card_payment(texts: list[str]) -> Decimal | None:
     """The amount paid by card (``gegeben Kreditkarte EUR 19,90``): the total when its own
-    line is unreadable. Cash lines are left out: cash handed over is often more."""
+    line is unreadable; on a card slip naming its card (``AMEX``), the amount charged
+    (``Amount: $14.00``). Cash lines are left out: cash handed over is often more."""
     paid = [found for index, text in enumerate(texts)
             if CARD_WORDS.search(text) and not CHANGE_WORDS.search(text)
             for found in [line_amount(texts, index)] if found is not None and found > 0]
+    if not paid and any(CARD_WORDS.search(text) for text in texts):
+        paid = [found for index, text in enumerate(texts) if SLIP_AMOUNT.match(text)
+                for found in [line_amount(texts, index)] if found is not None and found > 0]
     return paid[-1] if paid else None  # the payment is below the items ("Greeting Card")
 
 

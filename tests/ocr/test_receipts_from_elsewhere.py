@@ -34,6 +34,10 @@ def parsed(lines):
     # the count of items glued to "Total" in reading
     (["RAJ GAYLORD", "1 CHICKEN JALFREZI €15.95", "1 PILAU RICE €3.50", "2Total €19.45",
       "TABLE €19.45"], "19.45"),
+    # a card slip without a total line: the amount charged to the card it names
+    (["JENI'S SPLENDID ICE CREAMS, LLC", "Pre-Auth Completion", "AMEX 2004", "Auth: 576111",
+      "Amount: $14.00", "CUSTOMER COPY"], "14.00"),
+    (["PARKING", "Amount: $14.00"], None),  # no card named: an amount of what, unknown
     # tills of Central and Eastern Europe, the Baltic states and Turkey
     (["VIRU RESTORAN", "BigMac 1 60.00 60.00", "Ketsup 1 3.00 3.00", "KOKKU: 63.00",
       "Sularaha: 100.00", "Tagasi: 37.00"], "63.00"),

@@ -71,6 +71,7 @@ BUSINESS = words("business")
 STREET = words("street")
 COLUMN = words("column")
 PAYMENT = words("payment")
+SLIP_AMOUNT = line_start("slip_amount")
 # A line of payment and document words alone ("******CASH******", "DEBIT SALE", "VISA",
 # "Customer Copy"): how the receipt was paid or what it is, never whose it is ("Cash
 # Converters" and "Card Factory" hold more).

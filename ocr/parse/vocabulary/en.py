@@ -20,6 +20,8 @@ WORDS = {
     "card": [r"\bcard\b", r"visa", r"mastercard", r"maestro", r"amex", r"debit", r"credit",
              r"eftpos", r"interac", r"\bupi\b", r"\bnets\b"],
     "payment": [r"payment", r"tender", r"\bpaid\b"],
+    # what a card slip calls the amount charged ("Amount: $14.00", "SALE $12.50")
+    "slip_amount": [r"amount", r"\bamt\b", r"purchase", r"\bsale\b"],
     "net_gross": [r"\bnet\b", r"\bgross\b"],
     "unit_price": [r"unit price", r"price each"],
     # what the shop says was saved ("TOTAL SAVINGS 9.96", "You saved", "Club Card Savings")
