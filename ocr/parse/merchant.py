@@ -48,6 +48,10 @@ ADDRESS = re.compile(
     vocabulary.STREET.pattern + r"|#\d+-\d+|[a-z]\W+\d{4,6}\W*$|^\W*\d{4,6}\s+[a-z]|"
     r"^\D*\d{4,5}\s+[A-ZÄÖÜ][a-zäöüß]{2,}|,\s?[A-Z]{2}\.?\s?\d{5}|"
     r"\(\d{3}\)\s?\d{3}-\d{4}|^\W*[2-9]\d{2}[.-]\d{3}[.-]\d{4}\W*$|\btel\b|phone|\+\d{2}|"
+    # a phone number: labelled ("T: 0815586450", "Ph 9415 1122"), or alone on its line
+    # with its trunk prefix ("019-6000350", "04-4340700")
+    r"\b(?:t|ph|tlf|telp|fon)\b\.?\s?:?\s?[+(]?\d|"
+    r"^\W*\(?0\d{1,4}\)?[-\s/.]?\d{3,4}[-\s.]?\d{3,5}\W*$|"
     r"^\W*(?:no|n[°º])\.?\s?\d", re.IGNORECASE)  # a house number opening it: "NO. 9-G"
 def street_line(text: str) -> bool:
     """A street with its number, or a line opening with the street's kind (``place du

@@ -68,9 +68,18 @@ def test_a_payment_line_is_no_name(lines, expected):
     assert find_merchant(lines)[0] == expected
 
 
-def test_a_phone_number_under_the_name_makes_a_letterhead():
-    lines = ["DAIKO", "203-392-3626", "04/15/17 19:38"]
-    assert find_merchant(lines, [[0.95]] * 3) == ("Daiko", 0.7)
+@pytest.mark.parametrize("lines", [
+    ["DAIKO", "203-392-3626", "04/15/17 19:38"],  # North American, without brackets
+    ["SALTWATER GRILL", "Howard Centre", "T: 0815586450"],  # labelled
+    ["PIZZA FARLIA", "019-6000350", "DELIVERY #10"],  # alone, with its trunk prefix
+])
+def test_a_phone_number_under_the_name_makes_a_letterhead(lines):
+    assert find_merchant(lines, [[0.95] * len(line.split()) for line in lines])[1] == 0.7
+
+
+def test_a_receipt_number_among_words_is_no_phone():
+    lines = ["CORNER SHOP", "Receipt 0123 4567 890", "BREAD 2.00"]
+    assert find_merchant(lines, [[0.95] * len(line.split()) for line in lines])[1] == 0.5
 
 
 @pytest.mark.parametrize("text, expected", [
