@@ -27,6 +27,7 @@ CASH_WORDS, CHANGE_WORDS = vocabulary.CASH, vocabulary.CHANGE
 PAYMENT_WORDS, DISCOUNT_WORDS = vocabulary.PAYMENT, vocabulary.DISCOUNT
 SAVINGS_WORDS, SLIP_AMOUNT = vocabulary.SAVINGS, vocabulary.SLIP_AMOUNT
 CONFIRMED, REPEATED, UNCONFIRMED = 0.95, 0.8, 0.5
+PARTS_ABOVE = 6  # lines right above a total whose amounts may add up to it
 ADJUSTMENT = Decimal("1.00")  # a rounding adjustment is less than this (rupees: 0.48)
 CENT = Decimal("0.01")
 CURRENCY_NAMES = re.compile(r"\b(?:EUR|EURO|USD|GBP)\b", re.IGNORECASE)
@@ -106,8 +107,10 @@ def added_after(texts: list[str], start: int, end: int, discounts: bool = False
     added = []
     for index in range(start + 1, end):
         text = texts[index]
-        if TOTAL_WORDS.search(text) or SUGGESTED.search(text):
-            continue
+        charged = SERVICE_WORDS.search(text) or (TAX_WORDS.search(text)
+                                                 and not TAX_INCLUDED.search(text))
+        if (TOTAL_WORDS.search(text) and not charged) or SUGGESTED.search(text):
+            continue  # a total repeated ("Total Tax 1.74", "Svc Chg Total 12.60" are added)
         if TIP_WORDS.search(text) and line_amount(texts, index):
             return None
         if (TAX_WORDS.search(text) and not TAX_INCLUDED.search(text)) or \
@@ -270,5 +273,23 @@ def other_confirmation(amount: Decimal, index: int, texts: list[str],
         return CONFIRMED
     if amount in paid_amounts(texts, index):
         return REPEATED
+    if printed_above(amount, index, texts):
+        return REPEATED
     repeats = sum(amount in all_amounts(text) for text in texts)
     return REPEATED if repeats >= 2 else UNCONFIRMED
+
+
+def printed_above(amount: Decimal, index: int, texts: list[str]) -> bool:
+    """Whether the amounts closing the lines right above the total line (two or more,
+    each line with one) add up to it: the parts of the bill however named ("Food 27.98",
+    "Tax 2.03", "Total 30.01"; "Food Total 105.00", "Svc Chg Total 18.90", "Tax 5.25").
+    A tip or a saving among them ends the run: a total with a tip is what was paid."""
+    running, count = Decimal(0), 0
+    for text in reversed(texts[max(0, index - PARTS_ABOVE):index]):
+        found = amount_at_end(text)
+        if found is None or TIP_WORDS.search(text) or SAVINGS_WORDS.search(text):
+            return False
+        running, count = running + found[0], count + 1
+        if count >= 2 and running == amount:
+            return True
+    return False

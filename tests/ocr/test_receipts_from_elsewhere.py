@@ -107,3 +107,19 @@ def test_a_north_american_number_without_its_dash_reads_month_first():
 
 def test_a_european_area_code_in_brackets_is_no_north_american_number():
     assert receipt_locale("BÄCKEREI\n(030)1234567\nSUMME 3,20").country != "US"
+
+
+@pytest.mark.parametrize("lines, sure", [
+    # the parts of the bill right above the total add up to it, however they are named
+    (["FISH", "1 Crab Special 21.95", "1 PBR 2.50", "food 21.95", "liquor 2.50", "Tax 2.14",
+      "Total Due 26.59"], True),
+    (["ONE MILL STREET", "CALAMARI 16.00", "PORK CHOP 54.00", "FOOD TOTAL 70.00",
+      "SVC CHG TOTAL 12.60", "TAX 3.50", "TOTAL DUE $86.10"], True),
+    # a tip among them: the total with a tip is what was paid, not confirmed so
+    (["FISH", "Crab Special 21.95", "Food 21.95", "Tip 4.00", "Total 25.95"], False),
+    (["FISH", "Crab Special 21.95", "Food 21.95", "Total 25.95"], False),
+])
+def test_the_parts_above_a_total_confirm_it(lines, sure):
+    receipt = parsed(lines)
+    assert receipt.total == Decimal(lines[-1].split()[-1].lstrip("$"))
+    assert (receipt.confidence["total"] >= 0.6) is sure
