@@ -100,8 +100,9 @@ CONTINUED = re.compile(r"(?:&|\band)\s*$|\([^)]*$", re.IGNORECASE)
 CONTINUING = re.compile(r"^\W*(?:&|and\b)", re.IGNORECASE)
 # A line that finishes the name above it: a legal form opening it, or after one word
 # ("ELECTRONICS" / "LIMITED", "LIAN CHI PU TIAN VEGETARIAN" / "RESTAURANT SDN BHD").
-NAME_FINISHED_BELOW = re.compile(rf"^\W*(?:[^\W\d]+\s+)?(?:{LEGAL_FORM.pattern})",
-                                 re.IGNORECASE)
+NAME_FINISHED_BELOW = re.compile(
+    rf"^\W*(?:[^\W\d]+\s+|\([^\W\d]+\)\s*)?(?:{LEGAL_FORM.pattern})",  # "(Thailand) Co., Ltd."
+    re.IGNORECASE)
 # The line above a company's former name ("FORMERLY KNOWN AS").
 FORMER_NAME = re.compile(r"\b(?:formerly|previously|ehemals|vormals|anciennement)\b",
                          re.IGNORECASE)

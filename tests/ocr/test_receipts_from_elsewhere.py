@@ -34,6 +34,8 @@ def parsed(lines):
     # the count of items glued to "Total" in reading
     (["RAJ GAYLORD", "1 CHICKEN JALFREZI €15.95", "1 PILAU RICE €3.50", "2Total €19.45",
       "TABLE €19.45"], "19.45"),
+    (["SARAS", "Daal Tadka 470.00", "Item Total: 470.00", "Tax 7%: 32.90",
+      "Pay Amount: 502.90"], "502.90"),
     # a card slip without a total line: the amount charged to the card it names
     (["JENI'S SPLENDID ICE CREAMS, LLC", "Pre-Auth Completion", "AMEX 2004", "Auth: 576111",
       "Amount: $14.00", "CUSTOMER COPY"], "14.00"),
@@ -61,6 +63,9 @@ def test_what_is_and_is_not_the_total(lines, total):
     # how the meal is served is no name either
     (["Carry Out", "STEAK N SHAKE", "1280 N Main St"], "Steak N Shake"),
     (["Service en salle", "CAFE DE LA GARE", "12 rue de la Gare"], "Cafe De La Gare"),
+    # a name finished below by its legal form after the country in brackets
+    (["saras", "(Thailand) Co., Ltd.", "15, 1st Floor, Sukhumvit Soi 20,", "Bangkok 10110"],
+     "saras Thailand Co Ltd"),
     # a shop whose name opens with a payment word keeps it
     (["CASH CONVERTERS", "12 High Street"], "Cash Converters"),
 ])
