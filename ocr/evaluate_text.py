@@ -99,6 +99,15 @@ def key_total(text: str) -> Decimal | None:
         return None
 
 
+def key_totals(text: str) -> set[Decimal]:
+    """``key_total``, and where the label is a number with three digits after its one
+    separator ("197.285") also that number in whole units: rupiah, as printed with a
+    thousands dot, or a dinar's three decimals; the label cannot say which."""
+    total = key_total(text)
+    whole = re.fullmatch(r"\D*(\d{1,3})[.,](\d{3})\D*", text.strip())
+    return {total} | ({Decimal(whole[1] + whole[2])} if whole else set())
+
+
 def evaluate(boxes: Path, keys: Path, either_order: bool = False) -> list[dict]:
     """One result a receipt with a key file and a box file (``either_order``: ``key_dates``)."""
     box_files = {path.name.split(".")[0]: path for path in boxes.iterdir() if path.is_file()
@@ -119,7 +128,7 @@ def evaluate(boxes: Path, keys: Path, either_order: bool = False) -> list[dict]:
         if wanted:
             right["date"] = receipt.purchase_date in wanted
         if key.get("total") and key_total(key["total"]) is not None:
-            right["total"] = receipt.total == key_total(key["total"])
+            right["total"] = receipt.total in key_totals(key["total"])
         results.append({"receipt": name, **right, "needs_review": receipt.needs_review,
                          "wrong_unreviewed": not receipt.needs_review and not all(
                              right.values()),

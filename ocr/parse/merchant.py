@@ -207,7 +207,7 @@ def header_names(lines: list[str], confidences: list[list[float]] | None,
         score = -0.3 if welcome else 0.0  # "Welcome to X" greets ("... The Family") as
         # often as it names the shop: a plain name near it is likelier
         if any(name.lower() in other.lower() and name.lower() != other.lower()
-               for other in header[index + 1:index + 3]):
+               and not WEB_LINE.search(other) for other in header[index + 1:index + 3]):
             score -= 1.0  # a logo's part, printed in full below ("PASTA" over "Bella Pasta")
         score += 2.5 if LEGAL_FORM.search(name) else 0.0
         score += 0.7 if BUSINESS_WORDS.search(name) else 0.0
@@ -247,7 +247,10 @@ def with_continuation(text: str, printed: str, below: list[str]) -> tuple[str, i
 
 # A web or mail address on the receipt (``www.laureltavern.com``, ``info@zoca.com``, read
 # with spaces around its dots: ``www .nancysrestaurant .net``).
-WEB_NAME = re.compile(r"(?:www\s?\.\s?|@|https?://)([a-z0-9-]{4,})\s?\.", re.IGNORECASE)
+# ... or printed bare, with a common ending ("pizzahutfeedback.com.ph", "rewe.de")
+WEB_NAME = re.compile(r"(?:www\s?\.\s?|@|https?://)([a-z0-9-]{4,})\s?\.|"
+                      r"(?<![\w@.])([a-z0-9-]{4,})\.(?:com|net|org|co|de|fr|it|es|nl|uk|ie|"
+                      r"at|ch|be|au|my|sg|id|ph|in)\b", re.IGNORECASE)
 WEB_LINE = re.compile(r"\bwww\b|https?:|\.\s?(?:com|net|org)\b", re.IGNORECASE)
 GENERIC_WEB_NAMES = {"gmail", "yahoo", "hotmail", "outlook", "facebook", "instagram",
                      "twitter", "yelp", "google", "tripadvisor"}
@@ -256,7 +259,7 @@ GENERIC_WEB_NAMES = {"gmail", "yahoo", "hotmail", "outlook", "facebook", "instag
 def web_names(lines: list[str]) -> list[str]:
     """The letters of the receipt's own web and mail addresses' names (mail and social
     network hosts left out)."""
-    sites = [re.sub(r"[^a-z]", "", found.lower())
+    sites = [re.sub(r"[^a-z]", "", "".join(found).lower())
              for text in lines for found in WEB_NAME.findall(text)]
     return [site for site in sites if site not in GENERIC_WEB_NAMES]
 

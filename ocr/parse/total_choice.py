@@ -120,9 +120,12 @@ def choose_total(texts: list[str], subtotal: Decimal | None, tax: Decimal | None
         return total_from_subtotal(receipt, first_total, items)
     rounded = best.amount + receipt.adjustment
     line = candidates[best.number].line
+    printed_below = [amount for text in texts[line + 1:line + 1 + ADDED_LINES]
+                     for amount in all_amounts(text)]
     if receipt.adjustment and rounded not in {c.amount for c in candidates} and \
-            rounded in paid_amounts(texts, line):
+            rounded in paid_amounts(texts, line) + printed_below:
         # rounded only at the till: "Total 176.23", "Cash Rounding 0.02", "Amount Paid 176.25"
+        # (or a line the total's word was not read on: "AmtDue 64.15")
         return rounded, best.items, best.score
     paid = cash_minus_change(texts, line)
     if not receipt.adjustment and paid is not None and paid != best.amount and \

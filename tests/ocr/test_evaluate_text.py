@@ -51,3 +51,12 @@ def test_labelled_dates_in_either_order_where_the_set_mixes_countries():
     assert {str(d) for d in key_dates("07/05/2017", either_order=True)} == {
         "2017-05-07", "2017-07-05"}
     assert {str(d) for d in key_dates("07/05/2017")} == {"2017-05-07"}
+
+
+def test_a_total_labelled_with_three_decimals_may_be_in_whole_units():
+    from decimal import Decimal
+
+    from ocr.evaluate_text import key_totals
+    assert key_totals("197.285") == {Decimal("197.285"), Decimal("197285")}
+    assert key_totals("Rp 45.000") == {Decimal("45.000"), Decimal("45000")}
+    assert key_totals("1,007.50") == {Decimal("1007.50")}

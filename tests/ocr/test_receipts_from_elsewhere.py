@@ -128,3 +128,21 @@ def test_the_parts_above_a_total_confirm_it(lines, sure):
     receipt = parsed(lines)
     assert receipt.total == Decimal(lines[-1].split()[-1].lstrip("$"))
     assert (receipt.confidence["total"] >= 0.6) is sure
+
+
+def test_a_web_address_printed_bare_spells_the_name():
+    """"pizzahutfeedback.com.ph" without "www." names the shop above it, and a line holding
+    the name in its web address is no fuller form of the name that would outrank it."""
+    lines = ["Pizza Hut", "SM Masinag", "at pizzahutfeedback.com.ph", "put valid code on receipt",
+             "to claim FREE BANANA SPLIT", "OFFICIAL RECEIPT"]
+    assert find_merchant(lines, [[0.95] * len(line.split()) for line in lines]) == (
+        "Pizza Hut", 0.85)
+
+
+def test_the_end_of_a_total_rounded_at_the_till_read_without_its_word():
+    receipt = parsed(["NANDO'S", "Full Platter 55.00", "Serv Chrg @10% 5.50", "GST @6% 3.63",
+                      "Total: 64.13", "Rounding Adj 0.02", "AmtDue 64.15"])
+    assert receipt.total == Decimal("64.15")
+    receipt = parsed(["NANDO'S", "Full Platter 55.00", "Serv Chrg @10% 5.50", "GST @6% 3.63",
+                      "Total: 64.13", "Rounding Adj 0.02", "Customer 64.15"])
+    assert receipt.total == Decimal("64.15")

@@ -2,7 +2,7 @@
 WORDS = {
     # TOTAL read T0TAL, TOTL, Tota; "2Total": a count glued on
     "total": [r"(?<![a-z])tota[l1i]", r"\bt0ta[l1i]", r"\btot[al]\b",
-              r"amount\s?due", r"balance\s?due", r"\bdue\b(?!\s*date)",
+              r"amount\s?due", r"\bamt\s?due", r"balance\s?due", r"\bdue\b(?!\s*date)",
               r"amount\s?payable", r"\bpay\s?amount", r"amount\s?to\s?pay", r"\bsum\b", r"\bnett?\s?am(?:oun)?t\b", r"\bnet\s?payable\b",
               r"\bgrand\b", r"\b(?:grand|fuel|order|bill|sales?)tota[l1]\b"],  # "GRANDTOTAL"
     # a total without its tax: "TOTAL EXCL 28.11", "TOTAL SALES (EXCLUDING GST)" (not a tax
