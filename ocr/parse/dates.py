@@ -33,7 +33,9 @@ ISO_RE = re.compile(r"(?<![\d/.])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})"
 DAY_OR_MONTH, YEAR = r"(\d{1,2})", r"(\d{4}|\d{2})"
 DOTTED_RE = re.compile(
     rf"(?<!\d){DAY_OR_MONTH}\s?\.\s?{DAY_OR_MONTH}\s?\.(\s?\d{{4}}|\d{{2}})" + YEAR_END)
-SLASHED_RE = re.compile(rf"(?<!\d){DAY_OR_MONTH}[/-]{DAY_OR_MONTH}[/-]{YEAR}" + YEAR_END)
+# Not a piece of a longer chain of numbers ("Tender Detail#: 1-01-1-01-001303").
+SLASHED_RE = re.compile(rf"(?<!\d)(?<!\d[/-]){DAY_OR_MONTH}[/-]{DAY_OR_MONTH}[/-]{YEAR}"
+                        + YEAR_END + r"(?![/-]\d(?!\d?:\d{2}))")
 # A numeric date printed whole, one separator throughout, no digit glued to it: whether it
 # can only be read one way says the receipt's date order (``ocr.parse.locale.date_order``).
 NUMERIC_DATE = re.compile(rf"(?<![\d/.-]){DAY_OR_MONTH}([/.-]){DAY_OR_MONTH}\2{YEAR}(?![\d/])")

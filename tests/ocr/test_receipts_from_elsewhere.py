@@ -93,6 +93,8 @@ def test_a_receipt_number_among_words_is_no_phone():
     ("Feb 11.2012 10:03am", date(2012, 2, 11)),
     ("Feb11.2012", date(2012, 2, 11)),
     ("12.2016/05/04", None),  # no date glued to other numbers
+    ("Tender Detail#: 1-01-1-01-001303", None),  # nor one inside a chain of numbers
+    ("10/07/2025-15:25", date(2025, 10, 7)),  # a time after a dash is no such chain
     ("Jun 26.15", None),  # a dotted two-digit year may be a time or a price: not read
 ])
 def test_year_first_and_dotted_dates(text, expected):
@@ -146,3 +148,9 @@ def test_the_end_of_a_total_rounded_at_the_till_read_without_its_word():
     receipt = parsed(["NANDO'S", "Full Platter 55.00", "Serv Chrg @10% 5.50", "GST @6% 3.63",
                       "Total: 64.13", "Rounding Adj 0.02", "Customer 64.15"])
     assert receipt.total == Decimal("64.15")
+
+
+def test_a_subtotal_read_without_its_last_letter():
+    receipt = parsed(["LONE STAR CAFE", "Fried Pickles $6.99", "Onion Rings $8.99",
+                      "Sub-Tota $15.98", "Sales Tax $1.32", "Total $17.30"])
+    assert (receipt.subtotal, receipt.total) == (Decimal("15.98"), Decimal("17.30"))

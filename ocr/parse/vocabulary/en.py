@@ -6,8 +6,9 @@ WORDS = {
               r"amount\s?payable", r"\bpay\s?amount", r"amount\s?to\s?pay", r"\bsum\b", r"\bnett?\s?am(?:oun)?t\b", r"\bnet\s?payable\b",
               r"\bgrand\b", r"\b(?:grand|fuel|order|bill|sales?)tota[l1]\b"],  # "GRANDTOTAL"
     # a total without its tax: "TOTAL EXCL 28.11", "TOTAL SALES (EXCLUDING GST)" (not a tax
-    # table's net row under the total: "Excl. BTW 33,60")
-    "subtotal": [r"sub\s?-?\s?tota[l1]", r"\bsub\s?tt?l\b", r"\btota[l1]\b.{0,20}\bexcl"],
+    # table's net row under the total: "Excl. BTW 33,60"); "Sub-Tota": its last letter lost
+    "subtotal": [r"sub\s?-?\s?tota(?:[l1]|\b)", r"\bsub\s?tt?l\b",
+                 r"\btota[l1]\b.{0,20}\bexcl"],
     "tax": [r"\bvat(?![a-z])", r"\btax(?:es)?(?![a-z])", r"\b[gshp]st(?![a-z])", r"\b[csi][g6]st",
             r"\b6st(?=\s?(?:@|\d{1,2}(?:[.,]\d+)?\s?%))"],  # GST read 6ST: with its rate
     "tax_included": [r"\bincl", r"\binc\b", r"including", r"inclusive"],
