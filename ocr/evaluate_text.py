@@ -6,9 +6,10 @@ repository does not ship.
 
 ``BOXES`` holds one text file a receipt, a line a printed segment: its four corners and its
 text (``x1,y1,x2,y2,x3,y3,x4,y4,TOTAL : 248.05``); ``KEYS`` one JSON file a receipt with its
-``company``, ``date`` and ``total`` (a field left out or null is not scored). A receipt's files share the name up to the first dot
-(``X51005433494.txt`` in both, or ``X51005433494.boxes.txt`` and ``X51005433494.key.json``;
-the two folders may be one). Segments are joined into lines where their middles lie within a
+``company`` (or a list of names each counted right: a name labelled over two lines, and its
+first line), ``date`` and ``total`` (a field left out or null is not scored). A receipt's
+files share the name up to the first dot (``X51005433494.txt`` in both, or
+``X51005433494.boxes.txt`` and ``X51005433494.key.json``; the two folders may be one). Segments are joined into lines where their middles lie within a
 line's height, left to right, every word read with confidence 0.95; ``ocr.parse`` reads the
 page as it would a tesseract reading. Prints the shares of merchant, date and total right,
 sent to review, and wrong but not sent to review, as ``ocr.evaluate`` does for photos.
@@ -122,8 +123,9 @@ def evaluate(boxes: Path, keys: Path, either_order: bool = False) -> list[dict]:
         page = page_of(read_segments(box_files[name].read_text(encoding="utf-8")))
         receipt = parse(page, today=TODAY)
         right = {}  # only the fields the key labels
-        if key.get("company"):
-            right["merchant"] = merchant_matches(key["company"], receipt.merchant)
+        if key.get("company"):  # a name, or the names a receipt may rightly be given
+            names = key["company"] if isinstance(key["company"], list) else [key["company"]]
+            right["merchant"] = any(merchant_matches(name, receipt.merchant) for name in names)
         wanted = key_dates(key.get("date") or "", either_order)
         if wanted:
             right["date"] = receipt.purchase_date in wanted

@@ -1,5 +1,6 @@
 """The text-level evaluation (``ocr.evaluate_text``) on two invented receipts in the layout
 of the SROIE dataset: box lines of four corners and a text, keys as JSON."""
+import json
 from pathlib import Path
 
 from ocr.evaluate_text import evaluate, key_dates, page_of, read_segments
@@ -60,3 +61,15 @@ def test_a_total_labelled_with_three_decimals_may_be_in_whole_units():
     assert key_totals("197.285") == {Decimal("197.285"), Decimal("197285")}
     assert key_totals("Rp 45.000") == {Decimal("45.000"), Decimal("45000")}
     assert key_totals("1,007.50") == {Decimal("1007.50")}
+
+
+def test_a_key_may_name_the_company_in_more_than_one_right_way(tmp_path):
+    (tmp_path / "r1.boxes.txt").write_text(
+        "10,10,200,10,200,40,10,40,BASIL THAI\n10,50,200,50,200,80,10,80,12 MAIN STREET\n"
+        "10,90,200,90,200,120,10,120,TOTAL 30.94\n", encoding="utf-8")
+    key = {"company": ["BASIL THAI RESTAURANT & BAR OF OLD TOWN", "BASIL THAI"]}
+    (tmp_path / "r1.key.json").write_text(json.dumps(key), encoding="utf-8")
+    assert evaluate(tmp_path, tmp_path)[0]["merchant"] is True
+    (tmp_path / "r1.key.json").write_text(json.dumps({"company": key["company"][0]}),
+                                          encoding="utf-8")
+    assert evaluate(tmp_path, tmp_path)[0]["merchant"] is False
