@@ -179,7 +179,7 @@ def header_names(lines: list[str], confidences: list[list[float]] | None,
     for index, printed in enumerate(header):
         if index in continuing:
             continue  # the end of the name above
-        text = confident_words(printed, confidences[index] if confidences else None)
+        text = confident = confident_words(printed, confidences[index] if confidences else None)
         whole = lines[index]
         sender = SENDER_LINE.match(text)
         if sender and address_line(sender["rest"]):  # a letter's sender line: its name
@@ -223,7 +223,7 @@ def header_names(lines: list[str], confidences: list[list[float]] | None,
         score += 2.0 if online else 0.0
         score -= 0.15 * index
         found.append(NameCandidate(score, index, name, letterhead, online,
-                                   lost_word(printed, text)))
+                                   lost_word(printed, confident)))
     return found
 
 

@@ -82,6 +82,12 @@ def test_a_phone_number_under_the_name_makes_a_letterhead(lines):
     assert find_merchant(lines, [[0.95] * len(line.split()) for line in lines])[1] == 0.7
 
 
+def test_a_store_number_after_the_name_is_no_word_read_too_badly():
+    lines = ["SMASHBURGER #1407", "440 US 130", "609-308-2200"]
+    assert find_merchant(lines, [[0.95] * len(line.split()) for line in lines]) == (
+        "Smashburger", 0.7)
+
+
 def test_a_receipt_number_among_words_is_no_phone():
     lines = ["CORNER SHOP", "Receipt 0123 4567 890", "BREAD 2.00"]
     assert find_merchant(lines, [[0.95] * len(line.split()) for line in lines])[1] == 0.5
