@@ -22,8 +22,6 @@ from ocr.parse.total_choice import choose_total
 from ocr.parse.totals import CONFIRMED, SUBTOTAL_WORDS, keyword_amount, tax_amount
 from ocr.types import OcrPage, ParsedItem, ParsedReceipt, items_add_up
 
-# A date that reads as another one in the other order, on a receipt that does not say which
-# order it prints: a person checks it.
 # Amounts printed with a dollar sign, and an amount's first digit that may be that sign
 # misread (5, 8, 3, 6, 9 before a price printed without it).
 DOLLAR_AMOUNT = re.compile(r"\$\s?\d+\.\d\d")

@@ -113,8 +113,7 @@ def added_after(texts: list[str], start: int, end: int, discounts: bool = False
             continue  # a total repeated ("Total Tax 1.74", "Svc Chg Total 12.60" are added)
         if TIP_WORDS.search(text) and line_amount(texts, index):
             return None
-        if (TAX_WORDS.search(text) and not TAX_INCLUDED.search(text)) or \
-                SERVICE_WORDS.search(text) or ROUNDING_WORDS.search(text):
+        if charged or ROUNDING_WORDS.search(text):
             amount = line_amount(texts, index)
             if amount is not None:
                 added.append(amount)
@@ -271,9 +270,7 @@ def other_confirmation(amount: Decimal, index: int, texts: list[str],
     if amount in (tax_table_gross(texts, index), cash_minus_change(texts, index),
                   row_gross(texts[index])):  # its own line is the table's sum row
         return CONFIRMED
-    if amount in paid_amounts(texts, index):
-        return REPEATED
-    if printed_above(amount, index, texts):
+    if amount in paid_amounts(texts, index) or printed_above(amount, index, texts):
         return REPEATED
     repeats = sum(amount in all_amounts(text) for text in texts)
     return REPEATED if repeats >= 2 else UNCONFIRMED
