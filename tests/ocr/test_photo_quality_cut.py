@@ -17,6 +17,8 @@ from ocr.synthetic.photo import draw_paper
 from ocr.synthetic.world import make_content
 
 SEEDS = range(1, 13)
+# One xdist worker runs the module: the photos are drawn once (about 20 s).
+pytestmark = pytest.mark.xdist_group("photo_quality_cut")
 
 
 @pytest.fixture(scope="module")

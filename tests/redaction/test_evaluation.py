@@ -12,6 +12,8 @@ from redaction.evaluate import evaluate_generated
 from tests.support.eval_sets import external_set
 
 LINE_CATEGORIES = ("health", "religion", "political", "trade_union", "sex_life")
+# One xdist worker runs the module: the subset is read and redacted once (about 15 s).
+pytestmark = pytest.mark.xdist_group("redaction_evaluation")
 
 
 @pytest.fixture(scope="module")
