@@ -9,6 +9,7 @@ A server that cannot start makes the tests fail, never skip.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import random
@@ -18,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,7 +47,10 @@ class S3Server:
     secret_key: str
 
 
+@functools.cache
 def s3_client(server: S3Server):
+    """One client per server and process (boto3 clients are thread-safe; making one takes
+    60 to 130 ms, and buckets were made and deleted with a new one each, twice a test)."""
     return boto3.session.Session().client(
         "s3",
         endpoint_url=server.endpoint_url,
@@ -147,15 +152,49 @@ def _wait_until_ready(server: S3Server, process: subprocess.Popen, log_path: Pat
     )
 
 
-def _stop(process: subprocess.Popen) -> None:
+def _wait_for_volumes(master_port: int, count: int, process: subprocess.Popen,
+                      log_path: Path) -> None:
+    """Until the master knows where ``count`` volumes are. A server started again on its data
+    answers S3 before its volume server has told the master what it holds, and reading what
+    was stored before fails meanwhile ("volume 1 not found", an InternalError for up to
+    5 s): a receipt read then waited its backoff (10 s) in the storage outage test."""
+    deadline = time.monotonic() + START_TIMEOUT
+    known = 0
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"weed exited with code {process.returncode} while starting:\n"
+                               + _log_tail(log_path))
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{master_port}/dir/status",
+                                        timeout=2) as answer:
+                topology = json.load(answer)["Topology"]
+            known = sum(node.get("Volumes", 0)
+                        for centre in topology.get("DataCenters") or []
+                        for rack in centre.get("Racks") or []
+                        for node in rack.get("DataNodes") or [])
+            if known >= count:
+                return
+        except (OSError, ValueError, KeyError):
+            pass
+        time.sleep(READY_POLL)
+    raise RuntimeError(f"SeaweedFS: the master knows {known} of {count} volumes after "
+                       f"{START_TIMEOUT:.0f}s:\n" + _log_tail(log_path))
+
+
+def _stop(process: subprocess.Popen, wait: float = STOP_TIMEOUT) -> None:
+    """SIGTERM, then killed after ``wait`` seconds (0: killed at once, for a server whose
+    data is not used again)."""
     if process.poll() is not None:
         return
-    process.send_signal(signal.SIGTERM)
-    try:
-        process.wait(timeout=STOP_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+    if wait > 0:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=wait)
+            return
+        except subprocess.TimeoutExpired:
+            pass
+    process.kill()
+    process.wait()
 
 
 def _remove_sockets(ports: list[int]) -> None:
@@ -238,7 +277,7 @@ def run_seaweedfs(data_dir: str | os.PathLike, attempts: int = 3) -> Iterator[S3
     try:
         yield server
     finally:
-        _stop(process)
+        _stop(process, wait=0)  # its data goes with it
         _remove_sockets(ports)
 
 
@@ -255,16 +294,20 @@ class SeaweedFS:
         self.process = None
 
     def start(self) -> None:
+        held = len(list((self.folder / "store").glob("*.dat")))  # volumes from before a stop
         with open(self.folder / "weed.log", "ab") as log:
             self.process = subprocess.Popen(
                 _weed_command(self.folder / "store", self.folder / "s3.json", self.ports),
                 stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                 cwd=self.folder, env={**os.environ, "WEED_MASTER_VOLUME_GROWTH_COPY_1": "1"})
         _wait_until_ready(self.server, self.process, self.folder / "weed.log")
+        _wait_for_volumes(self.ports[1], held, self.process, self.folder / "weed.log")
 
-    def stop(self) -> None:
+    def stop(self, for_good: bool = False) -> None:
+        """Stopped to be started again on its data (``for_good``: killed at once, when
+        nothing it holds is read again)."""
         if self.process is not None:
-            _stop(self.process)
+            _stop(self.process, wait=0 if for_good else STOP_TIMEOUT)
         _remove_sockets(self.ports)
 
     def keys(self, bucket: str, prefix: str) -> list[str]:
