@@ -133,7 +133,7 @@ def restartable_s3(tmp_path, monkeypatch):
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", ACCESS_KEY)
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", SECRET_KEY)
     yield server
-    server.stop()
+    server.stop(for_good=True)
 
 
 def test_a_storage_outage_delays_a_receipt_without_using_its_attempts(
