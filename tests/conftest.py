@@ -89,10 +89,13 @@ def client(app):
 def fake_ocr(monkeypatch):
     """The pipeline reads receipts drawn by ``render_receipt`` with the fake engine of
     tests.support.fake_ocr (anything else with the app's real one), for tests that are not
-    about OCR. Yields the engine (its ``fake_reads`` and ``real_reads`` counts)."""
+    about OCR, and its test-reads that put a page upright. Yields the engine (its
+    ``fake_reads`` and ``real_reads`` counts)."""
+    from ocr.prepare import orient
     from panel.tasks import steps
-    engine = FakeEngine(steps.engine)
+    engine = FakeEngine(steps.engine, orient.word_confidences)
     monkeypatch.setattr(steps, "engine", lambda: engine)
+    monkeypatch.setattr(orient, "word_confidences", engine.word_confidences)
     yield engine
 
 

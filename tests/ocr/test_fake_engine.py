@@ -1,6 +1,6 @@
 """The tests' fake engine (tests/support/fake_ocr.py) reads the receipts the page, control
-and isolation tests draw as tesseract does: same fields, same redaction; what it was not
-drawn it hands to tesseract."""
+and isolation tests draw as tesseract does: same fields, same redaction, put upright by the
+same steps; what it was not drawn it hands to tesseract."""
 from __future__ import annotations
 
 import io
@@ -11,6 +11,8 @@ from PIL import Image, ImageDraw, ImageFont
 import ocr
 import redaction
 from ocr import TesseractEngine
+from ocr.prepare import orient
+from ocr.prepare.steps import page_steps
 from tests.dashboard.test_receipts_pages import SHOP
 from tests.ocr.synthetic import DEFAULT_FONT, render_receipt
 from tests.panel.api.test_control import LINES as CONTROL
@@ -46,6 +48,18 @@ def test_the_fake_reads_a_drawn_receipt_as_tesseract_does(lines):
     assert fake.real_reads == 0 and fake.fake_reads >= 1
 
 
+@pytest.mark.parametrize("lines", [SHOP, CONTROL, KIOSK], ids=["shop", "control", "kiosk"])
+def test_the_fake_puts_a_drawn_receipt_upright_as_tesseract_does(lines, monkeypatch):
+    """The test-reads that decide a page's turn (a band read as it lies, turned a quarter
+    way and upside down), answered by the fake, lead to the same steps as tesseract's."""
+    page = Image.open(io.BytesIO(jpeg_bytes(render_receipt(lines)))).convert("RGB")
+    steps = page_steps(page)[1]
+    fake = FakeEngine(real, orient.word_confidences)
+    monkeypatch.setattr(orient, "word_confidences", fake.word_confidences)
+    assert page_steps(page)[1] == steps
+    assert fake.real_reads == 0 and fake.fake_reads >= 1
+
+
 def test_what_was_not_drawn_goes_to_the_real_engine():
     """A page drawn otherwise than by render_receipt: the fake does not know it."""
     image = Image.new("RGB", (640, 200), "white")
@@ -53,6 +67,7 @@ def test_what_was_not_drawn_goes_to_the_real_engine():
     ImageDraw.Draw(image).text((24, 24), "BAECKEREI KORN", font=face, fill="black")
     ImageDraw.Draw(image).text((24, 70), "SUMME 3,10", font=face, fill="black")
     prepared = ocr.prepare([image])
-    fake = FakeEngine(real)
+    fake = FakeEngine(real, orient.word_confidences)
     assert fake.read(prepared).text == real().read(prepared).text
-    assert fake.real_reads == 1 and fake.fake_reads == 0
+    assert fake.word_confidences(prepared) == orient.word_confidences(prepared)
+    assert fake.real_reads == 2 and fake.fake_reads == 0

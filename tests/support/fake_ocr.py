@@ -11,6 +11,12 @@ word counts as read where its print is found again, unpainted, in the strip. Any
 (a page of several receipts stitched, a photo, a crop) goes to the real engine, so the fake
 never answers what it cannot know.
 
+The test-reads that put a page upright (``ocr.prepare.orient.word_confidences``: a band
+of the page read as it lies and turned) are the fake's too: a drawn receipt as drawn reads
+the words drawn in that band, turned a quarter or half way it reads nothing, and anything
+else goes to tesseract. ``tests/ocr/test_fake_engine.py`` checks that the drawn receipts
+come out of ``prepare`` as they do with tesseract's readings.
+
 Every OCR, parsing, redaction and pipeline test keeps the real engine; tests opt in with
 the ``fake_ocr`` fixture (``pytestmark = pytest.mark.usefixtures("fake_ocr")``).
 """
@@ -75,10 +81,12 @@ def thumbnail(ink: np.ndarray, box: tuple[int, int, int, int]) -> np.ndarray:
 
 class FakeEngine:
     """Reads back drawn receipts; hands anything else to the engine ``make_real()`` makes
-    (the app's, in the fixture)."""
+    (the app's, in the fixture), and test-reads for orientation to ``real_confidences``
+    (``ocr.prepare.orient.word_confidences``)."""
 
-    def __init__(self, make_real):
+    def __init__(self, make_real, real_confidences=None):
         self.make_real = make_real
+        self.real_confidences = real_confidences
         self.known: list[Known] = []
         self.real_reads = 0
         self.fake_reads = 0
@@ -95,23 +103,36 @@ class FakeEngine:
         self.fake_reads += 1
         return page
 
+    def word_confidences(self, image: Image.Image) -> list[float]:
+        """As ``ocr.prepare.orient.word_confidences``: the confidence (0-100) of each word
+        of 3+ letters or digits read in the band from 30 to 60 % of the page's height. A
+        drawn receipt as drawn reads the words drawn there; turned, nothing."""
+        ink = ink_of(image)
+        found = find_drawn(ink, turns=(0, 90, 180, 270))
+        if found is None:
+            self.real_reads += 1
+            return self.real_confidences(image)
+        self.fake_reads += 1
+        drawn, box, turn = found
+        if turn:
+            return []
+        top, bottom = int(image.height * 0.3), int(image.height * 0.6)
+        words = [(text, mapped(word_box, drawn.ink, box)) for row in drawn.rows
+                 for text, word_box in row]
+        return [CONFIDENCE * 100 for text, here in words
+                if top <= here.top + here.height / 2 < bottom
+                and sum(c.isalnum() for c in text) >= 3]
+
     def _read_drawn(self, image: Image.Image) -> OcrPage | None:
         ink = ink_of(image)
-        box = ink_box(ink)
-        if box is None:
+        found = find_drawn(ink)
+        if found is None:
             return None
-        shape = (box[3] - box[1]) / (box[2] - box[0])
-        thumb = thumbnail(ink, box)
-        for drawn in reversed(_drawn):
-            drawn_shape = (drawn.ink[3] - drawn.ink[1]) / (drawn.ink[2] - drawn.ink[0])
-            if abs(shape / drawn_shape - 1) > 0.05:
-                continue
-            if np.mean(thumb != drawn.thumb) <= SAME_PAGE:
-                rows = [[(text, mapped(word_box, drawn.ink, box)) for text, word_box in row]
-                        for row in drawn.rows]
-                self.known.append(Known(ink, rows))
-                return page_of(image, rows, self.name)
-        return None
+        drawn, box, _ = found
+        rows = [[(text, mapped(word_box, drawn.ink, box)) for text, word_box in row]
+                for row in drawn.rows]
+        self.known.append(Known(ink, rows))
+        return page_of(image, rows, self.name)
 
     def _read_strip(self, image: Image.Image) -> OcrPage | None:
         """Full-width bands of a page read before, stacked: each word of that page found in
@@ -125,6 +146,26 @@ class FakeEngine:
                     for row in known.rows]
             return page_of(image, rows, self.name)
         return None
+
+
+def find_drawn(ink: np.ndarray, turns: tuple[int, ...] = (0,)
+               ) -> tuple[Drawn, tuple[int, int, int, int], int] | None:
+    """The drawn receipt whose print this is, turned by one of ``turns`` (degrees
+    counter-clockwise), with the print's box here and the turn; the newest first."""
+    box = ink_box(ink)
+    if box is None:
+        return None
+    shape = (box[3] - box[1]) / (box[2] - box[0])
+    thumb = thumbnail(ink, box)
+    for drawn in reversed(_drawn):
+        drawn_shape = (drawn.ink[3] - drawn.ink[1]) / (drawn.ink[2] - drawn.ink[0])
+        for turn in turns:
+            turned_shape = drawn_shape if turn % 180 == 0 else 1 / drawn_shape
+            if abs(shape / turned_shape - 1) > 0.05:
+                continue
+            if np.mean(thumb != np.rot90(drawn.thumb, turn // 90)) <= SAME_PAGE:
+                return drawn, box, turn
+    return None
 
 
 def find_word(page: np.ndarray, box: Box, strip: np.ndarray) -> Box | None:
