@@ -46,10 +46,11 @@ NAMED_RE = re.compile(
     r"(?<!\d)(\d{1,2})\.?[\s/-]*([A-Za-zäéû0]{2,8}[A-Za-zäéû])\.?[\s,.'’´`/-]*(\d{4}|\d{2})"
     + YEAR_END)  # also "25/FEB/2017", "27Dec´16"
 # Month's name, day, year: "Jan 25, 2018", "Jun 26, 15", "Jun28'17", "MAY.21'19",
-# "Feb 11.2012".
+# "Feb 11.2012", "August 3 , 2014" (a space before the comma, as text layers and OCR
+# often put one).
 MONTH_FIRST_RE = re.compile(
     r"(?<![A-Za-z])([A-Za-zäéû0]{2,8}[A-Za-zäéû])\.?\s*(\d{1,2})"
-    r"(?:,\s*|\s*['’´`]\s*|\s+|\.\s?(?=\d{4}))(\d{4}|\d{2})"
+    r"(?:\s?,\s*|\s*['’´`]\s*|\s+|\.\s?(?=\d{4}))(\d{4}|\d{2})"
     + YEAR_END)
 # A dot read as a comma ("20,05.2020", "28.01,2020"): only with a four-digit year.
 COMMA_DOTTED_RE = re.compile(

@@ -26,7 +26,8 @@ HEADER_LINES = 12  # the shop's name stands within the first lines above the ite
 LOGO_LINES = 8  # lines of logo artwork read as letters may come before the header
 NOT_A_NAME = re.compile(
     rf"\d{{4,}}|www\.|@|\.com\b|\s\d{{1,4}}\s?[a-z]?$|{vocabulary.HEADER_DETAIL.pattern}|"
-    r"^\W*(eur|euro|usd|gbp|chf)\W*$|\d\D*\d",  # names hold one digit at most
+    r"^\W*(eur|euro|usd|gbp|chf)\W*$|\d\D*\d|"  # names hold one digit at most
+    r"[a-z\d]_[a-z\d]",  # and no underscore: "invoice_number_1" is a machine's word
     re.IGNORECASE)
 # Lines that label a person or a document, not the shop: "Server: Maria", "Cashier Tan
 # Woon Yann", "Table 12", "Tax Invoice", "Retail Invoice", "Welcome", "Thank you"; and
@@ -118,16 +119,21 @@ LEGAL, LETTERHEAD, GUESS = 0.85, 0.7, 0.5  # confidences of a name found by thes
 
 
 def find_merchant(lines: list[str], confidences: list[list[float]] | None = None,
-                  heights: list[int] | None = None, country: str | None = None
-                  ) -> tuple[str | None, float]:
+                  heights: list[int] | None = None, country: str | None = None,
+                  letter: bool = False) -> tuple[str | None, float]:
     """Display name and confidence: 0.9 for a known brand, 0.85 for a name with its legal
     form, 0.7 for a header name read cleanly over its address or followed by a business
     word, 0.5 for another header guess. ``confidences``: per line, per word; ``heights``:
     per line, in pixels (a shop's name is often printed larger); ``country``: where the
-    receipt reads as from (chains are matched one letter off only in their markets)."""
+    receipt reads as from (chains are matched one letter off only in their markets);
+    ``letter``: a typed document (an e-invoice's text), whose first lines may be its
+    addressee's: the company its legal mentions name issued it (``legal_issuer``)."""
     brand = find_brand(lines, country)
     if brand:
         return brand, 0.9
+    issuer = legal_issuer(lines) if letter else None
+    if issuer:
+        return issuer, LEGAL
     sites = web_names(lines)
     candidates = header_names(lines, confidences, heights, sites)
     if not candidates:  # a name in artwork only: the name its web address spells, else the
@@ -151,6 +157,33 @@ def find_merchant(lines: list[str], confidences: list[list[float]] | None = None
         return name, confidence
     kind = kind_of_business(lines[:LOGO_LINES + HEADER_LINES])
     return (f"{name} {kind}", confidence) if kind else (name, confidence)
+
+
+# Where a line of legal mentions is cut into its parts: "Free SAS au capital de ... - RCS
+# Paris - Siège social: ...", "Regd. office: WS Retail Services Private Limited, ...".
+MENTION_PARTS = re.compile(r"\s[-–−|·•]\s|[,;:]")
+
+
+def legal_issuer(lines: list[str]) -> str | None:
+    """The company a document's legal mentions name (capital, register, registered office,
+    VAT number: what invoices must state of their supplier): a name ending in its legal
+    form on such a line ("Free SAS au capital de ..."), else the name line right above it
+    ("NETPRESSE" over "Siège social : ..."). The first such line from the top."""
+    for index, text in enumerate(lines):
+        if not vocabulary.LEGAL_MENTION.search(text):
+            continue
+        for part in MENTION_PARTS.split(text):
+            form = LEGAL_FORM.search(part)
+            name = part[:form.end()].strip() if form else ""
+            if form and form.start() and not vocabulary.LEGAL_MENTION.search(name) \
+                    and not not_a_name(name) and letter_share(name) >= 0.7:
+                return display_name(name)
+        above = lines[index - 1].strip() if index else ""
+        if above and not vocabulary.LEGAL_MENTION.search(above) and not not_a_name(above) \
+                and not address_line(above) and letter_share(above) >= 0.7 \
+                and len(above.split()) <= 5:
+            return display_name(above)
+    return None
 
 
 class NameCandidate(NamedTuple):

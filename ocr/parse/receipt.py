@@ -20,7 +20,7 @@ from ocr.parse.merchant import find_merchant
 from ocr.parse.repair import REPAIRED
 from ocr.parse.total_choice import choose_total
 from ocr.parse.totals import CONFIRMED, SUBTOTAL_WORDS, keyword_amount, tax_amount
-from ocr.types import OcrPage, ParsedItem, ParsedReceipt, items_add_up
+from ocr.types import TEXT_LAYER, OcrPage, ParsedItem, ParsedReceipt, items_add_up
 
 # Amounts printed with a dollar sign, and an amount's first digit that may be that sign
 # misread (5, 8, 3, 6, 9 before a price printed without it).
@@ -40,7 +40,8 @@ def parse(page: OcrPage, today: date | None = None, country: str | None = None
                             country=locale.country, day_first=locale.day_first)
     receipt.merchant, merchant_confidence = find_merchant(
         texts, [[w.confidence for w in line.words] for line in page.lines],
-        [line.box.height for line in page.lines], locale.country)
+        [line.box.height for line in page.lines], locale.country,
+        letter=page.engine == TEXT_LAYER)
     receipt.purchase_date, date_confidence = pick_purchase_date(texts, today, locale.day_first)
     receipt.order_sure = locale.sure
     if not locale.sure and read_both_ways(texts, today, locale.day_first):

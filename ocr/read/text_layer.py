@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from PIL import Image
 
 from ocr.read.layout import build_lines
-from ocr.types import Box, OcrPage, Word
+from ocr.types import TEXT_LAYER, Box, OcrPage, Word
 
-ENGINE = "text_layer"
+ENGINE = TEXT_LAYER
 
 
 @dataclass(frozen=True)

@@ -98,6 +98,7 @@ def test_a_receipt_number_among_words_is_no_phone():
     ("2016.05.04.", date(2016, 5, 4)),  # Hungary
     ("Feb 11.2012 10:03am", date(2012, 2, 11)),
     ("Feb11.2012", date(2012, 2, 11)),
+    ("Invoice Date: August 3 , 2014", date(2014, 8, 3)),  # a space before the comma
     ("12.2016/05/04", None),  # no date glued to other numbers
     ("Tender Detail#: 1-01-1-01-001303", None),  # nor one inside a chain of numbers
     ("10/07/2025-15:25", date(2025, 10, 7)),  # a time after a dash is no such chain

@@ -69,6 +69,7 @@ WELCOME_TO = re.compile(rf"^\W*(?:{'|'.join(pieces('welcome'))})\s+"
 HEADER_DETAIL = words("header_detail")
 BUSINESS = words("business")
 STREET = words("street")
+LEGAL_MENTION = words("legal_mention")
 COLUMN = words("column")
 PAYMENT = words("payment")
 SLIP_AMOUNT = line_start("slip_amount")

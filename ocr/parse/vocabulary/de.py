@@ -25,7 +25,8 @@ WORDS = {
     "other_date": [r"gültig", r"gueltig", r"\bbis\b", r"\bab\b", r"\bmhd\b", r"haltbar",
                    r"rückgabe", r"ruckgabe", r"umtausch", r"geburt", r"\bseit\b"],
     "role": [r"kassierer\w*", r"bediener\w*", r"verk[aä]ufer\w*", r"au(?:ß|ss)er\s?haus"],
-    "title": [r"kassenbon", r"quittung", r"rechnung", r"bon"],
+    "title": [r"kassenbon", r"quittung", r"rechnung", r"bon", r"rechnungsadresse",
+              r"lieferadresse"],
     "document": [r"quittung", r"rechnung", r"kassenbon"],
     "greeting": [r"willkommen"],
     # words of a header line that is not the shop's name: a branch, a till, a time
@@ -35,6 +36,8 @@ WORDS = {
     "welcome_to": [r"bei"],
     "business": [r"apotheke", r"tankstelle", r"bäckerei", r"baeckerei", r"metzgerei", r"markt",
                  r"drogerie"],
+    "legal_mention": [r"\bsitz\b", r"handelsregister", r"\bhrb\b", r"amtsgericht",
+                      r"registergericht", r"ust[.-]?\s?id", r"gesch[äa]ftsf[üu]hr"],
     "months": ["januar", "februar", "märz maerz mrz", "april", "mai", "juni", "juli",
                "august", "september", "oktober okt", "november", "dezember dez"],
     # a street's kind ends its name; its number may follow unspaced ("Marktplatz1")

@@ -42,7 +42,9 @@ WORDS = {
               r"simplified", r"cash sale", r"sales", r"official", r"copy", r"customer copy",
               r"merchant copy", r"duplicate", r"shop", r"store",
               r"cash\s+(?:bill|memo|sale|receipt)", r"bill of supply", r"estimate",
-              r"quotation"],
+              r"quotation",
+              # an invoice's address labels: "Bill To: Ship To:", "Billing Address"
+              r"(?:billing|shipping|delivery|invoice)\s?address", r"(?:bill|ship|sold)\s?to"],
     "document": [r"invoice", r"receipt", r"bill", r"memo"],
     "greeting": [r"welcome", r"thank", r"thanks", r"visit"],
     "header_detail": [r"\btel\b", r"\bfon\b", r"phone", r"fax", r"total", r"\bhours\b"],
@@ -50,6 +52,11 @@ WORDS = {
     "welcome_to": [r"to", r"at", r"in"],
     "business": [r"pharmacy", r"bakery", r"café", r"cafe", r"restaurant", r"supermarket",
                  r"grocer", r"kiosk"],
+    # a supplier's legal identity, as an invoice states it: "Registered office", "Company
+    # No", "VAT No", India's "CIN" and "GSTIN"
+    "legal_mention": [r"reg(?:istere)?d\.?\s?office", r"company\s?(?:no|number|reg)",
+                      r"\bvat\s?(?:no|number|reg)", r"registered\s?in\s?(?:england|wales|scotland)",
+                      r"\bcin\b", r"\bgstin\b"],
     "months": ["january", "february", "march", "april", "may", "june", "july", "august",
                "september", "october", "november", "december"],
     "street": [r"street", r"\broad\b", r"\bave(?:nue)?\b", r"\bblvd\b", r"boulevard",

@@ -14,6 +14,7 @@ WORDS = {
     "welcome": [r"bienvenido"],
     "welcome_to": [r"a", r"en"],
     "date_cue": ["fecha"],
+    "legal_mention": [r"registro\s?mercantil", r"domicilio\s?social", r"\bc\.?i\.?f\.?:"],
     "months": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
                "septiembre", "octubre", "noviembre", "diciembre"],
     "street": [r"\bcalle\b", r"\bavenida\b", r"\bavda\b", r"\bpaseo\b", r"\bcarrer\b"],

@@ -13,6 +13,7 @@ WORDS = {
     "document": [r"ricevuta", r"conto"],
     "greeting": [r"benvenut\w*"],
     "date_cue": ["data"],
+    "legal_mention": [r"sede\s?legale", r"capitale\s?sociale", r"\bp\.?\s?iva\b"],
     "months": ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio",
                "agosto", "settembre", "ottobre", "novembre", "dicembre"],
     "street": [r"\bvia\b", r"\bviale\b", r"\bpiazza\b", r"\bcorso\b", r"\bp\.zza\b"],
