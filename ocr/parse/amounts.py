@@ -35,21 +35,28 @@ NOISY_CODE_END_RE = re.compile(AMOUNT + r"[.,:;\s]+[0-9A-Ha-h]\s*$")
 # throughout, not part of a longer number; and an amount with cents, for comparison.
 GROUPED = re.compile(r"(?<![\d.,])(\d{1,3}(?:([.,])\d{3})(?:\2\d{3})*)(?![\d]|[.,]\d)")
 WITH_CENTS = re.compile(r"(?<![\d.,])\d+[.,]\d{2}(?!\d)")
+# ... or a whole number right after a currency's sign or code ("Rs 1939", "¥980", "INR 450"),
+# which no amount with cents follows.
+SIGNED_WHOLE = re.compile(
+    r"(?:(?<![a-z])(?:rs|rp|inr|idr|jpy|krw|vnd)\.?|[¥₹₩₫])\s?(\d{1,7})(?![\d.,]|\s[.,]\d)",
+    re.IGNORECASE)
 MIN_GROUPED = 2  # amounts so printed on a receipt at least
 
 
 def in_whole_units(texts: list[str]) -> bool:
     """Whether the receipt prints its prices in whole units: at least two amounts with
-    thousands grouped, and hardly any with cents (a time read as "12.30" may be one)."""
-    grouped = sum(len(GROUPED.findall(text)) for text in texts)
+    thousands grouped or a currency's sign before a whole number, and hardly any with cents
+    (a time read as "12.30" may be one)."""
+    whole = sum(len(GROUPED.findall(text)) + len(SIGNED_WHOLE.findall(text)) for text in texts)
     cents = sum(len(WITH_CENTS.findall(text)) for text in texts)
-    return grouped >= MIN_GROUPED and cents * 4 <= grouped
+    return whole >= MIN_GROUPED and cents * 4 <= whole
 
 
 def with_cents(text: str) -> str:
-    """A line of a receipt in whole units with its grouped amounts written as the parser
-    reads money: "Nasi Goreng 25.000" -> "Nasi Goreng 25000.00"."""
-    return GROUPED.sub(lambda found: re.sub(r"[.,]", "", found.group(1)) + ".00", text)
+    """A line of a receipt in whole units with its amounts written as the parser reads
+    money: "Nasi Goreng 25.000" -> "Nasi Goreng 25000.00", "Rs 1939" -> "Rs 1939.00"."""
+    text = GROUPED.sub(lambda found: re.sub(r"[.,]", "", found.group(1)) + ".00", text)
+    return SIGNED_WHOLE.sub(lambda found: found.group(0) + ".00", text)
 
 
 # The currencies a receipt names by sign (ocr.parse.currencies), in the order ties go.

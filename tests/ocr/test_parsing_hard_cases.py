@@ -334,8 +334,13 @@ def test_which_total_line_is_the_receipts(lines, total, sure):
      "38500", ["25000", "10000"]),
     (["KOPI PAGI", "2 Kopi Susu 36,000", "1 Roti 15,000", "Total 51,000", "Cash 100,000",
       "Change 49,000"], "51000", ["36000", "15000"]),
+    # whole numbers after the currency's sign: rupees, yen
+    (["HOTEL RECEIPT", "Room 1 Night Rs 1939", "Grand Total Rs 1939",
+      "Balance Rs 0"], "1939", ["1939"]),
+    (["KISSA", "Coffee ¥480", "Toast ¥350", "Total ¥830"], "830", ["480", "350"]),
     # one grouped number among prices with cents is no sign of whole units
     (["SHOP", "Käse 1.000 kg 12,99", "Brot 2,49", "SUMME 15,48"], "15.48", ["12.99", "2.49"]),
+    (["SHOP", "Tea Rs 45.50", "Cake Rs 60.00", "Total Rs 105.50"], "105.50", ["45.50", "60.00"]),
 ])
 def test_receipts_in_whole_units(lines, total, items):
     receipt = parsed(lines)
