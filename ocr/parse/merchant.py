@@ -179,11 +179,18 @@ def legal_issuer(lines: list[str]) -> str | None:
                     and not not_a_name(name) and letter_share(name) >= 0.7:
                 return display_name(name)
         above = lines[index - 1].strip() if index else ""
-        if above and not vocabulary.LEGAL_MENTION.search(above) and not not_a_name(above) \
-                and not address_line(above) and letter_share(above) >= 0.7 \
-                and len(above.split()) <= 5:
+        if above and name_alone(above):
             return display_name(above)
     return None
+
+
+def name_alone(text: str) -> bool:
+    """A line that can only be a name: a few words, mostly letters, no label (``Vorstand:
+    ...``), role, sentence, address or legal mention."""
+    return ":" not in text and len(text.split()) <= 5 and letter_share(text) >= 0.7 \
+        and not (vocabulary.LEGAL_MENTION.search(text) or not_a_name(text)
+                 or address_line(text) or ROLE_OR_TITLE.match(text)
+                 or worded_as_sentence(text))
 
 
 class NameCandidate(NamedTuple):

@@ -30,6 +30,11 @@ FRENCH_INVOICE = ["ALEXANDRE DURAND", "12 rue des Lilas", "69100 Villeurbanne",
       "Regd. office: Northwind Retail Services Private Limited, 56/18 Block B, Bangalore"],
      "Northwind Retail Services Private Limited"),
     (["Invoice", "Bill To: Ship To:", "Total 12.00"], None),  # no legal mentions: none
+    # a label or a sentence over the mentions is no name
+    (["Bestellung", "Summe 12,00", "Vorstand: Erika Muster, Hans Beispiel",
+      "Sitz Berlin, Handelsregister HRB 158855 B"], None),
+    (["Order", "Total 12.00", "Thank you for your order",
+      "Registered office: 1 High Street, Leeds"], None),
 ])
 def test_the_legal_mentions_name_the_issuer(lines, issuer):
     assert legal_issuer(lines) == issuer
