@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from ocr import parse
 from ocr.parse.total_choice import choose_total
-from ocr.types import ParsedReceipt
+from ocr.types import TEXT_LAYER, ParsedReceipt
 from tests.ocr.synthetic import make_page
 
 TODAY = date(2026, 3, 10)
@@ -21,6 +21,8 @@ PIECES = st.sampled_from([
     "Welcome to", "Tax Invoice", "Cashier:", "Table 12", "Datum", "Date:", "%", "-", "/", ":",
     "0,00", "0.00", "0 x 0,00", "0,000 kg x 0,00 EUR/kg", "IX 0,00", "EN 0,00", "2 x 0,00",
     "00/00/00", "31/02/2019", "06/09/2017", "13-Jul-2018", "Jun28'17", "29.02.2023", "99:99",
+    "Siège social :", "au capital de", "RCS", "Registered office:", "HRB", "Bill To:", "Rs",
+    "¥", "SAS", ",", "a_b",
 ])
 NUMBERS = st.one_of(
     st.decimals(min_value=-10**6, max_value=10**6, places=2, allow_nan=False).map(str),
@@ -38,18 +40,19 @@ def review_or_fields(receipt: ParsedReceipt) -> bool:
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(LINES, st.sampled_from([None, "DE", "US", "MY", "GB", "FR", "xx"]))
-def test_any_lines_parse_without_an_exception(lines, country):
-    receipt = parse(make_page(lines), today=TODAY, country=country)
+@given(LINES, st.sampled_from([None, "DE", "US", "MY", "GB", "FR", "xx"]),
+       st.sampled_from(["fake", TEXT_LAYER]))
+def test_any_lines_parse_without_an_exception(lines, country, engine):
+    receipt = parse(make_page(lines, engine), today=TODAY, country=country)
     assert isinstance(receipt, ParsedReceipt)
     assert review_or_fields(receipt)
     assert all(0.0 <= value <= 1.0 for value in receipt.confidence.values())
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.text(max_size=40), max_size=20))
-def test_any_text_parses_without_an_exception(lines):
-    receipt = parse(make_page(lines), today=TODAY)
+@given(st.lists(st.text(max_size=40), max_size=20), st.sampled_from(["fake", TEXT_LAYER]))
+def test_any_text_parses_without_an_exception(lines, engine):
+    receipt = parse(make_page(lines, engine), today=TODAY)
     assert review_or_fields(receipt)
 
 
