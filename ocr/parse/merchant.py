@@ -215,10 +215,10 @@ def header_names(lines: list[str], confidences: list[list[float]] | None,
     header = header[:first_item]
     first_address = next((i for i, text in enumerate(header) if address_line(text)), None)
     typical = sorted(heights[:len(lines)])[len(lines) // 2] if heights else 0
-    found, continuing = [], set()
+    found, continuing = [], addressee(header)
     for index, printed in enumerate(header):
         if index in continuing:
-            continue  # the end of the name above
+            continue  # the end of the name above, or the customer's address
         text = confident = confident_words(printed, confidences[index] if confidences else None)
         whole = lines[index]
         sender = SENDER_LINE.match(text)
@@ -265,6 +265,27 @@ def header_names(lines: list[str], confidences: list[list[float]] | None,
         found.append(NameCandidate(score, index, name, letterhead, online,
                                    lost_word(printed, confident)))
     return found
+
+
+def addressee(header: list[str]) -> set[int]:
+    """The lines of the customer's address under an invoice's label for it (``Bill To:``,
+    ``Factuuradres``): the lines after the label down to the first address line (four at
+    most) and the address lines right after it. The customer's name is never the shop's
+    (nor kept as such)."""
+    lines = set()
+    for index, text in enumerate(header):
+        if not vocabulary.ADDRESS_LABEL.match(text):
+            continue
+        below = index + 1
+        while below < min(index + 5, len(header)):  # down to the first address line
+            lines.add(below)
+            below += 1
+            if address_line(header[below - 1]):
+                break
+        while below < len(header) and address_line(header[below]):  # and the rest of it
+            lines.add(below)
+            below += 1
+    return lines
 
 
 def with_continuation(text: str, printed: str, below: list[str]) -> tuple[str, int]:

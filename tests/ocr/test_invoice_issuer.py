@@ -48,12 +48,20 @@ def test_a_typed_invoice_is_the_issuers_a_photo_keeps_its_header():
 
 
 @pytest.mark.parametrize("lines, name", [
-    (["Factuuradres Afleveradres", "Hoekwinkel Jansen", "Dorpsstraat 4"], "Hoekwinkel Jansen"),
-    (["Rechnungsadresse Lieferadresse", "Eisenwaren Kraus", "Hauptstraße 4"],
+    (["Eisenwaren Kraus", "Hauptstraße 4", "Rechnungsadresse Lieferadresse"],
      "Eisenwaren Kraus"),
+    (["Ship To:", "Corner Bakery Ltd"], None),  # under its label: the customer's
 ])
 def test_address_labels_are_no_names(lines, name):
     assert find_merchant(lines)[0] == name
+
+
+@pytest.mark.parametrize("lines", [
+    ["Factuuradres Afleveradres", "Hoekwinkel Jansen", "Dorpsstraat 4", "Factuur", "Totaal 9,99"],
+    ["Bill To:", "Jane Roe", "12 Main Street", "INVOICE", "Total 9.99"],
+])
+def test_the_customer_under_its_address_label_is_never_the_shop(lines):
+    assert find_merchant(lines)[0] is None
 
 
 def test_a_machine_word_is_no_name_even_printed_large():

@@ -61,7 +61,8 @@ SAVINGS = words("savings")
 ITEM_COUNT = words("item_count")
 DATE_CUE = re.compile(rf"\b(?:{'|'.join(pieces('date_cue'))})\b", re.IGNORECASE)
 OTHER_DATE = words("other_date")
-ROLE_OR_TITLE = line_start("role", "title", "greeting")
+ROLE_OR_TITLE = line_start("role", "title", "greeting", "address_label")
+ADDRESS_LABEL = line_start("address_label")
 DOCUMENT_TITLE = re.compile(rf"^\W*(?:\w+\s+){{0,2}}(?:{'|'.join(pieces('document'))})\W*$",
                             re.IGNORECASE)
 WELCOME_TO = re.compile(rf"^\W*(?:{'|'.join(pieces('welcome'))})\s+"
@@ -77,7 +78,8 @@ SLIP_AMOUNT = line_start("slip_amount")
 # "Customer Copy"): how the receipt was paid or what it is, never whose it is ("Cash
 # Converters" and "Card Factory" hold more).
 PAYMENT_OR_TITLE_ONLY = re.compile(
-    r"^(?:[\W\d_]*(?:" + "|".join(piece for role in ("cash", "card", "payment", "title")
+    r"^(?:[\W\d_]*(?:" + "|".join(piece for role in ("cash", "card", "payment", "title",
+                                                          "address_label")
                                  for piece in pieces(role)) + r"|sale))+[\W\d_]*$",
     re.IGNORECASE)
 

@@ -25,8 +25,8 @@ WORDS = {
     "other_date": [r"gültig", r"gueltig", r"\bbis\b", r"\bab\b", r"\bmhd\b", r"haltbar",
                    r"rückgabe", r"ruckgabe", r"umtausch", r"geburt", r"\bseit\b"],
     "role": [r"kassierer\w*", r"bediener\w*", r"verk[aä]ufer\w*", r"au(?:ß|ss)er\s?haus"],
-    "title": [r"kassenbon", r"quittung", r"rechnung", r"bon", r"rechnungsadresse",
-              r"lieferadresse"],
+    "title": [r"kassenbon", r"quittung", r"rechnung", r"bon"],
+    "address_label": [r"rechnungsadresse", r"lieferadresse", r"rechnungsempf[äa]nger"],
     "document": [r"quittung", r"rechnung", r"kassenbon"],
     "greeting": [r"willkommen"],
     # words of a header line that is not the shop's name: a branch, a till, a time

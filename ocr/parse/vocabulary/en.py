@@ -42,9 +42,10 @@ WORDS = {
               r"simplified", r"cash sale", r"sales", r"official", r"copy", r"customer copy",
               r"merchant copy", r"duplicate", r"shop", r"store",
               r"cash\s+(?:bill|memo|sale|receipt)", r"bill of supply", r"estimate",
-              r"quotation",
-              # an invoice's address labels: "Bill To: Ship To:", "Billing Address"
-              r"(?:billing|shipping|delivery|invoice)\s?address", r"(?:bill|ship|sold)\s?to"],
+              r"quotation"],
+    # an invoice's labels over its customer's address: "Bill To: Ship To:", "Billing Address"
+    "address_label": [r"(?:billing|shipping|delivery|invoice)\s?address",
+                      r"(?:bill|ship|sold|invoice)\s?to\b"],
     "document": [r"invoice", r"receipt", r"bill", r"memo"],
     "greeting": [r"welcome", r"thank", r"thanks", r"visit"],
     "header_detail": [r"\btel\b", r"\bfon\b", r"phone", r"fax", r"total", r"\bhours\b"],

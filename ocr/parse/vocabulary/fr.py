@@ -14,8 +14,8 @@ WORDS = {
     # and how the meal is served: "Sur place", "A emporter", "Service en salle"
     "role": [r"caissier\w*", r"serveu(?:r|se)\b", r"sur\s?place", r"[àa]\s?emporter",
              r"service\s?en\s?salle"],
-    "title": [r"facture", r"ticket de caisse", r"note\b", r"addition\b",
-              r"adresse\s?de\s?(?:facturation|livraison)"],
+    "title": [r"facture", r"ticket de caisse", r"note\b", r"addition\b"],
+    "address_label": [r"adresse\s?de\s?(?:facturation|livraison)", r"factur[ée]\s?[àa]\b"],
     "document": [r"facture", r"note", r"addition"],
     "greeting": [r"bienvenu\w*"],
     "welcome": [r"bienvenue"],
