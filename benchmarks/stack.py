@@ -19,6 +19,7 @@ import psycopg
 
 from benchmarks import served
 from tests.support import s3server
+from tests.support.processes import kill_with_children
 
 CELERY_READY = b"ready."
 
@@ -32,20 +33,6 @@ def _end(process: subprocess.Popen | None, sig: int = signal.SIGTERM, wait: floa
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
-
-
-def _kill_with_children(process: subprocess.Popen | None) -> None:
-    """SIGKILL a process and its children at once."""
-    if process is None or process.poll() is not None:
-        return
-    children = subprocess.run(["pgrep", "-P", str(process.pid)], capture_output=True,
-                              text=True).stdout.split()
-    for pid in [process.pid, *map(int, children)]:
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-    process.wait()
 
 
 class Redis:
@@ -99,13 +86,13 @@ class Workers:
 
     def kill(self, number: int) -> None:
         """SIGKILL the worker and its pool process at once (no warm shutdown, no requeue)."""
-        _kill_with_children(self.processes[number])
+        kill_with_children(self.processes[number])
 
     def stop(self) -> None:
         """Killed with their pool processes: nothing needs to finish when the stack closes
         (a cold shutdown, SIGQUIT, took 2 s a worker)."""
         for process in self.processes:
-            _kill_with_children(process)
+            kill_with_children(process)
 
 
 class Web:
@@ -127,7 +114,7 @@ class Web:
 
     def kill(self) -> None:
         """gunicorn and its workers killed at once, when nothing is served any more."""
-        _kill_with_children(self.process)
+        kill_with_children(self.process)
 
 
 class Stack:

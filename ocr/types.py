@@ -72,6 +72,7 @@ class Line:
 # The engine name of a page read from a document's own text (a PDF's text layer), not by OCR.
 TEXT_LAYER = "text_layer"
 
+
 @dataclass
 class OcrPage:
     width: int

@@ -15,8 +15,6 @@ from PIL import Image
 from ocr.read.layout import build_lines
 from ocr.types import TEXT_LAYER, Box, OcrPage, Word
 
-ENGINE = TEXT_LAYER
-
 
 @dataclass(frozen=True)
 class LayerWord:
@@ -62,7 +60,7 @@ def reading(pages: list[Image.Image], layers: list[list[LayerWord]]
                       max(1, round((word.right - word.left) * page.width)),
                       max(1, round((word.bottom - word.top) * page.height)))
             words.append([Word(word.text, box, 1.0)])
-    return image, OcrPage(image.width, image.height, build_lines(words), engine=ENGINE)
+    return image, OcrPage(image.width, image.height, build_lines(words), engine=TEXT_LAYER)
 
 
 # Text the panel draws itself (an e-mail's body): Pillow's own font, which every install has.

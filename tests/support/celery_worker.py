@@ -2,9 +2,7 @@
 an in-process app that the tests call through HTTP."""
 from __future__ import annotations
 
-import contextlib
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -16,6 +14,7 @@ import pytest
 import redis
 
 from tests.support.apps import empty_tables, make_app
+from tests.support.processes import children_of, kill_with_children
 
 REPO = Path(__file__).resolve().parents[2]
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379")
@@ -48,20 +47,13 @@ class CeleryStack:
         raise RuntimeError(f"celery worker did not become ready:\n{self.log_tail()}")
 
     def pool_children(self) -> list[int]:
-        out = subprocess.run(["pgrep", "-P", str(self.process.pid)], capture_output=True,
-                             text=True).stdout
-        return [int(pid) for pid in out.split()]
+        return children_of(self.process)
 
     def stop(self) -> None:
         """At the end of a test: the worker and its pool process killed at once. Nothing is
         left to finish (the test waited for its receipts), and Celery's own shutdown, warm
         (SIGTERM) or cold (SIGQUIT), took 2 s an idle worker."""
-        if self.process and self.process.poll() is None:
-            for pid in self.pool_children():
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(pid, signal.SIGKILL)
-            self.process.kill()
-            self.process.wait()
+        kill_with_children(self.process)
 
     def log_tail(self) -> str:
         return self.log_path.read_text(errors="replace")[-4000:]
