@@ -54,7 +54,14 @@ PHARMACY_CLASS = "06"  # what an item of a pharmacy is when nothing else tells
 # 400MG", is known by its name)
 STRENGTH = re.compile(r"(?<![a-z])\d+(?:[.,]\d+)?\s?(?:mg|mcg|µg|ug|i\.?e\.?|i\.?u\.?)(?![a-z])",
                       re.IGNORECASE)
-STRENGTH_UNITS = {"mg", "mcg", "ug", "ie", "iu"}  # as redaction's words hold them
+# ... or its count of a form only medicines come in, as pharmacies print it: capsules,
+# tablets, dragées, suppositories ("30KPS", "20 TABL", "16 GLES", "20 CPR", "10 SUPP"; not
+# "tabs" nor "caps", which dishwasher tablets and coffee come in too)
+DOSES = re.compile(r"(?<![a-z])\d+\s?(?:kps|kaps|tbl|tabl|drg|supp|zpf|cpr|cprs|cps|gles|"
+                   r"compr)\.?(?![a-z])", re.IGNORECASE)
+STRENGTH_UNITS = {"mg", "mcg", "ug", "ie", "iu",  # as redaction's words hold them
+                  "kps", "kaps", "tbl", "tabl", "drg", "supp", "zpf", "cpr", "cprs", "cps",
+                  "gles", "compr"}
 
 
 def classify(text: str, context: str | None = None) -> Product:
@@ -122,6 +129,7 @@ def read(text: str) -> tuple[dict[str, float], str | None, set[str]]:
     brand, signals = None, set()
     first = FIRST_BONUS
     guesses: dict[str, float] = defaultdict(float)  # what abbreviations may stand for
+    said = False  # a word other than a form ("Tabl.", "capsules") says what the item is
     for start, end, key, found in matches(words, lex):
         weight = FOUND_WEIGHT[found] * first * (1 + PHRASE_BONUS * (end - start - 1))
         if found == "abbrev":  # counts only where nothing else on the line is understood
@@ -144,6 +152,7 @@ def read(text: str) -> tuple[dict[str, float], str | None, set[str]]:
             votes[code] += share * weight
             if is_form(key.rsplit(" ", 1)[-1]):  # "cream", "foot cream"
                 sold_as[code] += share * weight
+            said = said or not is_form(key)
             first = 1.0
         brand = brand or lex.brands.get(key)
         if key in lex.signals and sure:
@@ -159,7 +168,8 @@ def read(text: str) -> tuple[dict[str, float], str | None, set[str]]:
             if votes[code] <= 0:
                 del votes[code]
         votes[named[1]] += PARTS_VOTE
-    if not votes and not signals and STRENGTH.search(text):  # "TEBONIN KONZENT 240MG"
+    if not said and not signals and (STRENGTH.search(text) or DOSES.search(text)):
+        # "TEBONIN KONZENT 240MG", "SOLEDUM 20KPS", "XYZ 20 TABL"
         votes[MEDICINES] += GUESS
         signals.add(MEDICINE)
     paid = organisations.organisation_signals(words)  # "GRUENE MITGLIEDSBEITRAG"

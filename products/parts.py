@@ -31,6 +31,12 @@ MIN_MEDICINE = 6   # a medicine name as a modifier at least this many ("ibuprofe
 MIN_INN = 7        # a word ending in an INN stem is a medicine from this length ("april" is not)
 LINKS = ("es", "en", "s", "n", "e", "")   # linking letters of a German compound, and none
 ENDINGS = ("ies", "es", "al", "s", "l", "")  # English endings tried ("allergies", "diarrheal")
+MAX_AFTER = 3      # the words after a form that may say what it is for ("contre la toux")
+# prepositions and articles between a form and its complaint: French, Spanish, Italian, Dutch
+LINKING = frozenset({"contre", "pour", "anti", "para", "contra", "per", "contro", "voor",
+                     "tegen", "de", "des", "du", "la", "le", "les", "l", "d", "el", "los", "las",
+                     "del", "di", "della", "delle", "dei", "il", "lo", "gli", "van", "het", "a",
+                     "al", "au", "aux", "da"})
 
 
 @dataclass(frozen=True)
@@ -93,18 +99,41 @@ def health_parts(words: list[str], votes: dict[str, float]) -> tuple[str, str] |
         if inn_name(word, known, lex):  # "Rosuvastatin", "Bisoprolol"
             return MEDICINE, MEDICINES
         found = compound(word, known, lex)
-        if found is None and index > 0:
-            form = form_of(word, known)
-            if form:
-                for start in (index - 2, index - 1):
-                    if start >= 0 and " ".join(words[start:index + 1]) not in lex.ordinary:
-                        found = named(" ".join(words[start:index]), form, known, lex)
-                        if found:
-                            break
-                if found is None and index > 1 and " ".join(words[index - 1:index + 1]) not in (
-                        lex.ordinary) and is_condition(words[index - 2], known, lex):
-                    # a condition, then the body part the form is for ("fungal foot cream")
-                    found = named(words[index - 2], form, known, lex)
+        form = form_of(word, known) if found is None else None
+        if form:
+            found = named_before(words, index, form, known, lex) or named_after(
+                words, index, form, known, lex)  # "sirop toux", "gotas para los ojos"
+        if found:
+            return found
+    return None
+
+
+def named_before(words: list[str], index: int, form: str, known: Parts,
+                 lex: Lexicon) -> tuple[str, str] | None:
+    """German and English name what a form is for before it: the one or two words before
+    the form ``words[index]`` (``cough syrup``, ``yeast infection treatment``), or a
+    condition before the body part the form is for (``fungal foot cream``)."""
+    for start in (index - 2, index - 1):
+        if start >= 0 and " ".join(words[start:index + 1]) not in lex.ordinary:
+            found = named(" ".join(words[start:index]), form, known, lex)
+            if found:
+                return found
+    if index > 1 and " ".join(words[index - 1:index + 1]) not in lex.ordinary and (
+            is_condition(words[index - 2], known, lex)):
+        return named(words[index - 2], form, known, lex)
+    return None
+
+
+def named_after(words: list[str], index: int, form: str, known: Parts,
+                lex: Lexicon) -> tuple[str, str] | None:
+    """French, Spanish and Italian name the form first and what it is for after it, maybe
+    behind a preposition or an article: the complaint of one to three words after the form
+    ``words[index]`` (``toux``, ``mal d auto``, ``para los ojos``)."""
+    after = words[index + 1:index + 1 + MAX_AFTER]
+    while after and after[0] in LINKING:
+        after = after[1:]
+    for length in range(len(after), 0, -1):
+        found = named(" ".join(after[:length]), form, known, lex)
         if found:
             return found
     return None

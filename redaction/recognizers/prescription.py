@@ -35,8 +35,10 @@ def drug_alternatives() -> str:
 class PrescriptionRecognizer(Recognizer):
     name = "prescription"
     category = "prescription"
-    context_words = ("apotheke", "pharmacy", "pharmacie", "rezept", "prescription", "pzn",
-                     "zuzahlung", "patient", "arzt", "rx")
+    context_words = ("apotheke", "pharmacy", "pharmacie", "farmacia", "apotheek", "rezept",
+                     "prescription", "ordonnance", "receta", "ricetta", "pzn", "zuzahlung",
+                     "patient", "paciente", "paziente", "arzt", "médecin", "medico", "médico",
+                     "rx")
     negative_words = ("tipp", "idee", "monat", "koch", "recipe", "www", "http", "dsgvo",
                       "(eu)", "datenschutz", "gdpr")
     negative_lines_before = 0  # negative words count on the match's own line only
@@ -45,14 +47,21 @@ class PrescriptionRecognizer(Recognizer):
         drugs = drug_alternatives()
         self.patterns = (
             Pattern("rx_number", r"\bRx\s*(?:#|no\.?|nr\.?|:)\s*\d{4,}|\bRx\s?\d{6,}", 0.9),
+            # French, Spanish, Italian and Dutch as well: a prescription, its number, the
+            # share the insurer pays for it (tiers payant, aportación, ticket SSN)
             Pattern("prescription_form", r"\b(?:e-?rezept|kassenrezept|privatrezept"
-                    r"|rezeptgeb(?:ü|ue)hr|zuzahlung|rx only|prescription\s*(?:no|nr|number|#))",
-                    0.85),
+                    r"|rezeptgeb(?:ü|ue)hr|zuzahlung|rx only|prescription\s*(?:no|nr|number|#)"
+                    r"|ordonnance\s*(?:n[o°]?|num[ée]ro|du)|tiers[ -]payant|part\s+(?:amo|amc)"
+                    r"|receta\s+(?:m[ée]dica|electr[oó]nica)|aportaci[oó]n\s+(?:usuario|farmac)"
+                    r"|ricetta\s+(?:medica|elettronica|ssn|n\.?\s*\d)|ticket\s+ssn"
+                    r"|(?:medisch|dokters)\s?voorschrift)", 0.85),
             Pattern("prescription_word", r"\b(?:rezept|prescription|verordnung|verordnet"
-                    r"|prescribed)\b", 0.7),
+                    r"|prescribed|ordonnance|prescrit|prescripci[oó]n|prescrizione"
+                    r"|voorgeschreven)\b", 0.7),
             Pattern("person_label", r"^\W*(?:patient(?:in)?|prescriber|prescribed by|doctor"
-                    r"|physician|arzt|(?:ä|ae)rztin|verordnende[rs]? arzt|versicherte[rs]?)\s*[:.]",
-                    0.85),
+                    r"|physician|arzt|(?:ä|ae)rztin|verordnende[rs]? arzt|versicherte[rs]?"
+                    r"|patiente?|m[ée]decin|prescripteur|paciente|m[ée]dico|paziente"
+                    r"|prescrittore|voorschrijver)\s*[:.]", 0.85),
             Pattern("doctor_title", r"\bdr\.?\s?med\b", 0.8),
             Pattern("drug_strength", rf"\b(?:{drugs})e?\b[^\d\n]{{0,30}}?{STRENGTH}", 0.9),
             Pattern("drug_name", rf"\b(?:{drugs})e?\b", 0.6),

@@ -35,6 +35,16 @@ def patterns_found(make_page, header, line):
     "Insulin glargin 100 IE/ml",
     "Sertralin",                           # a listed drug name alone
     "Fantasiostatin 40mg",                  # unknown name with a drug-like ending
+    "ORDONNANCE N° 204511",                 # French, Spanish, Italian, Dutch
+    "Tiers payant: part AMO 8,40",
+    "Médecin : Dr Laurent",
+    "Patiente : M. Dubois",
+    "RECETA ELECTRONICA 0045",
+    "Aportación usuario 1,60",
+    "RICETTA SSN N. 1234",
+    "Ticket SSN 2,00",
+    "Paziente: Rossi Mario",
+    "Medisch voorschrift",
 ])
 def test_prescription_lines_on_any_receipt(make_page, line):
     assert patterns_found(make_page, SHOP_HEADER, line)
@@ -59,6 +69,9 @@ def test_any_drug_strength_counts_on_a_pharmacy_receipt(make_page, line):
     "Lithium Batterie CR2032 3,99",
     "gem. Verordnung (EU) 2016/679 DSGVO",
     "Kassensicherungsverordnung TSE",
+    "PESTO RICETTA GENOVESE 2,49",          # a recipe, in Italian and Spanish
+    "SOPA RECETA DE LA ABUELA 1,99",
+    "ARTS & CRAFTS: 12,99",
 ])
 def test_not_prescriptions(make_page, line):
     assert patterns_found(make_page, SHOP_HEADER, line) == set()

@@ -1,0 +1,70 @@
+"""Sensitive items in French, Spanish, Italian and Dutch (products.classify): the same
+categories as in German and English, a form named before its complaint as the Romance
+languages write it, and their look-alikes left ordinary."""
+import pytest
+
+from products import categories, classify, sensitive_words
+from products.text import tokens
+
+
+@pytest.mark.parametrize("text, category", [
+    ("SIROP TOUX SECHE 150ML", "health"),         # the form first, the complaint after it
+    ("SPRAY NASAL ADULTE", "health"),
+    ("GOTAS PARA LOS OJOS 10ML", "health"),       # behind a preposition and an article
+    ("SCIROPPO PER LA TOSSE", "health"),
+    ("POMATA CONTRO LE EMORROIDI", "health"),
+    ("HOESTDRANK 200ML", "health"),               # Dutch compounds as German ones
+    ("OOGDRUPPELS 10ML", "health"),
+    ("TEST DE GROSSESSE X2", "health"),
+    ("PRUEBA DE EMBARAZO", "health"),
+    ("ZWANGERSCHAPSTEST DIGITAAL", "health"),
+    ("BANDELETTES GLYCEMIE X50", "health"),
+    ("PRESERVATIFS NATURE X12", "sex_life"),
+    ("PRESERVATIVOS 12U", "sex_life"),
+    ("PROFILATTICI 6PZ", "sex_life"),
+    ("GLIJMIDDEL 100ML", "sex_life"),
+    ("CHAPELET BOIS", "religion"),
+    ("VELA VOTIVA", "religion"),
+    ("BIBBIA TASCABILE", "religion"),
+    ("ROZENKRANS", "religion"),
+    ("COTISATION SYNDICALE", "trade_union"),
+    ("CUOTA SINDICAL MARZO", "trade_union"),
+    ("TESSERA CGIL 2026", "trade_union"),
+    ("VAKBONDSCONTRIBUTIE", "trade_union"),
+    ("COTISATION PARTI SOCIALISTE", "political"),
+    ("TESSERA PARTITO DEMOCRATICO", "political"),
+    ("CONTRIBUTIE GROENLINKS", "political"),
+])
+def test_sensitive_items_in_french_spanish_italian_and_dutch(text, category):
+    product = classify(text)
+    assert category in categories(product.signals), product
+
+
+@pytest.mark.parametrize("text", [
+    "SIROP GRENADINE 75CL", "LAIT EN POUDRE", "CREMA DE LECHE", "CAPSULE CAFFE X10",
+    "DENTIFRICE BLANCHEUR", "PASTILLES MENTHE", "TISANE VERVEINE", "VITAMINES C",
+    "OFFERTA SPECIALE", "SPAZZOLINO MEDIO", "TANDPASTA", "HARTKAPSELN",
+])
+def test_look_alikes_in_those_languages_stay_ordinary(text):
+    product = classify(text)
+    assert not product.signals, product
+
+
+@pytest.mark.parametrize("text", ["SOLEKA 20KPS", "BRAVOLIN 30 TABL.", "TOSSIFAN 20 CPR",
+                                  "ZANDEX 16 GLES", "FEBRIL 10 SUPP"])
+def test_an_unknown_name_counted_in_a_medicines_form_is_a_guessed_medicine(text):
+    product = classify(text)
+    assert "health" in categories(product.signals), product
+    assert product.code == "06.1.1", product
+
+
+@pytest.mark.parametrize("text", ["SPUELMASCHINEN 40 TABS", "KAFFEE 16 CAPS",
+                                  "MAGNESIUM 400 60 KPS", "VITAMIN D3 90 TABL"])
+def test_a_named_product_in_such_a_form_or_tablets_for_machines_are_not(text):
+    assert not classify(text).signals, classify(text)
+
+
+def test_redaction_reads_the_lines_these_words_and_counts_stand_on():
+    words = tokens("SIROP TOUX PRESERVATIFS PAN")
+    assert sensitive_words(words) == {"sirop", "toux", "preservatifs"}
+    assert sensitive_words(["soleka", "kps"]) == {"kps"}  # "20KPS" as redaction reads it
