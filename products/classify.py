@@ -18,7 +18,7 @@ from products.coicop import division_of, title
 from products.context import says_pharmacy
 from products.lexicon import MAX_PHRASE, MEDICINES, ORDINARY, Lexicon, lexicon
 from products.meaning import CLASS_SIGNALS, MEDICINE, PHARMACY_ITEM, signal_class, signals_for
-from products.parts import health_parts, is_form, may_matter, plain_modifier
+from products.parts import health_parts, is_form, may_matter, medicine_only, plain_modifier
 from products.text import tokens
 from products.types import PHARMACY, RESTAURANT, Product
 
@@ -168,9 +168,11 @@ def read(text: str) -> tuple[dict[str, float], str | None, set[str]]:
             if votes[code] <= 0:
                 del votes[code]
         votes[named[1]] += PARTS_VOTE
-    if not said and not signals and (STRENGTH.search(text) or DOSES.search(text)):
-        # "TEBONIN KONZENT 240MG", "SOLEDUM 20KPS", "XYZ 20 TABL"
-        votes[MEDICINES] += GUESS
+    if not said and not signals and (STRENGTH.search(text) or DOSES.search(text) or any(
+            medicine_only(word) for word in words)):
+        # "TEBONIN KONZENT 240MG", "SOLEDUM 20KPS", "XYZ 20 TABL", "VOMEX A DRAGEES"
+        votes.clear()  # what abbreviations or the form alone may stand for: a medicine here
+        votes[MEDICINES] = GUESS
         signals.add(MEDICINE)
     paid = organisations.organisation_signals(words)  # "GRUENE MITGLIEDSBEITRAG"
     if paid:

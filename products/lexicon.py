@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from products.text import tokens, umlaut_spellings
+from products.text import tokens, umlaut_spellings, unlinked
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MAX_PHRASE = 4
@@ -60,9 +60,10 @@ def own_terms() -> list[tuple[str, str, str]]:
             if any(char.isdigit() for char in term):
                 continue  # "covid-19 test" would read as "test": digits never match
             for spelling in umlaut_spellings(term.strip()):
-                words = tokens(spelling)
-                if words:
-                    rows.append((" ".join(words), code.strip(), OWN))
+                key = " ".join(tokens(spelling))
+                for variant in (key, unlinked(key)):
+                    if variant:
+                        rows.append((variant, code.strip(), OWN))
     return rows
 
 
@@ -102,10 +103,11 @@ class Lexicon:
                 whole = term.startswith("=")
                 for spelling in umlaut_spellings(term.lstrip("=")):
                     key = " ".join(tokens(spelling))
-                    if key:
-                        self.signals[key].add(signal.strip())
-                        if whole or len(key) <= 4:
-                            self.whole_only.add(key)
+                    for variant in (key, unlinked(key)):
+                        if variant:
+                            self.signals[variant].add(signal.strip())
+                            if whole or len(variant) <= 4:
+                                self.whole_only.add(variant)
         # each key's votes (class, weight of its source, shared among its classes) and brand
         self.votes: dict[str, tuple[tuple[str, float], ...]] = {}
         self.brands: dict[str, str] = {}

@@ -1,4 +1,4 @@
-"""Payments to a party or a union named by one word of its name.
+"""Payments to a party or a union named by one word of its name, or by its short name.
 
 A line that pays a membership fee or a donation (the fee words below) and holds a word of the name of a political party, a trade union
 that ``data/meanings.tsv`` lists (``GRUENE`` of "die Grünen", ``LABOUR`` of "Labour
@@ -9,15 +9,20 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from products.lexicon import lexicon
+from products.lexicon import lexicon, read_rows
 from products.meaning import POLITICAL, TRADE_UNION
 
 ORGANISED = (POLITICAL, TRADE_UNION)  # a religious body's name words are also things'
-# what a line paying a member's fee or a donation says, German and English (CC0)
+# what a line paying a member's fee or a donation says, German, English, French, Spanish,
+# Italian and Dutch (CC0)
 FEES = frozenset({
     "beitrag", "mitgliedsbeitrag", "jahresbeitrag", "monatsbeitrag", "beitraege", "spende",
     "spenden", "mitgliedschaft", "foerderbeitrag", "dues", "donation", "donations",
-    "membership", "contribution", "contributions", "pledge"})
+    "membership", "contribution", "contributions", "pledge", "subs", "subscription",
+    "cotisation", "cotisations", "adhesion", "don", "dons", "cuota", "cuotas", "afiliado",
+    "afiliada", "afiliacion", "donacion", "donativo", "aportacion", "tessera", "quota",
+    "iscrizione", "contributo", "donazione", "contributie", "lidmaatschap", "donatie",
+    "bijdrage"})
 MIN_NAME_WORD = 4
 # words of the names that say nothing of whom alone ("Unite Here", "Super PAC", "Freie Wähler")
 GENERIC = frozenset({
@@ -36,8 +41,13 @@ def stem(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def name_words() -> dict[str, frozenset[str]]:
-    """Stem of each word of a listed organisation's name of several words -> its signals."""
+    """Stem of each word of a listed organisation's name of several words, and each short
+    name of ``data/organisations.tsv`` as it stands -> its signals."""
     lex, found = lexicon(), {}
+    for signal, names in read_rows("organisations.tsv"):
+        for name in names.split(","):
+            key = name.strip()
+            found[key] = found.get(key, frozenset()) | {signal.strip()}
     for key, signals in lex.signals.items():
         organised = signals & set(ORGANISED)
         if " " not in key or not organised:
@@ -55,7 +65,8 @@ def organisation_signals(words: list[str]) -> set[str]:
     if FEES.isdisjoint(words) and not any(word.endswith(("beitrag", "spende")) for word in words):
         return set()
     names = name_words()
-    return set().union(*(names.get(stem(word), frozenset()) for word in words))
+    return set().union(*(names.get(word, frozenset()) | names.get(stem(word), frozenset())
+                         for word in words))
 
 
 @lru_cache(maxsize=1)

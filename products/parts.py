@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from products.lexicon import MEDICINES, ORDINARY, SENSITIVE_CLASSES, Lexicon, lexicon, read_rows
 from products.meaning import MEDICAL_DEVICE, MEDICINE
-from products.text import tokens, umlaut_spellings
+from products.text import LINKING, tokens, umlaut_spellings
 
 MEDICAL_PRODUCTS = "06.1.2"
 PET_CLASSES = ("09.3.2", "09.4.5")
@@ -32,17 +32,13 @@ MIN_INN = 7        # a word ending in an INN stem is a medicine from this length
 LINKS = ("es", "en", "s", "n", "e", "")   # linking letters of a German compound, and none
 ENDINGS = ("ies", "es", "al", "s", "l", "")  # English endings tried ("allergies", "diarrheal")
 MAX_AFTER = 3      # the words after a form that may say what it is for ("contre la toux")
-# prepositions and articles between a form and its complaint: French, Spanish, Italian, Dutch
-LINKING = frozenset({"contre", "pour", "anti", "para", "contra", "per", "contro", "voor",
-                     "tegen", "de", "des", "du", "la", "le", "les", "l", "d", "el", "los", "las",
-                     "del", "di", "della", "delle", "dei", "il", "lo", "gli", "van", "het", "a",
-                     "al", "au", "aux", "da"})
 
 
 @dataclass(frozen=True)
 class Parts:
     forms: frozenset[str]
     strong: frozenset[str]
+    only: frozenset[str]           # forms nothing but medicines comes in
     devices: frozenset[str]
     conditions: frozenset[str]
     organs: frozenset[str]
@@ -70,7 +66,8 @@ def parts() -> Parts:
         key.replace("'s", "s") for key, signals in lexicon().signals.items()
         if "health_condition" in signals and len(key.split()) <= 2 and len(key) >= 4}
     forms = frozenset(kinds["form"])
-    return Parts(forms, frozenset(kinds["strong"]), frozenset(kinds["device"]),
+    return Parts(forms, frozenset(kinds["strong"]), frozenset(kinds["only"]),
+                 frozenset(kinds["device"]),
                  frozenset(conditions), frozenset(kinds["organ"] | kinds["organ_en"]),
                  frozenset(kinds["organ"]), frozenset(kinds["specimen"]),
                  frozenset(kinds["not_form"]), frozenset(kinds["bound"]),
@@ -267,6 +264,12 @@ def is_form(key: str) -> bool:
     """``key`` names only what a remedy is sold as ("cream", "eye drops" is not)."""
     forms = parts().forms
     return all(part in forms for part in key.split())
+
+
+def medicine_only(word: str) -> bool:
+    """``word`` is a form nothing but medicines comes in (``dragees``, ``pomada``, ``zalf``):
+    an item named by nothing else is then a guessed medicine (``products.classify``)."""
+    return word in parts().only
 
 
 def may_matter(word: str) -> bool:

@@ -14,6 +14,12 @@ _PIECE = re.compile(r"[^\s,;:/()\[\]*#\"+=|]+")
 _LETTERS = re.compile(r"[a-z]+(?:'s)?")
 _DIGIT = re.compile(r"\d")
 MIN_GLUED = 5  # a word OCR glued to a number ("VITALBROT5O") keeps at least this many letters
+# prepositions and articles inside a name (French, Spanish, Italian, Dutch, English, German),
+# which tills leave out: "test de grossesse" is printed "TEST GROSSESSE"
+LINKING = frozenset({"contre", "pour", "anti", "para", "contra", "per", "contro", "voor",
+                     "tegen", "de", "des", "du", "la", "le", "les", "l", "d", "el", "los", "las",
+                     "del", "di", "della", "delle", "dei", "il", "lo", "gli", "van", "het", "a",
+                     "al", "au", "aux", "da", "of", "for", "the", "fuer", "fur", "zur", "zum"})
 
 
 def fold(text: str) -> str:
@@ -43,3 +49,11 @@ def umlaut_spellings(term: str) -> set[str]:
     if any(char in lowered for char in "äöü"):
         spellings.add(fold(lowered.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")))
     return spellings
+
+
+def unlinked(key: str) -> str | None:
+    """A phrase of ``tokens`` without its prepositions and articles, where it had some and
+    two words or more are left (``test de grossesse`` -> ``test grossesse``), else None."""
+    words = key.split()
+    kept = [word for word in words if word not in LINKING]
+    return " ".join(kept) if len(words) > len(kept) and len(kept) >= 2 else None

@@ -68,3 +68,48 @@ def test_redaction_reads_the_lines_these_words_and_counts_stand_on():
     words = tokens("SIROP TOUX PRESERVATIFS PAN")
     assert sensitive_words(words) == {"sirop", "toux", "preservatifs"}
     assert sensitive_words(["soleka", "kps"]) == {"kps"}  # "20KPS" as redaction reads it
+
+
+@pytest.mark.parametrize("text", ["TOSSEX DRAGEES", "VENORIL POMADA 60G", "KALMOS ZALF 30G",
+                                  "OFTALIN GOCCE 10ML"])
+def test_an_unknown_name_in_a_form_nothing_but_medicines_comes_in_is_a_guessed_medicine(text):
+    assert "health" in categories(classify(text).signals), classify(text)
+
+
+@pytest.mark.parametrize("text", ["GOTAS DE CHOCOLATE 100G", "ORTHOMOL IMMUN KAPSELN",
+                                  "DEO SPRAY FRESH", "LAVAZZA 16 CAPSULE"])
+def test_tablets_capsules_sprays_and_named_drops_are_not_such_forms(text):
+    assert not classify(text).signals, classify(text)
+
+
+@pytest.mark.parametrize("text, category", [
+    ("CUOTA AFILIADO PSOE", "political"),         # a short name on a fee line
+    ("DONATION SNP", "political"),
+    ("COTISATION CFDT 2026", "trade_union"),
+    ("GMB SUBS", "trade_union"),
+    ("FNV CONTRIBUTIE", "trade_union"),
+])
+def test_a_party_or_union_by_its_short_name_on_a_fee_line(text, category):
+    assert category in categories(classify(text).signals), classify(text)
+
+
+@pytest.mark.parametrize("text", ["VOX BOX LAUTSPRECHER", "LEGA ALLUMINIO", "PP TAPE",
+                                  "DON SIMON TINTO 1L", "UNITE BLANC"])
+def test_those_short_names_elsewhere_are_ordinary(text):
+    assert not classify(text).signals, classify(text)
+
+
+@pytest.mark.parametrize("text, category", [
+    ("TEST GROSSESSE X1", "health"),              # "test de grossesse" without its "de"
+    ("SEDIA ROTELLE PIEGHEVOLE", "health"),
+    ("ULIPRISTAL 30MG 1ST", "sex_life"),          # emergency contraception: health and sex
+    ("WALLFAHRTSKERZE", "religion"),
+])
+def test_phrases_printed_without_their_articles_and_other_meanings(text, category):
+    assert category in categories(classify(text).signals), classify(text)
+
+
+@pytest.mark.parametrize("text", ["CROCCHETTE CANE 3KG", "PASTA DENTAL 75ML",
+                                  "BLASENPFLASTER 5ST", "VITAMINA C 20 CPR"])
+def test_pet_food_toothpaste_and_plasters_in_those_languages_stay_ordinary(text):
+    assert not classify(text).signals, classify(text)
