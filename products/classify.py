@@ -15,7 +15,7 @@ from typing import Iterable
 
 from products import organisations
 from products.coicop import division_of, title
-from products.context import says_pharmacy
+from products.context import is_shop_class, says_pharmacy
 from products.lexicon import MAX_PHRASE, MEDICINES, ORDINARY, Lexicon, lexicon
 from products.meaning import CLASS_SIGNALS, MEDICINE, PHARMACY_ITEM, signal_class, signals_for
 from products.parts import health_parts, is_form, may_matter, medicine_only, plain_modifier
@@ -49,6 +49,7 @@ SIGNAL_CONFIDENCE = 0.5  # the class a sensitive word tells when nothing else te
 PARTS_VOTE = 1.5       # a medicine named by its parts ("Hustenloeser") outvotes its head's class
 PHARMACY_SURE = 0.5    # at a pharmacy, an item known with less confidence than this is health
 PHARMACY_CLASS = "06"  # what an item of a pharmacy is when nothing else tells
+SHOP_GUESS = 0.3       # an item nothing tells, of a shop that sells mostly one class
 # A medicine's strength printed with it ("240MG", "1,5MG", "50 mcg", "1000 I.E."): an item
 # nothing else on its line tells is then a guessed medicine (a supplement, "MAGNESIUM
 # 400MG", is known by its name)
@@ -71,7 +72,10 @@ def classify(text: str, context: str | None = None) -> Product:
     ``context="pharmacy"`` (``products.context``), or a line that says "Rx", "pharmacy" or
     "Apotheke", makes an item left unknown, or known with confidence under 0.5 (a guessed
     abbreviation is such), health (06, signal ``pharmacy_item``): a pharmacy's unknown brand
-    is most likely a medicine; what is known to be ordinary (toothpaste) stays what it is."""
+    is most likely a medicine; what is known to be ordinary (toothpaste) stays what it is.
+    A context that is a class (``"05.1.1"``: the receipt of a shop that mostly sells it,
+    ``products.context.shop_class``) makes an item left unknown a guess of that class,
+    confidence 0.3."""
     if context != RESTAURANT and says_pharmacy(text):
         context = PHARMACY
     return product(*read(text), context)
@@ -107,6 +111,8 @@ def product(votes: dict[str, float], brand: str | None, signals: set[str],
     signals = (signals | signals_for(code, signals)) - {ORDINARY}
     if context == PHARMACY and not signals and (code is None or confidence < PHARMACY_SURE):
         code, confidence, signals = PHARMACY_CLASS, PHARMACY_SURE * 0.6, {PHARMACY_ITEM}
+    if is_shop_class(context) and code is None:  # "SKANKA N" at IKEA: furniture, a guess
+        code, confidence = context, SHOP_GUESS
     return Product(code=code, name=title(code) if code else None, confidence=confidence,
                    brand=brand, signals=tuple(sorted(signals)))
 

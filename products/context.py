@@ -14,8 +14,11 @@ pharmacy (``Rx``, ``pharmacy``, ``Apotheke``) counts as a pharmacy's (``says_pha
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
+from products.lexicon import read_rows
+from products.text import fold
 from products.types import PHARMACY, RESTAURANT
 
 RESTAURANT_CUES = re.compile(
@@ -62,7 +65,42 @@ def says_pharmacy(line: str) -> bool:
 def receipt_context(page_text: str, merchant: str | None = None) -> str | None:
     """``PHARMACY`` when the receipt's header or ``merchant`` names a pharmacy
     (``shop_context``); ``RESTAURANT`` when at least two restaurant words stand on the
-    receipt (the name of a table, a server, a tip line, "Bewirtung"); else None."""
-    if shop_context(page_text.split("\n")[:HEADER_LINES], merchant):
+    receipt (the name of a table, a server, a tip line, "Bewirtung"); else the class of what
+    the shop mostly sells (``shop_class``), or None."""
+    header = page_text.split("\n")[:HEADER_LINES]
+    if shop_context(header, merchant):
         return PHARMACY
-    return RESTAURANT if len(RESTAURANT_CUES.findall(page_text)) >= MIN_CUES else None
+    if len(RESTAURANT_CUES.findall(page_text)) >= MIN_CUES:
+        return RESTAURANT
+    return shop_class(header, merchant)
+
+
+@lru_cache(maxsize=1)
+def shop_kinds() -> tuple[tuple[str, re.Pattern], ...]:
+    """(class, the words and chain names of ``data/shops.tsv`` as one pattern) per class."""
+    kinds = []
+    for code, words in read_rows("shops.tsv"):
+        names = sorted({fold(word.strip()) for word in words.split(",")}, key=len, reverse=True)
+        kinds.append((code.strip(), re.compile(
+            r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, names)) + r")", re.IGNORECASE)))
+    return tuple(kinds)
+
+
+def shop_class(header: Iterable[str], merchant: str | None = None) -> str | None:
+    """The COICOP class of what the shop mostly sells where its name or a header line says
+    its kind or names a chain of one kind (``data/shops.tsv``: IKEA, a Baumarkt, a
+    boulangerie), and no line names a supermarket or drugstore; else None. A kind word may
+    start a compound ("Möbelhaus"); the first line that names one decides."""
+    names = [fold(line) for line in [merchant or "", *header] if line]
+    if any(DRUGSTORES.search(name) for name in names):
+        return None
+    for name in names:
+        for code, pattern in shop_kinds():
+            if pattern.search(name):
+                return code
+    return None
+
+
+def is_shop_class(context: str | None) -> bool:
+    """``context`` is the class of what a shop sells (``shop_class``), not a kind of receipt."""
+    return bool(context) and context[:1].isdigit()

@@ -13,7 +13,7 @@ sensitive ones a medicine brand alone, written before branch ``brands`` changed 
 once before and once after), ``fifth`` (329 lines in French, Spanish, Italian, Dutch,
 German and English, written by a helper who had not read the vocabularies, before session
 10 changed anything; measured once before and once after), ``softmatic`` (item lines of the 48 German receipts'
-textract text) and ``srd`` (the items of the 55 US restaurant receipts, read with the
+textract text, each in its receipt's context) and ``srd`` (the items of the 55 US restaurant receipts, read with the
 restaurant context). The last two are labels only: their text is read from ``--eval``.
 
 Prints per set: division and class accuracy (on the lines that are products), coverage (the
@@ -33,6 +33,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from products.classify import classify
+from products.context import receipt_context
 from products.meaning import categories
 from products.types import PHARMACY, RESTAURANT
 
@@ -118,10 +119,14 @@ def unseen(items: list[Labelled]) -> list[Labelled]:
 
 
 def softmatic(eval_dir: Path) -> list[Labelled]:
+    """The labelled lines of the German receipts, each read in its receipt's context as the
+    panel reads it (``products.receipt_context`` of the receipt's text: a pharmacy's, a
+    restaurant's, or what the shop mostly sells)."""
     items = []
     for path, line, code, sensitive in rows("softmatic.tsv"):
-        text = (eval_dir / path).read_text(encoding="utf-8").split("\n")[int(line)]
-        items.append(Labelled(text, code_of(code), sensitive))
+        page = (eval_dir / path).read_text(encoding="utf-8")
+        items.append(Labelled(page.split("\n")[int(line)], code_of(code), sensitive,
+                              receipt_context(page)))
     return items
 
 
