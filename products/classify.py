@@ -17,7 +17,14 @@ from products import organisations
 from products.coicop import division_of, title
 from products.context import is_shop_class, says_pharmacy
 from products.lexicon import MAX_PHRASE, MEDICINES, ORDINARY, Lexicon, lexicon
-from products.meaning import CLASS_SIGNALS, MEDICINE, PHARMACY_ITEM, signal_class, signals_for
+from products.meaning import (
+    CLASS_SIGNALS,
+    MEDICINE,
+    PHARMACY_ITEM,
+    SEXUAL_WELLNESS,
+    signal_class,
+    signals_for,
+)
 from products.parts import health_parts, is_form, may_matter, medicine_only, plain_modifier
 from products.text import tokens
 from products.types import PHARMACY, RESTAURANT, Product
@@ -59,10 +66,14 @@ STRENGTH = re.compile(r"(?<![a-z])\d+(?:[.,]\d+)?\s?(?:mg|mcg|µg|ug|i\.?e\.?|i\
 # tablets, dragées, suppositories ("30KPS", "20 TABL", "16 GLES", "20 CPR", "10 SUPP"; not
 # "tabs" nor "caps", which dishwasher tablets and coffee come in too)
 DOSES = re.compile(r"(?<![a-z])\d+\s?(?:kps|kaps|tbl|tabl|drg|supp|zpf|cpr|cprs|cps|gles|"
-                   r"compr)\.?(?![a-z])", re.IGNORECASE)
+                   r"compr|filmtabl|ftbl)\.?(?![a-z])", re.IGNORECASE)
+# ... or its cycles of 21 or 28 tablets, one, three or six to a box, as the pill is sold
+# ("3X21", "6 x 28"): a contraceptive
+CYCLES = re.compile(r"(?<![\d.,])[136]\s?x\s?(?:21|28)(?![\d.,]|\s?(?:cm|mm|m|g|kg|ml|cl|l)\b)",
+                    re.IGNORECASE)
 STRENGTH_UNITS = {"mg", "mcg", "ug", "ie", "iu",  # as redaction's words hold them
                   "kps", "kaps", "tbl", "tabl", "drg", "supp", "zpf", "cpr", "cprs", "cps",
-                  "gles", "compr"}
+                  "gles", "compr", "filmtabl", "ftbl"}
 
 
 def classify(text: str, context: str | None = None) -> Product:
@@ -163,6 +174,8 @@ def read(text: str) -> tuple[dict[str, float], str | None, set[str]]:
         brand = brand or lex.brands.get(key)
         if key in lex.signals and sure:
             signals |= lex.signals[key]
+        if found == "exact":
+            signals |= lex.generic_signals.get(key, set())
     if not votes and guesses:  # "APTITLIG Schnbr": a chopping board, but only a guess
         scale = min(1.0, GUESS / sum(guesses.values()))
         votes.update({code: weight * scale for code, weight in guesses.items()})
@@ -175,11 +188,13 @@ def read(text: str) -> tuple[dict[str, float], str | None, set[str]]:
                 del votes[code]
         votes[named[1]] += PARTS_VOTE
     if not said and not signals and (STRENGTH.search(text) or DOSES.search(text) or any(
-            medicine_only(word) for word in words)):
+            medicine_only(word) for word in words) or CYCLES.search(text)):
         # "TEBONIN KONZENT 240MG", "SOLEDUM 20KPS", "XYZ 20 TABL", "VOMEX A DRAGEES"
         votes.clear()  # what abbreviations or the form alone may stand for: a medicine here
         votes[MEDICINES] = GUESS
         signals.add(MEDICINE)
+        if CYCLES.search(text):  # "MICROGYNON 30 3X21"
+            signals.add(SEXUAL_WELLNESS)
     paid = organisations.organisation_signals(words)  # "GRUENE MITGLIEDSBEITRAG"
     if paid:
         signals |= paid

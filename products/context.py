@@ -41,8 +41,10 @@ DRUGSTORES = re.compile(
     re.IGNORECASE)
 PHONE = re.compile(r"\d[\d /().-]{5,}\d")  # a counter's telephone number on the same line
 # an item line that says it was dispensed or sold by the pharmacy
-PHARMACY_LINE = re.compile(r"\b(?:rx|pharmacy|pharmacie|farmacia|apotheke\w*)\b",
-                           re.IGNORECASE)
+# ("RX 4471023", "Rx#: ...": an Rx with its label or its number, as the prescription
+# recognizer reads one; "OMEGA 3 RX 120 CAPS" names a product's variant)
+PHARMACY_LINE = re.compile(r"\brx\s*(?:#|no\.?|nr\.?|:)|\brx\s?\d{5,}|\b(?:pharmacy|pharmacie|"
+                           r"farmacia|apotheke\w*)\b", re.IGNORECASE)
 HEADER_LINES = 8  # the lines at the top of a receipt that name the shop
 
 

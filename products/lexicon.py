@@ -90,8 +90,10 @@ class Lexicon:
             self.add(row[0], Entry(row[1], OFF))
         for row in read_rows("drug_terms.tsv"):
             self.add(row[0], Entry(MEDICINES, DRUG))
+        generics = {}
         for row in read_rows("drug_brands.tsv"):  # brand, generic name, class
             self.add(row[0], Entry(row[2].strip(), DRUG_BRAND, row[0].title()))
+            generics[row[0]] = row[1]
         self.ordinary: set[str] = set()
         for signal, terms in read_rows("meanings.tsv"):
             if signal.strip() == ORDINARY:
@@ -108,6 +110,13 @@ class Lexicon:
                             self.signals[variant].add(signal.strip())
                             if whole or len(variant) <= 4:
                                 self.whole_only.add(variant)
+        # a medicine brand means what its generic means ("cerazette" is desogestrel, a
+        # contraceptive): counted only as printed, as medicine names are
+        self.generic_signals: dict[str, set[str]] = {}
+        for brand, generic in generics.items():
+            meant = set().union(*(self.signals.get(word, set()) for word in tokens(generic)))
+            if meant:
+                self.generic_signals[brand] = meant
         # each key's votes (class, weight of its source, shared among its classes) and brand
         self.votes: dict[str, tuple[tuple[str, float], ...]] = {}
         self.brands: dict[str, str] = {}

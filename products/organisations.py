@@ -22,7 +22,7 @@ FEES = frozenset({
     "cotisation", "cotisations", "adhesion", "don", "dons", "cuota", "cuotas", "afiliado",
     "afiliada", "afiliacion", "donacion", "donativo", "aportacion", "tessera", "quota",
     "iscrizione", "contributo", "donazione", "contributie", "lidmaatschap", "donatie",
-    "bijdrage"})
+    "bijdrage", "colaboracion", "aportacion", "versamento"})
 MIN_NAME_WORD = 4
 # words of the names that say nothing of whom alone ("Unite Here", "Super PAC", "Freie Wähler")
 GENERIC = frozenset({
