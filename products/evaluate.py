@@ -14,7 +14,10 @@ once before and once after), ``fifth`` (329 lines in French, Spanish, Italian, D
 German and English, written by a helper who had not read the vocabularies, before session
 10 changed anything; measured once before and once after), ``sixth`` (314 lines, the
 same languages and more shops, by another helper, written after session 10's first change;
-measured once at the session's start, after each of its changes, then studied), ``softmatic`` (item lines of the 48 German receipts'
+measured once at the session's start, after each of its changes, then studied), ``seventh``
+(305 lines in Portuguese, Polish, the Nordic languages, Czech, Hungarian, Croatian, Turkish
+and Malay/Indonesian, by a third helper, before those languages' vocabularies were written;
+measured once before and once after), ``softmatic`` (item lines of the 48 German receipts'
 textract text, each in its receipt's context) and ``srd`` (the items of the 55 US restaurant receipts, read with the
 restaurant context). The last two are labels only: their text is read from ``--eval``.
 
@@ -197,7 +200,8 @@ def main(argv: list[str] | None = None) -> None:
     labelled = {"written": written(), "holdout": written("holdout.tsv"),
                 "fresh": written("fresh.tsv"), "fresh, unseen lines": unseen(written("fresh.tsv")),
                 "third": written("third.tsv"), "fourth": written("fourth.tsv"),
-                "fifth": written("fifth.tsv"), "sixth": written("sixth.tsv")}
+                "fifth": written("fifth.tsv"), "sixth": written("sixth.tsv"),
+                "seventh": written("seventh.tsv")}
     if (options.eval / "manifest.json").is_file():
         labelled["softmatic"] = softmatic(options.eval)
         if not options.pharmacy:
