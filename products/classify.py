@@ -26,7 +26,7 @@ from products.meaning import (
     signals_for,
 )
 from products.parts import health_parts, is_form, may_matter, medicine_only, plain_modifier
-from products.text import tokens
+from products.text import LINKING, tokens
 from products.types import PHARMACY, RESTAURANT, Product
 
 FOUND_WEIGHT = {"exact": 1.0, "ending": 0.95, "head": 0.9, "start": 0.5, "cut": 0.55,
@@ -71,6 +71,7 @@ DOSES = re.compile(r"(?<![a-z])\d+\s?(?:kps|kaps|tbl|tabl|drg|supp|zpf|cpr|cprs|
 # ("3X21", "6 x 28"): a contraceptive
 CYCLES = re.compile(r"(?<![\d.,])[136]\s?x\s?(?:21|28)(?![\d.,]|\s?(?:cm|mm|m|g|kg|ml|cl|l)\b)",
                     re.IGNORECASE)
+MIN_SAYING_HEAD = 5     # a compound's head this long says what an unknown brand's line is
 STRENGTH_UNITS = {"mg", "mcg", "ug", "ie", "iu",  # as redaction's words hold them
                   "kps", "kaps", "tbl", "tabl", "drg", "supp", "zpf", "cpr", "cprs", "cps",
                   "gles", "compr", "filmtabl", "ftbl"}
@@ -169,7 +170,8 @@ def read(text: str) -> tuple[dict[str, float], str | None, set[str]]:
             votes[code] += share * weight
             if is_form(key.rsplit(" ", 1)[-1]):  # "cream", "foot cream"
                 sold_as[code] += share * weight
-            said = said or not is_form(key)
+            said = said or not (is_form(key) or found == "start" or (
+                found == "head" and len(key) < MIN_SAYING_HEAD))  # "traumeel" is no "meel"
             first = 1.0
         brand = brand or lex.brands.get(key)
         if key in lex.signals and sure:
@@ -203,10 +205,11 @@ def read(text: str) -> tuple[dict[str, float], str | None, set[str]]:
 
 
 def expand(words: list[str], lex: Lexicon) -> list[str]:
-    """Abbreviations written out (``chkn`` -> ``chicken``, ``oj`` -> ``orange juice``)."""
+    """Abbreviations written out (``chkn`` -> ``chicken``, ``oj`` -> ``orange juice``); a
+    preposition or an article is none (Spanish ``para`` is no paracetamol)."""
     expanded = []
     for word in words:
-        if word in lex.abbreviations and not lex.known(word):
+        if word in lex.abbreviations and not lex.known(word) and word not in LINKING:
             expanded += lex.abbreviations[word]
         else:
             expanded.append(word)

@@ -53,9 +53,11 @@ def read_rows(name: str) -> list[list[str]]:
 
 
 def own_terms() -> list[tuple[str, str, str]]:
-    """(term as tokens joined by spaces, class, "own") from ``terms.tsv``."""
+    """(term as tokens joined by spaces, class, "own") from ``terms.tsv`` and the other
+    languages' ``terms_*.tsv`` (``terms_fr.tsv``, ...)."""
     rows = []
-    for code, terms in read_rows("terms.tsv"):
+    names = ["terms.tsv"] + sorted(path.name for path in DATA_DIR.glob("terms_*.tsv"))
+    for code, terms in (row for name in names for row in read_rows(name)):
         for term in terms.split(","):
             if any(char.isdigit() for char in term):
                 continue  # "covid-19 test" would read as "test": digits never match
