@@ -22,13 +22,31 @@ FEES = frozenset({
     "cotisation", "cotisations", "adhesion", "don", "dons", "cuota", "cuotas", "afiliado",
     "afiliada", "afiliacion", "donacion", "donativo", "aportacion", "tessera", "quota",
     "iscrizione", "contributo", "donazione", "contributie", "lidmaatschap", "donatie",
-    "bijdrage", "colaboracion", "aportacion", "versamento"})
+    "bijdrage", "colaboracion", "aportacion", "versamento",
+    # Portuguese, Polish, Swedish, Danish, Norwegian, Finnish, Czech, Slovak, Hungarian,
+    # Croatian, Slovenian, Estonian, Turkish, Malay and Indonesian (session 10)
+    "quotas", "quotizacao", "mensalidade", "contribuicao", "filiacao", "anuidade", "doacao",
+    "donativos", "skladka", "skladki", "skladke", "darowizna", "darowizny", "czlonkowska",
+    "czlonkowskie", "medlemsavgift", "medlemsavgifter", "arsavgift", "medlemskap", "bidrag",
+    "gava", "kontingent", "medlemskontingent", "medlemskab", "indmeldelse", "jasenmaksu",
+    "jasenmaksut", "lahjoitus", "kannatusmaksu", "prispevek", "prispevky", "prispevok",
+    "clensky", "clenske", "clenstvi", "clenstvo", "dar", "tagdij", "tagdijak", "adomany",
+    "hozzajarulas", "tagsag", "clanarina", "donacija", "doprinos", "liikmemaks",
+    "liikmemaksud", "annetus", "toetus", "aidat", "aidati", "bagis", "bagisi", "uyelik",
+    "yuran", "iuran", "sumbangan", "keahlian", "keanggotaan", "donasi"})
 MIN_NAME_WORD = 4
 # words of the names that say nothing of whom alone ("Unite Here", "Super PAC", "Freie Wähler")
 GENERIC = frozenset({
     "fund", "here", "super", "unite", "united", "trade", "strike", "reform", "junge", "freie",
     "action", "committee", "campaign", "cockpit", "political", "politische", "party", "partei",
-    "union", "labor", "vereinigung"})
+    "union", "labor", "vereinigung",
+    # session 10: "movement", "association", "organisation", "party" (Hungarian "párt" is
+    # English "part"), "page", "law", "freedom" (and the commonest Czech surname), "workers",
+    # "civil servant" (a Turkish housing cooperative's dues), "initiative", "platform"
+    "part", "strana", "strane", "stranka", "stranke", "svaz", "zvaz", "zvaez", "zwiazek",
+    "zwiazki", "zawodowy", "zawodowe", "organizace", "organizacia", "prawo", "platforma",
+    "svoboda", "gibanje", "pokret", "hareket", "adalet", "yeniden", "kalkinma", "memur",
+    "pekerja", "iniciativa", "forca"})
 ENDINGS = ("en", "n", "e", "s", "")
 
 

@@ -14,6 +14,11 @@ _PIECE = re.compile(r"[^\s,;:/()\[\]*#\"+=|]+")
 _LETTERS = re.compile(r"[a-z]+(?:'s)?")
 _DIGIT = re.compile(r"\d")
 MIN_GLUED = 5  # a word OCR glued to a number ("VITALBROT5O") keeps at least this many letters
+# letters that are no base letter with a mark (Polish ł, Danish and Norwegian ø and æ,
+# Croatian đ, Turkish dotless ı, French œ): written as the letters tills print for them, so
+# that "SKŁADKA" is "skladka" and "KRÆFT" "kraeft", not two pieces of a word
+_BASE_LETTERS = str.maketrans({"ł": "l", "ø": "o", "æ": "ae", "đ": "d", "ı": "i", "œ": "oe",
+                               "ð": "d", "þ": "th"})
 # prepositions and articles inside a name (French, Spanish, Italian, Dutch, English, German),
 # which tills leave out: "test de grossesse" is printed "TEST GROSSESSE"
 LINKING = frozenset({"contre", "pour", "anti", "para", "contra", "per", "contro", "voor",
@@ -23,7 +28,7 @@ LINKING = frozenset({"contre", "pour", "anti", "para", "contra", "per", "contro"
 
 
 def fold(text: str) -> str:
-    text = text.lower().replace("ß", "ss").replace("&", " & ")
+    text = text.lower().replace("ß", "ss").replace("&", " & ").translate(_BASE_LETTERS)
     if text.isascii():
         return text
     decomposed = unicodedata.normalize("NFKD", text)
