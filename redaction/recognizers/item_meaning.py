@@ -60,7 +60,9 @@ class ItemMeaningRecognizer(Recognizer):
 
     def analyze(self, page: OcrPage, parsed: ParsedReceipt | None = None) -> list[Finding]:
         folded = folded_text(page).split("\n")  # the analyzer folds the page once
-        lines = {index: set(WORD.findall(folded[index]))
+        # each line's words as the classifier folds them: redaction's own fold keeps the
+        # text's length and leaves "ø", "ł", "å" standing inside a word ("ØJENDRÅBER")
+        lines = {index: set(WORD.findall(products.fold(page.lines[index].text)))
                  for index in self.lines_to_check(page, parsed, folded)}
         telling = products.sensitive_words(set().union(*lines.values()))
         context = pharmacy(page, parsed, lines)

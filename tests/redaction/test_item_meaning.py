@@ -1,5 +1,5 @@
-"""Sensitive items found by what they are (products' classes and sensitive words), in German
-and English, beyond the word lists; ordinary items left alone; the policy by class and signal."""
+"""Sensitive items found by what they are (products' classes and sensitive words), in German,
+English and the other languages receipts come in, beyond the word lists; ordinary items left alone; the policy by class and signal."""
 import pytest
 
 from redaction import Policy, analyze
@@ -34,6 +34,13 @@ def categories(make_page, line, registry=MEANING):
     ("GEW Beitrag 12,00", "trade_union"),
     ("Personal Lubricant 2oz 7.99", "sex_life"),
     ("Satisfyer Pro 2 39,95", "sex_life"),
+    ("PRESERVATIFS X12 9,90", "sex_life"),                # French, Spanish, Italian, Dutch ...
+    ("SIROP TOUX SECHE 6,45", "health"),
+    ("GOTAS PARA LOS OJOS 7,20", "health"),
+    ("CUOTA SINDICAL 15,00", "trade_union"),
+    ("ØJENDRÅBER 10ML 49,95", "health"),                 # ... and letters of no base letter
+    ("SKŁADKA ZWIĄZKOWA 35,00", "trade_union"),
+    ("PREZERWATYWY 12 SZT 29,99", "sex_life"),
 ])
 def test_sensitive_items_are_found_by_meaning(make_page, line, category):
     assert category in categories(make_page, line)
