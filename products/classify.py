@@ -19,13 +19,23 @@ from products.context import is_shop_class, says_pharmacy
 from products.lexicon import MAX_PHRASE, MEDICINES, ORDINARY, Lexicon, lexicon
 from products.meaning import (
     CLASS_SIGNALS,
+    HEALTH_CARE,
+    HEALTH_CONDITION,
+    MEDICAL_DEVICE,
     MEDICINE,
     PHARMACY_ITEM,
     SEXUAL_WELLNESS,
     signal_class,
     signals_for,
 )
-from products.parts import health_parts, is_form, may_matter, medicine_only, plain_modifier
+from products.parts import (
+    PET_CLASSES,
+    health_parts,
+    is_form,
+    may_matter,
+    medicine_only,
+    plain_modifier,
+)
 from products.text import LINKING, tokens
 from products.types import PHARMACY, RESTAURANT, Product
 
@@ -51,6 +61,8 @@ SIGNAL_CUT_SHARE = 0.65  # keeping this share of the word
 MIN_SIGNAL_FUZZY = 8   # the same for a word with one letter wrong
 MIN_SIGNAL_PART = 6    # a sensitive word at the start of a compound ("diabetikerschokolade")
 PARTIES_AND_UNIONS = "14.6.2"
+PET_PRODUCTS = "09.3.2"
+HEALTH_SIGNALS = {MEDICINE, MEDICAL_DEVICE, HEALTH_CONDITION, HEALTH_CARE}
 GUESS = 0.45           # the votes of abbreviations alone: a guess, under half sure
 SIGNAL_CONFIDENCE = 0.5  # the class a sensitive word tells when nothing else tells one
 PARTS_VOTE = 1.5       # a medicine named by its parts ("Hustenloeser") outvotes its head's class
@@ -148,6 +160,7 @@ def read(text: str) -> tuple[dict[str, float], str | None, set[str]]:
     first = FIRST_BONUS
     guesses: dict[str, float] = defaultdict(float)  # what abbreviations may stand for
     said = False  # a word other than a form ("Tabl.", "capsules") says what the item is
+    pet = False   # a word names a pet ("HUND", "CAES"): its medicine is a pet product
     for start, end, key, found in matches(words, lex):
         weight = FOUND_WEIGHT[found] * first * (1 + PHRASE_BONUS * (end - start - 1))
         if found == "abbrev":  # counts only where nothing else on the line is understood
@@ -172,6 +185,7 @@ def read(text: str) -> tuple[dict[str, float], str | None, set[str]]:
                 sold_as[code] += share * weight
             said = said or not (is_form(key) or found == "start" or (
                 found == "head" and len(key) < MIN_SAYING_HEAD))  # "traumeel" is no "meel"
+            pet = pet or (code.startswith(PET_CLASSES) and not is_form(key))  # not "chews"
             first = 1.0
         brand = brand or lex.brands.get(key)
         if key in lex.signals and sure:
@@ -201,7 +215,12 @@ def read(text: str) -> tuple[dict[str, float], str | None, set[str]]:
     if paid:
         signals |= paid
         votes[PARTIES_AND_UNIONS] += PARTS_VOTE
-    return votes, brand, signals | compound_signals(words, lex)
+    signals |= compound_signals(words, lex)
+    if pet:
+        for code in [code for code in votes if code.removeprefix(ORDINARY).startswith("06")]:
+            votes[PET_PRODUCTS] += votes.pop(code)  # "BRAVECTO HUND 1 TABL": a pet's
+        signals -= HEALTH_SIGNALS                  # medicine is a pet product (COICOP)
+    return votes, brand, signals
 
 
 def expand(words: list[str], lex: Lexicon) -> list[str]:

@@ -25,3 +25,10 @@ def test_sizes_pets_medicines_and_named_supplements_are_no_such_signs(text):
 def test_an_rx_names_a_pharmacys_line_only_with_its_label_or_number():
     assert says_pharmacy("RX 4471023 LISINOPRIL") and says_pharmacy("Rx: 12345")
     assert not says_pharmacy("OMEGA 3 RX 120 CAPS") and not says_pharmacy("ENERGY RX")
+
+
+@pytest.mark.parametrize("text", ["SIMPARICA TRIO HUND 3ST", "NEXGARD CAES 10-25KG 1 TABL",
+                                  "KARMA DLA PSA WATROBA 1KG", "DIABETIKER HUNDEFUTTER"])
+def test_a_pets_medicine_or_diet_is_a_pet_product_never_the_panelists_health(text):
+    product = classify(text)
+    assert (product.code, product.signals) == ("09.3.2", ()), product
