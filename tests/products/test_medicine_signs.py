@@ -32,3 +32,13 @@ def test_an_rx_names_a_pharmacys_line_only_with_its_label_or_number():
 def test_a_pets_medicine_or_diet_is_a_pet_product_never_the_panelists_health(text):
     product = classify(text)
     assert (product.code, product.signals) == ("09.3.2", ()), product
+
+
+@pytest.mark.parametrize("text, meant", [
+    ("GUTTALIN KAPKY 15ML", {"health"}),                 # drops: Czech, Polish, Turkish
+    ("NASIVIN KROPLE 10ML", {"health"}),
+    ("PODKLADY UROLOGICZNE 20 SZT", {"health"}),          # urological pads: incontinence
+    ("ACCU-CHEK GUIDE 50 STRIPS", {"health"}),            # a glucose meter's brand
+])
+def test_more_forms_and_devices_of_health(text, meant):
+    assert categories(classify(text).signals) == meant, classify(text)
