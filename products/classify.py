@@ -203,24 +203,32 @@ def read(text: str) -> tuple[dict[str, float], str | None, set[str]]:
             if votes[code] <= 0:
                 del votes[code]
         votes[named[1]] += PARTS_VOTE
-    if not said and not signals and (STRENGTH.search(text) or DOSES.search(text) or any(
-            medicine_only(word) for word in words) or CYCLES.search(text)):
-        # "TEBONIN KONZENT 240MG", "SOLEDUM 20KPS", "XYZ 20 TABL", "VOMEX A DRAGEES"
-        votes.clear()  # what abbreviations or the form alone may stand for: a medicine here
+    signs = set() if said or signals else medicine_signs(text, words)
+    if signs:  # what abbreviations or a form alone may stand for: a medicine here
+        votes.clear()
         votes[MEDICINES] = GUESS
-        signals.add(MEDICINE)
-        if CYCLES.search(text):  # "MICROGYNON 30 3X21"
-            signals.add(SEXUAL_WELLNESS)
+        signals |= signs
     paid = organisations.organisation_signals(words)  # "GRUENE MITGLIEDSBEITRAG"
     if paid:
         signals |= paid
         votes[PARTIES_AND_UNIONS] += PARTS_VOTE
     signals |= compound_signals(words, lex)
-    if pet:
+    if pet:  # "BRAVECTO HUND 1 TABL": a pet's medicine is a pet product (COICOP)
         for code in [code for code in votes if code.removeprefix(ORDINARY).startswith("06")]:
-            votes[PET_PRODUCTS] += votes.pop(code)  # "BRAVECTO HUND 1 TABL": a pet's
-        signals -= HEALTH_SIGNALS                  # medicine is a pet product (COICOP)
+            votes[PET_PRODUCTS] += votes.pop(code)
+        signals -= HEALTH_SIGNALS
     return votes, brand, signals
+
+
+def medicine_signs(text: str, words: list[str]) -> set[str]:
+    """The signals of a medicine that nothing on its line names: its strength ("TEBONIN
+    KONZENT 240MG"), its count in a form ("SOLEDUM 20KPS"), a form nothing but medicines
+    comes in ("VOMEX A DRAGEES"), or the pill's cycles ("MICROGYNON 30 3X21": sex life too)."""
+    if CYCLES.search(text):
+        return {MEDICINE, SEXUAL_WELLNESS}
+    if STRENGTH.search(text) or DOSES.search(text) or any(map(medicine_only, words)):
+        return {MEDICINE}
+    return set()
 
 
 def expand(words: list[str], lex: Lexicon) -> list[str]:
