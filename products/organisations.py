@@ -22,7 +22,7 @@ FEES = frozenset({
     "cotisation", "cotisations", "adhesion", "don", "dons", "cuota", "cuotas", "afiliado",
     "afiliada", "afiliacion", "donacion", "donativo", "aportacion", "tessera", "quota",
     "iscrizione", "contributo", "donazione", "contributie", "lidmaatschap", "donatie",
-    "bijdrage", "colaboracion", "aportacion", "versamento",
+    "bijdrage", "colaboracion", "versamento",
     # Portuguese, Polish, Swedish, Danish, Norwegian, Finnish, Czech, Slovak, Hungarian,
     # Croatian, Slovenian, Estonian, Turkish, Malay and Indonesian (session 10)
     "quotas", "quotizacao", "mensalidade", "contribuicao", "filiacao", "anuidade", "doacao",
