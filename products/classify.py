@@ -83,6 +83,7 @@ DOSES = re.compile(r"(?<![a-z])\d+\s?(?:kps|kaps|tbl|tabl|drg|supp|zpf|cpr|cprs|
 # ("3X21", "6 x 28"): a contraceptive
 CYCLES = re.compile(r"(?<![\d.,])[136]\s?x\s?(?:21|28)(?![\d.,]|\s?(?:cm|mm|m|g|kg|ml|cl|l)\b)",
                     re.IGNORECASE)
+PRINTED = ("exact", "ending")  # a word found as printed, maybe with an ending
 MIN_SAYING_HEAD = 5     # a compound's head this long says what an unknown brand's line is
 STRENGTH_UNITS = {"mg", "mcg", "ug", "ie", "iu",  # as redaction's words hold them
                   "kps", "kaps", "tbl", "tabl", "drg", "supp", "zpf", "cpr", "cprs", "cps",
@@ -185,7 +186,8 @@ def read(text: str) -> tuple[dict[str, float], str | None, set[str]]:
                 sold_as[code] += share * weight
             said = said or not (is_form(key) or found == "start" or (
                 found == "head" and len(key) < MIN_SAYING_HEAD))  # "traumeel" is no "meel"
-            pet = pet or (code.startswith(PET_CLASSES) and not is_form(key))  # not "chews"
+            pet = pet or (code.startswith(PET_CLASSES) and found in PRINTED and not (
+                is_form(key)))  # not "chews", nor "preparacao" by its head "racao"
             first = 1.0
         brand = brand or lex.brands.get(key)
         if key in lex.signals and sure:
