@@ -77,17 +77,17 @@ STRENGTH = re.compile(r"(?<![a-z])\d+(?:[.,]\d+)?\s?(?:mg|mcg|µg|ug|i\.?e\.?|i\
 # ... or its count of a form only medicines come in, as pharmacies print it: capsules,
 # tablets, dragées, suppositories ("30KPS", "20 TABL", "16 GLES", "20 CPR", "10 SUPP"; not
 # "tabs" nor "caps", which dishwasher tablets and coffee come in too)
-DOSES = re.compile(r"(?<![a-z])\d+\s?(?:kps|kaps|tbl|tabl|drg|supp|zpf|cpr|cprs|cps|gles|"
-                   r"compr|filmtabl|ftbl)\.?(?![a-z])", re.IGNORECASE)
+DOSE_UNITS = ("kps", "kaps", "tbl", "tabl", "drg", "supp", "zpf", "cpr", "cprs", "cps", "gles",
+              "compr", "filmtabl", "ftbl")
+DOSES = re.compile(rf"(?<![a-z])\d+\s?(?:{'|'.join(DOSE_UNITS)})\.?(?![a-z])", re.IGNORECASE)
 # ... or its cycles of 21 or 28 tablets, one, three or six to a box, as the pill is sold
 # ("3X21", "6 x 28"): a contraceptive
 CYCLES = re.compile(r"(?<![\d.,])[136]\s?x\s?(?:21|28)(?![\d.,]|\s?(?:cm|mm|m|g|kg|ml|cl|l)\b)",
                     re.IGNORECASE)
 PRINTED = ("exact", "ending")  # a word found as printed, maybe with an ending
 MIN_SAYING_HEAD = 5     # a compound's head this long says what an unknown brand's line is
-STRENGTH_UNITS = {"mg", "mcg", "ug", "ie", "iu",  # as redaction's words hold them
-                  "kps", "kaps", "tbl", "tabl", "drg", "supp", "zpf", "cpr", "cprs", "cps",
-                  "gles", "compr", "filmtabl", "ftbl"}
+# the units of both as redaction's words hold them
+STRENGTH_UNITS = {"mg", "mcg", "ug", "ie", "iu", *DOSE_UNITS}
 
 
 def classify(text: str, context: str | None = None) -> Product:
@@ -197,7 +197,7 @@ def read(text: str) -> tuple[dict[str, float], str | None, set[str]]:
     if not votes and guesses:  # "APTITLIG Schnbr": a chopping board, but only a guess
         scale = min(1.0, GUESS / sum(guesses.values()))
         votes.update({code: weight * scale for code, weight in guesses.items()})
-    named = health_parts(words, votes)
+    named = health_parts(words, pet)
     if named:  # "Hustenloeser", "yeast infection treatment", "Warzenpflaster"
         signals.add(named[0])
         for code, weight in sold_as.items():  # "athletes foot cream" is no foot cream

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from products.lexicon import MEDICINES, ORDINARY, SENSITIVE_CLASSES, Lexicon, lexicon, read_rows
+from products.lexicon import MEDICINES, SENSITIVE_CLASSES, Lexicon, lexicon, read_rows
 from products.meaning import MEDICAL_DEVICE, MEDICINE
 from products.text import LINKING, tokens, umlaut_spellings
 
@@ -78,14 +78,13 @@ def parts() -> Parts:
                               reverse=True)))
 
 
-def health_parts(words: list[str], votes: dict[str, float]) -> tuple[str, str] | None:
-    """(signal, COICOP class) of a medicine or test the line names by its parts, or None."""
+def health_parts(words: list[str], for_pet: bool = False) -> tuple[str, str] | None:
+    """(signal, COICOP class) of a medicine or test the line names by its parts, or None;
+    None where a word of the line names a pet (``for_pet``, as ``products.classify.read``
+    finds one: "Wurmtabletten Hund"; "chews" alone is no pet's)."""
+    if for_pet:
+        return None
     known, lex = parts(), lexicon()
-    if any(code.removeprefix(ORDINARY).startswith(PET_CLASSES) for code in votes) and any(
-            word not in known.forms and any(code.startswith(PET_CLASSES)
-                                            for code, _ in lex.votes.get(word, ()))
-            for word in words):
-        return None  # "Wurmtabletten Hund"; but "chews" alone is no pet's
     words = [word.replace("'s", "s") for word in words]
     for index, word in enumerate(words):
         if word.startswith("anti") and is_condition(word[4:], known, lex):
