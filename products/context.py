@@ -48,13 +48,19 @@ PHARMACY_LINE = re.compile(r"\brx\s*(?:#|no\.?|nr\.?|:)|\brx\s?\d{5,}|\b(?:pharm
 HEADER_LINES = 8  # the lines at the top of a receipt that name the shop
 
 
+def shop_names(header: Iterable[str], merchant: str | None = None) -> list[str]:
+    """The merchant's name and the header lines that may say what the shop is; none where
+    one names a drugstore or a supermarket: they sell everything, and are neither a pharmacy
+    nor a shop of one kind."""
+    names = [line for line in [merchant or "", *header] if line]
+    return [] if any(DRUGSTORES.search(name) for name in names) else names
+
+
 def shop_context(header: Iterable[str], merchant: str | None = None) -> str | None:
     """``PHARMACY`` when the merchant's name or a header line names a pharmacy and none names
     a drugstore or supermarket, else None. ``header``: the receipt's top lines, as text."""
-    names = [line for line in [merchant or "", *header] if line]
-    if any(DRUGSTORES.search(name) for name in names):
-        return None
-    if any(PHARMACY_WORDS.search(name) and not PHONE.search(name) for name in names):
+    if any(PHARMACY_WORDS.search(name) and not PHONE.search(name)
+           for name in shop_names(header, merchant)):
         return PHARMACY
     return None
 
@@ -93,10 +99,7 @@ def shop_class(header: Iterable[str], merchant: str | None = None) -> str | None
     its kind or names a chain of one kind (``data/shops.tsv``: IKEA, a Baumarkt, a
     boulangerie), and no line names a supermarket or drugstore; else None. A kind word may
     start a compound ("Möbelhaus"); the first line that names one decides."""
-    names = [fold(line) for line in [merchant or "", *header] if line]
-    if any(DRUGSTORES.search(name) for name in names):
-        return None
-    for name in names:
+    for name in map(fold, shop_names(header, merchant)):
         for code, pattern in shop_kinds():
             if pattern.search(name):
                 return code
