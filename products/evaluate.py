@@ -18,8 +18,8 @@ measured once at the session's start, after each of its changes, then studied), 
 (305 lines in Portuguese, Polish, the Nordic languages, Czech, Hungarian, Croatian, Turkish
 and Malay/Indonesian, by a third helper, before those languages' vocabularies were written;
 measured once before and once after), ``softmatic`` (item lines of the 48 German receipts'
-textract text, each in its receipt's context) and ``srd`` (the items of the 55 US restaurant receipts, read with the
-restaurant context). The last two are labels only: their text is read from ``--eval``.
+textract text, each in its receipt's context) and ``srd`` (the items of the 55 US
+restaurant receipts, read with the restaurant context). The last two are labels only: their text is read from ``--eval``.
 
 Prints per set: division and class accuracy (on the lines that are products, and the division
 on ordinary lines alone, the figure issue 16's goal names), coverage (the

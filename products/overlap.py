@@ -16,7 +16,8 @@ from products.evaluate import rows
 from products.lexicon import DATA_DIR
 from products.text import fold
 
-SETS = ("written.tsv", "holdout.tsv", "fresh.tsv", "third.tsv", "fourth.tsv", "fifth.tsv", "sixth.tsv", "seventh.tsv")
+SETS = ("written.tsv", "holdout.tsv", "fresh.tsv", "third.tsv", "fourth.tsv", "fifth.tsv",
+        "sixth.tsv", "seventh.tsv")
 
 
 def normalised(text: str) -> str:
