@@ -17,7 +17,10 @@ same languages and more shops, by another helper, written after session 10's fir
 measured once at the session's start, after each of its changes, then studied), ``seventh``
 (305 lines in Portuguese, Polish, the Nordic languages, Czech, Hungarian, Croatian, Turkish
 and Malay/Indonesian, by a third helper, before those languages' vocabularies were written;
-measured once before and once after), ``softmatic`` (item lines of the 48 German receipts'
+measured once before and once after), ``eighth`` (363 lines, most of them English and
+German from shops of the UK, Ireland, Australia, New Zealand, Canada, India, South Africa, the
+US, Austria and Switzerland, the rest French, Italian, Spanish and Dutch, by a fourth helper
+at session 11's start; measured once before any change), ``softmatic`` (item lines of the 48 German receipts'
 textract text, each in its receipt's context) and ``srd`` (the items of the 55 US
 restaurant receipts, read with the restaurant context). The last two are labels only: their text is read from ``--eval``.
 
@@ -201,7 +204,7 @@ def main(argv: list[str] | None = None) -> None:
                 "fresh": written("fresh.tsv"), "fresh, unseen lines": unseen(written("fresh.tsv")),
                 "third": written("third.tsv"), "fourth": written("fourth.tsv"),
                 "fifth": written("fifth.tsv"), "sixth": written("sixth.tsv"),
-                "seventh": written("seventh.tsv")}
+                "seventh": written("seventh.tsv"), "eighth": written("eighth.tsv")}
     if (options.eval / "manifest.json").is_file():
         labelled["softmatic"] = softmatic(options.eval)
         if not options.pharmacy:

@@ -76,7 +76,8 @@ def evaluate_items(eval_dir: Path, lists_only: bool = False, wrong: bool = False
             "fourth": labelled.written("fourth.tsv"),
             "fifth": labelled.written("fifth.tsv"),
             "sixth": labelled.written("sixth.tsv"),
-            "seventh": labelled.written("seventh.tsv")}
+            "seventh": labelled.written("seventh.tsv"),
+            "eighth": labelled.written("eighth.tsv")}
     if (eval_dir / "manifest.json").is_file():
         sets["softmatic"] = labelled.softmatic(eval_dir)
         if not pharmacy:
