@@ -27,7 +27,7 @@ from pathlib import Path
 
 from products.build_brands import checked as checked_against
 from products.build_brands import drug_brands
-from products.lexicon import DATA_DIR, own_terms
+from products.lexicon import DATA_DIR, own_terms, stopwords
 from products.text import fold, tokens
 
 DEFAULT_SOURCE = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -123,10 +123,11 @@ def drug_names(source: Path) -> set[str]:
 
 def drug_terms(source: Path, food: list[tuple[str, str, str]]) -> list[str]:
     """Medicine names, without any that is (or holds a word that is) a food or product term
-    of the other vocabularies: "Honey", "Cocoa butter", "Banana allergenic extract" go."""
+    of the other vocabularies or a stop word: "Honey", "Cocoa butter", "Banana allergenic
+    extract", "Platinum" go."""
     other_words = {word for term, *_ in food for word in term.split()}
     other_words |= {word for term, code, _ in own_terms() if not code.startswith("06")
-                    for word in term.split()}
+                    for word in term.split()} | stopwords()  # "platinum", a grade
     kept = []
     for name in drug_names(source):
         if not DRUG_NAME.match(name) or any(word in other_words for word in name.split()):

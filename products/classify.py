@@ -84,10 +84,21 @@ DOSES = re.compile(rf"(?<![a-z])\d+\s?(?:{'|'.join(DOSE_UNITS)})\.?(?![a-z])", r
 # ("3X21", "6 x 28"): a contraceptive
 CYCLES = re.compile(r"(?<![\d.,])[136]\s?x\s?(?:21|28)(?![\d.,]|\s?(?:cm|mm|m|g|kg|ml|cl|l)\b)",
                     re.IGNORECASE)
+# ... or its count of tablets, capsules or caplets where nothing on the line says what they
+# are ("MAXIGESIC 24 TABS", "D0LO 650 TAB 15S", "TREUPEL COMPRIMES 20"): dishwasher tablets
+# and coffee capsules are mostly named by their kind or a brand the lexicon knows
+PACK_UNITS = ("tab", "tabs", "tablet", "tablets", "caps", "capsules", "caplets", "comp",
+              "comprimes", "comprimido", "comprimidos", "compresse", "capsulas", "gelules")
+_PACK = "|".join(PACK_UNITS)
+PACKS = re.compile(rf"(?<![a-z])(?:\d+\s?(?:{_PACK})\.?(?![a-z])|(?:{_PACK})\.?\s?\d+s?(?![\d.,a-z]))",
+                   re.IGNORECASE)
+# ... or one tablet of levonorgestrel 1.5 mg, or two of 0.75 mg: the emergency pill as it is
+# sold everywhere (WHO), a contraceptive
+EMERGENCY_PILL = re.compile(r"(?<![\d.,])(?:1[.,]5|0?[.,]75)\s?mg(?![a-z])", re.IGNORECASE)
 PRINTED = ("exact", "ending")  # a word found as printed, maybe with an ending
 MIN_SAYING_HEAD = 5     # a compound's head this long says what an unknown brand's line is
 # the units of both as redaction's words hold them
-STRENGTH_UNITS = {"mg", "mcg", "ug", "ie", "iu", *DOSE_UNITS}
+STRENGTH_UNITS = {"mg", "mcg", "ug", "ie", "iu", *DOSE_UNITS, *PACK_UNITS}
 
 
 def classify(text: str, context: str | None = None) -> Product:
@@ -210,7 +221,7 @@ def read(text: str) -> tuple[dict[str, float], str | None, set[str]]:
         votes.clear()
         votes[MEDICINES] = GUESS
         signals |= signs
-    paid = organisations.organisation_signals(words)  # "GRUENE MITGLIEDSBEITRAG"
+    paid = organisations.organisation_signals(words, text)  # "GRUENE MITGLIEDSBEITRAG"
     if paid:
         signals |= paid
         votes[PARTIES_AND_UNIONS] += PARTS_VOTE
@@ -224,11 +235,13 @@ def read(text: str) -> tuple[dict[str, float], str | None, set[str]]:
 
 def medicine_signs(text: str, words: list[str]) -> set[str]:
     """The signals of a medicine that nothing on its line names: its strength ("TEBONIN
-    KONZENT 240MG"), its count in a form ("SOLEDUM 20KPS"), a form nothing but medicines
-    comes in ("VOMEX A DRAGEES"), or the pill's cycles ("MICROGYNON 30 3X21": sex life too)."""
-    if CYCLES.search(text):
+    KONZENT 240MG"), its count in a form ("SOLEDUM 20KPS", "MAXIGESIC 24 TABS"), a form
+    nothing but medicines comes in ("VOMEX A DRAGEES"), or the pill's cycles or the
+    emergency pill's dose ("MICROGYNON 30 3X21", "POSTDAY 0.75MG": sex life too)."""
+    if CYCLES.search(text) or EMERGENCY_PILL.search(text):
         return {MEDICINE, SEXUAL_WELLNESS}
-    if STRENGTH.search(text) or DOSES.search(text) or any(map(medicine_only, words)):
+    if STRENGTH.search(text) or DOSES.search(text) or PACKS.search(text) or any(
+            map(medicine_only, words)):
         return {MEDICINE}
     return set()
 

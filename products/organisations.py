@@ -7,6 +7,7 @@ Without a fee word the same words stay ordinary ("Grüne Bohnen", "Party cups").
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from products.lexicon import lexicon, read_rows
@@ -33,7 +34,18 @@ FEES = frozenset({
     "clensky", "clenske", "clenstvi", "clenstvo", "dar", "tagdij", "tagdijak", "adomany",
     "hozzajarulas", "tagsag", "clanarina", "donacija", "doprinos", "liikmemaks",
     "liikmemaksud", "annetus", "toetus", "aidat", "aidati", "bagis", "bagisi", "uyelik",
-    "yuran", "iuran", "sumbangan", "keahlian", "keanggotaan", "donasi"})
+    "yuran", "iuran", "sumbangan", "keahlian", "keanggotaan", "donasi",
+    # session 11: what a member pays besides dues (English, Dutch)
+    "fee", "fees", "renewal", "lidgeld", "lidmaatschapsbijdrage"})
+CHARGES = frozenset({"fee", "fees"})  # what any service charges, too
+# a fee line of a party or a union that names itself so ("DONATION AAM AADMI PARTY", "SDA
+# UNION FEES", "UNIFOR LOCAL 444 DUES": the local branch of a North American union by its
+# number); a credit union is a bank, a student union not a workers'
+PARTY_WORDS = frozenset({"party", "partei", "parti", "partido", "partito", "partij"})
+UNION_WORDS = frozenset({"union", "unions", "gewerkschaft", "syndicat", "sindicato",
+                         "sindacato", "vakbond"})
+NOT_UNIONS = frozenset({"credit", "student", "students", "european", "eu"})
+BRANCH = re.compile(r"\blocal\s?#?\d+\b")
 MIN_NAME_WORD = 4
 # words of the names that say nothing of whom alone ("Unite Here", "Super PAC", "Freie Wähler")
 GENERIC = frozenset({
@@ -78,13 +90,22 @@ def name_words() -> dict[str, frozenset[str]]:
     return found
 
 
-def organisation_signals(words: list[str]) -> set[str]:
-    """The signals of a fee or donation line naming an organisation by one word of its name."""
+def organisation_signals(words: list[str], text: str = "") -> set[str]:
+    """The signals of a fee or donation line naming an organisation by one word of its name,
+    or calling itself a party's or a union's (``text``: the line as printed, for a union
+    local's number)."""
     if FEES.isdisjoint(words) and not any(word.endswith(("beitrag", "spende")) for word in words):
         return set()
     names = name_words()
-    return set().union(*(names.get(word, frozenset()) | names.get(stem(word), frozenset())
-                         for word in words))
+    found = set().union(*(names.get(word, frozenset()) | names.get(stem(word), frozenset())
+                          for word in words))
+    if not PARTY_WORDS.isdisjoint(words) and not FEES.isdisjoint(set(words) - CHARGES):
+        found.add(POLITICAL)  # a party's donation or membership; a birthday party's fee not
+    if not UNION_WORDS.isdisjoint(words) or BRANCH.search(text.lower()):
+        found.add(TRADE_UNION)
+    if not NOT_UNIONS.isdisjoint(words):
+        found.discard(TRADE_UNION)
+    return found
 
 
 @lru_cache(maxsize=1)

@@ -3,7 +3,8 @@
 ``tokens("69785 TOOTHPASTE 2x75ml")`` -> ``["toothpaste"]``: lower case, accents and umlauts
 to their base letter (``ß`` -> ``ss``), every piece holding a digit dropped (article numbers,
 sizes, prices, ``40%VOL``) but for a word run into a number (``VITALBROT5O``), the rest split
-into runs of letters.
+into runs of letters. A digit OCR read for a letter inside a word is that letter again
+(``PANAD0L`` -> ``panadol``).
 """
 from __future__ import annotations
 
@@ -14,6 +15,11 @@ _PIECE = re.compile(r"[^\s,;:/()\[\]*#\"+=|]+")
 _LETTERS = re.compile(r"[a-z]+(?:'s)?")
 _DIGIT = re.compile(r"\d")
 MIN_GLUED = 5  # a word OCR glued to a number ("VITALBROT5O") keeps at least this many letters
+# a word with a 0, 1 or 5 between its letters ("PANAD0L", "VEGEM1TE", "WHI5PER"): OCR took an
+# O, I or S for a digit; not where O's and maybe a unit follow ("VITALBROT5O",
+# "BAUERNBROT5OOG": 50, 500G)
+_MISREAD = re.compile(r"[a-z]+(?:[015](?!o+[a-z]{0,2}$)[a-z]+)+")
+_MISREAD_LETTERS = str.maketrans("015", "ois")
 # letters that are no base letter with a mark (Polish ł, Danish and Norwegian ø and æ,
 # Croatian đ, Turkish dotless ı, French œ): written as the letters tills print for them, so
 # that "SKŁADKA" is "skladka" and "KRÆFT" "kraeft", not two pieces of a word
@@ -38,6 +44,8 @@ def fold(text: str) -> str:
 def tokens(text: str) -> list[str]:
     words = []
     for piece in _PIECE.findall(fold(text)):
+        if _MISREAD.fullmatch(piece):
+            piece = piece.translate(_MISREAD_LETTERS)
         if _DIGIT.search(piece):
             # sizes, units and article numbers go ("2x75ml", "40%vol", "lsf30"); a word the
             # print or OCR ran into a number stays ("vitalbrot5o", "fusion5")

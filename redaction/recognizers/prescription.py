@@ -54,7 +54,11 @@ class PrescriptionRecognizer(Recognizer):
                     r"|ordonnance\s*(?:n[o°]?|num[ée]ro|du)|tiers[ -]payant|part\s+(?:amo|amc)"
                     r"|receta\s+(?:m[ée]dica|electr[oó]nica)|aportaci[oó]n\s+(?:usuario|farmac)"
                     r"|ricetta\s+(?:medica|elettronica|ssn|n\.?\s*\d)|ticket\s+ssn"
-                    r"|(?:medisch|dokters)\s?voorschrift)", 0.85),
+                    r"|(?:medisch|dokters)\s?voorschrift"
+                    # what a prescription costs the patient at the counter: the UK's charge,
+                    # Australia's PBS, North America's dispensing fee and co-pay
+                    r"|presc(?:ription)?\.?\s+(?:charge|chg|fee)s?|pbs\s+(?:script|safety\s+net)"
+                    r"|dispensing\s+fees?|rx\s+co-?pay|ticket\s+mod[ée]rateur)", 0.85),
             Pattern("prescription_word", r"\b(?:rezept|prescription|verordnung|verordnet"
                     r"|prescribed|ordonnance|prescrit|prescripci[oó]n|prescrizione"
                     r"|voorgeschreven)\b", 0.7),

@@ -45,6 +45,11 @@ def patterns_found(make_page, header, line):
     "Ticket SSN 2,00",
     "Paziente: Rossi Mario",
     "Medisch voorschrift",
+    "NHS PRESC CHARGE X2 19,80",            # what a prescription costs at the counter
+    "PBS SCRIPT 4471882",
+    "RX DISPENSING FEE 12.15",
+    "RX COPAY 10.00",
+    "Ticket modérateur 2,40",
 ])
 def test_prescription_lines_on_any_receipt(make_page, line):
     assert patterns_found(make_page, SHOP_HEADER, line)
@@ -72,6 +77,8 @@ def test_any_drug_strength_counts_on_a_pharmacy_receipt(make_page, line):
     "PESTO RICETTA GENOVESE 2,49",          # a recipe, in Italian and Spanish
     "SOPA RECETA DE LA ABUELA 1,99",
     "ARTS & CRAFTS: 12,99",
+    "DELIVERY FEE 4.99",                    # fees that are no prescription's
+    "BAG CHARGE 0.10",
 ])
 def test_not_prescriptions(make_page, line):
     assert patterns_found(make_page, SHOP_HEADER, line) == set()
