@@ -19,7 +19,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from products.lexicon import MEDICINES, ORDINARY, abbreviations, own_terms, read_rows, stopwords
+from products.lexicon import (
+    MEDICINES,
+    ORDINARY,
+    abbreviations,
+    brand_rows,
+    own_terms,
+    read_rows,
+    stopwords,
+)
 from products.text import fold, tokens, umlaut_spellings
 
 BRANDS_SOURCES = {
@@ -73,8 +81,8 @@ def ordinary_words(food: list[tuple[str, str, str]]) -> set[str]:
     words = {word for term, code, _ in food for word in term.split()}
     words |= {word for term, code, _ in own_terms() if not code.startswith("06")
               for word in term.split()}
-    words |= {word for row in read_rows("brands.tsv") for word in tokens(row[0])
-              if not row[1].strip().startswith("06")}
+    words |= {word for brand, code in brand_rows() for word in tokens(brand)
+              if not code.startswith("06")}
     return words | set(abbreviations()) | set(stopwords()) | policy_ordinary()
 
 

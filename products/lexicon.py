@@ -34,6 +34,7 @@ OWN, BRAND, OFF, DRUG, DRUG_BRAND = "own", "brand", "off", "drug", "drug brand"
 SOURCE_WEIGHT = {OWN: 1.0, BRAND: 0.7, OFF: 0.8, DRUG: 0.9, DRUG_BRAND: 0.9}
 # medicine lists: their names count only as printed (never cut off, misread or abbreviated)
 MEDICINE_LISTS = (DRUG, DRUG_BRAND)
+NAMES = (*MEDICINE_LISTS, BRAND)  # names count only as printed: "SUPER" is no "Supercoat"
 MEDICINES = "06.1.1"
 ORDINARY = "ordinary"  # meanings.tsv: words of a sensitive class that tell nothing sensitive
 # classes whose items are sensitive by what they are (products.meaning.CLASS_SIGNALS)
@@ -69,6 +70,17 @@ def own_terms() -> list[tuple[str, str, str]]:
     return rows
 
 
+# brands with the class they usually mean: the first list, the world's shop brands, and
+# vitamin and supplement brands, which the policy calls ordinary (``SUPPLEMENT_BRANDS``)
+BRAND_FILES = ("brands.tsv", "brands_world.tsv", "supplement_brands.tsv")
+SUPPLEMENT_BRANDS = "supplement_brands.tsv"
+
+
+def brand_rows(names=BRAND_FILES) -> list[tuple[str, str]]:
+    """(brand as printed, class or "-") of the brand files ``names``."""
+    return [(row[0].strip(), row[1].strip()) for name in names for row in read_rows(name)]
+
+
 def abbreviations() -> dict[str, list[str]]:
     return {row[0].strip(): tokens(row[1]) for row in read_rows("abbreviations.tsv")}
 
@@ -84,8 +96,7 @@ class Lexicon:
         self.whole_only: set[str] = set()  # short sensitive words: only as a whole word
         for term, code, source in own_terms():
             self.add(term, Entry(code, source))
-        for row in read_rows("brands.tsv"):
-            brand, code = row[0].strip(), row[1].strip()
+        for brand, code in brand_rows():
             self.add(" ".join(tokens(brand)),
                      Entry(None if code == "-" else code, BRAND, brand))
         for row in read_rows("off_terms.tsv"):
@@ -96,7 +107,8 @@ class Lexicon:
         for row in read_rows("drug_brands.tsv"):  # brand, generic name, class
             self.add(row[0], Entry(row[2].strip(), DRUG_BRAND, row[0].title()))
             generics[row[0]] = row[1]
-        self.ordinary: set[str] = set()
+        self.ordinary: set[str] = {" ".join(tokens(brand))
+                                   for brand, _ in brand_rows((SUPPLEMENT_BRANDS,))}
         for signal, terms in read_rows("meanings.tsv"):
             if signal.strip() == ORDINARY:
                 self.ordinary |= {" ".join(tokens(spelling)) for term in terms.split(",")
@@ -145,8 +157,10 @@ class Lexicon:
         self.abbreviations = abbreviations()
         self.stopwords = stopwords()
         self.words = {key for key, entries in self.phrases.items() if " " not in key
-                      and any(entry.source not in MEDICINE_LISTS for entry in entries)} | {
+                      and any(entry.source not in NAMES for entry in entries)} | {
             key for key in self.signals if " " not in key}
+        self.brand_names = frozenset(key for key, entries in self.phrases.items()
+                                     if all(entry.source == BRAND for entry in entries))
         # one letter wrong leaves a word of six letters or more its first three or its last
         # three letters (a compound's head ends like the compound, a cut word starts like it)
         telling = (self.sensitive_words & self.words) | set(self.signals)
@@ -193,7 +207,7 @@ class Lexicon:
         for ending in ENDINGS:
             stem = word[:-len(ending)]
             if word.endswith(ending) and len(stem) >= 3 and self.known(stem) and not (
-                    ending == "s" and stem.endswith(SIBILANTS)):
+                    ending == "s" and stem.endswith(SIBILANTS)) and stem not in self.brand_names:
                 return stem, "ending"
         if len(word) >= MIN_HEAD + 3:
             for start in range(2, len(word) - MIN_HEAD + 1):
