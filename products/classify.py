@@ -71,8 +71,8 @@ PHARMACY_CLASS = "06"  # what an item of a pharmacy is when nothing else tells
 SHOP_GUESS = 0.3       # an item nothing tells, of a shop that sells mostly one class
 # A medicine's strength printed with it ("240MG", "1,5MG", "50 mcg", "1000 I.E."): an item
 # nothing else on its line tells is then a guessed medicine (a supplement, "MAGNESIUM
-# 400MG", is known by its name)
-STRENGTH = re.compile(r"(?<![a-z])\d+(?:[.,]\d+)?\s?(?:mg|mcg|µg|ug|i\.?e\.?|i\.?u\.?)(?![a-z])",
+# 400MG", is known by its name); OCR may read its zeros as O's ("5OOMG")
+STRENGTH = re.compile(r"(?<![a-z])\d[\do]*(?:[.,]\d+)?\s?(?:mg|mcg|µg|ug|i\.?e\.?|i\.?u\.?)(?![a-z])",
                       re.IGNORECASE)
 # ... or its count of a form only medicines come in, as pharmacies print it: capsules,
 # tablets, dragées, suppositories ("30KPS", "20 TABL", "16 GLES", "20 CPR", "10 SUPP"; not
@@ -196,7 +196,8 @@ def read(text: str) -> tuple[dict[str, float], str | None, set[str]]:
             if is_form(key.rsplit(" ", 1)[-1]):  # "cream", "foot cream"
                 sold_as[code] += share * weight
             said = said or not (is_form(key) or found == "start" or (
-                found == "head" and len(key) < MIN_SAYING_HEAD))  # "traumeel" is no "meel"
+                found == "head" and len(key) < MIN_SAYING_HEAD)  # "traumeel" is no "meel"
+                or words[start] in PACK_UNITS)  # "12 CAPS" are capsules, not caps to wear
             pet = pet or (code.startswith(PET_CLASSES) and found in PRINTED and not (
                 is_form(key)))  # not "chews", nor "preparacao" by its head "racao"
             first = 1.0

@@ -43,7 +43,7 @@ CHARGES = frozenset({"fee", "fees"})  # what any service charges, too
 # number); a credit union is a bank, a student union not a workers'
 PARTY_WORDS = frozenset({"party", "partei", "parti", "partido", "partito", "partij"})
 UNION_WORDS = frozenset({"union", "unions", "gewerkschaft", "syndicat", "sindicato",
-                         "sindacato", "vakbond"})
+                         "sindacato", "vakbond", "ig"})  # IG: a German Industriegewerkschaft
 NOT_UNIONS = frozenset({"credit", "student", "students", "european", "eu"})
 BRANCH = re.compile(r"\blocal\s?#?\d+\b")
 MIN_NAME_WORD = 4

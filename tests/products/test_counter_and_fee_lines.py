@@ -14,6 +14,8 @@ from products.text import tokens
     ("ZAPAIN CAPLETS 32", {"health"}),
     ("SEDALMERCK COMPRIMES 30", {"health"}),
     ("CALPOL 650 TAB 15S", {"health"}),                   # India's strips of 15
+    ("GRIPAFIN-D 12 CAPS", {"health"}),                   # capsules, not caps to wear
+    ("FEBRINOL 5OOMG", {"health"}),                       # zeros OCR read as O's
     ("NORLEVO 1.5MG 1 TAB", {"health", "sex_life"}),      # the emergency pill's dose
     ("UNKNOWNA 0,75 MG 2 ST", {"health", "sex_life"}),
     ("NHS PRESCRIPTION CHARGE", {"health"}),              # what a prescription costs
@@ -24,6 +26,7 @@ from products.text import tokens
     ("TEAMSTERS LOCAL 705 DUES", {"trade_union"}),
     ("CUPE MEMBERSHIP RENEWAL", {"trade_union"}),
     ("COSATU SUBS", {"trade_union"}),
+    ("IG NORD MITGLIEDSBEITRAG", {"trade_union"}),        # an Industriegewerkschaft
     ("VELA VIRGEN DE FATIMA", {"religion"}),              # devotional images and candles
     ("IMAGE NOTRE-DAME DE LOURDES", {"religion"}),
 ])
@@ -35,6 +38,7 @@ def test_sensitive_by_a_rule_of_how_receipts_are_printed(text, meant):
     "FINISH QUANTUM 40 TABS",              # a known brand of dishwasher tablets
     "DISHWASHER TABS 60CT",
     "NESPRESSO 10 CAPS",
+    "BASEBALL CAP",
     "VIT D3 1000IU 240 TABS",              # a vitamin, cut as tills cut it
     "BIRTHDAY PARTY FEE",                  # a service's fee, not a party's
     "PARTY CUPS 50CT",
