@@ -11,8 +11,10 @@ SHA-256 there, so a build from other files fails) and writes, sorted and determi
 - ``drug_terms.tsv``: medicine names from DrugBank's open vocabulary (CC0) and the ICD-10-CM
   table of drugs (US public domain), without names that are also food or product words here.
 - ``drug_brands.tsv`` (only with ``--brands FOLDER``): medicine brand names with their generic
-  name and class, from the ``drug-named-entity-recognition`` package's dictionary, without
-  English and German words and the vocabularies' ordinary words (``products.build_brands``).
+  name and class, from the ``drug-named-entity-recognition`` package's dictionary and the
+  ``drugstandards`` package's synonym table, without English and German words (and, of the
+  second, French, Spanish, Italian and Dutch ones) and the vocabularies' ordinary words
+  (``products.build_brands``).
 
 The classifier reads only ``products/data``; nothing is downloaded at build or run time.
 """
@@ -163,8 +165,8 @@ def main(argv: list[str] | None = None) -> None:
         brands = drug_brands(options.brands, food, set(drugs))
         write_tsv(DATA_DIR / "drug_brands.tsv", "# brand, generic name, COICOP class. Names "
                   "from the drug dictionary of drug-named-entity-recognition 2.0.9 (DrugBank, "
-                  "MeSH, MedlinePlus, NHS, Wikipedia: CC BY-SA 3.0 as a whole). See SOURCES.md.",
-                  brands)
+                  "MeSH, MedlinePlus, NHS, Wikipedia: CC BY-SA 3.0 as a whole) and the synonym "
+                  "table of drugstandards 0.6 (MIT). See SOURCES.md.", brands)
         print(f"drug_brands.tsv {len(brands)}", file=sys.stderr)
     print(f"coicop2018.tsv {len(coicop)}, off_terms.tsv {len(food)}, "
           f"drug_terms.tsv {len(drugs)}", file=sys.stderr)

@@ -37,7 +37,20 @@ BRANDS_SOURCES = {
         "9f513f1ceadb6a01c5485b7dbdfd5118dc66cd70b59cae2851292112d4066a32",
     "ngerman":  # Debian wngerman 20161207-11, /usr/share/dict
         "4864ca7300aae638c611114092ed566ba232b35e42280fcfb5509c5d121b307d",
+    "synonyms.dat":  # drugstandards 0.6, PyPI sdist, drugstandards/data/synonyms.dat
+        "b6db150205894125a959919388fad65c6bfc0369c3d14c7931fa2d15da3410f6",
+    "french":  # Debian wfrench 1.2.7-2, /usr/share/dict
+        "33b3a15b7c47c4b85aaafa7c8b41d3fee9c7ca1383381bb8f710372ce7474f06",
+    "spanish":  # Debian wspanish 1.0.30
+        "6b26adc955ec682e41e98d626d0ed1f778511065ee1f7f19c28e8b3cb574b9b6",
+    "italian":  # Debian witalian 1.10
+        "096f728b7b63073f32604dfaa7c5dbf5b2d32123880f0b05fe462670630f6218",
+    "dutch":  # Debian wdutch 1:2.20.19-2
+        "2e5128e8e7f9a5bdfc427c784c839986b0df1386cc53aef90ed2df71644f3987",
 }
+# the other languages' lists, for the second, larger source's names (its brands come from
+# many countries); their common nouns are written in lower case, as English ones are
+OTHER_LANGUAGES = ("french", "spanish", "italian", "dutch")
 MIN_BRAND = 5       # a brand at least this many letters: shorter ones are too often words
 BRAND_WORD = re.compile(r"^[a-z]+$")
 # generic names the item policy counts as ordinary (vitamins, minerals, supplements), or that
@@ -67,12 +80,13 @@ def checked(folder: Path, name: str, recorded: dict[str, str] | None = None) -> 
     return path
 
 
-def dictionary_words(folder: Path) -> set[str]:
-    """Ordinary English words (lower case entries: the English list's capitalised ones are
-    names, brands among them) and every German word (German capitalises its nouns)."""
-    english = checked(folder, "american-english").read_text("utf-8").split()
+def dictionary_words(folder: Path, languages: tuple[str, ...] = ()) -> set[str]:
+    """Ordinary English words and those of the lists ``languages`` (lower case entries: the
+    lists' capitalised ones are names, brands among them) and every German word (German
+    capitalises its nouns)."""
+    words = {fold(w).removesuffix("'s") for name in ("american-english", *languages)
+             for w in checked(folder, name).read_text("utf-8").split() if w.islower()}
     german = checked(folder, "ngerman").read_text("utf-8").split()
-    words = {fold(w).removesuffix("'s") for w in english if w.islower()}
     return words | {fold(w) for w in german}
 
 
@@ -94,7 +108,8 @@ def policy_ordinary() -> set[str]:
 
 
 def source_names(folder: Path) -> dict[str, str]:
-    """Every name of the dictionary with the generic name it stands for."""
+    """Every name of drug-named-entity-recognition's dictionary with the generic name it
+    stands for."""
     with bz2.open(checked(folder, "drug_ner_dictionary.pkl.bz2")) as f:
         data = _DictsOnly(f).load()
     names = {}
@@ -104,25 +119,39 @@ def source_names(folder: Path) -> dict[str, str]:
     return names
 
 
+def synonym_names(folder: Path) -> dict[str, str]:
+    """Every name of drugstandards' table (a pickle of Python 2 strings) with its generic."""
+    with checked(folder, "synonyms.dat").open("rb") as f:
+        synonyms = _DictsOnly(f, encoding="latin-1").load()
+    return {fold(name).strip(): fold(generic).strip() for name, generic in synonyms.items()}
+
+
 def drug_brands(folder: Path, food: list[tuple[str, str, str]],
                 generics: set[str]) -> list[tuple[str, str, str]]:
-    """(brand, generic name, class) for every name of one word in the source that is not a
-    generic name already known (``generics``), an English or German word, a word of the
+    """(brand, generic name, class) for every name of one word in the sources that is not a
+    generic name already known (``generics``), an English or German word (of the second
+    source: nor French, Spanish, Italian or Dutch), a word of the
     project's ordinary vocabularies, nor a name of an ordinary generic (a vitamin's brand).
     Names of several words are left out: in this source they are mostly MeSH's scientific
     phrases ("receptor tryptamine"), and a brand's own word is listed alone as well."""
-    words = Words(dictionary_words(folder), ordinary_words(food), policy_ordinary(), generics)
+    ordinary, policy = ordinary_words(food), policy_ordinary()
+    first = source_names(folder)
+    sources = ((first, Words(dictionary_words(folder), ordinary, policy, generics)),
+               ({name: generic for name, generic in synonym_names(folder).items()
+                 if name not in first},  # the first source's generic where both hold a name
+                Words(dictionary_words(folder, OTHER_LANGUAGES), ordinary, policy, generics)))
     rows = set()
-    for name, generic in source_names(folder).items():
-        printed = tokens(name)
-        if len(printed) == 1 and is_kept(printed[0], generic, words):
-            rows.add((printed[0], generic, MEDICINES))
+    for names, words in sources:
+        for name, generic in names.items():
+            printed = tokens(name)
+            if len(printed) == 1 and is_kept(printed[0], generic, words):
+                rows.add((printed[0], generic, MEDICINES))
     return sorted(rows)
 
 
 @dataclass(frozen=True)
 class Words:
-    common: set[str]     # English and German words
+    common: set[str]     # English and German words (and others': ``OTHER_LANGUAGES``)
     ordinary: set[str]   # words of the project's vocabularies for something not sensitive
     policy: set[str]     # words the item policy counts as ordinary (vitamins, creatine)
     generics: set[str]   # generic medicine names already known (drug_terms.tsv)

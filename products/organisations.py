@@ -93,14 +93,19 @@ def name_words() -> dict[str, frozenset[str]]:
 def organisation_signals(words: list[str], text: str = "") -> set[str]:
     """The signals of a fee or donation line naming an organisation by one word of its name,
     or calling itself a party's or a union's (``text``: the line as printed, for a union
-    local's number)."""
-    if FEES.isdisjoint(words) and not any(word.endswith(("beitrag", "spende")) for word in words):
+    local's number). A fee alone ("ATM FEE", "GREENS FEE") names nobody's membership: a name
+    or a party counts on a line of dues, a membership or a donation."""
+    paid = not FEES.isdisjoint(set(words) - CHARGES) or any(
+        word.endswith(("beitrag", "spende")) for word in words)
+    if not paid and CHARGES.isdisjoint(words):
         return set()
-    names = name_words()
-    found = set().union(*(names.get(word, frozenset()) | names.get(stem(word), frozenset())
-                          for word in words))
-    if not PARTY_WORDS.isdisjoint(words) and not FEES.isdisjoint(set(words) - CHARGES):
-        found.add(POLITICAL)  # a party's donation or membership; a birthday party's fee not
+    found: set[str] = set()
+    if paid:
+        names = name_words()
+        found = set().union(*(names.get(word, frozenset()) | names.get(stem(word), frozenset())
+                              for word in words))
+        if not PARTY_WORDS.isdisjoint(words):
+            found.add(POLITICAL)  # a party's donation or membership; a birthday party's fee not
     if not UNION_WORDS.isdisjoint(words) or BRANCH.search(text.lower()):
         found.add(TRADE_UNION)
     if not NOT_UNIONS.isdisjoint(words):

@@ -18,7 +18,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from products.lexicon import MEDICINES, SENSITIVE_CLASSES, Lexicon, lexicon, read_rows
+from products.lexicon import (
+    DRUG_BRAND,
+    MEDICINES,
+    SENSITIVE_CLASSES,
+    Lexicon,
+    lexicon,
+    read_rows,
+)
 from products.meaning import MEDICAL_DEVICE, MEDICINE
 from products.text import LINKING, tokens, umlaut_spellings
 
@@ -223,12 +230,14 @@ def inn_name(word: str, known: Parts, lex: Lexicon) -> bool:
 
 def is_medicine(modifier: str, lex: Lexicon) -> bool:
     """A medicine name of the lexicon (DrugBank's, ICD-10-CM's, the project's 06.1.1 words
-    that are not ordinary, such as vitamins)."""
+    that are not ordinary, such as vitamins); not a brand's, which counts only as printed
+    alone (``servier`` is a maker's name, ``Serviertablett`` a tray)."""
     if len(modifier) < MIN_MEDICINE or modifier in lex.ordinary:
         return False
     if inn_name(modifier, parts(), lex):
         return True
-    return any(code == MEDICINES for code, _ in lex.votes.get(modifier, ()))
+    return any(entry.code == MEDICINES and entry.source != DRUG_BRAND
+               for entry in lex.phrases.get(modifier, ()))
 
 
 def plain_modifier(words: list[str], start: int, key: str, found: str) -> str | None:

@@ -18,6 +18,9 @@ def food_rows():
     ("GLUCOPHAGE 500MG 30ST", "Glucophage", "metformin"),
     ("LIPITOR 20MG TAB", "Lipitor", "atorvastatin"),
     ("ZYLOPRIM 100MG", "Zyloprim", "allopurinol"),
+    ("GELOCATIL 20 COMPR", "Gelocatil", "acetaminophen"),   # of the second source,
+    ("OTRIVINE ADULT", "Otrivine", "xylometazoline"),       # drugstandards: brands of many
+    ("TAPANOL EXTRA", "Tapanol", "acetaminophen"),          # countries
 ])
 def test_a_brand_of_the_source_is_a_medicine(text, brand, generic):
     assert BRANDS[brand.lower()] == generic
@@ -61,3 +64,9 @@ def test_no_shipped_brand_is_an_ordinary_word():
 def test_ordinary_lines_stay_ordinary(text, code):
     product = classify(text)
     assert (product.code, product.signals) == (code, ())
+
+
+def test_a_brand_is_no_part_of_a_compound():
+    """``servier`` (a maker's name, in the second source) before a form is a tray."""
+    assert "servier" in BRANDS
+    assert not classify("SERVIERTABLETT HOLZ").signals
