@@ -88,7 +88,8 @@ CYCLES = re.compile(r"(?<![\d.,])[136]\s?x\s?(?:21|28)(?![\d.,]|\s?(?:cm|mm|m|g|
 # are ("MAXIGESIC 24 TABS", "D0LO 650 TAB 15S", "TREUPEL COMPRIMES 20"): dishwasher tablets
 # and coffee capsules are mostly named by their kind or a brand the lexicon knows
 PACK_UNITS = ("tab", "tabs", "tablet", "tablets", "caps", "capsules", "caplets", "comp",
-              "comprimes", "comprimido", "comprimidos", "compresse", "capsulas", "gelules")
+              "comprimes", "comprimido", "comprimidos", "compresse", "capsulas", "gelules",
+              "doses", "sprays", "spr")  # a spray counted in doses is a medicine's ("60SPR")
 _PACK = "|".join(PACK_UNITS)
 PACKS = re.compile(rf"(?<![a-z])(?:\d+\s?(?:{_PACK})\.?(?![a-z])|(?:{_PACK})\.?\s?\d+s?(?![\d.,a-z]))",
                    re.IGNORECASE)

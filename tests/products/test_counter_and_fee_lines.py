@@ -16,6 +16,10 @@ from products.text import tokens
     ("CALPOL 650 TAB 15S", {"health"}),                   # India's strips of 15
     ("GRIPAFIN-D 12 CAPS", {"health"}),                   # capsules, not caps to wear
     ("FEBRINOL 5OOMG", {"health"}),                       # zeros OCR read as O's
+    ("NASOCLEAR HAYFEVER 60SPR", {"health"}),             # a spray counted in doses
+    ("MOVELAX 30 DOSES", {"health"}),
+    ("THROATEZE SORE THROAT GARG", {"health"}),           # a complaint before its form
+    ("NIGHTCAP HEADACHE PWD 10", {"health"}),
     ("NORLEVO 1.5MG 1 TAB", {"health", "sex_life"}),      # the emergency pill's dose
     ("UNKNOWNA 0,75 MG 2 ST", {"health", "sex_life"}),
     ("NHS PRESCRIPTION CHARGE", {"health"}),              # what a prescription costs
@@ -39,6 +43,8 @@ def test_sensitive_by_a_rule_of_how_receipts_are_printed(text, meant):
     "DISHWASHER TABS 60CT",
     "NESPRESSO 10 CAPS",
     "BASEBALL CAP",
+    "FEBREZE 300ML SPR",                   # a spray of millilitres, not of doses
+    "LISTERINE MOUTH RINSE",
     "VIT D3 1000IU 240 TABS",              # a vitamin, cut as tills cut it
     "BIRTHDAY PARTY FEE",                  # a service's fee, not a party's
     "PARTY CUPS 50CT",
