@@ -93,13 +93,19 @@ PACK_UNITS = ("tab", "tabs", "tablet", "tablets", "caps", "capsules", "caplets",
 _PACK = "|".join(PACK_UNITS)
 PACKS = re.compile(rf"(?<![a-z])(?:\d+\s?(?:{_PACK})\.?(?![a-z])|(?:{_PACK})\.?\s?\d+s?(?![\d.,a-z]))",
                    re.IGNORECASE)
+# ... or its release before its strength ("GLYCOMET SR 500", "TEGRETOL XR 200": sustained,
+# extended, modified release), which only medicines are made in (not "CR", a battery's
+# "CR2032")
+RELEASES = ("sr", "xr", "er", "mr")
+RELEASE = re.compile(rf"(?<![a-z])(?:{'|'.join(RELEASES)})\s?\d{{2,4}}(?![\d.,a-z])",
+                     re.IGNORECASE)
 # ... or one tablet of levonorgestrel 1.5 mg, or two of 0.75 mg: the emergency pill as it is
 # sold everywhere (WHO), a contraceptive
 EMERGENCY_PILL = re.compile(r"(?<![\d.,])(?:1[.,]5|0?[.,]75)\s?mg(?![a-z])", re.IGNORECASE)
 PRINTED = ("exact", "ending")  # a word found as printed, maybe with an ending
 MIN_SAYING_HEAD = 5     # a compound's head this long says what an unknown brand's line is
-# the units of both as redaction's words hold them
-STRENGTH_UNITS = {"mg", "mcg", "ug", "ie", "iu", *DOSE_UNITS, *PACK_UNITS}
+# the units of all these as redaction's words hold them
+STRENGTH_UNITS = {"mg", "mcg", "ug", "ie", "iu", *DOSE_UNITS, *PACK_UNITS, *RELEASES}
 
 
 def classify(text: str, context: str | None = None) -> Product:
@@ -198,7 +204,7 @@ def read(text: str) -> tuple[dict[str, float], str | None, set[str]]:
                 sold_as[code] += share * weight
             said = said or not (is_form(key) or found == "start" or (
                 found == "head" and len(key) < MIN_SAYING_HEAD)  # "traumeel" is no "meel"
-                or words[start] in PACK_UNITS)  # "12 CAPS" are capsules, not caps to wear
+                or words[start] in STRENGTH_UNITS)  # "12 CAPS" are capsules, not caps to wear
             pet = pet or (code.startswith(PET_CLASSES) and found in PRINTED and not (
                 is_form(key)))  # not "chews", nor "preparacao" by its head "racao"
             first = 1.0
@@ -242,7 +248,7 @@ def medicine_signs(text: str, words: list[str]) -> set[str]:
     emergency pill's dose ("MICROGYNON 30 3X21", "POSTDAY 0.75MG": sex life too)."""
     if CYCLES.search(text) or EMERGENCY_PILL.search(text):
         return {MEDICINE, SEXUAL_WELLNESS}
-    if STRENGTH.search(text) or DOSES.search(text) or PACKS.search(text) or any(
+    if any(sign.search(text) for sign in (STRENGTH, DOSES, PACKS, RELEASE)) or any(
             map(medicine_only, words)):
         return {MEDICINE}
     return set()

@@ -18,6 +18,8 @@ from products.text import tokens
     ("FEBRINOL 5OOMG", {"health"}),                       # zeros OCR read as O's
     ("NASOCLEAR HAYFEVER 60SPR", {"health"}),             # a spray counted in doses
     ("MOVELAX 30 DOSES", {"health"}),
+    ("METFORAL SR 500 30S", {"health"}),                  # a sustained release's strength
+    ("ACETYLMUC 600 10 COMPR", {"health"}),               # COMPR is no cut of "compresas"
     ("THROATEZE SORE THROAT GARG", {"health"}),           # a complaint before its form
     ("NIGHTCAP HEADACHE PWD 10", {"health"}),
     ("NORLEVO 1.5MG 1 TAB", {"health", "sex_life"}),      # the emergency pill's dose
@@ -45,6 +47,8 @@ def test_sensitive_by_a_rule_of_how_receipts_are_printed(text, meant):
     "BASEBALL CAP",
     "FEBREZE 300ML SPR",                   # a spray of millilitres, not of doses
     "LISTERINE MOUTH RINSE",
+    "KNOPFZELLE CR2032",                   # a battery, not a controlled release
+    "MR MUSCLE 500ML",
     "VIT D3 1000IU 240 TABS",              # a vitamin, cut as tills cut it
     "BIRTHDAY PARTY FEE",                  # a service's fee, not a party's
     "PARTY CUPS 50CT",
