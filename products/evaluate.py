@@ -20,7 +20,9 @@ and Malay/Indonesian, by a third helper, before those languages' vocabularies we
 measured once before and once after), ``eighth`` (363 lines, most of them English and
 German from shops of the UK, Ireland, Australia, New Zealand, Canada, India, South Africa, the
 US, Austria and Switzerland, the rest French, Italian, Spanish and Dutch, by a fourth helper
-at session 11's start; measured once before any change), ``softmatic`` (item lines of the 48 German receipts'
+at session 11's start; measured once before any change), ``ninth`` (365 lines: the US, the
+UK, Germany, Singapore/Malaysia, the Philippines, Kenya/Nigeria, France, Spain; by a fifth
+helper at session 11's start, kept unseen until its end and measured once), ``softmatic`` (item lines of the 48 German receipts'
 textract text, each in its receipt's context) and ``srd`` (the items of the 55 US
 restaurant receipts, read with the restaurant context). The last two are labels only: their text is read from ``--eval``.
 
@@ -204,7 +206,8 @@ def main(argv: list[str] | None = None) -> None:
                 "fresh": written("fresh.tsv"), "fresh, unseen lines": unseen(written("fresh.tsv")),
                 "third": written("third.tsv"), "fourth": written("fourth.tsv"),
                 "fifth": written("fifth.tsv"), "sixth": written("sixth.tsv"),
-                "seventh": written("seventh.tsv"), "eighth": written("eighth.tsv")}
+                "seventh": written("seventh.tsv"), "eighth": written("eighth.tsv"),
+                "ninth": written("ninth.tsv")}
     if (options.eval / "manifest.json").is_file():
         labelled["softmatic"] = softmatic(options.eval)
         if not options.pharmacy:

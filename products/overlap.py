@@ -17,7 +17,7 @@ from products.lexicon import DATA_DIR
 from products.text import fold
 
 SETS = ("written.tsv", "holdout.tsv", "fresh.tsv", "third.tsv", "fourth.tsv", "fifth.tsv",
-        "sixth.tsv", "seventh.tsv", "eighth.tsv")
+        "sixth.tsv", "seventh.tsv", "eighth.tsv", "ninth.tsv")
 
 
 def normalised(text: str) -> str:

@@ -77,7 +77,8 @@ def evaluate_items(eval_dir: Path, lists_only: bool = False, wrong: bool = False
             "fifth": labelled.written("fifth.tsv"),
             "sixth": labelled.written("sixth.tsv"),
             "seventh": labelled.written("seventh.tsv"),
-            "eighth": labelled.written("eighth.tsv")}
+            "eighth": labelled.written("eighth.tsv"),
+            "ninth": labelled.written("ninth.tsv")}
     if (eval_dir / "manifest.json").is_file():
         sets["softmatic"] = labelled.softmatic(eval_dir)
         if not pharmacy:
