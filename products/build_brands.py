@@ -80,14 +80,17 @@ def checked(folder: Path, name: str, recorded: dict[str, str] | None = None) -> 
     return path
 
 
-def dictionary_words(folder: Path, languages: tuple[str, ...] = ()) -> set[str]:
-    """Ordinary English words and those of the lists ``languages`` (lower case entries: the
-    lists' capitalised ones are names, brands among them) and every German word (German
-    capitalises its nouns)."""
-    words = {fold(w).removesuffix("'s") for name in ("american-english", *languages)
-             for w in checked(folder, name).read_text("utf-8").split() if w.islower()}
+def lower_case_words(folder: Path, names: tuple[str, ...]) -> set[str]:
+    """The lower case entries of the word lists ``names``: their capitalised ones are names,
+    brands among them."""
+    return {fold(w).removesuffix("'s") for name in names
+            for w in checked(folder, name).read_text("utf-8").split() if w.islower()}
+
+
+def dictionary_words(folder: Path) -> set[str]:
+    """Ordinary English words and every German word (German capitalises its nouns)."""
     german = checked(folder, "ngerman").read_text("utf-8").split()
-    return words | {fold(w) for w in german}
+    return lower_case_words(folder, ("american-english",)) | {fold(w) for w in german}
 
 
 def ordinary_words(food: list[tuple[str, str, str]]) -> set[str]:
@@ -135,11 +138,13 @@ def drug_brands(folder: Path, food: list[tuple[str, str, str]],
     Names of several words are left out: in this source they are mostly MeSH's scientific
     phrases ("receptor tryptamine"), and a brand's own word is listed alone as well."""
     ordinary, policy = ordinary_words(food), policy_ordinary()
+    common = dictionary_words(folder)
     first = source_names(folder)
-    sources = ((first, Words(dictionary_words(folder), ordinary, policy, generics)),
+    sources = ((first, Words(common, ordinary, policy, generics)),
                ({name: generic for name, generic in synonym_names(folder).items()
                  if name not in first},  # the first source's generic where both hold a name
-                Words(dictionary_words(folder, OTHER_LANGUAGES), ordinary, policy, generics)))
+                Words(common | lower_case_words(folder, OTHER_LANGUAGES), ordinary, policy,
+                      generics)))
     rows = set()
     for names, words in sources:
         for name, generic in names.items():

@@ -124,6 +124,23 @@ def written(name: str = "written.tsv") -> list[Labelled]:
     return [Labelled(text, code_of(code), sensitive) for text, code, sensitive in rows(name)]
 
 
+# the hand-written sets of ``products/evalset`` by name, in the reports' order
+WRITTEN_SETS = {"written": "written.tsv", "holdout": "holdout.tsv", "fresh": "fresh.tsv",
+                "third": "third.tsv", "fourth": "fourth.tsv", "fifth": "fifth.tsv",
+                "sixth": "sixth.tsv", "seventh": "seventh.tsv", "eighth": "eighth.tsv",
+                "ninth": "ninth.tsv"}
+
+
+def written_sets() -> dict[str, list[Labelled]]:
+    """Every hand-written set by name, and after ``fresh`` its lines no earlier set holds."""
+    sets = {}
+    for name, file in WRITTEN_SETS.items():
+        sets[name] = written(file)
+        if name == "fresh":
+            sets["fresh, unseen lines"] = unseen(sets[name])
+    return sets
+
+
 def unseen(items: list[Labelled]) -> list[Labelled]:
     """``items`` without the lines whose text the written set or the first holdout holds too
     (the fresh set was written without looking at them: a few came out the same)."""
@@ -202,12 +219,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pharmacy", action="store_true",
                         help="also as if every line were bought at a pharmacy")
     options = parser.parse_args(argv)
-    labelled = {"written": written(), "holdout": written("holdout.tsv"),
-                "fresh": written("fresh.tsv"), "fresh, unseen lines": unseen(written("fresh.tsv")),
-                "third": written("third.tsv"), "fourth": written("fourth.tsv"),
-                "fifth": written("fifth.tsv"), "sixth": written("sixth.tsv"),
-                "seventh": written("seventh.tsv"), "eighth": written("eighth.tsv"),
-                "ninth": written("ninth.tsv")}
+    labelled = written_sets()
     if (options.eval / "manifest.json").is_file():
         labelled["softmatic"] = softmatic(options.eval)
         if not options.pharmacy:

@@ -72,8 +72,8 @@ def own_terms() -> list[tuple[str, str, str]]:
 
 # brands with the class they usually mean: the first list, the world's shop brands, and
 # vitamin and supplement brands, which the policy calls ordinary (``SUPPLEMENT_BRANDS``)
-BRAND_FILES = ("brands.tsv", "brands_world.tsv", "supplement_brands.tsv")
 SUPPLEMENT_BRANDS = "supplement_brands.tsv"
+BRAND_FILES = ("brands.tsv", "brands_world.tsv", SUPPLEMENT_BRANDS)
 
 
 def brand_rows(names=BRAND_FILES) -> list[tuple[str, str]]:

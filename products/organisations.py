@@ -38,6 +38,7 @@ FEES = frozenset({
     # session 11: what a member pays besides dues (English, Dutch)
     "fee", "fees", "renewal", "lidgeld", "lidmaatschapsbijdrage"})
 CHARGES = frozenset({"fee", "fees"})  # what any service charges, too
+FEE_ENDINGS = ("beitrag", "spende")  # German compounds: "Mitgliedsbeitrag", "Parteispende"
 # a fee line of a party or a union that names itself so ("DONATION AAM AADMI PARTY", "SDA
 # UNION FEES", "UNIFOR LOCAL 444 DUES": the local branch of a North American union by its
 # number); a credit union is a bank, a student union not a workers'
@@ -96,7 +97,7 @@ def organisation_signals(words: list[str], text: str = "") -> set[str]:
     local's number). A fee alone ("ATM FEE", "GREENS FEE") names nobody's membership: a name
     or a party counts on a line of dues, a membership or a donation."""
     paid = not FEES.isdisjoint(set(words) - CHARGES) or any(
-        word.endswith(("beitrag", "spende")) for word in words)
+        word.endswith(FEE_ENDINGS) for word in words)
     if not paid and CHARGES.isdisjoint(words):
         return set()
     found: set[str] = set()
@@ -121,4 +122,4 @@ def telling_words() -> frozenset[str]:
 
 
 def may_matter(word: str) -> bool:
-    return word in telling_words() or word.endswith(("beitrag", "spende"))
+    return word in telling_words() or word.endswith(FEE_ENDINGS)

@@ -12,12 +12,11 @@ from __future__ import annotations
 import argparse
 import re
 
-from products.evaluate import rows
+from products.evaluate import WRITTEN_SETS, rows
 from products.lexicon import DATA_DIR
 from products.text import fold
 
-SETS = ("written.tsv", "holdout.tsv", "fresh.tsv", "third.tsv", "fourth.tsv", "fifth.tsv",
-        "sixth.tsv", "seventh.tsv", "eighth.tsv", "ninth.tsv")
+SETS = tuple(WRITTEN_SETS.values())
 
 
 def normalised(text: str) -> str:

@@ -69,16 +69,7 @@ def evaluate_items(eval_dir: Path, lists_only: bool = False, wrong: bool = False
     policy, registry = Policy(), default_registry()
     if lists_only:
         registry.remove(ItemMeaningRecognizer.name)
-    fresh = labelled.written("fresh.tsv")
-    sets = {"written": labelled.written(), "holdout": labelled.written("holdout.tsv"),
-            "fresh": fresh, "fresh, unseen lines": labelled.unseen(fresh),
-            "third": labelled.written("third.tsv"),
-            "fourth": labelled.written("fourth.tsv"),
-            "fifth": labelled.written("fifth.tsv"),
-            "sixth": labelled.written("sixth.tsv"),
-            "seventh": labelled.written("seventh.tsv"),
-            "eighth": labelled.written("eighth.tsv"),
-            "ninth": labelled.written("ninth.tsv")}
+    sets = labelled.written_sets()
     if (eval_dir / "manifest.json").is_file():
         sets["softmatic"] = labelled.softmatic(eval_dir)
         if not pharmacy:
