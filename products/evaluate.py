@@ -128,7 +128,7 @@ def written(name: str = "written.tsv") -> list[Labelled]:
 WRITTEN_SETS = {"written": "written.tsv", "holdout": "holdout.tsv", "fresh": "fresh.tsv",
                 "third": "third.tsv", "fourth": "fourth.tsv", "fifth": "fifth.tsv",
                 "sixth": "sixth.tsv", "seventh": "seventh.tsv", "eighth": "eighth.tsv",
-                "ninth": "ninth.tsv"}
+                "ninth": "ninth.tsv", "tenth": "tenth.tsv"}
 
 
 def written_sets() -> dict[str, list[Labelled]]:

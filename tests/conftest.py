@@ -5,6 +5,7 @@ A service that is missing makes the tests that need it fail, never skip.
 """
 from __future__ import annotations
 
+import gc
 import os
 import uuid
 from contextlib import contextmanager
@@ -105,6 +106,17 @@ def stack(request, tmp_path, monkeypatch):
     application = stack_app(request.param, request, tmp_path, monkeypatch)
     yield application
     empty_tables(application)
+
+
+def pytest_collection_finish(session):
+    """The garbage collector of a test process, tuned for a suite that builds an app (some
+    two hundred thousand objects, many in reference cycles) for nearly every test: what is
+    loaded by now (modules, classes) is frozen out of its scans, and it collects after fifty
+    thousand new objects instead of seven hundred. Full collections had taken 14% of a run of
+    the API and page tests (16.5 s of 115 s); with this 9 s, and 5 to 18% less CPU."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
 
 
 def pytest_collection_modifyitems(config, items):
