@@ -8,11 +8,11 @@ A pure library (standard library only; ``ocr.types`` at most): the vocabularies 
 ``python -m products.build`` and read once per process; nothing is downloaded at run time.
 ``redaction`` asks it for sensitive meanings; the pipeline stores each item's class.
 """
-from products.classify import classify, sensitive_meaning, sensitive_words
+from products.classify import classify, counts_cycles, sensitive_meaning, sensitive_words
 from products.context import HEADER_LINES, receipt_context, says_pharmacy, shop_context
 from products.meaning import CLASS_SIGNALS, SIGNALS, categories
 from products.text import fold
 from products.types import PHARMACY, RESTAURANT, Product
 
-__all__ = ["classify", "sensitive_meaning", "sensitive_words", "receipt_context", "Product", "RESTAURANT", "SIGNALS", "CLASS_SIGNALS",
+__all__ = ["classify", "counts_cycles", "sensitive_meaning", "sensitive_words", "receipt_context", "Product", "RESTAURANT", "SIGNALS", "CLASS_SIGNALS",
            "categories", "fold", "PHARMACY", "HEADER_LINES", "says_pharmacy", "shop_context"]

@@ -169,6 +169,12 @@ def sensitive_words(words: Iterable[str]) -> set[str]:
             or organisations.may_matter(word) or word in STRENGTH_UNITS}
 
 
+def counts_cycles(text: str) -> bool:
+    """The line counts a pill's cycles ("MICROGYNON 30 3X21"): a medicine, though none of
+    its words (``sensitive_words``) may say so."""
+    return CYCLES.search(text) is not None
+
+
 def read(text: str) -> tuple[dict[str, float], str | None, set[str]]:
     """The line's votes per class, its brand and the sensitive words found on it."""
     lex = lexicon()
@@ -213,6 +219,8 @@ def read(text: str) -> tuple[dict[str, float], str | None, set[str]]:
             signals |= lex.signals[key]
         if found == "exact":
             signals |= lex.generic_signals.get(key, set())
+        if found in PRINTED and key in lex.medicines:  # "BOOTS PARACETAMOL": whatever the
+            signals.add(MEDICINE)  # line's other words say, a medicine's name is one
     if not votes and guesses:  # "APTITLIG Schnbr": a chopping board, but only a guess
         scale = min(1.0, GUESS / sum(guesses.values()))
         votes.update({code: weight * scale for code, weight in guesses.items()})

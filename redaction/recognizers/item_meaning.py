@@ -71,7 +71,8 @@ class ItemMeaningRecognizer(Recognizer):
             line = page.lines[index]
             if context and (parsed is not None and parsed.items or may_be_item(folded[index])):
                 product = products.sensitive_meaning(line.text, context)
-            elif telling.isdisjoint(words) and not products.says_pharmacy(folded[index]):
+            elif telling.isdisjoint(words) and not products.says_pharmacy(folded[index]) \
+                    and not products.counts_cycles(folded[index]):
                 continue  # no word of the line can mean anything sensitive: most lines
             else:
                 product = products.sensitive_meaning(line.text)

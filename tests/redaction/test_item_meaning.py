@@ -41,6 +41,13 @@ def categories(make_page, line, registry=MEANING):
     ("ØJENDRÅBER 10ML 49,95", "health"),                 # ... and letters of no base letter
     ("SKŁADKA ZWIĄZKOWA 35,00", "trade_union"),
     ("PREZERWATYWY 12 SZT 29,99", "sex_life"),
+    ("LORENZA 20 3X28 14,95", "sex_life"),                 # only its pill cycles tell
+    ("BOOTS IBUPROFEN 200MG 16 1.99", "health"),           # a medicine's name outvoted
+    ("JOSS STICKS SANDALWOOD 2.00", "religion"),           # worship beyond the churches
+    ("FITRANA 2026 10.00", "religion"),
+    ("YAHRZEIT CANDLE 1.99", "religion"),
+    ("Messintention 10,00", "religion"),
+    ("CHILDRENS COUGH SYR 100ML 4.49", "health"),          # a pharmacy's abbreviation
 ])
 def test_sensitive_items_are_found_by_meaning(make_page, line, category):
     assert category in categories(make_page, line)
