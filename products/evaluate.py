@@ -128,7 +128,8 @@ def written(name: str = "written.tsv") -> list[Labelled]:
 WRITTEN_SETS = {"written": "written.tsv", "holdout": "holdout.tsv", "fresh": "fresh.tsv",
                 "third": "third.tsv", "fourth": "fourth.tsv", "fifth": "fifth.tsv",
                 "sixth": "sixth.tsv", "seventh": "seventh.tsv", "eighth": "eighth.tsv",
-                "ninth": "ninth.tsv", "tenth": "tenth.tsv"}
+                "ninth": "ninth.tsv", "tenth": "tenth.tsv",
+                "eleventh": "eleventh.tsv"}
 
 
 def written_sets() -> dict[str, list[Labelled]]:
