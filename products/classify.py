@@ -178,10 +178,10 @@ def counts_cycles(text: str) -> bool:
 def read(text: str) -> tuple[dict[str, float], str | None, set[str]]:
     """The line's votes per class, its brand and the sensitive words found on it."""
     lex = lexicon()
-    words = expand(tokens(text), lex)
+    brand, words = own_label(expand(tokens(text), lex), lex)
     votes: dict[str, float] = defaultdict(float)
     sold_as: dict[str, float] = defaultdict(float)  # the votes of forms ("cream", "Tabl.")
-    brand, signals = None, set()
+    signals = set()
     first = FIRST_BONUS
     guesses: dict[str, float] = defaultdict(float)  # what abbreviations may stand for
     said = False  # a word other than a form ("Tabl.", "capsules") says what the item is
@@ -247,6 +247,17 @@ def read(text: str) -> tuple[dict[str, float], str | None, set[str]]:
             votes[PET_PRODUCTS] += votes.pop(code)
         signals -= HEALTH_SIGNALS
     return votes, brand, signals
+
+
+def own_label(words: list[str], lex: Lexicon) -> tuple[str | None, list[str]]:
+    """A chain's own label printed first on the line, and the words after it ("BOOTS
+    PARACETAMOL 500MG": the chain's paracetamol, no footwear); no label and all the words
+    where none is, or where nothing follows it."""
+    for length in (3, 2, 1):
+        label = lex.own_labels.get(" ".join(words[:length]))
+        if label and len(words) > length:
+            return label, words[length:]
+    return None, words
 
 
 def medicine_signs(text: str, words: list[str]) -> set[str]:

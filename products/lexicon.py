@@ -154,6 +154,9 @@ class Lexicon:
         self.medicines = frozenset(key for key, entries in self.phrases.items()
                                    if " " not in key and key not in self.ordinary
                                    and any(e.source == DRUG for e in entries))
+        self.own_labels = {  # key -> the label as shown ("CVS", "Boots")
+            " ".join(tokens(label)): label.upper() if len(label) <= 3 else label.title()
+            for label, *_ in read_rows("own_labels.tsv")}
         self.abbreviations = abbreviations()
         self.stopwords = stopwords()
         self.words = {key for key, entries in self.phrases.items() if " " not in key

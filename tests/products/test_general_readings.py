@@ -112,3 +112,18 @@ def test_a_condition_then_the_body_part_a_form_is_for_is_a_medicine(text):
 def test_kitchen_utensils_and_bedding_of_the_coicop_notes():
     assert classify("SCHNELLKOCHTOPF 6L").code == "05.4.0"
     assert classify("HAENGEMATTE").code == "05.2.1"
+
+
+@pytest.mark.parametrize("text, code, brand", [
+    ("BOOTS NAPROXEN 250MG 30", "06.1.1", "Boots"),        # the chain's label, no footwear
+    ("TESCO WHOLE MILK 2PT", "01.1.4", "Tesco"),
+    ("CVS ALLERGY RELIEF CETIRIZINE", "06.1.1", "CVS"),
+])
+def test_a_chains_own_label_first_names_the_chain_not_the_item(text, code, brand):
+    product = classify(text)
+    assert (product.code, product.brand) == (code, brand), product
+
+
+def test_a_label_word_alone_or_later_keeps_its_meaning():
+    assert classify("BOOTS").code == "03.2.1"
+    assert classify("WINTER BOOTS 42").code == "03.2.1"
